@@ -1,0 +1,40 @@
+#pragma once
+// vscore subcommands. Each cmd_<name>.cpp registers itself with a static CommandRegistration;
+// main.cpp only dispatches. Exit codes are shared by every command (see ExitCode).
+#include <QString>
+#include <QStringList>
+#include <functional>
+
+namespace vs::cli {
+
+enum ExitCode : int {
+  kExitOk = 0,
+  kExitRuntime = 1,      // runtime or I/O failure
+  kExitUsage = 2,        // bad command line
+  kExitInvalidData = 3,  // the input's content is invalid
+};
+
+struct Command {
+  QString name;
+  QString synopsis;  // one line: "init PROJECT.vsproj"
+  QString summary;   // one line: what it does
+  std::function<int(const QStringList& args)> run;  // args exclude "vscore" and the name
+};
+
+struct CommandRegistration {
+  explicit CommandRegistration(Command command);
+};
+
+const std::vector<Command>& commands();
+
+// "vscore: error: <message>" on stderr, one line. Returns `code` so callers can `return fail(...)`.
+int fail(int code, const QString& message);
+// Maps a vs::Error (core) to its exit code and prints it.
+int failWith(const std::exception& error);
+// Writes to stdout/stderr (UTF-8).
+void out(const QString& text);
+void err(const QString& text);
+// Path of a sibling program installed next to vscore (vscore-worker), or the bare name.
+QString siblingProgram(const QString& name);
+
+}  // namespace vs::cli
