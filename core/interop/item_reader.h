@@ -1,0 +1,31 @@
+#pragma once
+// Reading exchange files into FeedbackItems. The whole file is validated before anything is
+// returned, so a caller can import it all or nothing. Errors throw vs::Error with kind
+// InvalidData (Io for a missing/unreadable file) and `where` = "<file>:<line>" or
+// "<file>: item N (video_name \"x\")"; messages name the field ("phy_score 7 is outside 1..5").
+#include <QByteArray>
+#include <QString>
+#include <vector>
+
+#include "core/domain/feedback_item.h"
+#include "core/interop/format.h"
+
+namespace vs::interop {
+
+// Reads `path` (format Vf2Json, Vf2Jsonl, Csv, Predictions or LabelStudio).
+std::vector<FeedbackItem> readItems(const QString& path, Format format);
+// Same, from bytes already in memory; `displayName` is used in error locations.
+std::vector<FeedbackItem> parseItems(const QByteArray& bytes, Format format,
+                                     const QString& displayName);
+
+// VideoScore2 prediction file (JSON array): v/t/p_score_gt into `scores`, *_score_model into
+// `modelScores` (null stays absent), `output` into `modelOutput`. When the *_score_model keys
+// are missing the scores are re-parsed from the last 150 characters of `output`
+// (eval/eval_vs2.py rule), see FeedbackItem::modelState.
+std::vector<FeedbackItem> readPredictions(const QString& path);
+
+// Hard scores from model text: "visual quality: 4 ... text-to-video alignment: 3 ...
+// physical/common-sense consistency: 5" (DOTALL, case-insensitive). False when no match.
+bool parseScoreLines(const QByteArray& text, Scores* out);
+
+}  // namespace vs::interop

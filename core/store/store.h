@@ -1,0 +1,94 @@
+#pragma once
+// The project store: one `.vsproj` SQLite file (Qt Sql, QSQLITE). WAL journal, foreign keys on,
+// schema version in `PRAGMA user_version`, forward migrations on open, a newer schema refused.
+// Every public write is one transaction, committed before the call returns; edits to an
+// evaluation leave an append-only history row (written by triggers, so no path can skip it).
+//
+// A Store belongs to the thread that opened it (a QSqlDatabase rule). Two processes may open
+// one project: writers wait up to busyTimeoutMs for the other to finish, then fail with
+// vs::Error(Kind::Io, ..., "project is busy ...").
+// All failures throw vs::Error (core/domain/error.h).
+#include <QString>
+#include <QVariant>
+#include <QVector>
+#include <array>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "core/domain/annotator.h"
+#include "core/domain/evaluation.h"
+#include "core/domain/feedback_item.h"
+#include "core/domain/prompt.h"
+#include "core/domain/video.h"
+#include "core/store/store_types.h"
+
+namespace vs::store {
+
+enum class OpenMode {
+  OpenExisting,  // fail when the file does not exist
+  CreateNew,     // fail when the file exists
+  OpenOrCreate,
+};
+
+class Store {
+ public:
+  static constexpr int kSchemaVersion = 2;  // see schema.cpp for every version and migration
+
+  explicit Store(const QString& path, OpenMode mode = OpenMode::OpenExisting,
+                 int busyTimeoutMs = 5000);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+  Store(Store&&) noexcept;
+  Store& operator=(Store&&) noexcept;
+
+  QString path() const;
+  int schemaVersion() const;  // of the open file (== kSchemaVersion after open)
+
+  // --- prompts, videos, annotators ----------------------------------------------------------
+  qint64 addPrompt(const QString& text);  // id of the existing prompt with that text, or a new one
+  std::optional<Prompt> findPrompt(qint64 id) const;
+  // Inserts the video, or updates the one with the same name; returns its id.
+  qint64 addVideo(const Video& video);
+  std::optional<Video> findVideo(qint64 id) const;
+  std::optional<Video> findVideoByName(const QString& name) const;
+  // Existing annotator with that name (kind must match, else Kind::Usage), or a new one.
+  qint64 addAnnotator(const QString& name, AnnotatorKind kind);
+  std::optional<Annotator> findAnnotator(const QString& name) const;
+  std::optional<Annotator> findAnnotator(qint64 id) const;
+  QVector<Annotator> annotators() const;
+
+  // --- evaluations --------------------------------------------------------------------------
+  // Inserts or replaces the evaluation of (videoId, annotatorId); returns its id. Scores are
+  // checked: 1..5, integers when the annotator is a person (Kind::InvalidData otherwise).
+  qint64 upsertEvaluation(const Evaluation& evaluation);
+  std::optional<Evaluation> findEvaluation(qint64 id) const;
+  std::optional<Evaluation> findEvaluation(qint64 videoId, qint64 annotatorId) const;
+  QVector<Evaluation> evaluationsForVideo(qint64 videoId) const;
+  // One user edit: sets one field and `updated`, in one committed transaction; the history row
+  // (old and new value) is written in the same transaction. `value`: double or null for scores,
+  // string for texts, origin name for Origin, integer for TimeSpentMs.
+  void editField(qint64 evaluationId, EvaluationField field, const QVariant& value);
+  QVector<HistoryEntry> history(qint64 evaluationId) const;  // oldest first
+
+  // --- queries ------------------------------------------------------------------------------
+  // Videos in id order with their prompt and every evaluation (what the work queue shows).
+  QVector<QueueItem> listItems(const ItemFilter& filter = {}) const;
+  ProjectStats stats() const;
+
+  // --- bulk exchange (interop) --------------------------------------------------------------
+  // Imports all items in one transaction (all or nothing). Re-importing a video_name for the
+  // same annotator updates that evaluation.
+  ImportResult importItems(const std::vector<FeedbackItem>& items, const ImportOptions& options);
+  // Streams matching evaluations, one FeedbackItem per (video, annotator), in video id order.
+  void exportItems(const ExportFilter& filter,
+                   const std::function<void(const FeedbackItem&)>& sink) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> d_;
+};
+
+}  // namespace vs::store

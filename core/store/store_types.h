@@ -1,0 +1,76 @@
+#pragma once
+// Plain value types the Store API takes and returns.
+#include <QDateTime>
+#include <QString>
+#include <QVariant>
+#include <QVector>
+#include <array>
+#include <optional>
+
+#include "core/domain/annotator.h"
+#include "core/domain/evaluation.h"
+#include "core/domain/origin.h"
+#include "core/domain/video.h"
+
+namespace vs::store {
+
+struct HistoryEntry {
+  qint64 id = 0;
+  qint64 evaluationId = 0;
+  QString field;      // evaluationFieldName(), or "created"
+  QVariant oldValue;  // null when the field had no value
+  QVariant newValue;
+  QString origin;     // origin of the evaluation after the change
+  QDateTime changedAt;  // UTC
+};
+
+struct QueueItem {
+  Video video;
+  QString promptText;
+  QVector<Evaluation> evaluations;  // every annotator's, annotator id order
+};
+
+struct ItemFilter {
+  std::optional<qint64> annotatorId;  // only videos this annotator has (not) evaluated
+  enum class Evaluated { Any, Yes, No } evaluated = Evaluated::Any;
+  QString batch;                      // empty: any
+  int limit = -1;                     // -1: no limit
+  int offset = 0;
+};
+
+struct ProjectStats {
+  qint64 prompts = 0;
+  qint64 videos = 0;
+  qint64 evaluations = 0;
+  qint64 annotators = 0;
+  // histogram[dimension][score-1]: evaluations whose score rounds to 1..5; absent scores skipped
+  std::array<std::array<qint64, 5>, 3> histogram{};
+};
+
+struct ImportOptions {
+  QString annotator;  // who gave the item's `scores`
+  AnnotatorKind annotatorKind = AnnotatorKind::Human;
+  Origin origin = Origin::Human;
+  QString modelId;       // for model annotators
+  QString settingsJson;  // for model annotators
+  // Items with a model side (prediction files): the model's scores go to this model annotator,
+  // the `scores` (ground truth) to `annotator` when present.
+  QString modelAnnotator;
+};
+
+struct ImportResult {
+  qint64 items = 0;
+  qint64 evaluationsCreated = 0;
+  qint64 evaluationsUpdated = 0;
+  qint64 videosCreated = 0;
+};
+
+struct ExportFilter {
+  QString annotator;             // empty: every annotator
+  std::optional<Origin> origin;  // only evaluations with this origin
+  // When set, each exported item also carries this annotator's evaluation of the same video
+  // as its model side (prediction files: `scores` = reference, `modelScores` = model).
+  QString modelAnnotator;
+};
+
+}  // namespace vs::store
