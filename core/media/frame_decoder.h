@@ -1,0 +1,81 @@
+#pragma once
+// FrameDecoder: frame N of a clip, exactly, in presentation order, for any N. Opening indexes
+// every packet's timestamp (demux only); frame(N) seeks to the key frame before N, decodes forward
+// and caches every frame it passes, so ±1 steps and backward steps inside a GOP hit the cache.
+//
+// One decoder per thread: a FrameDecoder is not thread-safe (the player keeps one per clip on its
+// decoding thread). Several decoders on the same file are fine.
+#include <QString>
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "core/media/media_info.h"
+#include "core/media/video_frame.h"
+
+namespace vs::media {
+
+// How YUV becomes RGB.
+enum class ColorConversion {
+  Display,    // the stream's own matrix (BT.601/709/2020) and range, full-chroma interpolation
+  Reference,  // what PyAV/torchvision's frame.to_ndarray("rgb24") does: swscale defaults
+              // (BT.601, limited range unless the pixel format says JPEG range), bilinear.
+              // The Qwen-VL sampler uses this so its pixels match the Python pipeline.
+};
+
+enum class FrameGeometry {
+  Display,  // sample aspect ratio and rotation applied (what a player shows)
+  Coded,    // the decoder's pictures as they are (what torchvision.io.read_video returns)
+};
+
+struct DecoderOptions {
+  ColorConversion color = ColorConversion::Display;
+  FrameGeometry geometry = FrameGeometry::Display;
+  int cache_budget_mb = 256;  // per clip
+  int threads = 0;            // decoder threads; 0 = FFmpeg's choice
+};
+
+class FrameDecoder {
+ public:
+  // Throws vs::Error (Io: cannot open; InvalidData: no video stream, no decoder, no frames).
+  explicit FrameDecoder(const QString& path, DecoderOptions options = {});
+  ~FrameDecoder();
+  FrameDecoder(const FrameDecoder&) = delete;
+  FrameDecoder& operator=(const FrameDecoder&) = delete;
+  FrameDecoder(FrameDecoder&&) noexcept;
+  FrameDecoder& operator=(FrameDecoder&&) noexcept;
+
+  const MediaInfo& info() const;
+  int64_t frameCount() const;
+  int width() const;   // of the frames handed out (depends on FrameGeometry)
+  int height() const;
+  double fps() const;  // average frame rate
+  // Presentation time of every frame relative to the first, in seconds (for the sync clock).
+  const std::vector<double>& frameTimes() const;
+
+  // Frame `index` (0-based, presentation order). Throws vs::Error Usage for an index outside
+  // [0, frameCount()), InvalidData when that frame cannot be decoded (truncated/corrupt file).
+  FramePtr frame(int64_t index);
+
+  // Decodes the whole clip once in order and calls `sink` for the frames whose index is in
+  // `wanted` (sorted ascending); frames not wanted are never converted to RGB. Returns the number
+  // of frames the decoder produced. Used by the sampler; bypasses the cache.
+  int64_t decodeSequential(const std::vector<int64_t>& wanted,
+                           const std::function<void(VideoFrame&&)>& sink);
+
+  void setCacheBudgetMb(int budget_mb);
+  int64_t cacheUsedBytes() const;
+
+  struct Stats {
+    int64_t seeks = 0;            // key-frame seeks performed
+    int64_t frames_decoded = 0;   // pictures received from the decoder
+    int64_t cache_hits = 0;
+  };
+  Stats stats() const;
+
+ private:
+  class Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace vs::media
