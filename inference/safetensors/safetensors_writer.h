@@ -1,7 +1,8 @@
 #pragma once
-// Writes .safetensors files (for tests, `vscore demo-model`, and tools): tensors are laid out in
-// insertion order, 8-byte aligned, header padded with spaces to a multiple of 8 like the reference
-// writer (safetensors `serialize`).
+// Writes .safetensors files (for tests, `vscore demo-model`, and tools). Like the reference writer
+// (safetensors `prepare`/`serialize`): the header is padded with spaces to a multiple of 8, and the
+// data is ordered by descending element size (then name), so every tensor is naturally aligned
+// and the tensors tile the buffer without gaps.
 #include <cstddef>
 #include <cstdint>
 #include <map>
