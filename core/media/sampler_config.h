@@ -31,7 +31,8 @@ struct SamplerConfig {
 
   // Reads patch_size, temporal_patch_size, merge_size, image_mean, image_std from a
   // preprocessor_config.json. Throws vs::Error (Io / InvalidData) naming the file.
-  static SamplerConfig fromPreprocessorConfig(const QString& path, SamplerConfig base = {});
+  static SamplerConfig fromPreprocessorConfig(const QString& path, const SamplerConfig& base);
+  static SamplerConfig fromPreprocessorConfig(const QString& path);
 };
 
 }  // namespace vs::media

@@ -1,0 +1,267 @@
+#include "core/media/frame_decoder.h"
+
+extern "C" {
+#include <libavutil/pixdesc.h>
+}
+#include <algorithm>
+#include <cmath>
+
+#include "core/media/ffmpeg_util.h"
+#include "core/media/frame_cache.h"
+#include "core/media/frame_index.h"
+#include "core/media/rgb_converter.h"
+
+namespace vs::media {
+
+namespace {
+constexpr int64_t kBytesPerMb = 1024 * 1024;
+// Frames decoded past a seek point are converted and cached only near the target: enough for
+// backward steps, without paying colour conversion for a whole 250-frame GOP.
+constexpr int64_t kMaxConvertWindow = 48;
+// Forward requests this close to the decoder's position decode on instead of seeking.
+constexpr int64_t kForwardDecodeLimit = 90;
+}  // namespace
+
+class FrameDecoder::Impl {
+ public:
+  Impl(const QString& path, DecoderOptions options)
+      : path_(path), options_(options), cache_(int64_t{options.cache_budget_mb} * kBytesPerMb) {
+    open();
+    index_ = FrameIndex::build(format_.get(), stream_index_, path_);
+    info_ = index_.describe(format_.get(), stream_index_, path_);
+    const AVStream* stream = format_->streams[stream_index_];
+    converter_ = RgbConverter(options_.color, options_.geometry, info_);
+    (void)stream;
+    rewind();
+  }
+
+  void open() {
+    format_ = ff::openInput(path_);
+    stream_index_ = ff::findVideoStream(format_.get(), path_);
+    codec_ = ff::openDecoder(format_->streams[stream_index_], path_, options_.threads);
+    packet_ = ff::allocPacket();
+    frame_ = ff::allocFrame();
+  }
+
+  // Back to the first packet. A fresh demuxer + decoder is the one position every container
+  // supports exactly (seeking to 0 in some formats lands on the first key frame, not packet 0).
+  void rewind() {
+    if (at_start_) {
+      return;
+    }
+    format_.reset();
+    codec_.reset();
+    open();
+    at_start_ = true;
+    draining_ = false;
+    finished_ = false;
+    last_received_ = -1;
+    ++stats_.seeks;
+  }
+
+  void seekToKey(int64_t key_index) {
+    const FrameIndex::Entry& key = index_.entry(key_index);
+    if (key_index == 0 || key.seek_ts == AV_NOPTS_VALUE) {
+      rewind();
+      return;
+    }
+    if (av_seek_frame(format_.get(), stream_index_, key.seek_ts, AVSEEK_FLAG_BACKWARD) < 0) {
+      at_start_ = false;
+      rewind();
+      return;
+    }
+    avcodec_flush_buffers(codec_.get());
+    at_start_ = false;
+    draining_ = false;
+    finished_ = false;
+    last_received_ = -1;
+    ++stats_.seeks;
+  }
+
+  // Next decoded picture into frame_; false at the end of the stream. Corrupt packets are skipped
+  // (the decoder resynchronises at the next key frame); the loop always ends because every
+  // iteration consumes a packet or drains.
+  bool receive(int64_t skip_nonref_before_pts) {
+    for (;;) {
+      const int got = avcodec_receive_frame(codec_.get(), frame_.get());
+      if (got >= 0) {
+        ++stats_.frames_decoded;
+        at_start_ = false;
+        return true;
+      }
+      if (got == AVERROR_EOF) {
+        finished_ = true;
+        return false;
+      }
+      if (got != AVERROR(EAGAIN)) {
+        // A broken frame: keep going with the next packet.
+      }
+      if (draining_) {
+        finished_ = true;
+        return false;
+      }
+      const int read = av_read_frame(format_.get(), packet_.get());
+      if (read < 0) {
+        draining_ = true;
+        avcodec_send_packet(codec_.get(), nullptr);
+        continue;
+      }
+      if (packet_->stream_index == stream_index_) {
+        const int64_t pts = packet_->pts != AV_NOPTS_VALUE ? packet_->pts : packet_->dts;
+        codec_->skip_frame = (skip_nonref_before_pts != AV_NOPTS_VALUE && pts != AV_NOPTS_VALUE &&
+                              pts < skip_nonref_before_pts)
+                                 ? AVDISCARD_NONREF
+                                 : AVDISCARD_DEFAULT;
+        const int sent = avcodec_send_packet(codec_.get(), packet_.get());
+        (void)sent;  // invalid data: dropped, decoding continues with the next packet
+      }
+      av_packet_unref(packet_.get());
+    }
+  }
+
+  int64_t frameIndexOfCurrent() const {
+    const int64_t ts = frame_->best_effort_timestamp != AV_NOPTS_VALUE ? frame_->best_effort_timestamp
+                                                                       : frame_->pts;
+    if (ts == AV_NOPTS_VALUE) {
+      return last_received_ + 1;  // streams without timestamps count pictures
+    }
+    const int64_t found = index_.indexOfPts(ts);
+    return found >= 0 ? found : -1;
+  }
+
+  FramePtr convertCurrent(int64_t index) {
+    auto out = std::make_shared<VideoFrame>();
+    out->index = index;
+    out->time_s = index_.timeOf(index);
+    out->image = converter_.convert(frame_.get(), path_);
+    return out;
+  }
+
+  FramePtr frame(int64_t n) {
+    if (n < 0 || n >= index_.size()) {
+      throw vs::Error(vs::Error::Kind::Usage, path_,
+                      QStringLiteral("frame %1 out of range (clip has %2 frames)").arg(n).arg(index_.size()));
+    }
+    if (FramePtr hit = cache_.find(n)) {
+      ++stats_.cache_hits;
+      return hit;
+    }
+    const int64_t key = index_.keyFrameBefore(n);
+    // Decode on from where the decoder is when the target is ahead and no key frame is closer.
+    const bool ahead = !finished_ && last_received_ >= 0 && n > last_received_ &&
+                       (key <= last_received_ || n - last_received_ <= kForwardDecodeLimit);
+    const bool fresh_start = at_start_ && key == 0;
+    if (!ahead && !fresh_start) {
+      seekToKey(key);
+    }
+    if (FramePtr got = decodeUntil(n)) {
+      return got;
+    }
+    // The seek landed after the target (index quirks) or decoding failed: retry from the start.
+    if (!at_start_) {
+      rewind();
+      if (FramePtr got = decodeUntil(n)) {
+        return got;
+      }
+    }
+    throw vs::Error(vs::Error::Kind::InvalidData, path_,
+                    QStringLiteral("frame %1 of %2 cannot be decoded (file truncated or corrupt)")
+                        .arg(n).arg(index_.size()));
+  }
+
+  FramePtr decodeUntil(int64_t n) {
+    const int64_t window = convertWindow();
+    const int64_t first_kept = std::max<int64_t>(0, n - window);
+    const int64_t skip_before_pts = index_.entry(first_kept).pts;
+    while (receive(skip_before_pts)) {
+      const int64_t got = frameIndexOfCurrent();
+      if (got < 0) {
+        continue;
+      }
+      last_received_ = got;
+      if (got > n) {
+        return nullptr;  // passed the target without producing it
+      }
+      if (got >= first_kept) {
+        FramePtr converted = convertCurrent(got);
+        cache_.insert(converted);
+        if (got == n) {
+          return converted;
+        }
+      }
+    }
+    return nullptr;
+  }
+
+  int64_t convertWindow() const {
+    const int64_t frame_bytes = int64_t{converter_.outWidth()} * converter_.outHeight() * 3 + 256;
+    const int64_t capacity = cache_.budgetBytes() / std::max<int64_t>(frame_bytes, 1);
+    return std::clamp<int64_t>(capacity / 2, 0, kMaxConvertWindow);
+  }
+
+  int64_t decodeSequential(const std::vector<int64_t>& wanted, const std::function<void(VideoFrame&&)>& sink) {
+    rewind();
+    at_start_ = false;  // the next request must rewind again
+    int64_t count = 0;
+    size_t next = 0;
+    while (receive(AV_NOPTS_VALUE)) {
+      // Presentation order = decoder output order; counting outputs is what torchvision's
+      // read_video does to get total_frames.
+      while (next < wanted.size() && wanted[next] < count) {
+        ++next;
+      }
+      if (next < wanted.size() && wanted[next] == count) {
+        VideoFrame out;
+        out.index = count;
+        out.time_s = count < index_.size() ? index_.timeOf(count) : 0.0;
+        out.image = converter_.convert(frame_.get(), path_);
+        sink(std::move(out));
+      }
+      ++count;
+    }
+    last_received_ = -1;
+    return count;
+  }
+
+  QString path_;
+  DecoderOptions options_;
+  ff::FormatPtr format_;
+  ff::CodecContextPtr codec_;
+  ff::PacketPtr packet_;
+  ff::FramePtr frame_;
+  int stream_index_ = -1;
+  FrameIndex index_;
+  MediaInfo info_;
+  RgbConverter converter_;
+  FrameCache cache_;
+  Stats stats_;
+  bool at_start_ = false;
+  bool draining_ = false;
+  bool finished_ = false;
+  int64_t last_received_ = -1;
+};
+
+FrameDecoder::FrameDecoder(const QString& path, DecoderOptions options)
+    : impl_(std::make_unique<Impl>(path, options)) {}
+FrameDecoder::~FrameDecoder() = default;
+FrameDecoder::FrameDecoder(FrameDecoder&&) noexcept = default;
+FrameDecoder& FrameDecoder::operator=(FrameDecoder&&) noexcept = default;
+
+const MediaInfo& FrameDecoder::info() const { return impl_->info_; }
+int64_t FrameDecoder::frameCount() const { return impl_->index_.size(); }
+int FrameDecoder::width() const { return impl_->converter_.outWidth(); }
+int FrameDecoder::height() const { return impl_->converter_.outHeight(); }
+double FrameDecoder::fps() const { return impl_->info_.avg_fps; }
+const std::vector<double>& FrameDecoder::frameTimes() const { return impl_->index_.times(); }
+FramePtr FrameDecoder::frame(int64_t index) { return impl_->frame(index); }
+int64_t FrameDecoder::decodeSequential(const std::vector<int64_t>& wanted,
+                                       const std::function<void(VideoFrame&&)>& sink) {
+  return impl_->decodeSequential(wanted, sink);
+}
+void FrameDecoder::setCacheBudgetMb(int budget_mb) {
+  impl_->cache_.setBudgetBytes(int64_t{budget_mb} * kBytesPerMb);
+}
+int64_t FrameDecoder::cacheUsedBytes() const { return impl_->cache_.usedBytes(); }
+FrameDecoder::Stats FrameDecoder::stats() const { return impl_->stats_; }
+
+}  // namespace vs::media

@@ -1,0 +1,132 @@
+#include "core/media/frame_index.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/media/ffmpeg_util.h"
+
+extern "C" {
+#include <libavutil/pixdesc.h>
+}
+
+namespace vs::media {
+
+FrameIndex FrameIndex::build(AVFormatContext* format, int stream_index, const QString& path) {
+  FrameIndex index;
+  ff::PacketPtr packet = ff::allocPacket();
+  for (;;) {
+    const int read = av_read_frame(format, packet.get());
+    if (read < 0) {
+      index.truncated_ = read != AVERROR_EOF;
+      break;
+    }
+    if (packet->stream_index == stream_index && !(packet->flags & AV_PKT_FLAG_CORRUPT) &&
+        !(packet->flags & AV_PKT_FLAG_DISCARD)) {
+      Entry e;
+      e.pts = packet->pts != AV_NOPTS_VALUE ? packet->pts : packet->dts;
+      e.seek_ts = packet->dts != AV_NOPTS_VALUE ? std::min(packet->dts, e.pts) : e.pts;
+      e.key = (packet->flags & AV_PKT_FLAG_KEY) != 0;
+      if (e.pts != AV_NOPTS_VALUE) {
+        index.entries_.push_back(e);
+      }
+    }
+    av_packet_unref(packet.get());
+  }
+  if (index.entries_.empty()) {
+    throw vs::Error(vs::Error::Kind::InvalidData, path, QStringLiteral("no video frames"));
+  }
+  std::stable_sort(index.entries_.begin(), index.entries_.end(),
+                   [](const Entry& a, const Entry& b) { return a.pts < b.pts; });
+  // Two packets with one timestamp show as one frame (the decoder outputs one per timestamp).
+  index.entries_.erase(std::unique(index.entries_.begin(), index.entries_.end(),
+                                   [](const Entry& a, const Entry& b) { return a.pts == b.pts; }),
+                       index.entries_.end());
+  const AVRational tb = format->streams[stream_index]->time_base;
+  const int64_t first = index.entries_.front().pts;
+  index.key_before_.resize(index.entries_.size());
+  index.times_.resize(index.entries_.size());
+  int64_t key = 0;  // frame 0 is always reachable by decoding from the very start
+  for (size_t i = 0; i < index.entries_.size(); ++i) {
+    if (index.entries_[i].key) {
+      key = static_cast<int64_t>(i);
+    }
+    index.key_before_[i] = key;
+    index.times_[i] = static_cast<double>(index.entries_[i].pts - first) * av_q2d(tb);
+  }
+  return index;
+}
+
+int64_t FrameIndex::indexOfPts(int64_t pts) const {
+  auto it = std::lower_bound(entries_.begin(), entries_.end(), pts,
+                             [](const Entry& e, int64_t v) { return e.pts < v; });
+  if (it == entries_.end() || it->pts != pts) {
+    return -1;
+  }
+  return static_cast<int64_t>(it - entries_.begin());
+}
+
+int64_t FrameIndex::keyFrameBefore(int64_t index) const { return key_before_[static_cast<size_t>(index)]; }
+
+MediaInfo FrameIndex::describe(AVFormatContext* format, int stream_index, const QString& path) const {
+  const AVStream* stream = format->streams[stream_index];
+  const AVCodecParameters* par = stream->codecpar;
+  MediaInfo info;
+  info.path = path;
+  info.container = QString::fromUtf8(format->iformat->name);
+  info.codec = QString::fromUtf8(avcodec_get_name(par->codec_id));
+  const char* pix = av_get_pix_fmt_name(static_cast<AVPixelFormat>(par->format));
+  info.pix_fmt = pix ? QString::fromUtf8(pix) : QStringLiteral("unknown");
+  info.coded_width = par->width;
+  info.coded_height = par->height;
+  const AVRational sar = av_guess_sample_aspect_ratio(format, const_cast<AVStream*>(stream), nullptr);
+  int display_w = par->width;
+  int display_h = par->height;
+  if (sar.num > 0 && sar.den > 0 && sar.num != sar.den) {
+    display_w = static_cast<int>(std::lround(par->width * av_q2d(sar)));
+  }
+  info.rotation_deg = ff::streamRotationDeg(stream);
+  if (info.rotation_deg == 90 || info.rotation_deg == 270) {
+    std::swap(display_w, display_h);
+  }
+  info.width = display_w;
+  info.height = display_h;
+  info.frames = size();
+  info.avg_fps = ff::toSeconds(stream->avg_frame_rate);
+  info.nominal_fps = ff::toSeconds(stream->r_frame_rate);
+  const double tb = av_q2d(stream->time_base);
+  if (stream->duration != AV_NOPTS_VALUE && stream->duration > 0) {
+    info.duration_s = static_cast<double>(stream->duration) * tb;
+  } else if (format->duration != AV_NOPTS_VALUE && format->duration > 0) {
+    info.duration_s = static_cast<double>(format->duration) / AV_TIME_BASE;
+  } else if (!times_.empty()) {
+    info.duration_s = times_.back() + (info.avg_fps > 0 ? 1.0 / info.avg_fps : 0.0);
+  }
+  info.start_time_s = static_cast<double>(entries_.front().pts) * tb;
+  // Constant rate when every frame interval equals the median within a tick or 1 %.
+  if (entries_.size() > 2) {
+    std::vector<int64_t> deltas;
+    deltas.reserve(entries_.size() - 1);
+    for (size_t i = 1; i < entries_.size(); ++i) {
+      deltas.push_back(entries_[i].pts - entries_[i - 1].pts);
+    }
+    std::vector<int64_t> sorted = deltas;
+    std::nth_element(sorted.begin(), sorted.begin() + static_cast<long>(sorted.size() / 2), sorted.end());
+    const int64_t median = sorted[sorted.size() / 2];
+    const int64_t tolerance = std::max<int64_t>(1, median / 100);
+    const bool variable = std::any_of(deltas.begin(), deltas.end(), [&](int64_t d) {
+      return std::llabs(d - median) > tolerance;
+    });
+    info.rate_mode = variable ? FrameRateMode::Variable : FrameRateMode::Constant;
+  }
+  for (unsigned i = 0; i < format->nb_streams; ++i) {
+    if (format->streams[i]->codecpar->codec_type == AVMEDIA_TYPE_AUDIO) {
+      info.has_audio = true;
+    }
+  }
+  if (truncated_) {
+    info.warning = QStringLiteral("reading stopped early: the file is truncated or corrupt");
+  }
+  return info;
+}
+
+}  // namespace vs::media

@@ -1,0 +1,43 @@
+#pragma once
+// FrameIndex: every video packet's timestamp and key flag, in presentation order, read by one
+// demux pass (no decoding). Frame N is the N-th smallest presentation timestamp; the key frame to
+// seek to for N is the last key frame at or before it. Internal to core/media.
+#include <QString>
+#include <cstdint>
+#include <vector>
+
+#include "core/media/media_info.h"
+
+struct AVFormatContext;
+
+namespace vs::media {
+
+class FrameIndex {
+ public:
+  struct Entry {
+    int64_t pts = 0;      // presentation timestamp (stream time base)
+    int64_t seek_ts = 0;  // timestamp to hand av_seek_frame (min of dts/pts)
+    bool key = false;
+  };
+
+  // Reads packets until the end of the stream (the format context is left at the end).
+  static FrameIndex build(AVFormatContext* format, int stream_index, const QString& path);
+
+  int64_t size() const { return static_cast<int64_t>(entries_.size()); }
+  const Entry& entry(int64_t index) const { return entries_[static_cast<size_t>(index)]; }
+  // Presentation index of a timestamp, or -1.
+  int64_t indexOfPts(int64_t pts) const;
+  int64_t keyFrameBefore(int64_t index) const;
+  double timeOf(int64_t index) const { return times_[static_cast<size_t>(index)]; }
+  const std::vector<double>& times() const { return times_; }
+
+  MediaInfo describe(AVFormatContext* format, int stream_index, const QString& path) const;
+
+ private:
+  std::vector<Entry> entries_;
+  std::vector<int64_t> key_before_;  // per index: the key frame to start decoding from
+  std::vector<double> times_;        // seconds from the first frame
+  bool truncated_ = false;           // a read error other than end of file stopped the pass
+};
+
+}  // namespace vs::media
