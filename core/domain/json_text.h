@@ -14,6 +14,9 @@ struct SyntaxError {
   const char* what;
 };
 
+// True when [text, text+size) is valid UTF-8; otherwise sets *badOffset to the first bad byte.
+bool isValidUtf8(const char* text, size_t size, size_t* badOffset);
+
 // Line number (1-based) of a byte offset.
 int lineOfOffset(const char* begin, size_t offset);
 

@@ -86,8 +86,9 @@ class Store {
   void exportItems(const ExportFilter& filter,
                    const std::function<void(const FeedbackItem&)>& sink) const;
 
+  struct Impl;  // opaque (store_impl.h)
+
  private:
-  struct Impl;
   std::unique_ptr<Impl> d_;
 };
 

@@ -67,6 +67,7 @@ struct ImportResult {
 
 struct ExportFilter {
   QString annotator;             // empty: every annotator
+  std::optional<AnnotatorKind> annotatorKind;  // only annotators of this kind
   std::optional<Origin> origin;  // only evaluations with this origin
   // When set, each exported item also carries this annotator's evaluation of the same video
   // as its model side (prediction files: `scores` = reference, `modelScores` = model).

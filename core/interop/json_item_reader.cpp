@@ -1,0 +1,251 @@
+// VideoFeedback2 JSON / JSONL and VideoScore2 prediction files: arrays (or lines) of flat
+// objects. Known keys fill FeedbackItem fields; the rest are captured as compact JSON in order.
+#include <QRegularExpression>
+#include <cstring>
+
+#include "core/domain/error.h"
+#include "core/domain/json_text.h"
+#include "core/interop/item_fields.h"
+#include "core/interop/item_reader.h"
+#include "core/interop/readers.h"
+
+namespace vs::interop {
+namespace {
+
+const char* typeName(char first) {
+  switch (first) {
+    case '"': return "a string";
+    case '{': return "an object";
+    case '[': return "an array";
+    case 't': case 'f': return "a boolean";
+    case 'n': return "null";
+    default: return "a number";
+  }
+}
+
+struct ObjectReader {
+  json::Reader& r;
+  JsonSchema schema;
+  QString firstError;  // semantic problems wait until the object is read (to name the item)
+  QByteArray scratch;
+
+  void note(const QString& message) {
+    if (firstError.isEmpty()) firstError = message;
+  }
+
+  void readText(const QByteArray& key, QByteArray* out, bool nullAllowed) {
+    const char c = r.peek();
+    if (c == '"') {
+      r.readString(out);
+    } else if (c == 'n' && nullAllowed) {
+      r.readLiteral();
+      *out = QByteArray("");
+    } else {
+      note(QStringLiteral("%1: expected a string, got %2").arg(QString::fromUtf8(key), QLatin1String(typeName(c))));
+      r.skipValue();
+    }
+  }
+
+  // Returns false when the value was null (an absent score).
+  void readScore(const QByteArray& key, std::optional<double>* out) {
+    const char c = r.peek();
+    if (c == 'n') {
+      r.readLiteral();
+      out->reset();
+      return;
+    }
+    if (c == '"') {
+      r.readString(&scratch);
+      const auto v = scoreFromText(scratch);
+      if (!v) {
+        note(QStringLiteral("%1: \"%2\" is not a score").arg(QString::fromUtf8(key), QString::fromUtf8(scratch)));
+        return;
+      }
+      *out = *v;
+    } else if (c == '-' || (c >= '0' && c <= '9')) {
+      *out = r.readNumber();
+    } else {
+      note(QStringLiteral("%1: expected a number, got %2").arg(QString::fromUtf8(key), QLatin1String(typeName(c))));
+      r.skipValue();
+      return;
+    }
+    const QString range = checkScoreRange(key.constData(), **out);
+    if (!range.isEmpty()) note(range);
+  }
+
+  void read(FeedbackItem* item) {
+    r.expect('{');
+    bool seenName = false;
+    bool seenModelScore = false;
+    bool seenOutput = false;
+    std::array<bool, 3> seenScore{};
+    QByteArray key;
+    if (!r.consumeIf('}')) {
+      do {
+        r.readString(&key);
+        r.expect(':');
+        const KeyMeaning m = keyMeaning(key);
+        const size_t d = static_cast<size_t>(index(m.dimension));
+        switch (m.key) {
+          case ItemKey::VideoName: readText(key, &item->videoName, false); seenName = true; break;
+          case ItemKey::VideoUrl: readText(key, &item->videoUrl, true); break;
+          case ItemKey::Prompt: readText(key, &item->prompt, true); break;
+          case ItemKey::Thinking: readText(key, &item->thinking, true); break;
+          case ItemKey::Rationale: readText(key, &item->rationale[d], true); break;
+          case ItemKey::Score:
+          case ItemKey::GtScore:
+            readScore(key, &item->scores.value[d]);
+            seenScore[d] = true;
+            break;
+          case ItemKey::ModelScore:
+            readScore(key, &item->modelScores.value[d]);
+            seenModelScore = true;
+            break;
+          case ItemKey::ModelOutput:
+            readText(key, &item->modelOutput, true);
+            seenOutput = true;
+            break;
+          case ItemKey::Unknown: {
+            ExtraField field;
+            field.key = key;
+            r.captureValue(&field.jsonValue);
+            item->extra.push_back(std::move(field));
+            break;
+          }
+        }
+      } while (r.consumeIf(','));
+      r.expect('}');
+    }
+    if (!seenName) {
+      note(QStringLiteral("missing required key video_name"));
+    } else if (item->videoName.isEmpty()) {
+      note(QStringLiteral("video_name is empty"));
+    }
+    if (schema == JsonSchema::Feedback) {
+      for (Dimension dim : kDimensions) {
+        const size_t d = static_cast<size_t>(index(dim));
+        if (!seenScore[d]) {
+          note(QStringLiteral("missing required key %1_score").arg(dimensionKey(dim)));
+        } else if (!item->scores.value[d]) {
+          note(QStringLiteral("%1_score is null").arg(dimensionKey(dim)));
+        }
+      }
+    } else {
+      if (seenModelScore) {
+        item->modelState = ModelScoreState::Given;
+      } else if (seenOutput) {
+        // eval/eval_vs2.py: re-parse the last 150 characters of the output.
+        const QByteArray& out = item->modelOutput;
+        qsizetype start = out.size();
+        int chars = 0;
+        while (start > 0 && chars < 150) {
+          --start;
+          if ((static_cast<unsigned char>(out[start]) & 0xC0) != 0x80) ++chars;
+        }
+        item->modelState = parseScoreLines(out.mid(start), &item->modelScores)
+                               ? ModelScoreState::ReparsedFromOutput
+                               : ModelScoreState::Unparsed;
+      } else {
+        note(QStringLiteral("missing v_score_model/t_score_model/p_score_model and output"));
+      }
+    }
+  }
+};
+
+[[noreturn]] void throwSyntax(const QString& file, const QByteArray& bytes, const json::SyntaxError& e) {
+  const int line = json::lineOfOffset(bytes.constData(), e.offset);
+  throw Error(Error::Kind::InvalidData, QStringLiteral("%1:%2").arg(file).arg(line),
+              QString::fromLatin1(e.what));
+}
+
+void checkNotEmpty(const QByteArray& bytes, const QString& file) {
+  for (char c : bytes) {
+    if (c != ' ' && c != '\n' && c != '\r' && c != '\t') return;
+  }
+  throw Error(Error::Kind::InvalidData, file, QStringLiteral("file is empty"));
+}
+
+const char* skipBom(const QByteArray& bytes) {
+  return bytes.startsWith("\xEF\xBB\xBF") ? bytes.constData() + 3 : bytes.constData();
+}
+
+}  // namespace
+
+bool parseScoreLines(const QByteArray& text, Scores* out) {
+  static const QRegularExpression re(
+      QStringLiteral("visual quality:\\s*(\\d+).*?text-to-video alignment:\\s*(\\d+).*?"
+                     "physical/common-sense consistency:\\s*(\\d+)"),
+      QRegularExpression::DotMatchesEverythingOption | QRegularExpression::CaseInsensitiveOption);
+  const QRegularExpressionMatch m = re.match(QString::fromUtf8(text));
+  if (!m.hasMatch()) return false;
+  for (int i = 0; i < 3; ++i) out->value[static_cast<size_t>(i)] = m.captured(i + 1).toDouble();
+  return true;
+}
+
+std::vector<FeedbackItem> parseJsonArray(const QByteArray& bytes, JsonSchema schema, const QString& file) {
+  checkNotEmpty(bytes, file);
+  std::vector<FeedbackItem> items;
+  try {
+    json::Reader r(skipBom(bytes), bytes.constData() + bytes.size());
+    r.expect('[');
+    if (!r.consumeIf(']')) {
+      do {
+        FeedbackItem item;
+        item.sourceLine = json::lineOfOffset(bytes.constData(), r.offset());
+        ObjectReader reader{r, schema, {}, {}};
+        if (r.peek() != '{') r.fail("expected an object");
+        reader.read(&item);
+        if (!reader.firstError.isEmpty()) {
+          throw Error(Error::Kind::InvalidData, itemLocation(file, items.size(), item.videoName),
+                      reader.firstError);
+        }
+        items.push_back(std::move(item));
+      } while (r.consumeIf(','));
+      r.expect(']');
+    }
+    if (!r.atEnd()) r.fail("unexpected text after the end of the array");
+  } catch (const json::SyntaxError& e) {
+    throwSyntax(file, bytes, e);
+  }
+  return items;
+}
+
+std::vector<FeedbackItem> parseJsonLines(const QByteArray& bytes, const QString& file) {
+  checkNotEmpty(bytes, file);
+  std::vector<FeedbackItem> items;
+  const char* begin = skipBom(bytes);
+  const char* end = bytes.constData() + bytes.size();
+  int line = begin == bytes.constData() ? 1 : 1;
+  const char* p = begin;
+  while (p < end) {
+    const char* eol = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)));
+    if (!eol) eol = end;
+    json::Reader r(p, eol);
+    if (!r.atEnd()) {
+      FeedbackItem item;
+      item.sourceLine = line;
+      ObjectReader reader{r, JsonSchema::Feedback, {}, {}};
+      try {
+        if (r.peek() != '{') r.fail("expected an object");
+        reader.read(&item);
+        if (!r.atEnd()) r.fail("unexpected text after the object");
+      } catch (const json::SyntaxError& e) {
+        throw Error(Error::Kind::InvalidData, QStringLiteral("%1:%2").arg(file).arg(line),
+                    QString::fromLatin1(e.what));
+      }
+      if (!reader.firstError.isEmpty()) {
+        throw Error(Error::Kind::InvalidData,
+                    QStringLiteral("%1:%2").arg(file).arg(line) +
+                        itemLocation(QString(), items.size(), item.videoName),
+                    reader.firstError);
+      }
+      items.push_back(std::move(item));
+    }
+    p = eol + 1;
+    ++line;
+  }
+  if (items.empty()) throw Error(Error::Kind::InvalidData, file, QStringLiteral("file is empty"));
+  return items;
+}
+
+}  // namespace vs::interop

@@ -1,0 +1,128 @@
+#include "core/store/schema.h"
+
+#include <QString>
+#include <sqlite3.h>
+
+#include "core/domain/error.h"
+#include "core/store/sqlite_statement.h"
+
+namespace vs::store {
+namespace {
+
+// Version 1: one JSON text holds the three per-dimension rationales; no batch, no kept
+// unknown keys, history without origin and written by the program (no triggers).
+constexpr const char* kV1 = R"sql(
+CREATE TABLE prompts(
+  id INTEGER PRIMARY KEY,
+  text TEXT NOT NULL UNIQUE);
+CREATE TABLE videos(
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  prompt_id INTEGER REFERENCES prompts(id),
+  url TEXT NOT NULL DEFAULT '',
+  path TEXT NOT NULL DEFAULT '',
+  content_hash TEXT NOT NULL DEFAULT '',
+  probe_json TEXT NOT NULL DEFAULT '',
+  generator TEXT NOT NULL DEFAULT '');
+CREATE TABLE annotators(
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL CHECK (kind IN ('human', 'model')));
+CREATE TABLE evaluations(
+  id INTEGER PRIMARY KEY,
+  video_id INTEGER NOT NULL REFERENCES videos(id) ON DELETE CASCADE,
+  annotator_id INTEGER NOT NULL REFERENCES annotators(id),
+  visual REAL, t2v REAL, phy REAL,
+  rationale_json TEXT NOT NULL DEFAULT '{}',
+  thinking TEXT NOT NULL DEFAULT '',
+  origin TEXT NOT NULL CHECK (origin IN ('human', 'model', 'model-accepted', 'model-edited')),
+  model_id TEXT NOT NULL DEFAULT '',
+  settings_json TEXT NOT NULL DEFAULT '',
+  time_spent_ms INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  UNIQUE (video_id, annotator_id));
+CREATE TABLE history(
+  id INTEGER PRIMARY KEY,
+  evaluation_id INTEGER NOT NULL REFERENCES evaluations(id),
+  field TEXT NOT NULL,
+  old_value, new_value,
+  changed_at INTEGER NOT NULL);
+)sql";
+
+// Version 2: rationales split into one column per dimension (data moved out of the JSON),
+// videos get a batch label, evaluations keep unknown import keys, history records the origin
+// after each change and is written by triggers (so no write path can skip it) and can only grow.
+constexpr const char* kV1ToV2 = R"sql(
+ALTER TABLE videos ADD COLUMN batch TEXT NOT NULL DEFAULT '';
+ALTER TABLE evaluations ADD COLUMN visual_rationale TEXT NOT NULL DEFAULT '';
+ALTER TABLE evaluations ADD COLUMN t2v_rationale TEXT NOT NULL DEFAULT '';
+ALTER TABLE evaluations ADD COLUMN phy_rationale TEXT NOT NULL DEFAULT '';
+ALTER TABLE evaluations ADD COLUMN extra_json TEXT NOT NULL DEFAULT '';
+UPDATE evaluations SET
+  visual_rationale = coalesce(json_extract(rationale_json, '$.visual'), ''),
+  t2v_rationale = coalesce(json_extract(rationale_json, '$.t2v'), ''),
+  phy_rationale = coalesce(json_extract(rationale_json, '$.phy'), '')
+  WHERE json_valid(rationale_json);
+ALTER TABLE evaluations DROP COLUMN rationale_json;
+ALTER TABLE history ADD COLUMN origin TEXT NOT NULL DEFAULT '';
+CREATE INDEX evaluations_annotator ON evaluations(annotator_id, video_id);
+CREATE INDEX history_evaluation ON history(evaluation_id);
+CREATE INDEX videos_prompt ON videos(prompt_id);
+CREATE TRIGGER history_append_only_update BEFORE UPDATE ON history
+  BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
+CREATE TRIGGER history_append_only_delete BEFORE DELETE ON history
+  BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
+CREATE TRIGGER evaluations_created AFTER INSERT ON evaluations BEGIN
+  INSERT INTO history(evaluation_id, field, old_value, new_value, origin, changed_at)
+  VALUES (new.id, 'created', NULL, NULL, new.origin, new.updated_at); END;
+)sql";
+
+// One trigger per tracked column: AFTER UPDATE OF <col> WHEN the value really changed.
+constexpr const char* kTrackedColumns[] = {"visual", "t2v", "phy", "visual_rationale",
+                                           "t2v_rationale", "phy_rationale", "thinking",
+                                           "origin", "time_spent_ms", "model_id", "settings_json"};
+
+void createHistoryTriggers(sqlite3* db, const QString& where) {
+  for (const char* column : kTrackedColumns) {
+    const QByteArray sql = QStringLiteral(
+        "CREATE TRIGGER evaluations_%1 AFTER UPDATE OF %1 ON evaluations "
+        "WHEN old.%1 IS NOT new.%1 BEGIN "
+        "INSERT INTO history(evaluation_id, field, old_value, new_value, origin, changed_at) "
+        "VALUES (new.id, '%1', old.%1, new.%1, new.origin, new.updated_at); END;")
+                               .arg(QLatin1String(column))
+                               .toUtf8();
+    execSql(db, sql.constData(), where);
+  }
+}
+
+}  // namespace
+
+const char* schemaV1Sql() { return kV1; }
+
+void migrate(sqlite3* db, int fromVersion, int toVersion, const QString& where) {
+  if (fromVersion >= toVersion) return;
+  Transaction transaction(db, where);
+  // Re-read inside the write lock: another process may have migrated meanwhile.
+  int current = 0;
+  {
+    Statement version(db, "PRAGMA user_version", where);
+    if (version.step()) current = static_cast<int>(version.int64(0));
+  }
+  if (current >= toVersion) return;
+  if (current < 1) {
+    execSql(db, kV1, where);
+    execSql(db, QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId).toUtf8().constData(),
+            where);
+    current = 1;
+  }
+  if (current < 2 && toVersion >= 2) {
+    execSql(db, kV1ToV2, where);
+    createHistoryTriggers(db, where);
+    current = 2;
+  }
+  execSql(db, QStringLiteral("PRAGMA user_version = %1").arg(current).toUtf8().constData(), where);
+  transaction.commit();
+}
+
+}  // namespace vs::store

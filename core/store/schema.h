@@ -1,0 +1,17 @@
+#pragma once
+// Project file schema: every version's DDL and the forward migrations between them.
+struct sqlite3;
+class QString;
+
+namespace vs::store {
+
+inline constexpr int kApplicationId = 0x56535031;  // "VSP1" in PRAGMA application_id
+
+// The statements that create schema version 1 exactly as version 1 of the program did
+// (kept so tests and the migration path can be checked against a real old file).
+const char* schemaV1Sql();
+
+// Brings a project at `fromVersion` (0 = empty new file) to `toVersion`, in one transaction.
+void migrate(sqlite3* db, int fromVersion, int toVersion, const QString& where);
+
+}  // namespace vs::store

@@ -1,0 +1,207 @@
+// Bulk import/export: the hot paths of `vscore import/export`. Prepared statements in one
+// transaction, UTF-8 bound straight from the parsed file, prompts cached by text.
+#include <QDateTime>
+#include <QHash>
+#include <sqlite3.h>
+
+#include "core/domain/error.h"
+#include "core/store/store.h"
+#include "core/store/store_impl.h"
+
+namespace vs::store {
+namespace {
+
+constexpr const char* kUpsertVideo =
+    "INSERT INTO videos(name, prompt_id, url) VALUES (?1, ?2, ?3) "
+    "ON CONFLICT(name) DO UPDATE SET prompt_id = coalesce(excluded.prompt_id, prompt_id), "
+    "url = CASE WHEN excluded.url <> '' THEN excluded.url ELSE url END RETURNING id";
+
+constexpr const char* kUpsertEvaluation =
+    "INSERT INTO evaluations(video_id, annotator_id, visual, t2v, phy, visual_rationale, "
+    "t2v_rationale, phy_rationale, thinking, origin, model_id, settings_json, created_at, "
+    "updated_at, extra_json) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14) "
+    "ON CONFLICT(video_id, annotator_id) DO UPDATE SET visual = excluded.visual, "
+    "t2v = excluded.t2v, phy = excluded.phy, visual_rationale = excluded.visual_rationale, "
+    "t2v_rationale = excluded.t2v_rationale, phy_rationale = excluded.phy_rationale, "
+    "thinking = excluded.thinking, origin = excluded.origin, model_id = excluded.model_id, "
+    "settings_json = excluded.settings_json, updated_at = excluded.updated_at, "
+    "extra_json = excluded.extra_json";
+
+qint64 countOf(Impl& d, const char* sql) {
+  Statement& s = d.statement(sql);
+  const qint64 n = s.step() ? s.int64(0) : 0;
+  s.reset();
+  return n;
+}
+
+QString itemWhere(const QString& where, size_t index, const FeedbackItem& item) {
+  return QStringLiteral("%1: item %2 (video_name \"%3\")")
+      .arg(where)
+      .arg(index + 1)
+      .arg(QString::fromUtf8(item.videoName));
+}
+
+}  // namespace
+
+ImportResult Store::importItems(const std::vector<FeedbackItem>& items, const ImportOptions& options) {
+  Impl& d = *d_;
+  ImportResult result;
+  result.items = static_cast<qint64>(items.size());
+  Transaction transaction(d.db, d.where);
+  const qint64 evaluationsBefore = countOf(d, "SELECT count(*) FROM evaluations");
+  const qint64 videosBefore = countOf(d, "SELECT count(*) FROM videos");
+
+  qint64 annotatorId = 0;
+  if (!options.annotator.isEmpty()) {
+    annotatorId = d.ensureAnnotator(options.annotator, options.annotatorKind);
+  }
+  qint64 modelAnnotatorId = 0;
+  if (!options.modelAnnotator.isEmpty()) {
+    modelAnnotatorId = d.ensureAnnotator(options.modelAnnotator, AnnotatorKind::Model);
+  }
+  if (annotatorId == 0 && modelAnnotatorId == 0) {
+    throw Error(Error::Kind::Usage, d.where, QStringLiteral("import needs an annotator"));
+  }
+  const QByteArray origin = originName(options.origin).toUtf8();
+  const QByteArray modelId = options.modelId.toUtf8();
+  const QByteArray settings = options.settingsJson.toUtf8();
+  const QByteArray modelOrigin("model");
+  const QByteArray modelAnnotatorModelId =
+      (options.modelId.isEmpty() ? options.modelAnnotator : options.modelId).toUtf8();
+  const QByteArray empty("");
+  const qint64 now = QDateTime::currentMSecsSinceEpoch();
+
+  QHash<QByteArray, qint64> promptIds;
+  promptIds.reserve(static_cast<qsizetype>(items.size()));
+  Statement& upsertVideo = d.statement(kUpsertVideo);
+  Statement& upsertEvaluation = d.statement(kUpsertEvaluation);
+  QByteArray extraJson;
+
+  for (size_t i = 0; i < items.size(); ++i) {
+    const FeedbackItem& item = items[i];
+    if (item.videoName.isEmpty()) {
+      throw Error(Error::Kind::InvalidData, itemWhere(d.where, i, item), QStringLiteral("video_name is empty"));
+    }
+    d.checkScores(item.scores, options.annotatorKind, itemWhere(d.where, i, item));
+    d.checkScores(item.modelScores, AnnotatorKind::Model, itemWhere(d.where, i, item));
+
+    qint64 promptId = 0;
+    if (!item.prompt.isEmpty()) {
+      const auto it = promptIds.constFind(item.prompt);
+      if (it != promptIds.constEnd()) {
+        promptId = it.value();
+      } else {
+        promptId = d.ensurePrompt(item.prompt);
+        promptIds.insert(item.prompt, promptId);
+      }
+    }
+    upsertVideo.bind(1, item.videoName);
+    if (promptId) {
+      upsertVideo.bind(2, promptId);
+    } else {
+      upsertVideo.bindNull(2);
+    }
+    upsertVideo.bind(3, item.videoUrl.isNull() ? empty : item.videoUrl);
+    upsertVideo.step();
+    const qint64 videoId = upsertVideo.int64(0);
+    upsertVideo.reset();
+
+    const bool hasHuman = annotatorId != 0 && (!item.scores.empty() || item.modelState == ModelScoreState::None);
+    if (hasHuman) {
+      extraJson = extraFieldsToJson(item.extra);
+      upsertEvaluation.bind(1, videoId).bind(2, annotatorId);
+      for (int k = 0; k < 3; ++k) {
+        upsertEvaluation.bind(3 + k, item.scores.value[static_cast<size_t>(k)]);
+        upsertEvaluation.bind(6 + k, item.rationale[static_cast<size_t>(k)]);
+      }
+      upsertEvaluation.bind(9, item.thinking).bind(10, origin).bind(11, modelId).bind(12, settings);
+      upsertEvaluation.bind(13, now).bind(14, extraJson);
+      upsertEvaluation.run();
+    }
+    if (modelAnnotatorId != 0 && item.modelState != ModelScoreState::None) {
+      upsertEvaluation.bind(1, videoId).bind(2, modelAnnotatorId);
+      for (int k = 0; k < 3; ++k) {
+        upsertEvaluation.bind(3 + k, item.modelScores.value[static_cast<size_t>(k)]);
+        upsertEvaluation.bind(6 + k, empty);
+      }
+      upsertEvaluation.bind(9, item.modelOutput).bind(10, modelOrigin);
+      upsertEvaluation.bind(11, modelAnnotatorModelId).bind(12, settings);
+      // Unknown keys ride with the reference evaluation when there is one.
+      if (!hasHuman) extraJson = extraFieldsToJson(item.extra);
+      upsertEvaluation.bind(13, now).bind(14, hasHuman ? empty : extraJson);
+      upsertEvaluation.run();
+    }
+  }
+  const qint64 evaluationsAfter = countOf(d, "SELECT count(*) FROM evaluations");
+  result.videosCreated = countOf(d, "SELECT count(*) FROM videos") - videosBefore;
+  transaction.commit();
+  result.evaluationsCreated = evaluationsAfter - evaluationsBefore;
+  qint64 written = 0;
+  for (const FeedbackItem& item : items) {
+    const bool hasHuman = annotatorId != 0 && (!item.scores.empty() || item.modelState == ModelScoreState::None);
+    written += hasHuman ? 1 : 0;
+    written += (modelAnnotatorId != 0 && item.modelState != ModelScoreState::None) ? 1 : 0;
+  }
+  result.evaluationsUpdated = written - result.evaluationsCreated;
+  return result;
+}
+
+void Store::exportItems(const ExportFilter& filter,
+                        const std::function<void(const FeedbackItem&)>& sink) const {
+  Impl& d = *d_;
+  QByteArray sql =
+      "SELECT v.name, v.url, coalesce(p.text, ''), e.visual, e.t2v, e.phy, e.visual_rationale, "
+      "e.t2v_rationale, e.phy_rationale, e.thinking, e.extra_json";
+  const bool withModel = !filter.modelAnnotator.isEmpty();
+  sql += withModel ? ", m.id, m.visual, m.t2v, m.phy, m.thinking" : "";
+  sql += " FROM evaluations e JOIN videos v ON v.id = e.video_id "
+         "JOIN annotators a ON a.id = e.annotator_id LEFT JOIN prompts p ON p.id = v.prompt_id";
+  if (withModel) {
+    sql += " LEFT JOIN evaluations m ON m.video_id = e.video_id AND m.annotator_id = "
+           "(SELECT id FROM annotators WHERE name = ?4)";
+  }
+  sql += " WHERE 1";
+  if (!filter.annotator.isEmpty()) sql += " AND a.name = ?1";
+  if (filter.origin) sql += " AND e.origin = ?2";
+  if (filter.annotatorKind) sql += " AND a.kind = ?3";
+  if (withModel) sql += " AND a.name <> ?4";
+  sql += " ORDER BY v.id, a.id";
+  // A read transaction gives one consistent snapshot even while another process writes.
+  execSql(d.db, "BEGIN", d.where);
+  struct EndRead {
+    sqlite3* db;
+    ~EndRead() { sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr); }
+  } endRead{d.db};
+  Statement s(d.db, sql.constData(), d.where);
+  if (!filter.annotator.isEmpty()) s.bind(1, filter.annotator);
+  if (filter.origin) s.bind(2, originName(*filter.origin));
+  if (filter.annotatorKind) s.bind(3, annotatorKindName(*filter.annotatorKind));
+  if (withModel) s.bind(4, filter.modelAnnotator);
+  FeedbackItem item;
+  while (s.step()) {
+    item.videoName = s.bytes(0);
+    item.videoUrl = s.bytes(1);
+    item.prompt = s.bytes(2);
+    for (int k = 0; k < 3; ++k) {
+      item.scores.value[static_cast<size_t>(k)] = s.optionalReal(3 + k);
+      item.rationale[static_cast<size_t>(k)] = s.bytes(6 + k);
+    }
+    item.thinking = s.bytes(9);
+    item.extra = extraFieldsFromJson(s.bytes(10));
+    if (withModel) {
+      if (s.isNull(11)) {
+        item.modelState = ModelScoreState::None;
+        item.modelScores = {};
+        item.modelOutput.clear();
+      } else {
+        item.modelState = ModelScoreState::Given;
+        for (int k = 0; k < 3; ++k) item.modelScores.value[static_cast<size_t>(k)] = s.optionalReal(12 + k);
+        item.modelOutput = s.bytes(15);
+      }
+    }
+    sink(item);
+  }
+}
+
+}  // namespace vs::store

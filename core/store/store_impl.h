@@ -1,0 +1,37 @@
+#pragma once
+// Private state of Store, shared by store.cpp (single edits, queries) and store_bulk.cpp.
+#include <QString>
+#include <QVariant>
+#include <map>
+#include <memory>
+
+#include "core/domain/annotator.h"
+#include "core/domain/scores.h"
+#include "core/store/sqlite_statement.h"
+#include "core/store/store.h"
+
+struct sqlite3;
+
+namespace vs::store {
+
+struct Store::Impl {
+  ~Impl();
+  // The cached prepared statement for `sql` (a string literal or a long-lived buffer), reset.
+  Statement& statement(const char* sql);
+  void checkScores(const Scores& scores, AnnotatorKind kind, const QString& at) const;
+  AnnotatorKind annotatorKind(qint64 annotatorId);
+  qint64 ensureAnnotator(const QString& name, AnnotatorKind kind);  // inside a transaction
+  qint64 ensurePrompt(const QByteArray& text);                      // inside a transaction
+  QVariant variantOf(const Statement& s, int column) const;
+
+  QString path;
+  QString where;  // prefix for error locations
+  QString connectionName;
+  sqlite3* db = nullptr;  // owned by the QSqlDatabase connection
+  int schemaVersion = 0;
+  std::map<const char*, std::unique_ptr<Statement>> statements;
+};
+
+using Impl = Store::Impl;
+
+}  // namespace vs::store
