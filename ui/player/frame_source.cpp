@@ -1,0 +1,169 @@
+#include "ui/player/frame_source.h"
+
+#include <QMutexLocker>
+#include <memory>
+
+#include "core/domain/error.h"
+#include "core/media/frame_decoder.h"
+#include "core/media/frame_image.h"
+
+namespace vs::ui {
+
+namespace {
+
+// 1:1 and closer shows pixels as blocks (nearest); below that, a smooth downscale.
+QImage render(const media::FramePtr& frame, const FrameRequest& req, QRect* target) {
+  const QSize frame_size(frame->image.width, frame->image.height);
+  const ViewGeometry g = ViewTransform::geometry(req.tile, frame_size, req.view);
+  *target = g.target;
+  if (g.target.isEmpty()) {
+    return {};
+  }
+  const QImage whole = media::toQImage(frame);
+  const QRect src = g.source.toAlignedRect().intersected(whole.rect());
+  const QImage part = (src == whole.rect()) ? whole : whole.copy(src);
+  const Qt::TransformationMode mode = g.scale < 0.999 ? Qt::SmoothTransformation : Qt::FastTransformation;
+  if (part.size() == g.target.size()) {
+    return part.convertToFormat(QImage::Format_RGB32);
+  }
+  return part.convertToFormat(QImage::Format_RGB32).scaled(g.target.size(), Qt::IgnoreAspectRatio, mode);
+}
+
+}  // namespace
+
+FrameSource::FrameSource(int clip, QString path, QObject* parent)
+    : QThread(parent), clip_(clip), path_(std::move(path)) {
+  qRegisterMetaType<vs::ui::ClipProbe>();
+}
+
+FrameSource::~FrameSource() {
+  stop();
+  wait();
+}
+
+void FrameSource::request(const FrameRequest& request) {
+  QMutexLocker lock(&mutex_);
+  request_ = request;
+  has_request_ = true;
+  ++request_serial_;
+  wake_.wakeOne();
+}
+
+void FrameSource::forget(const std::vector<qint64>& frames) {
+  QMutexLocker lock(&mutex_);
+  for (qint64 f : frames) {
+    delivered_.erase(f);
+  }
+}
+
+void FrameSource::saveFrame(qint64 index, const QString& path) {
+  QMutexLocker lock(&mutex_);
+  saves_.emplace_back(index, path);
+  wake_.wakeOne();
+}
+
+void FrameSource::stop() {
+  QMutexLocker lock(&mutex_);
+  stop_ = true;
+  wake_.wakeOne();
+}
+
+void FrameSource::run() {
+  std::unique_ptr<media::FrameDecoder> decoder;
+  try {
+    media::DecoderOptions options;
+    options.cache_budget_mb = 96;
+    // One decoder thread per clip: frame threading delays the first picture after every seek,
+    // and the clips already decode in parallel.
+    options.threads = 1;
+    decoder = std::make_unique<media::FrameDecoder>(path_, options);
+    ClipProbe probe;
+    probe.frames = decoder->frameCount();
+    probe.fps = decoder->fps();
+    probe.size = QSize(decoder->width(), decoder->height());
+    probe.frame_times_s = decoder->frameTimes();
+    probe.has_audio = decoder->info().has_audio;
+    emit opened(clip_, probe);
+  } catch (const Error& e) {
+    emit failed(clip_, e.full());
+    return;
+  } catch (const std::exception& e) {
+    emit failed(clip_, QString::fromLocal8Bit(e.what()));
+    return;
+  }
+
+  const qint64 count = decoder->frameCount();
+  for (;;) {
+    FrameRequest req;
+    quint64 serial = 0;
+    std::vector<std::pair<qint64, QString>> saves;
+    {
+      QMutexLocker lock(&mutex_);
+      while (!stop_ && !has_request_ && saves_.empty()) {
+        wake_.wait(&mutex_);
+      }
+      if (stop_) {
+        return;
+      }
+      saves.swap(saves_);
+      if (has_request_) {
+        req = request_;
+        serial = request_serial_;
+        has_request_ = false;
+        if (req.geometry_gen != delivered_gen_) {
+          delivered_.clear();
+          delivered_gen_ = req.geometry_gen;
+        }
+      }
+    }
+    for (const auto& [index, path] : saves) {
+      QString error;
+      try {
+        const QImage img = media::toQImage(decoder->frame(index));
+        if (!img.save(path, "PNG")) {
+          error = tr("cannot write %1").arg(path);
+        }
+      } catch (const Error& e) {
+        error = e.full();
+      }
+      emit saved(clip_, path, error);
+    }
+    if (serial == 0) {
+      continue;
+    }
+    const int dir = req.direction < 0 ? -1 : 1;
+    for (int k = 0; k <= req.ahead; ++k) {
+      const qint64 index = req.anchor + qint64(k) * dir;
+      if (index < 0 || index >= count) {
+        break;
+      }
+      {
+        QMutexLocker lock(&mutex_);
+        if (stop_ || request_serial_ != serial) {
+          break;  // a newer request wins; its loop starts over from its own anchor
+        }
+        if (delivered_.count(index) != 0) {
+          continue;
+        }
+      }
+      QImage image;
+      QRect target;
+      try {
+        image = render(decoder->frame(index), req, &target);
+      } catch (const Error& e) {
+        emit failed(clip_, e.full());
+        break;
+      }
+      {
+        QMutexLocker lock(&mutex_);
+        if (delivered_gen_ != req.geometry_gen) {
+          break;
+        }
+        delivered_.insert(index);
+      }
+      emit frameReady(clip_, index, req.geometry_gen, image, target);
+    }
+  }
+}
+
+}  // namespace vs::ui
