@@ -74,7 +74,7 @@ class FrameDecoder::Impl {
     at_start_ = false;
     draining_ = false;
     finished_ = false;
-    last_received_ = -1;
+    last_received_ = index_.countsFrames() ? key_index - 1 : -1;
     ++stats_.seeks;
   }
 
@@ -122,8 +122,8 @@ class FrameDecoder::Impl {
   int64_t frameIndexOfCurrent() const {
     const int64_t ts = frame_->best_effort_timestamp != AV_NOPTS_VALUE ? frame_->best_effort_timestamp
                                                                        : frame_->pts;
-    if (ts == AV_NOPTS_VALUE) {
-      return last_received_ + 1;  // streams without timestamps count pictures
+    if (index_.countsFrames() || ts == AV_NOPTS_VALUE) {
+      return last_received_ + 1;  // streams without presentation timestamps count pictures
     }
     const int64_t found = index_.indexOfPts(ts);
     return found >= 0 ? found : -1;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "core/media/ffmpeg_util.h"
 
@@ -23,6 +24,9 @@ FrameIndex FrameIndex::build(AVFormatContext* format, int stream_index, const QS
     if (packet->stream_index == stream_index && !(packet->flags & AV_PKT_FLAG_CORRUPT) &&
         !(packet->flags & AV_PKT_FLAG_DISCARD)) {
       Entry e;
+      if (packet->pts == AV_NOPTS_VALUE) {
+        index.counts_frames_ = true;
+      }
       e.pts = packet->pts != AV_NOPTS_VALUE ? packet->pts : packet->dts;
       e.seek_ts = packet->dts != AV_NOPTS_VALUE ? std::min(packet->dts, e.pts) : e.pts;
       e.key = (packet->flags & AV_PKT_FLAG_KEY) != 0;
@@ -34,6 +38,14 @@ FrameIndex FrameIndex::build(AVFormatContext* format, int stream_index, const QS
   }
   if (index.entries_.empty()) {
     throw vs::Error(vs::Error::Kind::InvalidData, path, QStringLiteral("no video frames"));
+  }
+  if (index.counts_frames_) {
+    // Decode order stands for presentation order; timestamps are only used to seek.
+    int64_t previous = std::numeric_limits<int64_t>::min();
+    for (Entry& e : index.entries_) {
+      e.pts = std::max(e.pts, previous + 1);
+      previous = e.pts;
+    }
   }
   std::stable_sort(index.entries_.begin(), index.entries_.end(),
                    [](const Entry& a, const Entry& b) { return a.pts < b.pts; });

@@ -27,6 +27,10 @@ class FrameIndex {
   const Entry& entry(int64_t index) const { return entries_[static_cast<size_t>(index)]; }
   // Presentation index of a timestamp, or -1.
   int64_t indexOfPts(int64_t pts) const;
+  // True when packets carry no presentation timestamps (AVI and raw streams): frames are then
+  // identified by counting decoder outputs from a key frame, whose position is exact because a
+  // key frame's decode position equals its presentation position in a closed GOP.
+  bool countsFrames() const { return counts_frames_; }
   int64_t keyFrameBefore(int64_t index) const;
   double timeOf(int64_t index) const { return times_[static_cast<size_t>(index)]; }
   const std::vector<double>& times() const { return times_; }
@@ -37,7 +41,8 @@ class FrameIndex {
   std::vector<Entry> entries_;
   std::vector<int64_t> key_before_;  // per index: the key frame to start decoding from
   std::vector<double> times_;        // seconds from the first frame
-  bool truncated_ = false;           // a read error other than end of file stopped the pass
+  bool truncated_ = false;
+  bool counts_frames_ = false;           // a read error other than end of file stopped the pass
 };
 
 }  // namespace vs::media

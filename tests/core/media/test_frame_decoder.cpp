@@ -1,0 +1,222 @@
+// Frame exactness: every frame of every test clip decodes as itself (its barcode) in forward,
+// backward and random order; cache and seek behaviour; broken files fail cleanly.
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QProcess>
+#include <QtTest>
+#include <algorithm>
+#include <random>
+
+#include "barcode.h"
+#include "core/domain/error.h"
+#include "core/media/frame_decoder.h"
+#include "core/media/frame_image.h"
+
+using namespace vs::media;
+using vs::media::test::readBarcode;
+
+static QString clip(const char* name) { return qEnvironmentVariable("VS_MEDIA_CLIPS") + QLatin1Char('/') + QLatin1String(name); }
+
+class TestFrameDecoder : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void everyFrameIsItself_data() {
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<int>("frames");
+    QTest::addColumn<int>("width");
+    QTest::addColumn<int>("height");
+    QTest::newRow("h264 B-frames") << clip("h264_bframes.mp4") << 48 << 160 << 120;
+    QTest::newRow("h264 GOP 250") << clip("h264_gop250.mp4") << 260 << 128 << 96;
+    QTest::newRow("mpeg-ts start 1.4 s") << clip("start_time.ts") << 50 << 160 << 120;
+    QTest::newRow("vfr mkv") << clip("vfr.mkv") << 60 << 160 << 120;
+    QTest::newRow("odd yuv444p") << clip("odd_yuv444.mp4") << 30 << 97 << 61;
+    QTest::newRow("h264 10-bit") << clip("h264_10bit.mp4") << 30 << 160 << 120;
+    QTest::newRow("hevc") << clip("hevc.mp4") << 40 << 160 << 120;
+    QTest::newRow("hevc 10-bit") << clip("hevc_10bit.mkv") << 24 << 160 << 120;
+    QTest::newRow("vp9 odd size") << clip("vp9_odd.webm") << 40 << 99 << 71;
+    QTest::newRow("av1") << clip("av1.mkv") << 24 << 160 << 120;
+    QTest::newRow("mpeg-4 part 2 mp4") << clip("mpeg4.mp4") << 40 << 160 << 120;
+    QTest::newRow("mpeg-4 part 2 avi") << clip("mpeg4.avi") << 40 << 160 << 120;
+    QTest::newRow("sar 2:1") << clip("sar2.mp4") << 12 << 320 << 120;
+  }
+
+  void everyFrameIsItself() {
+    QFETCH(QString, file);
+    QFETCH(int, frames);
+    QFETCH(int, width);
+    QFETCH(int, height);
+    DecoderOptions options;
+    options.cache_budget_mb = 8;
+    FrameDecoder decoder(file, options);
+    QCOMPARE(decoder.frameCount(), int64_t(frames));
+    QCOMPARE(decoder.width(), width);
+    QCOMPARE(decoder.height(), height);
+    QCOMPARE(int64_t(decoder.frameTimes().size()), int64_t(frames));
+    QVERIFY(std::is_sorted(decoder.frameTimes().begin(), decoder.frameTimes().end()));
+
+    std::vector<int64_t> order;
+    for (int i = 0; i < frames; ++i) {
+      order.push_back(i);  // forward
+    }
+    for (int i = frames - 1; i >= 0; --i) {
+      order.push_back(i);  // backward
+    }
+    std::vector<int64_t> shuffled(static_cast<size_t>(frames));
+    std::iota(shuffled.begin(), shuffled.end(), 0);
+    std::shuffle(shuffled.begin(), shuffled.end(), std::mt19937(7));
+    order.insert(order.end(), shuffled.begin(), shuffled.end());
+    for (int64_t n : order) {
+      const FramePtr f = decoder.frame(n);
+      QVERIFY(f);
+      QCOMPARE(f->index, n);
+      QCOMPARE(f->image.width, width);
+      QCOMPARE(f->image.height, height);
+      const int code = readBarcode(f->image);
+      if (code != int(n)) {
+        QFAIL(qPrintable(QStringLiteral("frame %1 shows barcode %2").arg(n).arg(code)));
+      }
+    }
+  }
+
+  void referenceColourAndCodedGeometry() {
+    DecoderOptions options;
+    options.color = ColorConversion::Reference;
+    options.geometry = FrameGeometry::Coded;
+    FrameDecoder decoder(clip("sar2.mp4"), options);
+    QCOMPARE(decoder.width(), 160);
+    QCOMPARE(decoder.info().width, 320);
+    for (int n : {11, 0, 5, 6, 4}) {
+      QCOMPARE(readBarcode(decoder.frame(n)->image), n);
+    }
+  }
+
+  void stepsHitTheCacheAndBackwardReusesTheGop() {
+    DecoderOptions options;
+    options.cache_budget_mb = 16;
+    FrameDecoder decoder(clip("h264_gop250.mp4"), options);
+    QCOMPARE(readBarcode(decoder.frame(200)->image), 200);
+    const auto after_seek = decoder.stats();
+    QCOMPARE(readBarcode(decoder.frame(199)->image), 199);  // backward step: cached on the way
+    QCOMPARE(readBarcode(decoder.frame(198)->image), 198);
+    QCOMPARE(decoder.stats().seeks, after_seek.seeks);
+    QCOMPARE(decoder.stats().cache_hits, after_seek.cache_hits + 2);
+    QCOMPARE(readBarcode(decoder.frame(201)->image), 201);  // forward step: decodes on, no seek
+    QCOMPARE(readBarcode(decoder.frame(202)->image), 202);
+    QCOMPARE(decoder.stats().seeks, after_seek.seeks);
+    QVERIFY(decoder.cacheUsedBytes() <= 16 * 1024 * 1024);
+    decoder.setCacheBudgetMb(0);
+    QCOMPARE(decoder.cacheUsedBytes(), int64_t(0));
+    QCOMPARE(readBarcode(decoder.frame(201)->image), 201);  // still exact without a cache
+  }
+
+  void outOfRangeIsAUsageError() {
+    FrameDecoder decoder(clip("h264_bframes.mp4"));
+    for (int64_t n : {int64_t(-1), int64_t(48), int64_t(1) << 40}) {
+      try {
+        decoder.frame(n);
+        QFAIL("no error");
+      } catch (const vs::Error& e) {
+        QCOMPARE(e.kind(), vs::Error::Kind::Usage);
+      }
+    }
+  }
+
+  void rotationMatchesFfmpeg() {
+    FrameDecoder decoder(clip("rot90.mp4"));
+    QCOMPARE(decoder.info().rotation_deg % 180, 90);
+    QCOMPARE(decoder.width(), 120);
+    QCOMPARE(decoder.height(), 320);
+    // The ffmpeg program auto-rotates (and applies no SAR), so compare with a 120x160 reference.
+    const QString png = qEnvironmentVariable("VS_TEST_TMP") + QStringLiteral("/rot90_ffmpeg.png");
+    QDir().mkpath(qEnvironmentVariable("VS_TEST_TMP"));
+    const QString ffmpeg = qEnvironmentVariable("VS_FFMPEG", QStringLiteral("ffmpeg"));
+    QCOMPARE(QProcess::execute(ffmpeg, {"-nostdin", "-v", "error", "-y", "-i", clip("rot90.mp4"), "-frames:v", "1",
+                                        "-pix_fmt", "rgb24", png}),
+             0);
+    QImage reference(png);
+    QCOMPARE(reference.size(), QSize(120, 160));
+    const QImage ours = toQImage(decoder.frame(0)).scaled(120, 160, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    double diff = 0;
+    for (int y = 0; y < 160; ++y) {
+      for (int x = 0; x < 120; ++x) {
+        diff += std::abs(qGray(ours.pixel(x, y)) - qGray(reference.pixel(x, y)));
+      }
+    }
+    diff /= 120.0 * 160.0;
+    qInfo("mean |gray diff| vs ffmpeg's rotated frame: %.2f", diff);
+    QVERIFY(diff < 12.0);  // a wrong rotation differs by ~100
+  }
+
+  void truncatedFileDecodesWhatIsThere() {
+    const QString dir = qEnvironmentVariable("VS_TEST_TMP");
+    QDir().mkpath(dir);
+    QFile whole(clip("faststart.mp4"));
+    QVERIFY(whole.open(QIODevice::ReadOnly));
+    const QByteArray bytes = whole.readAll();
+    const QString cut = dir + QStringLiteral("/truncated.mp4");
+    QFile out(cut);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(bytes.left(bytes.size() * 6 / 10));
+    out.close();
+    FrameDecoder decoder(cut);
+    QVERIFY(decoder.frameCount() > 0);
+    int decoded = 0;
+    int failed = 0;
+    for (int64_t n = decoder.frameCount() - 1; n >= 0; --n) {  // worst order: from the missing end
+      try {
+        QCOMPARE(readBarcode(decoder.frame(n)->image), int(n));
+        ++decoded;
+      } catch (const vs::Error& e) {
+        QCOMPARE(e.kind(), vs::Error::Kind::InvalidData);
+        ++failed;
+      }
+    }
+    qInfo("truncated: %d frames indexed, %d decode, %d reported", int(decoder.frameCount()), decoded, failed);
+    QVERIFY(decoded > 10);
+    QVERIFY(decoded < 48);
+  }
+
+  void notVideoIsInvalidData_data() {
+    QTest::addColumn<QByteArray>("content");
+    QTest::newRow("text") << QByteArray("this is a text file, not a video\n");
+    QTest::newRow("empty") << QByteArray();
+    QByteArray noise(4096, '\0');
+    std::mt19937 rng(3);
+    for (char& c : noise) {
+      c = char(rng());
+    }
+    QTest::newRow("noise") << noise;
+  }
+
+  void notVideoIsInvalidData() {
+    QFETCH(QByteArray, content);
+    const QString dir = qEnvironmentVariable("VS_TEST_TMP");
+    QDir().mkpath(dir);
+    const QString path = dir + QStringLiteral("/not_video.mp4");
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(content);
+    f.close();
+    try {
+      FrameDecoder decoder(path);
+      QFAIL("opened");
+    } catch (const vs::Error& e) {
+      QCOMPARE(e.kind(), vs::Error::Kind::InvalidData);
+      QVERIFY(e.where().contains(QStringLiteral("not_video.mp4")));
+    }
+  }
+
+  void missingFileIsIo() {
+    try {
+      FrameDecoder decoder(QStringLiteral("/nonexistent/clip.mp4"));
+      QFAIL("opened");
+    } catch (const vs::Error& e) {
+      QCOMPARE(e.kind(), vs::Error::Kind::Io);
+    }
+  }
+};
+
+QTEST_GUILESS_MAIN(TestFrameDecoder)
+#include "test_frame_decoder.moc"
