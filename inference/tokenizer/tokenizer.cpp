@@ -1,0 +1,333 @@
+#include "inference/tokenizer/tokenizer.h"
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "inference/safetensors/load_error.h"
+#include "inference/tokenizer/byte_level.h"
+#include "inference/tokenizer/qwen2_pre_tokenizer.h"
+#include "inference/tokenizer/unicode_data.h"
+#include "inference/tokenizer/utf8.h"
+
+namespace vs::tokenizer {
+
+namespace {
+
+using json = nlohmann::json;
+using vs::inference::LoadError;
+
+// tokenization_qwen2.py PRETOKENIZE_REGEX; the only Split pattern this tokenizer implements.
+constexpr std::string_view kQwen2Pattern =
+    R"((?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+)";
+
+[[noreturn]] void bad(const std::string& file, const std::string& key, const std::string& what) {
+  throw LoadError(LoadError::Kind::InvalidData, file, key, what);
+}
+
+std::string typeOf(const json& j) {
+  if (j.is_object()) {
+    auto it = j.find("type");
+    if (it != j.end() && it->is_string()) {
+      return it->get<std::string>();
+    }
+  }
+  return {};
+}
+
+void checkByteLevel(const json& j, const std::string& file, const std::string& key) {
+  if (typeOf(j) != "ByteLevel") {
+    bad(file, key, "unsupported: expected ByteLevel, found \"" + typeOf(j) + "\"");
+  }
+  if (j.value("add_prefix_space", false)) {
+    bad(file, key + ".add_prefix_space", "unsupported: true");
+  }
+}
+
+// normalizer: null, NFC, or a Sequence holding only NFC. Returns whether NFC applies.
+bool readNormalizer(const json& root, const std::string& file) {
+  auto it = root.find("normalizer");
+  if (it == root.end() || it->is_null()) {
+    return false;
+  }
+  const std::string type = typeOf(*it);
+  if (type == "NFC") {
+    return true;
+  }
+  if (type == "Sequence" && it->contains("normalizers") && (*it)["normalizers"].is_array()) {
+    bool nfc = false;
+    for (const json& n : (*it)["normalizers"]) {
+      if (typeOf(n) != "NFC") {
+        bad(file, "normalizer", "unsupported normalizer \"" + typeOf(n) + "\"");
+      }
+      nfc = true;
+    }
+    return nfc;
+  }
+  bad(file, "normalizer", "unsupported normalizer \"" + type + "\"");
+}
+
+void checkPreTokenizer(const json& root, const std::string& file) {
+  auto it = root.find("pre_tokenizer");
+  if (it == root.end() || typeOf(*it) != "Sequence" || !it->contains("pretokenizers") ||
+      !(*it)["pretokenizers"].is_array() || (*it)["pretokenizers"].size() != 2) {
+    bad(file, "pre_tokenizer", "unsupported: expected Sequence[Split(Qwen2 regex), ByteLevel]");
+  }
+  const json& split = (*it)["pretokenizers"][0];
+  const json* pattern = nullptr;
+  if (typeOf(split) == "Split" && split.contains("pattern") && split["pattern"].is_object()) {
+    auto r = split["pattern"].find("Regex");
+    if (r != split["pattern"].end() && r->is_string()) {
+      pattern = &*r;
+    }
+  }
+  if (pattern == nullptr || pattern->get<std::string>() != kQwen2Pattern) {
+    bad(file, "pre_tokenizer.pretokenizers[0]", "unsupported: not the Qwen2 Split regex");
+  }
+  if (split.value("behavior", std::string()) != "Isolated" || split.value("invert", false)) {
+    bad(file, "pre_tokenizer.pretokenizers[0]", "unsupported Split behavior");
+  }
+  const json& bl = (*it)["pretokenizers"][1];
+  checkByteLevel(bl, file, "pre_tokenizer.pretokenizers[1]");
+  if (bl.value("use_regex", true)) {
+    bad(file, "pre_tokenizer.pretokenizers[1].use_regex", "unsupported: true");
+  }
+}
+
+std::string decodeVocabEntry(const std::string& token, const std::string& file, const std::string& key) {
+  std::optional<std::string> bytes = byteLevelToBytes(token);
+  if (!bytes) {
+    bad(file, key, "vocabulary entry \"" + token + "\" is outside the byte-level alphabet");
+  }
+  return std::move(*bytes);
+}
+
+}  // namespace
+
+std::unique_ptr<Tokenizer> Tokenizer::fromFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw LoadError(LoadError::Kind::Io, path, "", "cannot open");
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return fromJson(ss.str(), path);
+}
+
+std::unique_ptr<Tokenizer> Tokenizer::fromJson(std::string_view json_text, const std::string& file) {
+  json root;
+  try {
+    root = json::parse(json_text);
+  } catch (const json::exception& e) {
+    bad(file, "", std::string("not valid JSON: ") + e.what());
+  }
+  if (!root.is_object()) {
+    bad(file, "", "not a JSON object");
+  }
+  std::unique_ptr<Tokenizer> t(new Tokenizer());
+  t->nfc_ = readNormalizer(root, file);
+  checkPreTokenizer(root, file);
+  if (auto d = root.find("decoder"); d != root.end() && !d->is_null()) {
+    checkByteLevel(*d, file, "decoder");
+  }
+
+  auto m = root.find("model");
+  if (m == root.end() || !m->is_object()) {
+    bad(file, "model", "missing");
+  }
+  if (typeOf(*m) != "BPE" && !typeOf(*m).empty()) {
+    bad(file, "model.type", "unsupported model \"" + typeOf(*m) + "\"");
+  }
+  if (m->value("byte_fallback", false)) {
+    bad(file, "model.byte_fallback", "unsupported: true");
+  }
+  auto v = m->find("vocab");
+  if (v == m->end() || !v->is_object()) {
+    bad(file, "model.vocab", "missing or not an object");
+  }
+  std::vector<std::pair<std::string, int32_t>> vocab;
+  vocab.reserve(v->size());
+  for (auto it = v->begin(); it != v->end(); ++it) {
+    if (!it.value().is_number_integer() || it.value().get<int64_t>() < 0 || it.value().get<int64_t>() > INT32_MAX) {
+      bad(file, "model.vocab", "id of \"" + it.key() + "\" is not a non-negative integer");
+    }
+    vocab.emplace_back(decodeVocabEntry(it.key(), file, "model.vocab"), static_cast<int32_t>(it.value().get<int64_t>()));
+  }
+  auto mg = m->find("merges");
+  if (mg == m->end() || !mg->is_array()) {
+    bad(file, "model.merges", "missing or not a list");
+  }
+  // Merges are "a b" strings in older files and ["a", "b"] pairs in newer ones.
+  std::vector<std::pair<std::string, std::string>> merges;
+  merges.reserve(mg->size());
+  for (std::size_t i = 0; i < mg->size(); ++i) {
+    const json& e = (*mg)[i];
+    const std::string key = "model.merges[" + std::to_string(i) + "]";
+    if (e.is_string()) {
+      const std::string& s = e.get_ref<const std::string&>();
+      const std::size_t sp = s.find(' ');
+      if (sp == std::string::npos || sp == 0 || sp + 1 >= s.size() || s.find(' ', sp + 1) != std::string::npos) {
+        bad(file, key, "not \"left right\"");
+      }
+      merges.emplace_back(decodeVocabEntry(s.substr(0, sp), file, key), decodeVocabEntry(s.substr(sp + 1), file, key));
+    } else if (e.is_array() && e.size() == 2 && e[0].is_string() && e[1].is_string()) {
+      merges.emplace_back(decodeVocabEntry(e[0].get<std::string>(), file, key),
+                          decodeVocabEntry(e[1].get<std::string>(), file, key));
+    } else {
+      bad(file, key, "not a merge pair");
+    }
+  }
+  try {
+    t->bpe_ = std::make_unique<BpeModel>(std::move(vocab), merges);
+  } catch (const std::invalid_argument& e) {
+    bad(file, "model.merges", e.what());
+  }
+
+  if (auto a = root.find("added_tokens"); a != root.end() && a->is_array()) {
+    for (std::size_t i = 0; i < a->size(); ++i) {
+      const json& e = (*a)[i];
+      const std::string key = "added_tokens[" + std::to_string(i) + "]";
+      if (!e.is_object() || !e.contains("id") || !e["id"].is_number_integer() || !e.contains("content") ||
+          !e["content"].is_string()) {
+        bad(file, key, "needs an integer id and a string content");
+      }
+      AddedToken tok;
+      tok.id = static_cast<int32_t>(e["id"].get<int64_t>());
+      tok.content = e["content"].get<std::string>();
+      tok.special = e.value("special", false);
+      if (e.value("lstrip", false) || e.value("rstrip", false) || e.value("single_word", false)) {
+        bad(file, key, "lstrip/rstrip/single_word added tokens are not supported");
+      }
+      if (!isValidUtf8(tok.content) || tok.content.empty()) {
+        bad(file, key, "content is empty or not UTF-8");
+      }
+      // The ByteLevel decoder maps an added token's characters back to bytes when they all lie in
+      // the alphabet, else keeps its UTF-8 (tokenizers decoders/byte_level.rs).
+      std::optional<std::string> decoded = byteLevelToBytes(tok.content);
+      t->added_by_id_[tok.id] = t->added_.tokens().size();
+      t->added_decoded_.push_back(decoded ? *decoded : tok.content);
+      t->added_.add(std::move(tok));
+    }
+  }
+  return t;
+}
+
+std::vector<int32_t> Tokenizer::encode(std::string_view text) const {
+  std::vector<int32_t> out;
+  out.reserve(text.size() / 3 + 4);
+  std::size_t from = 0;
+  while (from < text.size()) {
+    std::size_t pos = 0;
+    const int idx = added_.find(text, from, pos);
+    if (idx < 0) {
+      encodeText(text.substr(from), out);
+      break;
+    }
+    if (pos > from) {
+      encodeText(text.substr(from, pos - from), out);
+    }
+    const AddedToken& tok = added_.tokens()[static_cast<std::size_t>(idx)];
+    out.push_back(tok.id);
+    from = pos + tok.content.size();
+  }
+  return out;
+}
+
+void Tokenizer::encodeText(std::string_view text, std::vector<int32_t>& out) const {
+  thread_local std::vector<char32_t> cps;
+  thread_local std::vector<uint8_t> flags;
+  thread_local std::vector<std::size_t> offsets;  // byte offset of each code point, plus the end
+  thread_local std::vector<std::size_t> ends;
+  thread_local std::string normalized;
+  cps.clear();
+  offsets.clear();
+  bool replaced = false;
+  for (std::size_t i = 0; i < text.size();) {
+    offsets.push_back(i);
+    const std::size_t start = i;
+    const char32_t cp = decodeUtf8(text, i);
+    replaced |= cp == 0xFFFD && !(i - start == 3 && static_cast<uint8_t>(text[start]) == 0xEF);
+    cps.push_back(cp);
+  }
+  offsets.push_back(text.size());
+  std::string_view bytes = text;
+  if ((nfc_ && nfcInPlace(cps)) || replaced) {
+    // The code points changed: re-encode them and their offsets.
+    normalized.clear();
+    offsets.clear();
+    for (char32_t c : cps) {
+      offsets.push_back(normalized.size());
+      appendUtf8(normalized, c);
+    }
+    offsets.push_back(normalized.size());
+    bytes = normalized;
+  }
+  flags.resize(cps.size());
+  for (std::size_t i = 0; i < cps.size(); ++i) {
+    flags[i] = charFlags(cps[i]);
+  }
+  ends.clear();
+  qwen2PreTokenize(cps.data(), flags.data(), cps.size(), ends);
+  std::size_t begin = 0;
+  for (std::size_t end : ends) {
+    bpe_->encodePiece(bytes.substr(offsets[begin], offsets[end] - offsets[begin]), out);
+    begin = end;
+  }
+}
+
+std::string Tokenizer::decode(const std::vector<int32_t>& ids, SpecialTokens special) const {
+  std::string bytes;
+  for (int32_t id : ids) {
+    auto a = added_by_id_.find(id);
+    if (a != added_by_id_.end()) {
+      if (special == SpecialTokens::Skip && added_.tokens()[a->second].special) {
+        continue;
+      }
+      bytes += added_decoded_[a->second];
+      continue;
+    }
+    if (const std::string* b = bpe_->bytesOf(id)) {
+      bytes += *b;
+    }
+  }
+  return utf8Lossy(bytes);
+}
+
+std::optional<int32_t> Tokenizer::tokenToId(std::string_view token) const {
+  for (const AddedToken& a : added_.tokens()) {
+    if (a.content == token) {
+      return a.id;
+    }
+  }
+  std::optional<std::string> bytes = byteLevelToBytes(token);
+  if (!bytes) {
+    return std::nullopt;
+  }
+  const int32_t id = bpe_->idOf(*bytes);
+  return id < 0 ? std::nullopt : std::optional<int32_t>(id);
+}
+
+std::optional<std::string> Tokenizer::idToToken(int32_t id) const {
+  auto a = added_by_id_.find(id);
+  if (a != added_by_id_.end()) {
+    return added_.tokens()[a->second].content;
+  }
+  const std::string* b = bpe_->bytesOf(id);
+  if (b == nullptr) {
+    return std::nullopt;
+  }
+  std::string s;
+  for (unsigned char c : *b) {
+    appendUtf8(s, byteToUnicode(c));
+  }
+  return s;
+}
+
+bool Tokenizer::isSpecial(int32_t id) const {
+  auto a = added_by_id_.find(id);
+  return a != added_by_id_.end() && added_.tokens()[a->second].special;
+}
+
+std::size_t Tokenizer::size() const { return bpe_->vocabSize() + added_.tokens().size(); }
+
+}  // namespace vs::tokenizer
