@@ -1,15 +1,587 @@
 #include "ui/main_window.h"
 
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QCryptographicHash>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTreeView>
+#include <QUndoStack>
+#include <QUndoView>
+
+#include "core/domain/error.h"
+#include "core/store/store.h"
+#include "ui/action_registry.h"
+#include "ui/annotation_session.h"
+#include "ui/audit_view.h"
+#include "ui/cheat_sheet_overlay.h"
+#include "ui/edit_commands.h"
+#include "ui/jobs_dock.h"
+#include "ui/player/player_grid.h"
+#include "ui/project_lock.h"
+#include "ui/queue_filter_model.h"
+#include "ui/queue_model.h"
+#include "ui/queue_panel.h"
+#include "ui/rubric.h"
+#include "ui/score_panel.h"
+#include "ui/settings_dialog.h"
+#include "ui/theme.h"
 
 namespace vs::ui {
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
-  setWindowTitle(tr("VideoScore Studio"));
-  auto* placeholder = new QLabel(tr("Open a project to start judging videos."), this);
-  placeholder->setAlignment(Qt::AlignCenter);
-  setCentralWidget(placeholder);
-  resize(1280, 800);
+namespace {
+
+QString positionKey(const QString& projectPath) {
+  const QByteArray hash = QCryptographicHash::hash(QFileInfo(projectPath).absoluteFilePath().toUtf8(),
+                                                   QCryptographicHash::Sha1);
+  return QStringLiteral("projects/%1/lastVideo").arg(QString::fromLatin1(hash.toHex().left(16)));
+}
+
+QString defaultAnnotator() {
+  QString name = qEnvironmentVariable("USER");
+  return name.isEmpty() ? QStringLiteral("annotator") : name;
+}
+
+}  // namespace
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent), registry_(std::make_unique<ActionRegistry>()) {
+  setObjectName(QStringLiteral("mainWindow"));
+  setWindowIcon(QIcon(QStringLiteral(":/icons/org.videoscore.Studio.svg")));
+  undo_ = new QUndoStack(this);
+  queueModel_ = new QueueModel(this);
+  queueFilter_ = new QueueFilterModel(this);
+  queueFilter_->setSourceModel(queueModel_);
+
+  tabs_ = new QTabWidget(this);
+  tabs_->setObjectName(QStringLiteral("centreTabs"));
+  tabs_->setDocumentMode(true);
+  player_ = new PlayerGrid(tabs_);
+  player_->setObjectName(QStringLiteral("playerGrid"));
+  player_->setAccessibleName(tr("Video player"));
+  tabs_->addTab(player_, tr("Judge"));
+  audit_ = new AuditView(*queueModel_, tabs_);
+  tabs_->addTab(audit_, tr("Audit"));
+  setCentralWidget(tabs_);
+
+  createDocks();
+  createActions();
+  cheatSheet_ = new CheatSheetOverlay(*registry_, this);
+
+  statusItem_ = new QLabel(this);
+  statusBar()->addPermanentWidget(statusItem_);
+
+  connect(queuePanel_, &QueuePanel::videoActivated, this, &MainWindow::goToVideo);
+  connect(scorePanel_, &ScorePanel::scoreChosen, this,
+          [this](qint64 v, Dimension d, std::optional<int> s) {
+            if (session_) {
+              session_->setScore(v, d, s);
+            }
+          });
+  connect(scorePanel_, &ScorePanel::acceptModelRequested, this, [this](qint64 v) {
+    if (session_) {
+      session_->acceptModel(v);
+    }
+  });
+  connect(scorePanel_, &ScorePanel::textEdited, this,
+          [this](qint64 v, EvaluationField f, const QString& t) {
+            if (session_) {
+              session_->setText(v, f, t);
+            }
+          });
+  connect(scorePanel_, &ScorePanel::flagsEdited, this, [this](qint64 v, const ItemFlags& f) {
+    if (session_) {
+      session_->setFlags(v, f);
+    }
+  });
+  connect(scorePanel_, &ScorePanel::revealChanged, this, [this] { updateBlindForItem(); });
+  connect(audit_, &AuditView::videosSelected, this,
+          [this](const QSet<qint64>& ids, const QString& description) {
+            queueFilter_->setVideoSet(ids);
+            queuePanel_->showVideoSetNotice(description);
+            const qint64 first = queueFilter_->nextVideo(0, 1);
+            if (first != 0) {
+              goToVideo(first);
+            }
+          });
+  QSettings settings;
+  applyTheme(themeFromName(settings.value(QStringLiteral("ui/theme")).toString()));
+  registry_->load(settings);
+  resize(1500, 920);
+  restoreGeometry(settings.value(QStringLiteral("ui/geometry")).toByteArray());
+  restoreState(settings.value(QStringLiteral("ui/state")).toByteArray());
+  setBlindMode(settings.value(QStringLiteral("ui/blind"), false).toBool());
+  updateTitle();
+}
+
+MainWindow::~MainWindow() {
+  recordTime();
+  session_.reset();
+  store_.reset();
+}
+
+void MainWindow::createDocks() {
+  setDockNestingEnabled(true);
+  queuePanel_ = new QueuePanel(*queueModel_, *queueFilter_, this);
+  auto* queueDock = new QDockWidget(tr("Queue"), this);
+  queueDock->setObjectName(QStringLiteral("queueDock"));
+  queueDock->setWidget(queuePanel_);
+  addDockWidget(Qt::LeftDockWidgetArea, queueDock);
+
+  scorePanel_ = new ScorePanel(this);
+  auto* scoreDock = new QDockWidget(tr("Scores"), this);
+  scoreDock->setObjectName(QStringLiteral("scoreDock"));
+  scoreDock->setWidget(scorePanel_);
+  addDockWidget(Qt::RightDockWidgetArea, scoreDock);
+
+  jobs_ = new JobsDock(this);
+  auto* jobsDock = new QDockWidget(tr("Jobs"), this);
+  jobsDock->setObjectName(QStringLiteral("jobsDockWidget"));
+  jobsDock->setWidget(jobs_);
+  addDockWidget(Qt::BottomDockWidgetArea, jobsDock);
+
+  history_ = new QUndoView(undo_, this);
+  history_->setObjectName(QStringLiteral("historyView"));
+  history_->setAccessibleName(tr("Edit history"));
+  history_->setEmptyLabel(tr("<opened>"));
+  auto* historyDock = new QDockWidget(tr("History"), this);
+  historyDock->setObjectName(QStringLiteral("historyDock"));
+  historyDock->setWidget(history_);
+  addDockWidget(Qt::BottomDockWidgetArea, historyDock);
+  tabifyDockWidget(jobsDock, historyDock);
+  jobsDock->raise();
+  resizeDocks({queueDock, scoreDock}, {330, 420}, Qt::Horizontal);
+  resizeDocks({jobsDock}, {170}, Qt::Vertical);
+}
+
+void MainWindow::createActions() {
+  ActionRegistry& r = *registry_;
+  auto make = [this, &r](const QString& id, const QString& category, const QString& text,
+                         const QKeySequence& key, auto slot) {
+    auto* a = new QAction(text, this);
+    a->setShortcutContext(Qt::WindowShortcut);
+    addAction(a);
+    connect(a, &QAction::triggered, this, slot);
+    r.add(id, category, a, key);
+    return a;
+  };
+  const QString scoring = tr("Scoring");
+  const QString nav = tr("Navigation");
+  const QString edit = tr("Editing");
+  const QString view = tr("View");
+  const QString file = tr("File");
+  const QString player = tr("Player");
+  const QString jobs = tr("Model");
+
+  for (int s = 1; s <= 5; ++s) {
+    make(QStringLiteral("score.%1").arg(s), scoring, tr("Score %1 for the current dimension").arg(s),
+         QKeySequence(Qt::Key_0 + s), [this, s] { scorePanel_->chooseForCurrent(s); });
+  }
+  make(QStringLiteral("score.clear"), scoring, tr("Clear the current dimension"), QKeySequence(Qt::Key_Delete),
+       [this] { scorePanel_->chooseForCurrent(std::nullopt); });
+  make(QStringLiteral("dim.visual"), scoring, tr("Go to visual quality"), QKeySequence(Qt::Key_V), [this] {
+    scorePanel_->setCurrentDimension(Dimension::Visual);
+    scorePanel_->focusCurrentDimension();
+  });
+  make(QStringLiteral("dim.t2v"), scoring, tr("Go to text-to-video alignment"), QKeySequence(Qt::Key_T), [this] {
+    scorePanel_->setCurrentDimension(Dimension::T2V);
+    scorePanel_->focusCurrentDimension();
+  });
+  make(QStringLiteral("dim.phy"), scoring, tr("Go to physical consistency"), QKeySequence(Qt::Key_P), [this] {
+    scorePanel_->setCurrentDimension(Dimension::Phy);
+    scorePanel_->focusCurrentDimension();
+  });
+  make(QStringLiteral("score.accept"), scoring, tr("Accept the model's scores"), QKeySequence(Qt::Key_A), [this] {
+    if (session_ && current_ != 0 && scorePanel_->modelRevealed()) {
+      session_->acceptModel(current_);
+    }
+  });
+  make(QStringLiteral("edit.rationale"), edit, tr("Write the rationale of the current dimension"),
+       QKeySequence(Qt::Key_E), [this] { scorePanel_->focusRationale(scorePanel_->currentDimension()); });
+  make(QStringLiteral("edit.thinking"), edit, tr("Write the overall reasoning"), QKeySequence(Qt::SHIFT | Qt::Key_E),
+       [this] { scorePanel_->focusThinking(); });
+  make(QStringLiteral("edit.leave"), edit, tr("Leave the text field"), QKeySequence(Qt::Key_Escape), [this] {
+    if (cheatSheet_->isVisible()) {
+      cheatSheet_->hide();
+    }
+    scorePanel_->flushPendingText();
+    scorePanel_->focusCurrentDimension();
+  });
+  // Undo/redo commit text typed just before, and bring the item they touch back on screen.
+  QAction* undo = make(QStringLiteral("edit.undo"), edit, tr("Undo"), QKeySequence::Undo, [] {});
+  QAction* redo = make(QStringLiteral("edit.redo"), edit, tr("Redo"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), [] {});
+  undo->setEnabled(false);
+  redo->setEnabled(false);
+  connect(undo_, &QUndoStack::canUndoChanged, undo, &QAction::setEnabled);
+  connect(undo_, &QUndoStack::canRedoChanged, redo, &QAction::setEnabled);
+  connect(undo, &QAction::triggered, this, [this] {
+    scorePanel_->flushPendingText();
+    const qint64 v = undo_->canUndo() ? commandVideoId(undo_->command(undo_->index() - 1)) : 0;
+    undo_->undo();
+    if (v != 0 && v != current_) {
+      goToVideo(v);
+    }
+  });
+  connect(redo, &QAction::triggered, this, [this] {
+    scorePanel_->flushPendingText();
+    const qint64 v = undo_->canRedo() ? commandVideoId(undo_->command(undo_->index())) : 0;
+    undo_->redo();
+    if (v != 0 && v != current_) {
+      goToVideo(v);
+    }
+  });
+
+  auto toggleFlag = [this](ItemFlag f) {
+    if (!session_ || current_ == 0) {
+      return;
+    }
+    ItemFlags flags = session_->flags(current_);
+    flags.set(f, !flags.has(f));
+    session_->setFlags(current_, flags);
+  };
+  make(QStringLiteral("flag.skip"), edit, tr("Flag: skip"), QKeySequence(Qt::Key_X),
+       [toggleFlag] { toggleFlag(ItemFlag::Skip); });
+  make(QStringLiteral("flag.broken"), edit, tr("Flag: broken video"), QKeySequence(Qt::Key_B),
+       [toggleFlag] { toggleFlag(ItemFlag::BrokenVideo); });
+  make(QStringLiteral("flag.review"), edit, tr("Flag: needs review"), QKeySequence(Qt::Key_R),
+       [toggleFlag] { toggleFlag(ItemFlag::NeedsReview); });
+  make(QStringLiteral("flag.note"), edit, tr("Write the flag note"), QKeySequence(Qt::SHIFT | Qt::Key_R),
+       [this] { scorePanel_->focusNote(); });
+
+  make(QStringLiteral("nav.nextUnscored"), nav, tr("Next unscored item"), QKeySequence(Qt::Key_N), [this] {
+    const qint64 v = queueFilter_->nextUnscored(current_, 1);
+    goToVideo(v != 0 ? v : current_);
+  });
+  make(QStringLiteral("nav.prevUnscored"), nav, tr("Previous unscored item"), QKeySequence(Qt::SHIFT | Qt::Key_N),
+       [this] {
+         const qint64 v = queueFilter_->nextUnscored(current_, -1);
+         goToVideo(v != 0 ? v : current_);
+       });
+  make(QStringLiteral("nav.next"), nav, tr("Next item"), QKeySequence(Qt::Key_J),
+       [this] { goToVideo(queueFilter_->nextVideo(current_, 1)); });
+  make(QStringLiteral("nav.prev"), nav, tr("Previous item"), QKeySequence(Qt::Key_K),
+       [this] { goToVideo(queueFilter_->nextVideo(current_, -1)); });
+  make(QStringLiteral("nav.queue"), nav, tr("Go to the queue"), QKeySequence(Qt::CTRL | Qt::Key_L),
+       [this] { queuePanel_->view()->setFocus(Qt::ShortcutFocusReason); });
+  make(QStringLiteral("nav.search"), nav, tr("Search the queue"), QKeySequence::Find,
+       [this] { queuePanel_->focusSearch(); });
+
+  QAction* blind = make(QStringLiteral("view.blind"), view, tr("Blind mode"), QKeySequence(Qt::CTRL | Qt::Key_B),
+                        [this](bool on) { setBlindMode(on); });
+  blind->setCheckable(true);
+  make(QStringLiteral("view.help"), view, tr("Show keyboard shortcuts"), QKeySequence(Qt::Key_Question),
+       [this] { cheatSheet_->showOver(); });
+  make(QStringLiteral("view.judge"), view, tr("Judge tab"), QKeySequence(Qt::CTRL | Qt::Key_1),
+       [this] { tabs_->setCurrentIndex(0); });
+  make(QStringLiteral("view.audit"), view, tr("Audit tab"), QKeySequence(Qt::CTRL | Qt::Key_2), [this] {
+    audit_->refresh();
+    tabs_->setCurrentIndex(1);
+  });
+
+  make(QStringLiteral("file.open"), file, tr("Open project…"), QKeySequence::Open, [this] { openDialog(); });
+  make(QStringLiteral("file.settings"), file, tr("Settings…"), QKeySequence(Qt::CTRL | Qt::Key_Comma), [this] {
+    SettingsDialog dialog(*registry_, this);
+    dialog.exec();
+  });
+  make(QStringLiteral("file.rubric"), file, tr("Reload the project rubric"), QKeySequence(),
+       [this] { scorePanel_->setRubric(Rubric::forProject(projectPath())); });
+  make(QStringLiteral("file.quit"), file, tr("Quit"), QKeySequence::Quit, [this] { close(); });
+
+  // The player's own actions join the registry so they can be remapped and listed; a few
+  // defaults move where they would collide with the scoring keys (digit 1, Tab).
+  for (QAction* a : player_->playerActions()) {
+    QKeySequence key = a->shortcut();
+    if (a == player_->action(PlayerAction::ZoomOneToOne)) {
+      key = QKeySequence(Qt::SHIFT | Qt::Key_Z);
+    } else if (a == player_->action(PlayerAction::AbToggle)) {
+      key = QKeySequence(Qt::Key_C);
+    }
+    const QString id = QStringLiteral("player.") + (a->objectName().isEmpty() ? a->text() : a->objectName());
+    r.add(id, player, a, key);
+  }
+  // Playback keys work from anywhere but text fields (the typing guard keeps those).
+  for (PlayerAction p : {PlayerAction::PlayPause, PlayerAction::SpeedDown, PlayerAction::SpeedUp,
+                         PlayerAction::Loop, PlayerAction::SetIn, PlayerAction::SetOut}) {
+    if (QAction* a = player_->action(p)) {
+      a->setShortcutContext(Qt::WindowShortcut);
+      addAction(a);
+    }
+  }
+
+  // Menus mirror the registry.
+  QMap<QString, QMenu*> menus;
+  for (const QString& c : {file, edit, scoring, nav, view, player}) {
+    menus.insert(c, menuBar()->addMenu(c));
+  }
+  for (const QString& id : r.ids()) {
+    if (QMenu* m = menus.value(r.category(id))) {
+      m->addAction(r.action(id));
+    }
+  }
+  QMenu* themeMenu = menus.value(view)->addMenu(tr("Theme"));
+  auto* group = new QActionGroup(themeMenu);
+  const Theme current = themeFromName(QSettings().value(QStringLiteral("ui/theme")).toString());
+  for (auto [t, label] : {std::pair{Theme::System, tr("Follow the system")}, std::pair{Theme::Light, tr("Light")},
+                          std::pair{Theme::Dark, tr("Dark")}}) {
+    QAction* a = themeMenu->addAction(label);
+    a->setCheckable(true);
+    a->setChecked(t == current);
+    group->addAction(a);
+    connect(a, &QAction::triggered, this, [t] {
+      QSettings().setValue(QStringLiteral("ui/theme"), themeName(t));
+      applyTheme(t);
+    });
+  }
+  Q_UNUSED(jobs);
+}
+
+bool MainWindow::openProject(const QString& path, BusyPolicy busy) {
+  recordTime();
+  scorePanel_->flushPendingText();
+  const QString absolute = QFileInfo(path).absoluteFilePath();
+  auto lock = std::make_unique<ProjectLock>(absolute);
+  bool readOnly = false;
+  if (!lock->tryAcquire()) {
+    const LockOwner o = lock->owner();
+    if (busy == BusyPolicy::Ask) {
+      const auto answer = QMessageBox::question(
+          this, tr("Project already open"),
+          tr("%1 is open in another window (process %2 on %3).\n\nOpen it read-only here?")
+              .arg(QFileInfo(absolute).fileName())
+              .arg(o.pid)
+              .arg(o.host),
+          QMessageBox::Open | QMessageBox::Cancel, QMessageBox::Open);
+      if (answer != QMessageBox::Open) {
+        return false;
+      }
+    }
+    readOnly = true;
+    statusBar()->showMessage(tr("Read-only: the project is open in process %1 on %2.").arg(o.pid).arg(o.host));
+  }
+  std::unique_ptr<store::Store> store;
+  try {
+    store = std::make_unique<store::Store>(absolute, store::OpenMode::OpenExisting);
+  } catch (const Error& e) {
+    if (busy == BusyPolicy::Ask) {
+      QMessageBox::warning(this, tr("Cannot open project"), e.full());
+    } else {
+      statusBar()->showMessage(e.full());
+    }
+    return false;
+  }
+  undo_->clear();
+  session_.reset();
+  store_ = std::move(store);
+  lock_ = std::move(lock);
+  readOnly_ = readOnly;
+  QSettings settings;
+  try {
+    session_ = std::make_unique<AnnotationSession>(
+        *store_, settings.value(QStringLiteral("annotator/name"), defaultAnnotator()).toString(), *undo_);
+  } catch (const Error& e) {
+    statusBar()->showMessage(e.full());
+    return false;
+  }
+  session_->setReadOnly(readOnly_);
+  scorePanel_->setReadOnly(readOnly_);
+  connect(session_.get(), &AnnotationSession::evaluationChanged, this, &MainWindow::refreshVideo);
+  connect(session_.get(), &AnnotationSession::editFailed, this, [this](const QString& message) {
+    statusBar()->showMessage(tr("Not saved: %1").arg(message), 10000);
+  });
+  scorePanel_->setRubric(Rubric::forProject(absolute));
+  settings.setValue(QStringLiteral("session/lastProject"), absolute);
+  current_ = 0;
+  reloadQueue();
+  const qint64 last = settings.value(positionKey(absolute)).toLongLong();
+  qint64 start = queueModel_->video(last) ? last : queueFilter_->nextUnscored(0, 1);
+  if (start == 0) {
+    start = queueFilter_->nextVideo(0, 1);
+  }
+  goToVideo(start);
+  updateTitle();
+  return true;
+}
+
+QString MainWindow::projectPath() const { return store_ ? store_->path() : QString(); }
+
+void MainWindow::reloadQueue() {
+  if (!store_ || !session_) {
+    return;
+  }
+  queueModel_->reload(*store_, session_->annotatorId());
+  queuePanel_->refreshChoices();
+  QList<QPair<qint64, QString>> people;
+  for (const Annotator& a : store_->annotators()) {
+    people.append({a.id, a.name});
+  }
+  queuePanel_->setAnnotators(people);
+  if (current_ != 0) {
+    queuePanel_->selectVideo(current_);
+    showCurrent();
+  }
+  audit_->refresh();
+}
+
+void MainWindow::refreshVideo(qint64 videoId) {
+  if (!store_) {
+    return;
+  }
+  queueModel_->refreshVideo(*store_, videoId);
+  if (videoId == current_) {
+    showCurrent();
+  }
+}
+
+void MainWindow::goToVideo(qint64 videoId) {
+  if (!store_ || videoId == 0) {
+    return;
+  }
+  if (videoId == current_) {
+    queuePanel_->selectVideo(videoId);
+    return;
+  }
+  scorePanel_->flushPendingText();
+  recordTime();
+  const QueuePrompt* oldPrompt = current_ ? queueModel_->promptOf(current_) : nullptr;
+  current_ = videoId;
+  itemClock_.start();
+  queuePanel_->selectVideo(videoId);
+  const QueuePrompt* prompt = queueModel_->promptOf(videoId);
+  if (prompt && prompt != oldPrompt) {
+    QVector<PlayerClip> clips;
+    const QFileInfo project(store_->path());
+    for (const QueueVideo& v : prompt->videos) {
+      PlayerClip clip;
+      clip.path = QFileInfo(v.video.path).isAbsolute() ? v.video.path : project.absolutePath() + QLatin1Char('/') + v.video.path;
+      clip.generator = v.video.generator;
+      clip.label = v.video.name;
+      clips.append(clip);
+    }
+    player_->setClips(clips);
+  }
+  if (prompt) {
+    for (int i = 0; i < prompt->videos.size(); ++i) {
+      if (prompt->videos[i].video.id == videoId) {
+        player_->setFocusedClip(i);
+      }
+    }
+  }
+  showCurrent();
+  rememberPosition();
+  emit itemShown(videoId);
+}
+
+void MainWindow::showCurrent() {
+  const QueueVideo* v = queueModel_->video(current_);
+  const QueuePrompt* p = queueModel_->promptOf(current_);
+  if (!v || !p) {
+    scorePanel_->showItem({});
+    return;
+  }
+  ScorePanelData data;
+  data.videoId = current_;
+  data.prompt = p->text;
+  data.videoName = v->video.name;
+  data.generator = v->video.generator;
+  data.mine = v->mine;
+  data.model = v->model;
+  data.flags = v->flags;
+  data.timeSpentMs = (v->mine ? v->mine->timeSpentMs : 0) + (session_ ? session_->pendingTimeMs(current_) : 0) +
+                     (itemClock_.isValid() ? itemClock_.elapsed() : 0);
+  scorePanel_->showItem(data);
+  updateBlindForItem();
+  statusItem_->setText(tr("%1 of %2 scored").arg(queueModel_->scoredCount()).arg(queueModel_->videoCount()));
+}
+
+void MainWindow::updateBlindForItem() {
+  const bool hide = blind_ && !scorePanel_->modelRevealed();
+  player_->setBlindMode(hide ? BlindMode::On : BlindMode::Off);
+  queueModel_->setHideGenerators(blind_);
+}
+
+void MainWindow::setBlindMode(bool on) {
+  blind_ = on;
+  QSettings().setValue(QStringLiteral("ui/blind"), on);
+  if (QAction* a = registry_->action(QStringLiteral("view.blind"))) {
+    const QSignalBlocker block(a);
+    a->setChecked(on);
+  }
+  scorePanel_->setBlind(on ? BlindSetting::On : BlindSetting::Off);
+  updateBlindForItem();
+  updateTitle();
+}
+
+void MainWindow::startDemoScoring() {
+  jobs_->setWorkerStatus(tr("Worker: model scoring is not available in this build"));
+}
+
+bool MainWindow::blindMode() const { return blind_; }
+
+void MainWindow::recordTime() {
+  if (session_ && current_ != 0 && itemClock_.isValid()) {
+    session_->addTimeSpent(current_, itemClock_.restart());
+  }
+}
+
+void MainWindow::rememberPosition() {
+  if (!store_ || current_ == 0) {
+    return;
+  }
+  QSettings settings;
+  settings.setValue(positionKey(store_->path()), current_);
+  settings.sync();  // a kill right after must still find this item
+}
+
+void MainWindow::updateTitle() {
+  QString title = tr("VideoScore Studio");
+  if (store_) {
+    title = QFileInfo(store_->path()).fileName() + QStringLiteral(" — ") + title;
+  }
+  if (readOnly_) {
+    title += QStringLiteral(" ") + tr("[read-only]");
+  }
+  if (blind_) {
+    title += QStringLiteral(" ") + tr("[blind]");
+  }
+  setWindowTitle(title);
+}
+
+void MainWindow::openDialog() {
+  const QString path = QFileDialog::getOpenFileName(this, tr("Open project"), QString(),
+                                                    tr("VideoScore projects (*.vsproj);;All files (*)"));
+  if (!path.isEmpty()) {
+    openProject(path);
+  }
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  scorePanel_->flushPendingText();
+  recordTime();
+  QSettings settings;
+  settings.setValue(QStringLiteral("ui/geometry"), saveGeometry());
+  settings.setValue(QStringLiteral("ui/state"), saveState());
+  QMainWindow::closeEvent(event);
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::ActivationChange) {
+    if (!isActiveWindow()) {
+      recordTime();  // away from the window: stop counting
+      itemClock_.invalidate();
+    } else if (current_ != 0 && !itemClock_.isValid()) {
+      itemClock_.start();
+    }
+  }
+  QMainWindow::changeEvent(event);
 }
 
 }  // namespace vs::ui

@@ -1,13 +1,112 @@
 #pragma once
+// The workstation window: queue (left dock), player grid and audit (centre tabs), score panel
+// (right dock), jobs and history (bottom docks). It wires the parts together; each part is its
+// own class. Every command is a QAction in the ActionRegistry.
+#include <QElapsedTimer>
 #include <QMainWindow>
+#include <memory>
+
+class QUndoStack;
+class QTabWidget;
+class QLabel;
+class QUndoView;
+
+namespace vs::store {
+class Store;
+}
 
 namespace vs::ui {
 
-// The workstation window: queue (left), player grid (centre), score panel (right), jobs dock.
+class ActionRegistry;
+class AnnotationSession;
+class AuditView;
+class CheatSheetOverlay;
+class JobsDock;
+class PlayerGrid;
+class ProjectLock;
+class QueueFilterModel;
+class QueueModel;
+class QueuePanel;
+class ScorePanel;
+
+enum class BusyPolicy { Ask, ReadOnly };
+
 class MainWindow : public QMainWindow {
   Q_OBJECT
  public:
   explicit MainWindow(QWidget* parent = nullptr);
+  ~MainWindow() override;
+
+  // Opens a project (closing the current one) at the item it was last on. Another window or
+  // process holding the project gives a read-only view (asking first under BusyPolicy::Ask).
+  bool openProject(const QString& path, BusyPolicy busy = BusyPolicy::Ask);
+  QString projectPath() const;
+  bool isReadOnly() const { return readOnly_; }
+
+  void goToVideo(qint64 videoId);
+  qint64 currentVideo() const { return current_; }
+
+  // Scores every item that has no model result yet with the model from the settings (the
+  // demo model for --demo), in the background; progress shows in the jobs dock.
+  void startDemoScoring();
+
+  void setBlindMode(bool on);
+  bool blindMode() const;
+
+  ActionRegistry& actions() { return *registry_; }
+  ScorePanel* scorePanel() const { return scorePanel_; }
+  QueuePanel* queuePanel() const { return queuePanel_; }
+  QueueModel* queueModel() const { return queueModel_; }
+  QueueFilterModel* queueFilter() const { return queueFilter_; }
+  PlayerGrid* player() const { return player_; }
+  JobsDock* jobs() const { return jobs_; }
+  AuditView* audit() const { return audit_; }
+  QUndoStack* undoStack() const { return undo_; }
+  AnnotationSession* session() const { return session_.get(); }
+  store::Store* store() const { return store_.get(); }
+  CheatSheetOverlay* cheatSheet() const { return cheatSheet_; }
+
+  // Reloads the queue from the store (after model results or imports arrive).
+  void reloadQueue();
+  void refreshVideo(qint64 videoId);
+
+ signals:
+  void itemShown(qint64 videoId);
+
+ protected:
+  void closeEvent(QCloseEvent* event) override;
+  void changeEvent(QEvent* event) override;
+
+ private:
+  void createActions();
+  void createDocks();
+  void showCurrent();
+  void recordTime();
+  void rememberPosition();
+  void updateTitle();
+  void updateBlindForItem();
+  void openDialog();
+
+  std::unique_ptr<ActionRegistry> registry_;
+  std::unique_ptr<store::Store> store_;
+  std::unique_ptr<ProjectLock> lock_;
+  std::unique_ptr<AnnotationSession> session_;
+  QUndoStack* undo_ = nullptr;
+  QueueModel* queueModel_ = nullptr;
+  QueueFilterModel* queueFilter_ = nullptr;
+  QueuePanel* queuePanel_ = nullptr;
+  ScorePanel* scorePanel_ = nullptr;
+  PlayerGrid* player_ = nullptr;
+  JobsDock* jobs_ = nullptr;
+  AuditView* audit_ = nullptr;
+  QUndoView* history_ = nullptr;
+  QTabWidget* tabs_ = nullptr;
+  CheatSheetOverlay* cheatSheet_ = nullptr;
+  QLabel* statusItem_ = nullptr;
+  qint64 current_ = 0;
+  bool readOnly_ = false;
+  bool blind_ = false;
+  QElapsedTimer itemClock_;
 };
 
 }  // namespace vs::ui

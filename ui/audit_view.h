@@ -1,0 +1,46 @@
+#pragma once
+// The audit tab: where the model and the person disagree. Per dimension a 5×5 confusion heat
+// map (person rows × model columns; clicking a cell filters the queue to those items), score
+// histograms, model soft score vs person scatter, per-generator means (Best-of-N view) and an
+// agreement table (exact, ±1, Spearman, Pearson).
+#include <QSet>
+#include <QWidget>
+#include <array>
+
+class QComboBox;
+class QTableWidget;
+class QLabel;
+
+namespace QtCharts {}
+class QChartView;
+
+namespace vs::ui {
+
+class QueueModel;
+
+class AuditView : public QWidget {
+  Q_OBJECT
+ public:
+  AuditView(const QueueModel& model, QWidget* parent = nullptr);
+
+  void refresh();
+  QTableWidget* heatMap() const { return heat_; }
+  QTableWidget* agreementTable() const { return agreement_; }
+
+ signals:
+  void videosSelected(const QSet<qint64>& ids, const QString& description);
+
+ private:
+  int dimensionIndex() const;
+  const QueueModel& model_;
+  QComboBox* dimension_ = nullptr;
+  QTableWidget* heat_ = nullptr;
+  QTableWidget* agreement_ = nullptr;
+  QChartView* histogram_ = nullptr;
+  QChartView* scatter_ = nullptr;
+  QChartView* generators_ = nullptr;
+  QLabel* summary_ = nullptr;
+  std::array<std::array<QSet<qint64>, 5>, 5> cells_;  // [person-1][model-1]
+};
+
+}  // namespace vs::ui

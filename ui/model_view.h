@@ -1,0 +1,29 @@
+#pragma once
+// The model's side of an item as the score panel shows it: integer scores, soft scores and
+// reasoning. A model evaluation keeps the soft scores (floats) as its scores; the integer
+// scores are the digits of the score lines in its output (regex of reference videoscore2.md §7),
+// or the soft scores rounded when the output has no score lines.
+#include <QString>
+#include <QVector>
+
+#include "core/domain/evaluation.h"
+
+namespace vs::ui {
+
+struct ModelView {
+  Scores hard;  // integers 1..5 (absent when unparsed)
+  Scores soft;  // as the model gave them
+  QString reasoning;
+  QString modelId;
+
+  static ModelView fromEvaluation(const Evaluation& e);
+};
+
+// Character ranges [start, end) of the score lines ("visual quality: 4") in a model output,
+// for highlighting.
+QVector<QPair<int, int>> scoreLineRanges(const QString& output);
+
+// Model reasoning as HTML with the score lines highlighted.
+QString reasoningHtml(const QString& output, const QString& highlightColor);
+
+}  // namespace vs::ui

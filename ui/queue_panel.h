@@ -1,0 +1,46 @@
+#pragma once
+// The left dock: filters, search, sort order, done/remaining counts and the queue tree.
+#include <QWidget>
+
+class QTreeView;
+class QComboBox;
+class QLineEdit;
+class QLabel;
+class QPushButton;
+
+namespace vs::ui {
+
+class QueueModel;
+class QueueFilterModel;
+
+class QueuePanel : public QWidget {
+  Q_OBJECT
+ public:
+  QueuePanel(QueueModel& model, QueueFilterModel& filter, QWidget* parent = nullptr);
+
+  void selectVideo(qint64 videoId);  // selects and scrolls to it (clears filters hiding it)
+  void refreshChoices();             // generators, batches, annotators after a reload
+  void setAnnotators(const QList<QPair<qint64, QString>>& annotators);
+  void focusSearch();
+  QTreeView* view() const { return view_; }
+  void showVideoSetNotice(const QString& text);  // audit selection active; empty hides
+
+ signals:
+  void videoActivated(qint64 videoId);
+
+ private:
+  void updateCounts(int scored, int total);
+  QueueModel& model_;
+  QueueFilterModel& filter_;
+  QTreeView* view_ = nullptr;
+  QComboBox* status_ = nullptr;
+  QComboBox* generator_ = nullptr;
+  QComboBox* batch_ = nullptr;
+  QComboBox* annotator_ = nullptr;
+  QComboBox* sort_ = nullptr;
+  QLineEdit* search_ = nullptr;
+  QLabel* counts_ = nullptr;
+  QPushButton* clearSet_ = nullptr;
+};
+
+}  // namespace vs::ui
