@@ -6,7 +6,26 @@
 //   reply     {"id": 7, "result": {...}}                      exactly one of these two
 //             {"id": 7, "error": {"code": "...", "message": "..."}}
 //
-// Logs go to stderr, never stdout.
+// Logs go to stderr, never stdout. A line that is not JSON is answered with "id": null.
+//
+// Methods (params -> result; errors each can return):
+//   hello    {} -> {name, version, protocol, engine (bool), devices [..], model (loaded or null)}
+//   ping     {delay_ms?} -> {pong: true}; progress every 50 ms; cancelled
+//            (a liveness probe that also exercises the job thread)
+//   load     {model: DIR, device: "cpu"|"cuda", dtype: "f32"|"bf16"|"f16"}
+//            -> {model, device, dtype, parameters, layout, load_ms}
+//            bad_model, unavailable, out_of_memory, invalid_request
+//   score    {video, prompt, template?: NAME | {name, text}, greedy? | temperature + seed,
+//             max_new_tokens?, fps?, constrained?}
+//            events {stage: "sampling"|"prefill"|"generating", tokens, text}
+//            -> {text, scores{visual,t2v,phy}, soft_scores{…}, parsed, constrained,
+//                prompt_tokens, generated_tokens, sampler{nframes, grid_thw, …}, settings{…},
+//                timings{…}}
+//            no_model, bad_video, cancelled, out_of_memory, invalid_request
+//   cancel   {id} -> {cancelled: bool, state: "running"|"queued"|"unknown"}; the cancelled
+//            request itself ends with the error "cancelled"
+//   shutdown {} -> {}; queued and running jobs end with "cancelled"; the process exits 0
+// load, score and ping run one at a time in arrival order; the others answer at once.
 namespace vs::worker {
 
 // Error codes, next to the calls that return them.

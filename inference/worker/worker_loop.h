@@ -1,13 +1,22 @@
 #pragma once
-// Reads requests line by line and dispatches them to method handlers. Handlers may emit
-// progress events; the loop guarantees exactly one result or error per request id.
+// Reads requests line by line and dispatches them to method handlers. The loop guarantees
+// exactly one result or error per request id, and keeps reading while work runs:
+//   * `on()` handlers run inline on the reader thread (cheap methods: hello, status);
+//   * `onJob()` handlers run one at a time, in arrival order, on the job thread (load, score),
+//     with a cancel flag that `cancel {"id": X}` sets;
+//   * `cancel` and `shutdown` are built in. End of input counts as shutdown (the parent died).
 #include <nlohmann/json.hpp>
 
+#include <atomic>
+#include <condition_variable>
+#include <deque>
 #include <functional>
 #include <iosfwd>
 #include <map>
 #include <mutex>
+#include <stdexcept>
 #include <string>
+#include <thread>
 
 namespace vs::worker {
 
@@ -21,29 +30,74 @@ class MethodError : public std::runtime_error {
   std::string code_;
 };
 
+// What a job handler sees of its request.
+class JobContext {
+ public:
+  JobContext(std::function<void(nlohmann::json)> emit, const std::atomic<bool>& cancel)
+      : emit_(std::move(emit)), cancel_(cancel) {}
+  // Writes one {"id":…, "event":"progress", …} line (event defaults to "progress").
+  void emit(nlohmann::json event) const { emit_(std::move(event)); }
+  bool cancelled() const { return cancel_.load(std::memory_order_relaxed); }
+  const std::atomic<bool>& cancelFlag() const { return cancel_; }
+  // Throws MethodError(cancelled) when the request was cancelled.
+  void throwIfCancelled() const;
+
+ private:
+  std::function<void(nlohmann::json)> emit_;
+  const std::atomic<bool>& cancel_;
+};
+
 class WorkerLoop {
  public:
   // emit(event_json) writes one progress event for the current request.
   using Emit = std::function<void(nlohmann::json event)>;
   using Handler = std::function<nlohmann::json(const nlohmann::json& params, const Emit& emit)>;
+  using JobHandler = std::function<nlohmann::json(const nlohmann::json& params, const JobContext& job)>;
 
   WorkerLoop(std::istream& in, std::ostream& out);
+  ~WorkerLoop();
+  WorkerLoop(const WorkerLoop&) = delete;
+  WorkerLoop& operator=(const WorkerLoop&) = delete;
 
   void on(const std::string& method, Handler handler);
-  // Runs until `shutdown` or end of input. Returns the process exit code.
+  void onJob(const std::string& method, JobHandler handler);
+  // Runs until `shutdown` or end of input, then cancels queued and running jobs and waits for
+  // the running one to answer. Returns the process exit code.
   int run();
 
   // Writes one JSON line (thread-safe).
   void send(const nlohmann::json& message);
 
  private:
+  struct Job {
+    nlohmann::json id;
+    std::string key;  // id.dump(), to find it again
+    std::string method;
+    nlohmann::json params;
+    std::shared_ptr<std::atomic<bool>> cancel;
+  };
+
   void handleLine(const std::string& line);
+  nlohmann::json cancelRequest(const nlohmann::json& params);
+  void jobThread();
+  void runJob(Job& job);
+  void reply(const nlohmann::json& id, const std::function<nlohmann::json()>& body);
+  void stopJobs();
 
   std::istream& in_;
   std::ostream& out_;
   std::mutex out_mutex_;
   std::map<std::string, Handler> handlers_;
+  std::map<std::string, JobHandler> job_handlers_;
   bool shutting_down_ = false;
+
+  std::mutex jobs_mutex_;
+  std::condition_variable jobs_cv_;
+  std::deque<Job> queue_;
+  std::string running_key_;
+  std::shared_ptr<std::atomic<bool>> running_cancel_;
+  bool stop_jobs_ = false;
+  std::thread job_thread_;
 };
 
 }  // namespace vs::worker

@@ -1,0 +1,240 @@
+#include "scoring_service.h"
+
+#include <QString>
+#include <chrono>
+
+#include "core/domain/error.h"
+#include "core/media/qwen_sampler.h"
+#include "core/media/sampler_config.h"
+#include "inference/worker/protocol.h"
+#include "inference/videoscore2/query_template.h"
+#ifdef VS_HAVE_SCORER
+#include "inference/safetensors/load_error.h"
+#include "inference/videoscore2/scorer.h"
+#endif
+
+namespace vs::worker {
+
+using nlohmann::json;
+
+namespace {
+double msSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
+std::string requireString(const json& params, const char* key) {
+  if (!params.contains(key) || !params[key].is_string() || params[key].get<std::string>().empty()) {
+    throw MethodError(kErrInvalidRequest, std::string("missing \"") + key + "\" (string)");
+  }
+  return params[key].get<std::string>();
+}
+}  // namespace
+
+struct ScoringService::Impl {
+#ifdef VS_HAVE_SCORER
+  std::unique_ptr<videoscore2::Scorer> scorer;
+#endif
+  json model = nullptr;  // what load returned
+  std::string model_dir;
+};
+
+ScoringService::ScoringService() : d_(std::make_unique<Impl>()) {}
+ScoringService::~ScoringService() = default;
+
+void ScoringService::registerMethods(WorkerLoop& loop) {
+  loop.onJob("load", [this](const json& p, const JobContext& job) { return load(p, job); });
+  loop.onJob("score", [this](const json& p, const JobContext& job) { return score(p, job); });
+}
+
+json ScoringService::describe() const {
+#ifdef VS_HAVE_SCORER
+  return json{{"engine", true}, {"devices", json::array({"cpu", "cuda"})}, {"model", d_->model}};
+#else
+  return json{{"engine", false}, {"devices", json::array()}, {"model", nullptr}};
+#endif
+}
+
+json ScoringService::load(const json& params, const JobContext& job) {
+  const std::string dir = requireString(params, "model");
+  const std::string device = params.value("device", std::string("cpu"));
+  const std::string dtype = params.value("dtype", std::string("f32"));
+  if (device != "cpu" && device != "cuda") {
+    throw MethodError(kErrInvalidRequest, "device must be cpu or cuda");
+  }
+  if (dtype != "f32" && dtype != "bf16" && dtype != "f16") {
+    throw MethodError(kErrInvalidRequest, "dtype must be f32, bf16 or f16");
+  }
+#ifndef VS_HAVE_SCORER
+  (void)job;
+  throw MethodError(kErrUnavailable, "this vscore-worker was built without the inference engine");
+#else
+  job.emit(json{{"stage", "loading"}, {"model", dir}});
+  const auto start = std::chrono::steady_clock::now();
+  qwen25vl::EngineOptions options;
+  options.device = device == "cuda" ? qwen25vl::Device::kCuda : qwen25vl::Device::kCpu;
+  options.dtype = dtype == "bf16" ? qwen25vl::ComputeDtype::kBF16
+                  : dtype == "f16" ? qwen25vl::ComputeDtype::kF16
+                                   : qwen25vl::ComputeDtype::kF32;
+  d_->scorer.reset();
+  d_->model = nullptr;
+  try {
+    d_->scorer = videoscore2::Scorer::load(dir, options);
+  } catch (const inference::LoadError& e) {
+    throw MethodError(kErrBadModel, e.what());
+  } catch (const qwen25vl::EngineError& e) {
+    switch (e.kind()) {
+      case qwen25vl::EngineError::Kind::kOutOfMemory: throw MethodError(kErrOutOfMemory, e.what());
+      case qwen25vl::EngineError::Kind::kBadModel: throw MethodError(kErrBadModel, e.what());
+      default: throw MethodError(kErrInternal, e.what());
+    }
+  } catch (const std::bad_alloc&) {
+    throw MethodError(kErrOutOfMemory, "out of memory while loading " + dir);
+  } catch (const std::exception& e) {
+    // libtorch reports CUDA out-of-memory as c10::Error with this text.
+    const std::string what = e.what();
+    if (what.find("out of memory") != std::string::npos) {
+      throw MethodError(kErrOutOfMemory, what);
+    }
+    throw MethodError(kErrBadModel, dir + ": " + what);
+  }
+  json info = d_->scorer->describe();
+  info["device"] = device;
+  info["dtype"] = dtype;
+  info["load_ms"] = msSince(start);
+  d_->model = info;
+  d_->model_dir = dir;
+  return info;
+#endif
+}
+
+json ScoringService::score(const json& params, const JobContext& job) {
+#ifndef VS_HAVE_SCORER
+  (void)params;
+  (void)job;
+  throw MethodError(kErrNoModel, "no model loaded (this vscore-worker has no inference engine)");
+#else
+  if (!d_->scorer) {
+    throw MethodError(kErrNoModel, "score before a successful load");
+  }
+  const std::string video = requireString(params, "video");
+  if (!params.contains("prompt") || !params["prompt"].is_string()) {
+    throw MethodError(kErrInvalidRequest, "missing \"prompt\" (string)");
+  }
+  const std::string prompt = params["prompt"].get<std::string>();
+
+  videoscore2::ScoreSettings settings;
+  try {
+    if (params.contains("template")) {
+      const json& t = params["template"];
+      if (t.is_string()) {
+        settings.query_template = videoscore2::QueryTemplate::preset(t.get<std::string>());
+      } else if (t.is_object()) {
+        settings.query_template =
+            videoscore2::QueryTemplate(t.value("name", std::string("custom")), t.at("text").get<std::string>());
+      } else {
+        throw MethodError(kErrInvalidRequest, "template: a preset name or {name, text}");
+      }
+      settings.query_template.validate();
+    }
+  } catch (const videoscore2::TemplateError& e) {
+    throw MethodError(kErrInvalidRequest, std::string("template: ") + e.what());
+  }
+  if (params.value("greedy", false)) {
+    settings.decoding = videoscore2::Decoding::Greedy;
+  } else {
+    settings.decoding = videoscore2::Decoding::Sample;
+    settings.temperature = params.value("temperature", 0.7);
+    if (!(settings.temperature > 0)) {
+      throw MethodError(kErrInvalidRequest, "temperature must be > 0 (use greedy)");
+    }
+  }
+  settings.seed = params.value("seed", uint64_t{0});
+  settings.max_new_tokens = params.value("max_new_tokens", int64_t{1024});
+  if (settings.max_new_tokens < 1) {
+    throw MethodError(kErrInvalidRequest, "max_new_tokens must be >= 1");
+  }
+  settings.format = params.value("constrained", false) ? videoscore2::ScoreFormat::Constrained
+                                                       : videoscore2::ScoreFormat::Free;
+  media::SamplerConfig sampler;
+  sampler.fps = params.value("fps", 2.0);
+  if (!(sampler.fps > 0)) {
+    throw MethodError(kErrInvalidRequest, "fps must be > 0");
+  }
+
+  const auto start = std::chrono::steady_clock::now();
+  job.emit(json{{"stage", "sampling"}, {"tokens", 0}, {"text", ""}});
+  media::SampledVideo sampled;
+  try {
+    const QString preprocessor = QString::fromStdString(d_->model_dir + "/preprocessor_config.json");
+    sampler = media::SamplerConfig::fromPreprocessorConfig(preprocessor, sampler);
+  } catch (const vs::Error&) {
+    // No preprocessor_config.json: the Qwen2.5-VL processor defaults apply.
+  }
+  try {
+    sampled = media::sampleVideo(QString::fromStdString(video), sampler, media::SampleOutput::Patches);
+  } catch (const vs::Error& e) {
+    throw MethodError(kErrBadVideo, e.what());
+  }
+  const double sample_ms = msSince(start);
+  job.throwIfCancelled();
+
+  qwen25vl::VideoInput input;
+  input.pixel_values = std::move(sampled.pixels.values);
+  input.rows = sampled.pixels.rows;
+  input.cols = sampled.pixels.cols;
+  input.grid_thw = sampled.pixels.grid_thw;
+  input.second_per_grid_t = sampled.second_per_grid_t;
+
+  videoscore2::ScoreOutcome outcome;
+  try {
+    outcome = d_->scorer->score(
+        prompt, input, settings,
+        [&job](const videoscore2::ScoreProgress& p) {
+          job.emit(json{{"stage", p.stage}, {"tokens", p.tokens}, {"text", p.text}});
+        },
+        &job.cancelFlag());
+  } catch (const qwen25vl::EngineError& e) {
+    if (e.kind() == qwen25vl::EngineError::Kind::kOutOfMemory) {
+      throw MethodError(kErrOutOfMemory, e.what());
+    }
+    throw MethodError(e.kind() == qwen25vl::EngineError::Kind::kBadInput ? kErrBadVideo : kErrInternal, e.what());
+  } catch (const std::bad_alloc&) {
+    throw MethodError(kErrOutOfMemory, "out of memory while scoring");
+  } catch (const std::exception& e) {
+    const std::string what = e.what();
+    if (what.find("out of memory") != std::string::npos) {
+      throw MethodError(kErrOutOfMemory, what);
+    }
+    throw;
+  }
+  job.throwIfCancelled();
+  json result = videoscore2::toJson(outcome);
+  result["video"] = video;
+  result["sampler"] = json{{"nframes", sampled.nframes},
+                           {"total_frames", sampled.total_frames},
+                           {"video_fps", sampled.video_fps},
+                           {"indices", sampled.indices},
+                           {"grid_thw", sampled.pixels.grid_thw},
+                           {"resized", {sampled.resized.height, sampled.resized.width}},
+                           {"source", {sampled.source_height, sampled.source_width}},
+                           {"second_per_grid_t", sampled.second_per_grid_t},
+                           {"warning", sampled.warning.toStdString()}};
+  result["settings"] = json{{"model", d_->model_dir},
+                            {"template", settings.query_template.name()},
+                            {"template_text", settings.query_template.text()},
+                            {"fps", sampler.fps},
+                            {"greedy", settings.decoding == videoscore2::Decoding::Greedy},
+                            {"temperature", settings.temperature},
+                            {"seed", settings.seed},
+                            {"max_new_tokens", settings.max_new_tokens},
+                            {"constrained", settings.format == videoscore2::ScoreFormat::Constrained},
+                            {"device", d_->model.value("device", "cpu")},
+                            {"dtype", d_->model.value("dtype", "f32")},
+                            {"generation", outcome.generation}};
+  result["timings"]["sample_ms"] = sample_ms;
+  result["timings"]["total_ms"] = msSince(start);
+  return result;
+#endif
+}
+
+}  // namespace vs::worker

@@ -1,0 +1,96 @@
+#include "core/scoring/batch_scorer.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+#include "core/domain/error.h"
+#include "core/scoring/scoring_queue.h"
+#include "core/store/store.h"
+
+namespace vs::scoring {
+
+qint64 writeModelEvaluation(store::Store& store, qint64 videoId, const QString& annotator,
+                            const QString& modelId, const ScoreResult& result) {
+  const qint64 annotatorId = store.addAnnotator(annotator, AnnotatorKind::Model);
+  return store.upsertEvaluation(result.toEvaluation(videoId, annotatorId, modelId));
+}
+
+BatchScorer::BatchScorer(store::Store& store, ScoringQueue& queue, QString annotator, QString modelId,
+                         ScoreSettings settings, QObject* parent)
+    : QObject(parent), store_(store), queue_(queue), annotator_(std::move(annotator)),
+      modelId_(std::move(modelId)), settings_(std::move(settings)) {
+  qRegisterMetaType<vs::scoring::BatchProgress>();
+  connect(&queue_, &ScoringQueue::jobFinished, this, &BatchScorer::onFinished);
+  connect(&queue_, &ScoringQueue::jobFailed, this, &BatchScorer::onFailed);
+}
+
+int BatchScorer::start(BatchSelection selection, const QString& projectDir) {
+  annotatorId_ = store_.addAnnotator(annotator_, AnnotatorKind::Model);
+  store::ItemFilter filter;
+  if (selection == BatchSelection::OnlyUnscored) {
+    filter.annotatorId = annotatorId_;
+    filter.evaluated = store::ItemFilter::Evaluated::No;
+  }
+  const QVector<store::QueueItem> items = store_.listItems(filter);
+  progress_ = BatchProgress{};
+  progress_.total = static_cast<int>(items.size());
+  clock_.start();
+  for (const store::QueueItem& item : items) {
+    ScoreRequest request;
+    const QString path = item.video.path.isEmpty() ? item.video.name + QStringLiteral(".mp4") : item.video.path;
+    request.videoPath = QFileInfo(path).isAbsolute() ? path : QDir(projectDir).filePath(path);
+    request.prompt = item.promptText;
+    request.settings = settings_;
+    request.videoId = item.video.id;
+    const qint64 job = queue_.enqueue(request);
+    jobs_.insert(job, Item{item.video.id, item.video.name});
+  }
+  if (items.isEmpty()) {
+    QMetaObject::invokeMethod(this, [this] { Q_EMIT finished(progress_); }, Qt::QueuedConnection);
+  }
+  return static_cast<int>(items.size());
+}
+
+void BatchScorer::advance() {
+  progress_.elapsedS = static_cast<double>(clock_.elapsed()) / 1000.0;
+  const int finished_count = progress_.done + progress_.failed;
+  if (finished_count > 0) {
+    progress_.etaS = progress_.elapsedS / finished_count * (progress_.total - finished_count);
+  }
+  Q_EMIT progressChanged(progress_);
+  if (finished_count == progress_.total) {
+    Q_EMIT finished(progress_);
+  }
+}
+
+void BatchScorer::onFinished(qint64 jobId, const ScoreResult& result) {
+  const auto it = jobs_.find(jobId);
+  if (it == jobs_.end()) {
+    return;
+  }
+  const Item item = *it;
+  jobs_.erase(it);
+  try {
+    writeModelEvaluation(store_, item.videoId, annotator_, modelId_, result);
+    ++progress_.done;
+    Q_EMIT videoDone(item.videoId, item.name, result);
+  } catch (const vs::Error& e) {
+    ++progress_.failed;
+    Q_EMIT videoFailed(item.videoId, item.name, QStringLiteral("store"), e.full());
+  }
+  advance();
+}
+
+void BatchScorer::onFailed(qint64 jobId, const QString& code, const QString& message) {
+  const auto it = jobs_.find(jobId);
+  if (it == jobs_.end()) {
+    return;
+  }
+  const Item item = *it;
+  jobs_.erase(it);
+  ++progress_.failed;
+  Q_EMIT videoFailed(item.videoId, item.name, code, message);
+  advance();
+}
+
+}  // namespace vs::scoring
