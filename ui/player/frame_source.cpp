@@ -6,6 +6,7 @@
 #include "core/domain/error.h"
 #include "core/media/frame_decoder.h"
 #include "core/media/frame_image.h"
+#include "ui/player/frame_scaler.h"
 
 namespace vs::ui {
 
@@ -23,10 +24,7 @@ QImage render(const media::FramePtr& frame, const FrameRequest& req, QRect* targ
   const QRect src = g.source.toAlignedRect().intersected(whole.rect());
   const QImage part = (src == whole.rect()) ? whole : whole.copy(src);
   const Qt::TransformationMode mode = g.scale < 0.999 ? Qt::SmoothTransformation : Qt::FastTransformation;
-  if (part.size() == g.target.size()) {
-    return part.convertToFormat(QImage::Format_RGB32);
-  }
-  return part.convertToFormat(QImage::Format_RGB32).scaled(g.target.size(), Qt::IgnoreAspectRatio, mode);
+  return FrameScaler::scaled(part, g.target.size(), mode);
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <QElapsedTimer>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QPointer>
 #include <QStandardPaths>
 #include <QTimer>
 #include <QWheelEvent>
@@ -90,6 +91,7 @@ struct Tile {
 struct PlayerGrid::State {
   PlayerGrid* q = nullptr;
   std::vector<Tile> tiles;
+  std::vector<QPointer<FrameSource>> retiring;  // stopped sources of earlier items, still joining
   quint64 next_serial = 1;
   std::unique_ptr<PlayerActions> actions;
   PlayerTimeline* timeline = nullptr;
@@ -328,14 +330,29 @@ struct PlayerGrid::State {
     reportFirstFrames();
   }
 
+  // Paused, a tile shows exactly its target frame or keeps the old one until it arrives.
+  // Playing, a late tile shows the newest ready frame before its target (counted as dropped)
+  // rather than freezing until the decoder catches up.
   bool adopt(int i) {
     Tile& t = tiles[size_t(i)];
-    auto it = t.ready.find(t.target);
-    if (it == t.ready.end() || (t.shown == t.target && t.shown_gen == t.gen)) {
+    if (t.shown == t.target && t.shown_gen == t.gen) {
       return false;
     }
-    const bool new_frame = t.shown != t.target;
-    t.shown = t.target;
+    auto it = t.ready.find(t.target);
+    if (it == t.ready.end() && playing()) {
+      auto up = t.ready.upper_bound(t.target);
+      if (up != t.ready.begin()) {
+        --up;
+        if (up->first > t.shown || t.shown_gen != t.gen) {
+          it = up;
+        }
+      }
+    }
+    if (it == t.ready.end()) {
+      return false;
+    }
+    const bool new_frame = t.shown != it->first;
+    t.shown = it->first;
     t.shown_image = it->second.image;
     t.shown_target = it->second.target;
     t.shown_gen = t.gen;
@@ -399,7 +416,7 @@ struct PlayerGrid::State {
       return;
     }
     t->ready[index] = ReadyFrame{image, target};
-    if (index == t->target) {
+    if (index == t->target || (playing() && index < t->target)) {
       if (adopt(clip)) {
         q->update();
       }
@@ -419,6 +436,10 @@ struct PlayerGrid::State {
         if (s->isFinished()) {
           s->deleteLater();
         }
+        retiring.erase(std::remove_if(retiring.begin(), retiring.end(),
+                                      [](const QPointer<FrameSource>& p) { return p.isNull(); }),
+                       retiring.end());
+        retiring.push_back(s);
         t.source = nullptr;
       }
     }
@@ -627,6 +648,9 @@ PlayerGrid::~PlayerGrid() {
   for (Tile& t : s_->tiles) {
     delete t.source;  // joins its thread
     t.source = nullptr;
+  }
+  for (const QPointer<FrameSource>& s : s_->retiring) {
+    delete s.data();  // joins; a null QPointer means it has already gone
   }
 }
 
