@@ -80,6 +80,7 @@ ImportResult Store::importItems(const std::vector<FeedbackItem>& items, const Im
 
   for (size_t i = 0; i < items.size(); ++i) {
     const FeedbackItem& item = items[i];
+    if (options.progress && (i & 4095) == 0) options.progress(static_cast<qint64>(i), result.items);
     if (item.videoName.isEmpty()) {
       throw Error(Error::Kind::InvalidData, itemWhere(d.where, i, item), QStringLiteral("video_name is empty"));
     }

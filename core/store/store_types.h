@@ -5,6 +5,7 @@
 #include <QVariant>
 #include <QVector>
 #include <array>
+#include <functional>
 #include <optional>
 
 #include "core/domain/annotator.h"
@@ -56,6 +57,8 @@ struct ImportOptions {
   // Items with a model side (prediction files): the model's scores go to this model annotator,
   // the `scores` (ground truth) to `annotator` when present.
   QString modelAnnotator;
+  // Called now and then with (items done, items total); may be empty.
+  std::function<void(qint64, qint64)> progress;
 };
 
 struct ImportResult {

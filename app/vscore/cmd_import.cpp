@@ -1,0 +1,105 @@
+// vscore import PROJECT FILE: reads and validates the whole file first, then writes it in one
+// transaction, so a rejected file leaves the project as it was.
+#include <QCommandLineParser>
+#include <QFile>
+
+#include "cmd_progress.h"
+#include "command.h"
+#include "core/domain/error.h"
+#include "core/interop/item_reader.h"
+#include "core/store/store.h"
+
+namespace {
+
+using namespace vs;
+
+int runImport(const QStringList& args) {
+  QCommandLineParser parser;
+  parser.addHelpOption();
+  parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("project file (.vsproj)"));
+  parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("file to import"));
+  parser.addOption({QStringLiteral("format"),
+                    QStringLiteral("auto|vf2-json|vf2-jsonl|csv|predictions|labelstudio (default auto: "
+                                   "from content and extension)"),
+                    QStringLiteral("FORMAT"), QStringLiteral("auto")});
+  parser.addOption({QStringLiteral("annotator"),
+                    QStringLiteral("who gave the scores (default \"default\"; for prediction files the "
+                                   "ground-truth scores, default \"gt\")"),
+                    QStringLiteral("NAME")});
+  parser.addOption({QStringLiteral("model"),
+                    QStringLiteral("prediction files: the model annotator (default \"VideoScore2\")"),
+                    QStringLiteral("NAME"), QStringLiteral("VideoScore2")});
+  parser.addOption({QStringLiteral("model-id"), QStringLiteral("prediction files: checkpoint id to record"),
+                    QStringLiteral("ID")});
+  if (!parser.parse(QStringList{QStringLiteral("vscore import")} + args)) {
+    return cli::fail(cli::kExitUsage, parser.errorText());
+  }
+  if (parser.isSet(QStringLiteral("help"))) {
+    cli::out(parser.helpText());
+    return cli::kExitOk;
+  }
+  const QStringList positional = parser.positionalArguments();
+  if (positional.size() != 2) {
+    return cli::fail(cli::kExitUsage, QStringLiteral("usage: vscore import PROJECT FILE [--format F] [--annotator NAME]"));
+  }
+  const QString projectPath = positional[0];
+  const QString filePath = positional[1];
+
+  QFile file(filePath);
+  if (!file.exists()) return cli::fail(cli::kExitInvalidData, QStringLiteral("%1: no such file").arg(filePath));
+  if (!file.open(QIODevice::ReadOnly)) return cli::fail(cli::kExitRuntime, QStringLiteral("%1: %2").arg(filePath, file.errorString()));
+  const QByteArray bytes = file.readAll();
+  file.close();
+
+  interop::Format format;
+  const QString formatText = parser.value(QStringLiteral("format"));
+  if (formatText == QLatin1String("auto")) {
+    const auto detected = interop::detectFormat(filePath, bytes.left(64 * 1024));
+    if (!detected) {
+      const bool empty = bytes.trimmed().isEmpty();
+      return cli::fail(cli::kExitInvalidData,
+                       QStringLiteral("%1: %2").arg(filePath, empty ? QStringLiteral("file is empty")
+                                                                    : QStringLiteral("not a recognised format (use --format)")));
+    }
+    format = *detected;
+  } else {
+    const auto named = interop::formatFromName(formatText);
+    if (!named || !interop::canImport(*named)) {
+      return cli::fail(cli::kExitUsage, QStringLiteral("unknown import format '%1'").arg(formatText));
+    }
+    format = *named;
+  }
+
+  if (!QFile::exists(projectPath)) {
+    return cli::fail(cli::kExitRuntime, QStringLiteral("%1: no such project file (create it with vscore init)").arg(projectPath));
+  }
+  const std::vector<FeedbackItem> items = interop::parseItems(bytes, format, filePath);
+
+  store::ImportOptions options;
+  const bool predictions = format == interop::Format::Predictions;
+  options.annotator = parser.isSet(QStringLiteral("annotator"))
+                          ? parser.value(QStringLiteral("annotator"))
+                          : (predictions ? QStringLiteral("gt") : QStringLiteral("default"));
+  if (predictions) {
+    options.modelAnnotator = parser.value(QStringLiteral("model"));
+    options.modelId = parser.value(QStringLiteral("model-id"));
+  }
+  cli::ProgressLine progress(QStringLiteral("importing"));
+  options.progress = [&progress](qint64 done, qint64 total) { progress.update(done, total); };
+
+  store::Store store(projectPath, store::OpenMode::OpenExisting);
+  const store::ImportResult result = store.importItems(items, options);
+  cli::out(QStringLiteral("imported %1 items from %2 (%3): %4 evaluations created, %5 updated\n")
+               .arg(result.items)
+               .arg(filePath, interop::formatName(format))
+               .arg(result.evaluationsCreated)
+               .arg(result.evaluationsUpdated));
+  return cli::kExitOk;
+}
+
+const cli::CommandRegistration kImport(
+    {QStringLiteral("import"),
+     QStringLiteral("import PROJECT FILE [--format auto|vf2-json|vf2-jsonl|csv|predictions|labelstudio] [--annotator NAME]"),
+     QStringLiteral("Import a data file into a project, all or nothing"), runImport});
+
+}  // namespace
