@@ -1,6 +1,7 @@
 #pragma once
 // JSON shapes of the analysis results, as `vscore ... --json` prints them. Undefined values are
 // JSON null; intervals are [low, high] under "ci".
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QStringList>
 #include <vector>

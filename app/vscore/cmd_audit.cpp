@@ -1,0 +1,161 @@
+// vscore audit PREDICTIONS.json | PROJECT.vsproj [--a SOURCE] [--b SOURCE] [--json] [--report OUT.html]
+// The VideoScore2 evaluation metrics (eval/get_acc_corr.py rules) of predicted scores against
+// reference scores, with extra statistics and bootstrap intervals.
+#include <QCommandLineParser>
+#include <QDateTime>
+#include <QFile>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+#include "cmd_analysis_options.h"
+#include "command.h"
+#include "core/analysis/analysis_json.h"
+#include "core/analysis/html_report.h"
+#include "core/analysis/prediction_file.h"
+#include "core/analysis/project_sources.h"
+#include "core/domain/dimension.h"
+#include "core/domain/error.h"
+#include "core/store/store.h"
+
+namespace {
+
+using namespace vs;
+using namespace vs::analysis;
+
+QString text(const std::optional<double>& v) { return v ? QString::number(*v, 'f', 3) : QStringLiteral("null"); }
+
+QString textReport(const AuditResult& a, const QString& predicted, const QString& reference) {
+  QString t = QStringLiteral("predicted %1 vs reference %2\nitems %3 (dropped %4 with null predictions), "
+                             "scale %5\n\n%6%7%8%9%10\n")
+                  .arg(predicted, reference)
+                  .arg(a.n)
+                  .arg(a.dropped)
+                  .arg(scaleName(a.scale))
+                  .arg(QStringLiteral("metric").leftJustified(22))
+                  .arg(QStringLiteral("visual").rightJustified(10))
+                  .arg(QStringLiteral("t2v").rightJustified(10))
+                  .arg(QStringLiteral("phy").rightJustified(10))
+                  .arg(QStringLiteral("average").rightJustified(10));
+  for (Metric m : kMetrics) {
+    t += QString::fromLatin1(metricKey(m)).leftJustified(22);
+    for (const DimensionAudit& d : a.dimensions) {
+      t += text(d[m].value).rightJustified(10);
+    }
+    t += text(a.average[static_cast<size_t>(m)]).rightJustified(10) + QLatin1Char('\n');
+  }
+  t += QStringLiteral("whole_item_accuracy").leftJustified(22) + text(a.wholeItemAccuracy.value).rightJustified(10) +
+       QLatin1Char('\n');
+  bool header = false;
+  for (Dimension d : kDimensions) {
+    const DimensionAudit& dim = a.dimensions[static_cast<size_t>(index(d))];
+    for (Metric m : kMetrics) {
+      if (const auto& ci = dim[m].ci) {
+        if (!header) {
+          t += QStringLiteral("\n95% bootstrap intervals\n");
+          header = true;
+        }
+        t += QStringLiteral("%1 %2 [%3, %4]\n")
+                 .arg(dimensionKey(d).leftJustified(7), QString::fromLatin1(metricKey(m)).leftJustified(18),
+                      QString::number(ci->low, 'f', 3), QString::number(ci->high, 'f', 3));
+      }
+    }
+  }
+  return t;
+}
+
+int runAudit(const QStringList& args) {
+  QCommandLineParser parser;
+  parser.addHelpOption();
+  parser.addPositionalArgument(QStringLiteral("INPUT"), QStringLiteral("prediction file (.json) or project (.vsproj)"));
+  parser.addOption({QStringLiteral("a"),
+                    QStringLiteral("project: predicted side, an annotator name or model:ID (default: first model)"),
+                    QStringLiteral("SOURCE")});
+  parser.addOption({QStringLiteral("b"),
+                    QStringLiteral("project: reference side, an annotator name or model:ID (default: first person)"),
+                    QStringLiteral("SOURCE")});
+  parser.addOption({QStringLiteral("json"), QStringLiteral("print one JSON object")});
+  parser.addOption({QStringLiteral("report"), QStringLiteral("write a self-contained HTML report"),
+                    QStringLiteral("OUT.html")});
+  parser.addOption({QStringLiteral("scale"),
+                    QStringLiteral("integer (vs2) or soft (vs2_float); default: soft when a score has a fraction"),
+                    QStringLiteral("SCALE")});
+  cli::addBootstrapOptions(parser);
+  if (!parser.parse(QStringList{QStringLiteral("vscore audit")} + args)) {
+    return cli::fail(cli::kExitUsage, parser.errorText());
+  }
+  if (parser.isSet(QStringLiteral("help"))) {
+    cli::out(parser.helpText());
+    return cli::kExitOk;
+  }
+  if (parser.positionalArguments().size() != 1) {
+    return cli::fail(cli::kExitUsage,
+                     QStringLiteral("usage: vscore audit PREDICTIONS.json|PROJECT.vsproj [--a SOURCE] [--b SOURCE] "
+                                    "[--json] [--report OUT.html]"));
+  }
+  AuditOptions options;
+  if (parser.isSet(QStringLiteral("scale"))) {
+    const QString s = parser.value(QStringLiteral("scale"));
+    if (s != QLatin1String("integer") && s != QLatin1String("soft")) {
+      return cli::fail(cli::kExitUsage, QStringLiteral("--scale must be integer or soft"));
+    }
+    options.scale = s == QLatin1String("soft") ? ScoreScale::Soft : ScoreScale::Integer;
+  }
+  if (!cli::readBootstrapOptions(parser, &options.bootstrap)) {
+    return cli::kExitUsage;
+  }
+  const QString input = parser.positionalArguments().first();
+  std::vector<AuditRow> rows;
+  QString predicted = QStringLiteral("model"), reference = QStringLiteral("reference");
+  if (cli::isProjectFile(input)) {
+    const store::Store store(input, store::OpenMode::OpenExisting);
+    const auto a = parser.isSet(QStringLiteral("a")) ? std::optional(ScoreSource::parse(parser.value(QStringLiteral("a"))))
+                                                     : firstSource(store, AnnotatorKind::Model);
+    const auto b = parser.isSet(QStringLiteral("b")) ? std::optional(ScoreSource::parse(parser.value(QStringLiteral("b"))))
+                                                     : firstSource(store, AnnotatorKind::Human);
+    if (!a || !b) {
+      return cli::fail(cli::kExitUsage,
+                       QStringLiteral("%1: name both sides with --a and --b (the project lacks a model or a person)")
+                           .arg(input));
+    }
+    ProjectRows project = projectAuditRows(store, *a, *b);
+    rows = std::move(project.rows);
+    predicted = a->text();
+    reference = b->text();
+  } else {
+    if (parser.isSet(QStringLiteral("a")) || parser.isSet(QStringLiteral("b"))) {
+      return cli::fail(cli::kExitUsage, QStringLiteral("--a/--b apply to projects only"));
+    }
+    rows = auditRows(readPredictionFile(input));
+    predicted = QStringLiteral("*_score_model");
+    reference = QStringLiteral("*_score_gt");
+  }
+  const AuditResult audit = auditScores(rows, options);
+  if (parser.isSet(QStringLiteral("report"))) {
+    ReportInfo info;
+    info.title = QStringLiteral("VideoScore audit: %1").arg(QFileInfo(input).fileName());
+    info.predictedSource = predicted;
+    info.referenceSource = reference;
+    info.generatedAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+    QSaveFile out(parser.value(QStringLiteral("report")));
+    if (!out.open(QIODevice::WriteOnly) || out.write(auditHtmlReport(audit, info).toUtf8()) < 0 || !out.commit()) {
+      return cli::fail(cli::kExitRuntime, QStringLiteral("%1: %2").arg(out.fileName(), out.errorString()));
+    }
+  }
+  if (parser.isSet(QStringLiteral("json"))) {
+    QJsonObject o = auditToJson(audit);
+    o.insert(QStringLiteral("predicted"), predicted);
+    o.insert(QStringLiteral("reference"), reference);
+    cli::out(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) + QLatin1Char('\n'));
+  } else {
+    cli::out(textReport(audit, predicted, reference));
+  }
+  return cli::kExitOk;
+}
+
+const cli::CommandRegistration kAudit(
+    {QStringLiteral("audit"),
+     QStringLiteral("audit PREDICTIONS.json|PROJECT.vsproj [--a SOURCE] [--b SOURCE] [--json] [--report OUT.html]"),
+     QStringLiteral("Accuracy, relaxed accuracy, SRCC, PLCC (VideoScore2 rules), kappa, alpha, bootstrap CIs"),
+     runAudit});
+
+}  // namespace

@@ -1,0 +1,138 @@
+// vscore pairwise SCORES.json --pairs PAIRS.json [--ties] [--threshold X] [--json]
+// Preference accuracy (eval/get_pairwise_acc.py): each video's score is v + t + p of its model
+// scores; PAIRS.json is a list of {"left": name, "right": name, "preference": "left"|"right"|"tie"}.
+#include <QCommandLineParser>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <cmath>
+#include <map>
+
+#include "cmd_analysis_options.h"
+#include "command.h"
+#include "core/analysis/analysis_json.h"
+#include "core/analysis/pairwise_accuracy.h"
+#include "core/analysis/prediction_file.h"
+#include "core/domain/error.h"
+
+namespace {
+
+using namespace vs;
+using namespace vs::analysis;
+
+std::optional<Preference> preferenceFromText(const QString& text) {
+  const QString t = text.trimmed().toLower();
+  // Spellings of the benchmarks get_pairwise_acc.py reads (GenAI-Bench, VisionRewardDB, VideoGen-RewardBench).
+  if (t == QLatin1String("left") || t == QLatin1String("leftvote") || t == QLatin1String("a") ||
+      t == QLatin1String("video1")) {
+    return Preference::Left;
+  }
+  if (t == QLatin1String("right") || t == QLatin1String("rightvote") || t == QLatin1String("b") ||
+      t == QLatin1String("video2")) {
+    return Preference::Right;
+  }
+  if (t == QLatin1String("tie") || t == QLatin1String("tievote") || t == QLatin1String("bothbad_vote") ||
+      t == QLatin1String("same")) {
+    return Preference::Tie;
+  }
+  return std::nullopt;
+}
+
+int runPairwise(const QStringList& args) {
+  QCommandLineParser parser;
+  parser.addHelpOption();
+  parser.addPositionalArgument(QStringLiteral("SCORES"), QStringLiteral("prediction file with v/t/p_score_model"));
+  parser.addOption({QStringLiteral("pairs"), QStringLiteral("preference pairs (JSON array)"), QStringLiteral("PAIRS.json")});
+  parser.addOption({QStringLiteral("ties"), QStringLiteral("count ties (predicted tie within the threshold)")});
+  parser.addOption({QStringLiteral("threshold"),
+                    QStringLiteral("tie threshold with --ties (default 0.5 integer scores, 0.001 soft scores)"),
+                    QStringLiteral("X")});
+  parser.addOption({QStringLiteral("json"), QStringLiteral("print one JSON object")});
+  if (!parser.parse(QStringList{QStringLiteral("vscore pairwise")} + args)) {
+    return cli::fail(cli::kExitUsage, parser.errorText());
+  }
+  if (parser.isSet(QStringLiteral("help"))) {
+    cli::out(parser.helpText());
+    return cli::kExitOk;
+  }
+  if (parser.positionalArguments().size() != 1 || !parser.isSet(QStringLiteral("pairs"))) {
+    return cli::fail(cli::kExitUsage,
+                     QStringLiteral("usage: vscore pairwise SCORES.json --pairs PAIRS.json [--ties] [--json]"));
+  }
+  const PredictionFile scores = readPredictionFile(parser.positionalArguments().first());
+  std::map<QString, double> total;
+  bool soft = false;
+  for (const PredictionRecord& r : scores.records) {
+    if (!r.model[0] || !r.model[1] || !r.model[2]) {
+      continue;  // get_pairwise_acc.py leaves items with a null score out of score_dict
+    }
+    for (const auto& m : r.model) {
+      soft = soft || *m != std::floor(*m);
+    }
+    total[r.videoName] = *r.model[0] + *r.model[1] + *r.model[2];
+  }
+  double threshold = referenceTieThreshold(soft ? ScoreScale::Soft : ScoreScale::Integer);
+  if (parser.isSet(QStringLiteral("threshold"))) {
+    bool ok = false;
+    threshold = parser.value(QStringLiteral("threshold")).toDouble(&ok);
+    if (!ok || threshold < 0) {
+      return cli::fail(cli::kExitUsage, QStringLiteral("--threshold takes a non-negative number"));
+    }
+  }
+  const QString pairsPath = parser.value(QStringLiteral("pairs"));
+  QFile f(pairsPath);
+  if (!f.open(QIODevice::ReadOnly)) {
+    return cli::fail(cli::kExitRuntime, QStringLiteral("%1: %2").arg(pairsPath, f.errorString()));
+  }
+  QJsonParseError error{};
+  const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &error);
+  if (error.error != QJsonParseError::NoError || !doc.isArray()) {
+    return cli::fail(cli::kExitInvalidData, QStringLiteral("%1: expected a JSON array of pairs").arg(pairsPath));
+  }
+  std::vector<ScoredPair> pairs;
+  int64_t missing = 0;
+  const QJsonArray items = doc.array();
+  for (qsizetype i = 0; i < items.size(); ++i) {
+    const QJsonObject o = items[i].toObject();
+    const QString left = o.value(QStringLiteral("left")).toString(), right = o.value(QStringLiteral("right")).toString();
+    const auto preference = preferenceFromText(o.value(QStringLiteral("preference")).toString());
+    if (left.isEmpty() || right.isEmpty() || !preference) {
+      return cli::fail(cli::kExitInvalidData,
+                       QStringLiteral("%1: pair %2: needs \"left\", \"right\" and \"preference\" "
+                                      "(left, right or tie)")
+                           .arg(pairsPath)
+                           .arg(i + 1));
+    }
+    const auto l = total.find(left), r = total.find(right);
+    if (l == total.end() || r == total.end()) {
+      ++missing;  // the script skips pairs whose videos have no scores
+      continue;
+    }
+    pairs.push_back({l->second, r->second, *preference});
+  }
+  const TieHandling ties = parser.isSet(QStringLiteral("ties")) ? TieHandling::Included : TieHandling::Excluded;
+  const PairwiseResult result = pairwiseAccuracy(pairs, ties, threshold);
+  if (parser.isSet(QStringLiteral("json"))) {
+    QJsonObject o = pairwiseToJson(result, ties, threshold);
+    o.insert(QStringLiteral("missing"), static_cast<double>(missing));
+    cli::out(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) + QLatin1Char('\n'));
+  } else {
+    cli::out(QStringLiteral("pairwise accuracy %1: %2/%3 = %4 (%5 tie-labelled pairs skipped, %6 pairs without "
+                            "scores)\n")
+                 .arg(ties == TieHandling::Included ? QStringLiteral("with ties (threshold %1)").arg(threshold)
+                                                    : QStringLiteral("without ties"))
+                 .arg(result.correct)
+                 .arg(result.total)
+                 .arg(result.accuracy ? QString::number(*result.accuracy, 'f', 3) : QStringLiteral("null"))
+                 .arg(result.skipped)
+                 .arg(missing));
+  }
+  return cli::kExitOk;
+}
+
+const cli::CommandRegistration kPairwise(
+    {QStringLiteral("pairwise"), QStringLiteral("pairwise SCORES.json --pairs PAIRS.json [--ties] [--json]"),
+     QStringLiteral("Preference accuracy of summed model scores against labelled pairs"), runPairwise});
+
+}  // namespace
