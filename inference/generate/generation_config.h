@@ -3,12 +3,12 @@
 // checkpoint's generation_config.json first, then the caller's explicit settings on top
 // (GenerationMixin._prepare_generation_config), then GenerationConfig's class defaults for what
 // neither names (top_k 50, top_p 1.0, temperature 1.0, repetition_penalty 1.0). Torch-free.
-#include <nlohmann/json_fwd.hpp>
-
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "inference/checkpoint/generation_config.h"
 
 namespace vs::generate {
 
@@ -42,11 +42,11 @@ struct GenerationOverrides {
   std::optional<uint64_t> seed;
 };
 
-// `file` is the parsed generation_config.json (nullptr when the checkpoint has none);
-// `model_eos_token_id` is config.json's eos_token_id, the fallback stop token.
-// Throws std::invalid_argument naming the key for a value of the wrong type or range.
-GenerationConfig resolveGenerationConfig(const nlohmann::json* file, const GenerationOverrides& call,
-                                         int64_t model_eos_token_id);
+// `file` is the checkpoint's generation_config.json as read by the loader (`present` false when
+// absent); `model_eos_token_id` is config.json's eos_token_id, the stop token when the file has
+// none. Throws std::invalid_argument naming the setting for a value out of range.
+GenerationConfig resolveGenerationConfig(const checkpoint::GenerationConfig& file,
+                                         const GenerationOverrides& call, int64_t model_eos_token_id);
 
 // Human-readable one-line summary ("sample T=0.7 top_k=1 top_p=0.001 rep=1.05 max=1024").
 std::string describe(const GenerationConfig& config);

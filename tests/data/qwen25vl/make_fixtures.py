@@ -48,7 +48,12 @@ VISION = dict(depth=4, hidden_size=32, num_heads=2, intermediate_size=48, out_hi
 IDS = dict(image_token_id=1000, video_token_id=1001, vision_start_token_id=1002,
            vision_end_token_id=1003, eos_token_id=1004, bos_token_id=1005)
 GENERATION_FILE = dict(do_sample=True, temperature=0.1, top_k=1, top_p=0.001, repetition_penalty=1.05,
-                       eos_token_id=[1004, 1006], bos_token_id=1005, pad_token_id=1006)
+                       eos_token_id=[1004, 1005], bos_token_id=1005, pad_token_id=1005)
+# Special tokens of the tiny tokenizer (ids as in IDS; <|im_start|> takes the last free one).
+SPECIAL_TOKENS = {1000: "<|image_pad|>", 1001: "<|video_pad|>", 1002: "<|vision_start|>", 1003: "<|vision_end|>",
+                  1004: "<|im_end|>", 1005: "<|endoftext|>", 1006: "<|im_start|>"}
+QWEN2_PATTERN = (r"(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}| ?[^\s\p{L}\p{N}]+[\r\n]*|"
+                 r"\s*[\r\n]+|\s+(?!\S)|\s+")
 IMAGE_MEAN = [0.48145466, 0.4578275, 0.40821073]
 IMAGE_STD = [0.26862954, 0.26130258, 0.27577711]
 GREEDY_STEPS = 8
@@ -539,6 +544,68 @@ def write_checkpoint(W):
         json.dump(GENERATION_FILE, f, indent=2)
 
 
+def bytes_to_unicode():
+    """GPT-2 / tokenization_qwen2.bytes_to_unicode."""
+    bs = list(range(ord("!"), ord("~") + 1)) + list(range(ord("\u00a1"), ord("\u00ac") + 1)) + \
+        list(range(ord("\u00ae"), ord("\u00ff") + 1))
+    cs = bs[:]
+    n = 0
+    for b in range(256):
+        if b not in bs:
+            bs.append(b)
+            cs.append(256 + n)
+            n += 1
+    return dict(zip(bs, [chr(c) for c in cs]))
+
+
+def write_tiny_tokenizer(merges_wanted=300):
+    """A Qwen2-format tokenizer.json for the 1024-row tiny model: the 256 byte symbols, BPE merges
+    learnt greedily from a small English text (most frequent adjacent pair first, within
+    space-prefixed words), and the chat/vision special tokens at the ids of config.json."""
+    b2u = bytes_to_unicode()
+    corpus = ("A red fox running through snow. The video shows a person walking on the street at night. "
+              "visual quality: 4; text-to-video alignment: 3, physical/common-sense consistency: 5. "
+              "You are an expert for evaluating AI-generated videos from three dimensions. " * 3)
+    words = [[b2u[b] for b in (w if i == 0 else " " + w).encode()] for i, w in enumerate(corpus.split(" ")) if w]
+    vocab = {b2u[b]: b for b in range(256)}
+    merges = []
+    while len(merges) < merges_wanted:
+        counts = {}
+        for w in words:
+            for a, b in zip(w, w[1:]):
+                counts[(a, b)] = counts.get((a, b), 0) + 1
+        if not counts:
+            break
+        (a, b), c = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+        if c < 2:
+            break
+        merges.append(a + " " + b)
+        vocab[a + b] = len(vocab)
+        for w in words:
+            i = 0
+            while i < len(w) - 1:
+                if w[i] == a and w[i + 1] == b:
+                    w[i:i + 2] = [a + b]
+                i += 1
+    assert len(vocab) < 1000
+    added = [{"id": i, "content": t, "single_word": False, "lstrip": False, "rstrip": False,
+              "normalized": False, "special": True} for i, t in sorted(SPECIAL_TOKENS.items())]
+    tok = {
+        "version": "1.0", "truncation": None, "padding": None, "added_tokens": added,
+        "normalizer": {"type": "NFC"},
+        "pre_tokenizer": {"type": "Sequence", "pretokenizers": [
+            {"type": "Split", "pattern": {"Regex": QWEN2_PATTERN}, "behavior": "Isolated", "invert": False},
+            {"type": "ByteLevel", "add_prefix_space": False, "trim_offsets": False, "use_regex": False}]},
+        "post_processor": {"type": "ByteLevel", "add_prefix_space": False, "trim_offsets": False, "use_regex": False},
+        "decoder": {"type": "ByteLevel", "add_prefix_space": False, "trim_offsets": False, "use_regex": False},
+        "model": {"type": "BPE", "dropout": None, "unk_token": None, "continuing_subword_prefix": "",
+                  "end_of_word_suffix": "", "fuse_unk": False, "byte_fallback": False, "ignore_merges": False,
+                  "vocab": vocab, "merges": merges},
+    }
+    with open(os.path.join(MODEL_DIR, "tokenizer.json"), "w", encoding="utf-8") as f:
+        json.dump(tok, f, ensure_ascii=False)
+
+
 def main():
     # 1. Video -> pixel_values_videos
     clip = os.path.join(HERE, "clip.mp4")
@@ -566,6 +633,7 @@ def main():
     # 3. Model
     W = randomise(parameter_shapes(), seed=20251125)
     write_checkpoint(W)
+    write_tiny_tokenizer()
     dump = {}
     with torch.no_grad():
         video_embeds = vision_forward(pixel_values, [grid], W, VISION, dump)
