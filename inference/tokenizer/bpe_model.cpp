@@ -17,21 +17,32 @@ BpeModel::BpeModel(std::vector<std::pair<std::string, int32_t>> vocab,
   }
   by_id_.resize(static_cast<std::size_t>(max_id + 1));
   has_id_.assign(static_cast<std::size_t>(max_id + 1), false);
-  by_bytes_.reserve(vocab.size() * 2);
   for (auto& [bytes, id] : vocab) {
-    by_id_[static_cast<std::size_t>(id)] = bytes;
+    if (has_id_[static_cast<std::size_t>(id)]) {
+      throw std::invalid_argument("id " + std::to_string(id) + " is used twice in the vocabulary");
+    }
+    by_id_[static_cast<std::size_t>(id)] = std::move(bytes);
     has_id_[static_cast<std::size_t>(id)] = true;
-    by_bytes_.emplace(std::move(bytes), id);
+  }
+  // by_id_ is complete and never resized again, so views into it stay valid.
+  by_bytes_.reserve(vocab.size() * 2);
+  for (std::size_t id = 0; id < by_id_.size(); ++id) {
+    if (has_id_[id] && !by_bytes_.emplace(by_id_[id], static_cast<int32_t>(id)).second) {
+      throw std::invalid_argument("a vocabulary string appears twice");
+    }
   }
   for (int b = 0; b < 256; ++b) {
-    byte_ids_[static_cast<std::size_t>(b)] = idOf(std::string_view(reinterpret_cast<const char*>(&b), 1));
+    const char c = static_cast<char>(b);
+    byte_ids_[static_cast<std::size_t>(b)] = idOf(std::string_view(&c, 1));
   }
   merges_.reserve(merges.size() * 2);
   int32_t rank = 0;
+  std::string joined;
   for (const auto& [left, right] : merges) {
     const int32_t a = idOf(left);
     const int32_t b = idOf(right);
-    const int32_t m = idOf(left + right);
+    joined.assign(left).append(right);
+    const int32_t m = idOf(joined);
     if (a < 0 || b < 0 || m < 0) {
       throw std::invalid_argument("merge " + std::to_string(rank) + " refers to a token outside the vocabulary");
     }
@@ -41,8 +52,7 @@ BpeModel::BpeModel(std::vector<std::pair<std::string, int32_t>> vocab,
 }
 
 int32_t BpeModel::idOf(std::string_view bytes) const {
-  // C++17 unordered_map has no heterogeneous lookup; pieces are short, so the copy is cheap.
-  auto it = by_bytes_.find(std::string(bytes));
+  auto it = by_bytes_.find(bytes);
   return it == by_bytes_.end() ? -1 : it->second;
 }
 

@@ -41,8 +41,8 @@ class BpeModel {
   }
   void merge(std::string_view piece, std::vector<int32_t>& out) const;
 
-  std::unordered_map<std::string, int32_t> by_bytes_;
   std::vector<std::string> by_id_;
+  std::unordered_map<std::string_view, int32_t> by_bytes_;  // views into by_id_
   std::vector<bool> has_id_;
   std::unordered_map<uint64_t, Merge> merges_;
   std::array<int32_t, 256> byte_ids_{};

@@ -3,6 +3,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <zlib.h>
 
 #include "inference/safetensors/load_error.h"
 #include "inference/tokenizer/byte_level.h"
@@ -102,6 +103,31 @@ std::string decodeVocabEntry(const std::string& token, const std::string& file, 
   return std::move(*bytes);
 }
 
+// tokenizer.json.gz (as shipped in resources/tokenizer/).
+std::string gunzip(const std::string& packed, const std::string& file) {
+  z_stream z{};
+  if (inflateInit2(&z, 16 + MAX_WBITS) != Z_OK) {
+    throw LoadError(LoadError::Kind::Io, file, "", "zlib initialisation failed");
+  }
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(packed.data()));
+  z.avail_in = static_cast<uInt>(packed.size());
+  std::string out;
+  std::string buf(1 << 16, '\0');
+  int rc = Z_OK;
+  while (rc != Z_STREAM_END) {
+    z.next_out = reinterpret_cast<Bytef*>(buf.data());
+    z.avail_out = static_cast<uInt>(buf.size());
+    rc = inflate(&z, Z_NO_FLUSH);
+    if (rc != Z_OK && rc != Z_STREAM_END) {
+      inflateEnd(&z);
+      bad(file, "", "damaged gzip data");
+    }
+    out.append(buf.data(), buf.size() - z.avail_out);
+  }
+  inflateEnd(&z);
+  return out;
+}
+
 }  // namespace
 
 std::unique_ptr<Tokenizer> Tokenizer::fromFile(const std::string& path) {
@@ -111,7 +137,11 @@ std::unique_ptr<Tokenizer> Tokenizer::fromFile(const std::string& path) {
   }
   std::ostringstream ss;
   ss << in.rdbuf();
-  return fromJson(ss.str(), path);
+  std::string text = ss.str();
+  if (text.size() >= 2 && static_cast<uint8_t>(text[0]) == 0x1f && static_cast<uint8_t>(text[1]) == 0x8b) {
+    text = gunzip(text, path);
+  }
+  return fromJson(text, path);
 }
 
 std::unique_ptr<Tokenizer> Tokenizer::fromJson(std::string_view json_text, const std::string& file) {

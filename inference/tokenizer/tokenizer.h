@@ -21,8 +21,8 @@ enum class SpecialTokens { Keep, Skip };
 
 class Tokenizer {
  public:
-  // Throws vs::inference::LoadError naming the file and the key when the file is unreadable or not
-  // a byte-level BPE tokenizer of this family.
+  // Reads tokenizer.json (or a gzip-compressed one). Throws vs::inference::LoadError naming the
+  // file and the key when the file is unreadable or not a byte-level BPE tokenizer of this family.
   static std::unique_ptr<Tokenizer> fromFile(const std::string& path);
   // `name` labels errors.
   static std::unique_ptr<Tokenizer> fromJson(std::string_view json_text, const std::string& name);
