@@ -193,18 +193,17 @@ SampledVideo sampleVideo(const QString& path, const SamplerConfig& config, Sampl
   };
   choose();
   s.second_per_grid_t = static_cast<double>(config.temporal_patch_size) / config.fps;
-  const ResizedSize size = smartResize(s.source_height, s.source_width, config.factor(), config.min_pixels,
-                                       maxPixelsPerFrame(s.nframes, config));
-  s.resized = size;
-  if (output == SampleOutput::IndicesOnly) {
-    for (int64_t i : s.indices) {
-      s.times_s.push_back(decoder.frameTimes()[static_cast<size_t>(i)]);
-    }
-    return s;
-  }
+  s.resized = smartResize(s.source_height, s.source_width, config.factor(), config.min_pixels,
+                          maxPixelsPerFrame(s.nframes, config));
   std::vector<VideoFrame> decoded;
   auto collect = [&](VideoFrame&& f) { decoded.push_back(std::move(f)); };
-  const int64_t produced = decoder.decodeSequential(s.indices, collect);
+  // IndicesOnly still decodes (without colour conversion): total_frames must count decodable
+  // frames, as torchvision's reader does.
+  const int64_t produced = output == SampleOutput::IndicesOnly ? decoder.decodeSequential({}, collect)
+                                                               : decoder.decodeSequential(s.indices, collect);
+  if (produced == 0) {
+    throw vs::Error(vs::Error::Kind::InvalidData, path, QStringLiteral("no frame could be decoded"));
+  }
   if (produced != s.total_frames) {
     // total_frames is what the decoder really produced (torchvision counts decoded frames).
     if (produced < s.total_frames) {
@@ -213,12 +212,24 @@ SampledVideo sampleVideo(const QString& path, const SamplerConfig& config, Sampl
     }
     s.total_frames = produced;
     choose();
+    s.resized = smartResize(s.source_height, s.source_width, config.factor(), config.min_pixels,
+                            maxPixelsPerFrame(s.nframes, config));
     decoded.clear();
-    decoder.decodeSequential(s.indices, collect);
+    if (output != SampleOutput::IndicesOnly) {
+      decoder.decodeSequential(s.indices, collect);
+    }
+  }
+  if (output == SampleOutput::IndicesOnly) {
+    for (int64_t i : s.indices) {
+      const auto& times = decoder.frameTimes();
+      s.times_s.push_back(static_cast<size_t>(i) < times.size() ? times[static_cast<size_t>(i)] : 0.0);
+    }
+    return s;
   }
   if (decoded.size() != s.indices.size()) {
     throw vs::Error(vs::Error::Kind::InvalidData, path, QStringLiteral("sampled frames could not be decoded"));
   }
+  const ResizedSize size = s.resized;
   s.frames.resize(decoded.size());
   // Two workers: resizing is the costliest step and frames are independent.
   const auto work = [&](size_t begin, size_t stride) {
