@@ -29,8 +29,8 @@ QImage render(const media::FramePtr& frame, const FrameRequest& req, QRect* targ
 
 }  // namespace
 
-FrameSource::FrameSource(int clip, QString path, QObject* parent)
-    : QThread(parent), clip_(clip), path_(std::move(path)) {
+FrameSource::FrameSource(int clip, QString path, std::shared_ptr<ReadAheadGate> gate, QObject* parent)
+    : QThread(parent), clip_(clip), path_(std::move(path)), gate_(std::move(gate)) {
   qRegisterMetaType<vs::ui::ClipProbe>();
 }
 
@@ -66,7 +66,30 @@ void FrameSource::stop() {
   wake_.wakeOne();
 }
 
+bool FrameSource::waitForOtherAnchors(quint64 serial) {
+  // In short slices so a new request of our own (or stop) is not kept waiting.
+  for (int waited_ms = 0; waited_ms < 200; waited_ms += 5) {
+    if (gate_->waitForAnchors(5)) {
+      return true;
+    }
+    QMutexLocker lock(&mutex_);
+    if (stop_ || request_serial_ != serial) {
+      return false;
+    }
+  }
+  return true;
+}
+
 void FrameSource::run() {
+  // Opening counts as a pending anchor: read-ahead of clips that opened first waits for it.
+  bool holding_anchor = true;
+  gate_->beginAnchor();
+  auto releaseAnchor = [&] {
+    if (holding_anchor) {
+      holding_anchor = false;
+      gate_->endAnchor();
+    }
+  };
   std::unique_ptr<media::FrameDecoder> decoder;
   try {
     media::DecoderOptions options;
@@ -83,9 +106,11 @@ void FrameSource::run() {
     probe.has_audio = decoder->info().has_audio;
     emit opened(clip_, probe);
   } catch (const Error& e) {
+    releaseAnchor();
     emit failed(clip_, e.full());
     return;
   } catch (const std::exception& e) {
+    releaseAnchor();
     emit failed(clip_, QString::fromLocal8Bit(e.what()));
     return;
   }
@@ -101,6 +126,7 @@ void FrameSource::run() {
         wake_.wait(&mutex_);
       }
       if (stop_) {
+        releaseAnchor();
         return;
       }
       saves.swap(saves_);
@@ -144,13 +170,24 @@ void FrameSource::run() {
           continue;
         }
       }
+      if (k == 0 && !holding_anchor) {
+        holding_anchor = true;
+        gate_->beginAnchor();
+      }
+      if (k > 0 && !waitForOtherAnchors(serial)) {
+        break;  // our own next request came in while waiting: it starts with an anchor
+      }
       QImage image;
       QRect target;
       try {
         image = render(decoder->frame(index), req, &target);
       } catch (const Error& e) {
+        releaseAnchor();
         emit failed(clip_, e.full());
         break;
+      }
+      if (k == 0) {
+        releaseAnchor();
       }
       {
         QMutexLocker lock(&mutex_);
@@ -161,6 +198,7 @@ void FrameSource::run() {
       }
       emit frameReady(clip_, index, req.geometry_gen, image, target);
     }
+    releaseAnchor();  // the anchor was already there, out of range, or superseded
   }
 }
 

@@ -9,9 +9,11 @@
 #include <QSize>
 #include <QThread>
 #include <QWaitCondition>
+#include <memory>
 #include <set>
 #include <vector>
 
+#include "ui/player/read_ahead_gate.h"
 #include "ui/player/view_transform.h"
 
 namespace vs::ui {
@@ -37,7 +39,7 @@ struct FrameRequest {
 class FrameSource : public QThread {
   Q_OBJECT
  public:
-  FrameSource(int clip, QString path, QObject* parent = nullptr);
+  FrameSource(int clip, QString path, std::shared_ptr<ReadAheadGate> gate, QObject* parent = nullptr);
   ~FrameSource() override;  // stops and joins the thread
 
   void request(const FrameRequest& request);
@@ -57,8 +59,11 @@ class FrameSource : public QThread {
   void run() override;
 
  private:
+  bool waitForOtherAnchors(quint64 serial);
+
   const int clip_;
   const QString path_;
+  const std::shared_ptr<ReadAheadGate> gate_;
   QMutex mutex_;
   QWaitCondition wake_;
   bool stop_ = false;

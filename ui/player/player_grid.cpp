@@ -92,6 +92,7 @@ struct PlayerGrid::State {
   PlayerGrid* q = nullptr;
   std::vector<Tile> tiles;
   std::vector<QPointer<FrameSource>> retiring;  // stopped sources of earlier items, still joining
+  std::shared_ptr<ReadAheadGate> gate = std::make_shared<ReadAheadGate>();
   quint64 next_serial = 1;
   std::unique_ptr<PlayerActions> actions;
   PlayerTimeline* timeline = nullptr;
@@ -677,7 +678,7 @@ void PlayerGrid::setClips(const QVector<PlayerClip>& clips) {
     t.clip = clips[i];
     std::sort(t.clip.model_seen_frames.begin(), t.clip.model_seen_frames.end());
     t.source_serial = s_->next_serial++;
-    t.source = new FrameSource(i, t.clip.path);
+    t.source = new FrameSource(i, t.clip.path, s_->gate);
     const quint64 serial = t.source_serial;
     connect(t.source, &FrameSource::opened, this, [this, serial](int clip, const vs::ui::ClipProbe& probe) {
       Tile* tile = s_->tileOf(clip);
