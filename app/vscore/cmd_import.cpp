@@ -1,7 +1,10 @@
 // vscore import PROJECT FILE: reads and validates the whole file first, then writes it in one
 // transaction, so a rejected file leaves the project as it was.
 #include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <ctime>
 #include <QFile>
+#include <QFileInfo>
 
 #include "cmd_progress.h"
 #include "command.h"
@@ -31,6 +34,7 @@ int runImport(const QStringList& args) {
                     QStringLiteral("NAME"), QStringLiteral("VideoScore2")});
   parser.addOption({QStringLiteral("model-id"), QStringLiteral("prediction files: checkpoint id to record"),
                     QStringLiteral("ID")});
+  parser.addOption({QStringLiteral("timings"), QStringLiteral("print the time of each phase on stderr")});
   if (!parser.parse(QStringList{QStringLiteral("vscore import")} + args)) {
     return cli::fail(cli::kExitUsage, parser.errorText());
   }
@@ -45,11 +49,24 @@ int runImport(const QStringList& args) {
   const QString projectPath = positional[0];
   const QString filePath = positional[1];
 
+  QElapsedTimer timer;
+  timer.start();
+  QStringList phases;
+  std::clock_t cpu = std::clock();
+  auto phase = [&](const char* name) {
+    const std::clock_t now = std::clock();
+    phases << QStringLiteral("%1 %2 ms (cpu %3 ms)")
+                  .arg(QLatin1String(name))
+                  .arg(timer.restart())
+                  .arg((now - cpu) * 1000 / CLOCKS_PER_SEC);
+    cpu = now;
+  };
   QFile file(filePath);
   if (!file.exists()) return cli::fail(cli::kExitInvalidData, QStringLiteral("%1: no such file").arg(filePath));
   if (!file.open(QIODevice::ReadOnly)) return cli::fail(cli::kExitRuntime, QStringLiteral("%1: %2").arg(filePath, file.errorString()));
   const QByteArray bytes = file.readAll();
   file.close();
+  phase("read");
 
   interop::Format format;
   const QString formatText = parser.value(QStringLiteral("format"));
@@ -74,6 +91,7 @@ int runImport(const QStringList& args) {
     return cli::fail(cli::kExitRuntime, QStringLiteral("%1: no such project file (create it with vscore init)").arg(projectPath));
   }
   const std::vector<FeedbackItem> items = interop::parseItems(bytes, format, filePath);
+  phase("parse");
 
   store::ImportOptions options;
   const bool predictions = format == interop::Format::Predictions;
@@ -84,11 +102,20 @@ int runImport(const QStringList& args) {
     options.modelAnnotator = parser.value(QStringLiteral("model"));
     options.modelId = parser.value(QStringLiteral("model-id"));
   }
+  options.source = QFileInfo(filePath).absoluteFilePath();
+  options.format = interop::formatName(format);
   cli::ProgressLine progress(QStringLiteral("importing"));
   options.progress = [&progress](qint64 done, qint64 total) { progress.update(done, total); };
 
-  store::Store store(projectPath, store::OpenMode::OpenExisting);
-  const store::ImportResult result = store.importItems(items, options);
+  store::ImportResult result;
+  {
+    store::Store store(projectPath, store::OpenMode::OpenExisting);
+    phase("open");
+    result = store.importItems(items, options);
+    phase("write");
+  }
+  phase("close");
+  if (parser.isSet(QStringLiteral("timings"))) cli::err(phases.join(QStringLiteral(", ")) + QLatin1Char('\n'));
   cli::out(QStringLiteral("imported %1 items from %2 (%3): %4 evaluations created, %5 updated\n")
                .arg(result.items)
                .arg(filePath, interop::formatName(format))

@@ -25,6 +25,9 @@ class Reader {
   Reader(const char* begin, const char* end) : begin_(begin), p_(begin), end_(end) {}
 
   void skipSpace();
+  void skipByteOrderMark() {
+    if (end_ - p_ >= 3 && p_[0] == '\xEF' && p_[1] == '\xBB' && p_[2] == '\xBF') p_ += 3;
+  }
   bool atEnd() { skipSpace(); return p_ == end_; }
   char peek();                 // next non-space byte, 0 at end
   void expect(char c);         // skips space, then requires `c`

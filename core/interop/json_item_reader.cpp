@@ -185,13 +185,23 @@ bool parseScoreLines(const QByteArray& text, Scores* out) {
 std::vector<FeedbackItem> parseJsonArray(const QByteArray& bytes, JsonSchema schema, const QString& file) {
   checkNotEmpty(bytes, file);
   std::vector<FeedbackItem> items;
+  // Lines are counted incrementally: one pass over the file, not one per item.
+  size_t lineOffset = 0;
+  int line = 1;
+  auto lineAt = [&](size_t offset) {
+    line += json::lineOfOffset(bytes.constData() + lineOffset, offset - lineOffset) - 1;
+    lineOffset = offset;
+    return line;
+  };
   try {
-    json::Reader r(skipBom(bytes), bytes.constData() + bytes.size());
+    json::Reader r(bytes.constData(), bytes.constData() + bytes.size());
+    r.skipByteOrderMark();
     r.expect('[');
     if (!r.consumeIf(']')) {
       do {
         FeedbackItem item;
-        item.sourceLine = json::lineOfOffset(bytes.constData(), r.offset());
+        r.skipSpace();
+        item.sourceLine = lineAt(r.offset());
         ObjectReader reader{r, schema, {}, {}};
         if (r.peek() != '{') r.fail("expected an object");
         reader.read(&item);

@@ -154,15 +154,14 @@ std::vector<FeedbackItem> parseLabelStudio(const QByteArray& bytes, const QStrin
   bool any = false;
   for (char c : bytes) any = any || !(c == ' ' || c == '\n' || c == '\r' || c == '\t');
   if (!any) throw Error(Error::Kind::InvalidData, file, QStringLiteral("file is empty"));
-  const char* begin = bytes.startsWith("\xEF\xBB\xBF") ? bytes.constData() + 3 : bytes.constData();
   try {
-    json::Reader r(begin, bytes.constData() + bytes.size());
+    json::Reader r(bytes.constData(), bytes.constData() + bytes.size());
+    r.skipByteOrderMark();
     r.expect('[');
     QByteArray key;
     if (!r.consumeIf(']')) {
       do {
         FeedbackItem item;
-        item.sourceLine = json::lineOfOffset(bytes.constData(), r.offset());
         std::vector<Result> results;
         QByteArray videoField;
         QString problem;
@@ -230,7 +229,7 @@ std::vector<FeedbackItem> parseLabelStudio(const QByteArray& bytes, const QStrin
     if (!r.atEnd()) r.fail("unexpected text after the end of the array");
   } catch (const json::SyntaxError& e) {
     throw Error(Error::Kind::InvalidData,
-                QStringLiteral("%1:%2").arg(file).arg(json::lineOfOffset(bytes.constData(), e.offset + static_cast<size_t>(begin - bytes.constData()))),
+                QStringLiteral("%1:%2").arg(file).arg(json::lineOfOffset(bytes.constData(), e.offset)),
                 QString::fromLatin1(e.what));
   }
   return items;

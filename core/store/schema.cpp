@@ -52,7 +52,9 @@ CREATE TABLE history(
 
 // Version 2: rationales split into one column per dimension (data moved out of the JSON),
 // videos get a batch label, evaluations keep unknown import keys, history records the origin
-// after each change and is written by triggers (so no write path can skip it) and can only grow.
+// after each change and is written by triggers (so no write path can skip it) and can only grow;
+// a new evaluation's creation is its created_at (a history row per imported item would double
+// the cost of an import), and each import is recorded once in `imports`.
 constexpr const char* kV1ToV2 = R"sql(
 ALTER TABLE videos ADD COLUMN batch TEXT NOT NULL DEFAULT '';
 ALTER TABLE evaluations ADD COLUMN visual_rationale TEXT NOT NULL DEFAULT '';
@@ -66,16 +68,19 @@ UPDATE evaluations SET
   WHERE json_valid(rationale_json);
 ALTER TABLE evaluations DROP COLUMN rationale_json;
 ALTER TABLE history ADD COLUMN origin TEXT NOT NULL DEFAULT '';
-CREATE INDEX evaluations_annotator ON evaluations(annotator_id, video_id);
 CREATE INDEX history_evaluation ON history(evaluation_id);
 CREATE INDEX videos_prompt ON videos(prompt_id);
 CREATE TRIGGER history_append_only_update BEFORE UPDATE ON history
   BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
 CREATE TRIGGER history_append_only_delete BEFORE DELETE ON history
   BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
-CREATE TRIGGER evaluations_created AFTER INSERT ON evaluations BEGIN
-  INSERT INTO history(evaluation_id, field, old_value, new_value, origin, changed_at)
-  VALUES (new.id, 'created', NULL, NULL, new.origin, new.updated_at); END;
+CREATE TABLE imports(
+  id INTEGER PRIMARY KEY,
+  source TEXT NOT NULL,
+  format TEXT NOT NULL,
+  annotator TEXT NOT NULL,
+  items INTEGER NOT NULL,
+  imported_at INTEGER NOT NULL);
 )sql";
 
 // One trigger per tracked column: AFTER UPDATE OF <col> WHEN the value really changed.

@@ -205,6 +205,10 @@ Store::Store(const QString& path, OpenMode mode, int busyTimeoutMs) : d_(std::ma
   execSql(db, "PRAGMA journal_mode = WAL", path);
   execSql(db, "PRAGMA synchronous = NORMAL", path);
   execSql(db, "PRAGMA foreign_keys = ON", path);
+  // A bulk import touches several B-trees at once; with SQLite's 2 MB default the page cache
+  // spills the same pages to the WAL again and again (measured: 400k writes for 27k items).
+  // The cache grows only as needed.
+  execSql(db, "PRAGMA cache_size = -262144", path);
   if (version < kSchemaVersion) {
     migrate(db, version, kSchemaVersion, path);
   }

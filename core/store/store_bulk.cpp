@@ -11,10 +11,14 @@
 namespace vs::store {
 namespace {
 
-constexpr const char* kUpsertVideo =
-    "INSERT INTO videos(name, prompt_id, url) VALUES (?1, ?2, ?3) "
-    "ON CONFLICT(name) DO UPDATE SET prompt_id = coalesce(excluded.prompt_id, prompt_id), "
-    "url = CASE WHEN excluded.url <> '' THEN excluded.url ELSE url END RETURNING id";
+// New videos take the cheap path (plain insert); a name met before is looked up and updated.
+constexpr const char* kInsertVideo =
+    "INSERT INTO videos(name, prompt_id, url) VALUES (?1, ?2, ?3) ON CONFLICT(name) DO NOTHING";
+constexpr const char* kUpdateVideo =
+    "UPDATE videos SET prompt_id = coalesce(?2, prompt_id), "
+    "url = CASE WHEN ?3 <> '' THEN ?3 ELSE url END WHERE name = ?1 RETURNING id";
+constexpr const char* kRecordImport =
+    "INSERT INTO imports(source, format, annotator, items, imported_at) VALUES (?, ?, ?, ?, ?)";
 
 constexpr const char* kUpsertEvaluation =
     "INSERT INTO evaluations(video_id, annotator_id, visual, t2v, phy, visual_rationale, "
@@ -74,7 +78,8 @@ ImportResult Store::importItems(const std::vector<FeedbackItem>& items, const Im
 
   QHash<QByteArray, qint64> promptIds;
   promptIds.reserve(static_cast<qsizetype>(items.size()));
-  Statement& upsertVideo = d.statement(kUpsertVideo);
+  Statement& insertVideo = d.statement(kInsertVideo);
+  Statement& updateVideo = d.statement(kUpdateVideo);
   Statement& upsertEvaluation = d.statement(kUpsertEvaluation);
   QByteArray extraJson;
 
@@ -97,16 +102,24 @@ ImportResult Store::importItems(const std::vector<FeedbackItem>& items, const Im
         promptIds.insert(item.prompt, promptId);
       }
     }
-    upsertVideo.bind(1, item.videoName);
+    const QByteArray& url = item.videoUrl.isNull() ? empty : item.videoUrl;
+    insertVideo.bind(1, item.videoName).bind(3, url);
     if (promptId) {
-      upsertVideo.bind(2, promptId);
-    } else {
-      upsertVideo.bindNull(2);
+      insertVideo.bind(2, promptId);
     }
-    upsertVideo.bind(3, item.videoUrl.isNull() ? empty : item.videoUrl);
-    upsertVideo.step();
-    const qint64 videoId = upsertVideo.int64(0);
-    upsertVideo.reset();
+    insertVideo.run();
+    qint64 videoId = 0;
+    if (sqlite3_changes(d.db) == 1) {
+      videoId = sqlite3_last_insert_rowid(d.db);
+    } else {
+      updateVideo.bind(1, item.videoName).bind(3, url);
+      if (promptId) {
+        updateVideo.bind(2, promptId);
+      }
+      updateVideo.step();
+      videoId = updateVideo.int64(0);
+      updateVideo.reset();
+    }
 
     const bool hasHuman = annotatorId != 0 && (!item.scores.empty() || item.modelState == ModelScoreState::None);
     if (hasHuman) {
@@ -134,6 +147,13 @@ ImportResult Store::importItems(const std::vector<FeedbackItem>& items, const Im
       upsertEvaluation.run();
     }
   }
+  d.statement(kRecordImport)
+      .bind(1, options.source)
+      .bind(2, options.format)
+      .bind(3, options.annotator.isEmpty() ? options.modelAnnotator : options.annotator)
+      .bind(4, result.items)
+      .bind(5, now)
+      .run();
   const qint64 evaluationsAfter = countOf(d, "SELECT count(*) FROM evaluations");
   result.videosCreated = countOf(d, "SELECT count(*) FROM videos") - videosBefore;
   transaction.commit();

@@ -57,6 +57,8 @@ struct ImportOptions {
   // Items with a model side (prediction files): the model's scores go to this model annotator,
   // the `scores` (ground truth) to `annotator` when present.
   QString modelAnnotator;
+  QString source;  // file name recorded in the project's import log
+  QString format;  // format name recorded in the import log
   // Called now and then with (items done, items total); may be empty.
   std::function<void(qint64, qint64)> progress;
 };
