@@ -642,7 +642,7 @@ def make_candidates(rng):
             if (p + len(g)) % 7 == 0:
                 continue
             h = [min(5, max(1, round(3 + quality[g] + rng.gauss(0, 1)))) for _ in range(3)]
-            m = [round(min(5, max(1, v + rng.gauss(0, 0.7))) * rng.uniform(0.8, 1), 4) for v in h]
+            m = [round(max(1.0, min(5, max(1, v + rng.gauss(0, 0.7))) * rng.uniform(0.8, 1)), 4) for v in h]
             cands.append({"prompt": f"prompt {p}", "generator": g, "name": f"{g}_{p:03d}", "model": m, "human": h})
     cands.append({"prompt": "lonely prompt", "generator": "alpha-gen", "name": "alpha-gen_lonely",
                   "model": [3, 3, 3], "human": [3, 3, 3]})  # a single candidate: not a Best-of-N group
