@@ -6,6 +6,26 @@
 
 namespace vs::tokenizer {
 
+namespace {
+
+// FNV-1a: short keys, no need for more.
+std::size_t hashBytes(std::string_view s) {
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : s) {
+    h = (h ^ c) * 1099511628211ull;
+  }
+  return static_cast<std::size_t>(h ^ (h >> 29));
+}
+
+std::size_t hashKey(uint64_t k) {
+  k ^= k >> 33;
+  k *= 0xff51afd7ed558ccdull;
+  k ^= k >> 33;
+  return static_cast<std::size_t>(k);
+}
+
+}  // namespace
+
 BpeModel::BpeModel(std::vector<std::pair<std::string, int32_t>> vocab,
                    const std::vector<std::pair<std::string, std::string>>& merges) {
   int32_t max_id = -1;
@@ -24,18 +44,34 @@ BpeModel::BpeModel(std::vector<std::pair<std::string, int32_t>> vocab,
     by_id_[static_cast<std::size_t>(id)] = std::move(bytes);
     has_id_[static_cast<std::size_t>(id)] = true;
   }
-  // by_id_ is complete and never resized again, so views into it stay valid.
-  by_bytes_.reserve(vocab.size() * 2);
+  std::size_t slots = 16;
+  while (slots < vocab.size() * 2) {
+    slots *= 2;
+  }
+  vocab_slots_.assign(slots, -1);
   for (std::size_t id = 0; id < by_id_.size(); ++id) {
-    if (has_id_[id] && !by_bytes_.emplace(by_id_[id], static_cast<int32_t>(id)).second) {
-      throw std::invalid_argument("a vocabulary string appears twice");
+    if (!has_id_[id]) {
+      continue;
     }
+    std::size_t h = hashBytes(by_id_[id]) & (slots - 1);
+    while (vocab_slots_[h] >= 0) {
+      if (by_id_[static_cast<std::size_t>(vocab_slots_[h])] == by_id_[id]) {
+        throw std::invalid_argument("a vocabulary string appears twice");
+      }
+      h = (h + 1) & (slots - 1);
+    }
+    vocab_slots_[h] = static_cast<int32_t>(id);
+    ++vocab_count_;
   }
   for (int b = 0; b < 256; ++b) {
     const char c = static_cast<char>(b);
     byte_ids_[static_cast<std::size_t>(b)] = idOf(std::string_view(&c, 1));
   }
-  merges_.reserve(merges.size() * 2);
+  slots = 16;
+  while (slots < merges.size() * 2) {
+    slots *= 2;
+  }
+  merge_slots_.assign(slots, Merge{});
   int32_t rank = 0;
   std::string joined;
   for (const auto& [left, right] : merges) {
@@ -46,14 +82,44 @@ BpeModel::BpeModel(std::vector<std::pair<std::string, int32_t>> vocab,
     if (a < 0 || b < 0 || m < 0) {
       throw std::invalid_argument("merge " + std::to_string(rank) + " refers to a token outside the vocabulary");
     }
-    merges_.emplace(key(a, b), Merge{rank, m});  // the first (lowest-rank) occurrence wins
+    const uint64_t k = key(a, b);
+    std::size_t h = hashKey(k) & (slots - 1);
+    while (merge_slots_[h].key != kEmpty && merge_slots_[h].key != k) {
+      h = (h + 1) & (slots - 1);
+    }
+    if (merge_slots_[h].key == kEmpty) {  // the first (lowest-rank) occurrence wins
+      merge_slots_[h] = Merge{k, rank, m};
+      ++merge_count_;
+    }
     ++rank;
   }
 }
 
 int32_t BpeModel::idOf(std::string_view bytes) const {
-  auto it = by_bytes_.find(bytes);
-  return it == by_bytes_.end() ? -1 : it->second;
+  const std::size_t mask = vocab_slots_.size() - 1;
+  for (std::size_t h = hashBytes(bytes) & mask;; h = (h + 1) & mask) {
+    const int32_t id = vocab_slots_[h];
+    if (id < 0) {
+      return -1;
+    }
+    if (by_id_[static_cast<std::size_t>(id)] == bytes) {
+      return id;
+    }
+  }
+}
+
+const BpeModel::Merge* BpeModel::findMerge(int32_t a, int32_t b) const {
+  const uint64_t k = key(a, b);
+  const std::size_t mask = merge_slots_.size() - 1;
+  for (std::size_t h = hashKey(k) & mask;; h = (h + 1) & mask) {
+    const Merge& m = merge_slots_[h];
+    if (m.key == k) {
+      return &m;
+    }
+    if (m.key == kEmpty) {
+      return nullptr;
+    }
+  }
 }
 
 const std::string* BpeModel::bytesOf(int32_t id) const {
@@ -124,10 +190,10 @@ void BpeModel::merge(std::string_view piece, std::vector<int32_t>& out) const {
     if (pos < 0 || sym[static_cast<std::size_t>(pos)].next < 0) {
       return;
     }
-    auto it = merges_.find(key(sym[static_cast<std::size_t>(pos)].id,
-                               sym[static_cast<std::size_t>(sym[static_cast<std::size_t>(pos)].next)].id));
-    if (it != merges_.end()) {
-      heap.push_back({it->second.rank, pos});
+    const Merge* m = findMerge(sym[static_cast<std::size_t>(pos)].id,
+                               sym[static_cast<std::size_t>(sym[static_cast<std::size_t>(pos)].next)].id);
+    if (m != nullptr) {
+      heap.push_back({m->rank, pos});
       std::push_heap(heap.begin(), heap.end(), std::greater<Candidate>());
     }
   };
@@ -143,11 +209,11 @@ void BpeModel::merge(std::string_view piece, std::vector<int32_t>& out) const {
       continue;
     }
     Symbol& right = sym[static_cast<std::size_t>(s.next)];
-    auto it = merges_.find(key(s.id, right.id));
-    if (it == merges_.end() || it->second.rank != top.rank) {
+    const Merge* m = findMerge(s.id, right.id);
+    if (m == nullptr || m->rank != top.rank) {
       continue;  // stale: one side was merged since this candidate was pushed
     }
-    s.id = it->second.merged;
+    s.id = m->merged;
     right.id = -1;
     s.next = right.next;
     if (s.next >= 0) {

@@ -27,24 +27,31 @@ class BpeModel {
   // Raw bytes of a vocabulary id; nullptr when the id is not in the vocabulary.
   const std::string* bytesOf(int32_t id) const;
   int32_t idOf(std::string_view bytes) const;  // -1 when absent
-  std::size_t vocabSize() const { return by_bytes_.size(); }
+  std::size_t vocabSize() const { return vocab_count_; }
   int32_t maxId() const { return static_cast<int32_t>(by_id_.size()) - 1; }
-  std::size_t mergeCount() const { return merges_.size(); }
+  std::size_t mergeCount() const { return merge_count_; }
 
  private:
   struct Merge {
-    int32_t rank;
-    int32_t merged;
+    uint64_t key = kEmpty;  // (left id << 32) | right id
+    int32_t rank = 0;
+    int32_t merged = 0;
   };
+  static constexpr uint64_t kEmpty = ~uint64_t{0};
   static uint64_t key(int32_t a, int32_t b) {
     return (static_cast<uint64_t>(static_cast<uint32_t>(a)) << 32) | static_cast<uint32_t>(b);
   }
   void merge(std::string_view piece, std::vector<int32_t>& out) const;
+  const Merge* findMerge(int32_t a, int32_t b) const;
 
+  // Open-addressing tables (linear probing, power-of-two sizes): loading 150k entries into
+  // node-based maps dominated the start-up time.
   std::vector<std::string> by_id_;
-  std::unordered_map<std::string_view, int32_t> by_bytes_;  // views into by_id_
   std::vector<bool> has_id_;
-  std::unordered_map<uint64_t, Merge> merges_;
+  std::vector<int32_t> vocab_slots_;  // -1 empty, else an id whose by_id_ is the key
+  std::vector<Merge> merge_slots_;
+  std::size_t vocab_count_ = 0;
+  std::size_t merge_count_ = 0;
   std::array<int32_t, 256> byte_ids_{};
 
   static constexpr std::size_t kCacheLimit = 200'000;

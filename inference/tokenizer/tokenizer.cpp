@@ -8,6 +8,7 @@
 #include "inference/safetensors/load_error.h"
 #include "inference/tokenizer/byte_level.h"
 #include "inference/tokenizer/qwen2_pre_tokenizer.h"
+#include "inference/tokenizer/tokenizer_json_reader.h"
 #include "inference/tokenizer/unicode_data.h"
 #include "inference/tokenizer/utf8.h"
 
@@ -145,15 +146,8 @@ std::unique_ptr<Tokenizer> Tokenizer::fromFile(const std::string& path) {
 }
 
 std::unique_ptr<Tokenizer> Tokenizer::fromJson(std::string_view json_text, const std::string& file) {
-  json root;
-  try {
-    root = json::parse(json_text);
-  } catch (const json::exception& e) {
-    bad(file, "", std::string("not valid JSON: ") + e.what());
-  }
-  if (!root.is_object()) {
-    bad(file, "", "not a JSON object");
-  }
+  TokenizerJson parsed = readTokenizerJson(json_text, file);
+  const json& root = parsed.rest;
   std::unique_ptr<Tokenizer> t(new Tokenizer());
   t->nfc_ = readNormalizer(root, file);
   checkPreTokenizer(root, file);
@@ -171,46 +165,34 @@ std::unique_ptr<Tokenizer> Tokenizer::fromJson(std::string_view json_text, const
   if (m->value("byte_fallback", false)) {
     bad(file, "model.byte_fallback", "unsupported: true");
   }
-  auto v = m->find("vocab");
-  if (v == m->end() || !v->is_object()) {
+  if (!parsed.has_vocab) {
     bad(file, "model.vocab", "missing or not an object");
   }
   std::vector<std::pair<std::string, int32_t>> vocab;
-  vocab.reserve(v->size());
-  for (auto it = v->begin(); it != v->end(); ++it) {
-    if (!it.value().is_number_integer() || it.value().get<int64_t>() < 0 || it.value().get<int64_t>() > INT32_MAX) {
-      bad(file, "model.vocab", "id of \"" + it.key() + "\" is not a non-negative integer");
+  vocab.reserve(parsed.vocab.size());
+  for (auto& [token, id] : parsed.vocab) {
+    if (id < 0 || id > INT32_MAX) {
+      bad(file, "model.vocab", "id of \"" + token + "\" is not a non-negative integer");
     }
-    vocab.emplace_back(decodeVocabEntry(it.key(), file, "model.vocab"), static_cast<int32_t>(it.value().get<int64_t>()));
+    vocab.emplace_back(decodeVocabEntry(token, file, "model.vocab"), static_cast<int32_t>(id));
   }
-  auto mg = m->find("merges");
-  if (mg == m->end() || !mg->is_array()) {
+  parsed.vocab = {};
+  if (!parsed.has_merges) {
     bad(file, "model.merges", "missing or not a list");
   }
-  // Merges are "a b" strings in older files and ["a", "b"] pairs in newer ones.
+  // Merges are "a b" strings in older files and ["a", "b"] pairs in newer ones (both read above).
   std::vector<std::pair<std::string, std::string>> merges;
-  merges.reserve(mg->size());
-  for (std::size_t i = 0; i < mg->size(); ++i) {
-    const json& e = (*mg)[i];
+  merges.reserve(parsed.merges.size());
+  for (std::size_t i = 0; i < parsed.merges.size(); ++i) {
     const std::string key = "model.merges[" + std::to_string(i) + "]";
-    if (e.is_string()) {
-      const std::string& s = e.get_ref<const std::string&>();
-      const std::size_t sp = s.find(' ');
-      if (sp == std::string::npos || sp == 0 || sp + 1 >= s.size() || s.find(' ', sp + 1) != std::string::npos) {
-        bad(file, key, "not \"left right\"");
-      }
-      merges.emplace_back(decodeVocabEntry(s.substr(0, sp), file, key), decodeVocabEntry(s.substr(sp + 1), file, key));
-    } else if (e.is_array() && e.size() == 2 && e[0].is_string() && e[1].is_string()) {
-      merges.emplace_back(decodeVocabEntry(e[0].get<std::string>(), file, key),
-                          decodeVocabEntry(e[1].get<std::string>(), file, key));
-    } else {
-      bad(file, key, "not a merge pair");
-    }
+    merges.emplace_back(decodeVocabEntry(parsed.merges[i].first, file, key),
+                        decodeVocabEntry(parsed.merges[i].second, file, key));
   }
+  parsed.merges = {};
   try {
     t->bpe_ = std::make_unique<BpeModel>(std::move(vocab), merges);
   } catch (const std::invalid_argument& e) {
-    bad(file, "model.merges", e.what());
+    bad(file, "model", e.what());
   }
 
   if (auto a = root.find("added_tokens"); a != root.end() && a->is_array()) {
