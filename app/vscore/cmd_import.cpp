@@ -34,6 +34,9 @@ int runImport(const QStringList& args) {
                     QStringLiteral("NAME"), QStringLiteral("VideoScore2")});
   parser.addOption({QStringLiteral("model-id"), QStringLiteral("prediction files: checkpoint id to record"),
                     QStringLiteral("ID")});
+  parser.addOption({QStringLiteral("busy-timeout-ms"),
+                    QStringLiteral("how long to wait for another program writing the project (default 5000)"),
+                    QStringLiteral("MS"), QStringLiteral("5000")});
   parser.addOption({QStringLiteral("timings"), QStringLiteral("print the time of each phase on stderr")});
   if (!parser.parse(QStringList{QStringLiteral("vscore import")} + args)) {
     return cli::fail(cli::kExitUsage, parser.errorText());
@@ -109,7 +112,10 @@ int runImport(const QStringList& args) {
 
   store::ImportResult result;
   {
-    store::Store store(projectPath, store::OpenMode::OpenExisting);
+    bool ok = false;
+    const int busyTimeoutMs = parser.value(QStringLiteral("busy-timeout-ms")).toInt(&ok);
+    if (!ok || busyTimeoutMs < 0) return cli::fail(cli::kExitUsage, QStringLiteral("--busy-timeout-ms needs a number >= 0"));
+    store::Store store(projectPath, store::OpenMode::OpenExisting, busyTimeoutMs);
     phase("open");
     result = store.importItems(items, options);
     phase("write");

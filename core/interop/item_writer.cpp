@@ -1,6 +1,7 @@
 // Writers for every export format. JSON text follows Python's json.dump(ensure_ascii=False)
-// layout (indent 4 for arrays, ", " and ": " separators for JSON Lines), so files diff cleanly
-// against ones the VideoScore2 scripts write.
+// layout byte for byte (indent=4 for arrays, no final newline; ", " and ": " separators for JSON
+// Lines; CSV as the csv module writes it), so files diff cleanly against ones the VideoScore2
+// scripts write. Integral scores are written without ".0".
 #include "core/interop/item_writer.h"
 
 #include <vector>
@@ -27,7 +28,9 @@ void appendBytes(std::string& out, const QByteArray& bytes) {
 // Writes the members of one flat object: `sep` between members, `colon` after keys.
 class MemberWriter {
  public:
-  MemberWriter(std::string& out, const char* sep, const char* colon) : out_(out), sep_(sep), colon_(colon) {}
+  // `depth`: nesting depth of the members for Python's indent=4 layout, -1 for one line.
+  MemberWriter(std::string& out, const char* sep, const char* colon, int depth)
+      : out_(out), sep_(sep), colon_(colon), depth_(depth) {}
   void key(const char* name) {
     if (!first_) out_.append(sep_);
     first_ = false;
@@ -53,7 +56,7 @@ class MemberWriter {
   void extras(const ExtraFields& extra) {
     for (const ExtraField& f : extra) {
       key(f.key);
-      appendBytes(out_, f.jsonValue);
+      json::appendPythonLayout(out_, f.jsonValue.constData(), static_cast<size_t>(f.jsonValue.size()), depth_);
     }
   }
 
@@ -61,6 +64,7 @@ class MemberWriter {
   std::string& out_;
   const char* sep_;
   const char* colon_;
+  int depth_;
   bool first_ = true;
 };
 
@@ -103,13 +107,13 @@ class JsonArrayWriter : public ItemWriter {
   void write(const FeedbackItem& item) override {
     std::string& b = out_.buffer();
     b.append(count_++ ? ",\n    {\n        " : "\n    {\n        ");
-    MemberWriter w(b, ",\n        ", ": ");
+    MemberWriter w(b, ",\n        ", ": ", 2);
     predictions_ ? predictionMembers(w, item) : feedbackMembers(w, item);
     b.append("\n    }");
     out_.flushIfLarge();
   }
   void commit() override {
-    out_.buffer().append(count_ ? "\n]\n" : "]\n");
+    out_.buffer().append(count_ ? "\n]" : "]");
     out_.commit();
   }
 
@@ -125,7 +129,7 @@ class JsonLinesWriter : public ItemWriter {
   void write(const FeedbackItem& item) override {
     std::string& b = out_.buffer();
     b.push_back('{');
-    MemberWriter w(b, ", ", ": ");
+    MemberWriter w(b, ", ", ": ", -1);
     feedbackMembers(w, item);
     b.append("}\n");
     out_.flushIfLarge();
@@ -198,7 +202,11 @@ class CsvWriter : public ItemWriter {
  private:
   // A kept value that is a JSON string goes out as its text; anything else as JSON.
   static QByteArray extraAsText(const QByteArray& jsonValue) {
-    if (!jsonValue.startsWith('"')) return jsonValue;
+    if (!jsonValue.startsWith('"')) {
+      std::string text;
+      json::appendPythonLayout(text, jsonValue.constData(), static_cast<size_t>(jsonValue.size()), -1);
+      return QByteArray(text.data(), static_cast<qsizetype>(text.size()));
+    }
     QByteArray text;
     try {
       json::Reader r(jsonValue.constData(), jsonValue.constData() + jsonValue.size());
@@ -278,7 +286,7 @@ class SftWriter : public ItemWriter {
     out_.flushIfLarge();
   }
   void commit() override {
-    out_.buffer().append(count_ ? "\n]\n" : "]\n");
+    out_.buffer().append(count_ ? "\n]" : "]");
     out_.commit();
   }
 
@@ -299,7 +307,7 @@ class LabelStudioWriter : public ItemWriter {
     b.append(count_ ? ",\n  {\"id\": " : "\n  {\"id\": ");
     b.append(std::to_string(++count_));
     b.append(", \"data\": {");
-    MemberWriter data(b, ", ", ": ");
+    MemberWriter data(b, ", ", ": ", -1);
     data.text("video_name", item.videoName);
     data.text("video", item.videoUrl);
     data.text("prompt", item.prompt);
@@ -333,7 +341,7 @@ class LabelStudioWriter : public ItemWriter {
     out_.flushIfLarge();
   }
   void commit() override {
-    out_.buffer().append(count_ ? "\n]\n" : "]\n");
+    out_.buffer().append(count_ ? "\n]" : "]");
     out_.commit();
   }
 

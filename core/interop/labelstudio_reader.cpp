@@ -1,6 +1,7 @@
 // Label Studio task export: [{"data": {...}, "annotations": [{"result": [...]}]}]. Scores come
 // from rating results (value.rating) or choices (value.choices[0], a score label); texts from
-// textarea results (value.text). The first annotation with results is taken.
+// textarea results (value.text). The first annotation with results is taken; tasks without
+// any are skipped (not annotated yet).
 #include <QFileInfo>
 
 #include "core/domain/error.h"
@@ -203,6 +204,7 @@ std::vector<FeedbackItem> parseLabelStudio(const QByteArray& bytes, const QStrin
           } while (r.consumeIf(','));
           r.expect('}');
         }
+        if (results.empty()) continue;  // a task nobody has annotated yet: nothing to import
         if (item.videoUrl.isEmpty()) item.videoUrl = videoField;
         if (item.videoName.isEmpty() && !videoField.isEmpty()) {
           item.videoName = QFileInfo(QString::fromUtf8(videoField)).completeBaseName().toUtf8();

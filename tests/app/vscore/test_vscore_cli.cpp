@@ -1,0 +1,425 @@
+// vscore init/import/export/stats/list, run as a separate process the way users run it.
+// Expected export files come from tests/data/interop/make_expected.py (Python json/csv).
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QThread>
+#include <QtTest>
+
+namespace {
+
+struct Run {
+  int code = -1;
+  QByteArray out;
+  QByteArray err;
+};
+
+QByteArray readFile(const QString& path) {
+  QFile f(path);
+  if (!f.open(QIODevice::ReadOnly)) return {};
+  return f.readAll();
+}
+
+void writeFile(const QString& path, const QByteArray& bytes) {
+  QFile f(path);
+  QVERIFY(f.open(QIODevice::WriteOnly));
+  f.write(bytes);
+}
+
+// Runs a statement on a project with the test's own SQLite connection.
+QVariant sqlValue(const QString& project, const QString& sql) {
+  QVariant value;
+  {
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("check"));
+    db.setDatabaseName(project);
+    if (db.open()) {
+      QSqlQuery q(db);
+      if (q.exec(sql) && q.next()) value = q.value(0);
+    }
+    db.close();
+  }
+  QSqlDatabase::removeDatabase(QStringLiteral("check"));
+  return value;
+}
+
+QByteArray vf2Item(const QString& name, int score) {
+  return QStringLiteral("{\"video_name\": \"%1\", \"prompt\": \"prompt of %1, with some text to make the row longer than "
+                        "a few bytes so that the import takes a moment\", \"visual_score\": %2, \"t2v_score\": %2, "
+                        "\"phy_score\": %2, \"thinking\": \"reasoning %1 lorem ipsum dolor sit amet consectetur "
+                        "adipiscing elit sed do eiusmod tempor incididunt ut labore et dolore magna aliqua\"}")
+      .arg(name)
+      .arg(score)
+      .toUtf8();
+}
+
+QByteArray manyItems(const QString& prefix, int count) {
+  QByteArray bytes = "[\n";
+  for (int i = 0; i < count; ++i) {
+    bytes += vf2Item(QStringLiteral("%1_%2").arg(prefix).arg(i), 1 + i % 5);
+    bytes += i + 1 < count ? ",\n" : "\n";
+  }
+  bytes += "]\n";
+  return bytes;
+}
+
+}  // namespace
+
+class TestVscoreCli : public QObject {
+  Q_OBJECT
+
+ private:
+  QString vscore_;
+  QString data_;
+  QDir tmp_;
+  int counter_ = 0;
+
+  Run run(const QStringList& args, int timeoutMs = 60000) {
+    QProcess p;
+    p.start(vscore_, args);
+    Run r;
+    if (!p.waitForFinished(timeoutMs)) {
+      p.kill();
+      p.waitForFinished();
+      return r;
+    }
+    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+  }
+
+  QString path(const QString& name) { return tmp_.filePath(name); }
+
+  // A fresh project holding hard_text.json, imported as annotator "default".
+  QString hardTextProject() {
+    const QString project = path(QStringLiteral("p%1.vsproj").arg(++counter_));
+    QFile::remove(project);
+    if (run({QStringLiteral("init"), project}).code != 0) return {};
+    if (run({QStringLiteral("import"), project, data_ + QStringLiteral("/hard_text.json")}).code != 0) return {};
+    return project;
+  }
+
+  QString freshProject() {
+    const QString project = path(QStringLiteral("p%1.vsproj").arg(++counter_));
+    QFile::remove(project);
+    if (run({QStringLiteral("init"), project}).code != 0) return {};
+    return project;
+  }
+
+  QJsonObject stats(const QString& project) {
+    const Run r = run({QStringLiteral("stats"), project, QStringLiteral("--json")});
+    return QJsonDocument::fromJson(r.out).object();
+  }
+
+ private slots:
+  void initTestCase() {
+    vscore_ = qEnvironmentVariable("VSCORE");
+    QVERIFY2(QFileInfo(vscore_).isExecutable(), "set VSCORE to the vscore binary");
+    data_ = QStringLiteral(VS_TEST_DATA_DIR "/interop");
+    const QString scratch = qEnvironmentVariable("VS_TEST_TMP", QDir::tempPath() + QStringLiteral("/vscore_cli"));
+    QDir(scratch).removeRecursively();
+    QVERIFY(QDir().mkpath(scratch));
+    tmp_ = QDir(scratch);
+  }
+
+  void initCreatesEmptyProject() {
+    const QString project = path(QStringLiteral("init.vsproj"));
+    QFile::remove(project);
+    QCOMPARE(run({QStringLiteral("init"), project}).code, 0);
+    const QJsonObject s = stats(project);
+    for (const char* key : {"prompts", "videos", "evaluations", "annotators"}) {
+      QVERIFY2(s.contains(QLatin1String(key)), key);
+      QCOMPARE(s.value(QLatin1String(key)).toInt(-1), 0);
+    }
+    QCOMPARE(sqlValue(project, QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+    QCOMPARE(sqlValue(project, QStringLiteral("PRAGMA user_version")).toInt(), 2);
+    const Run again = run({QStringLiteral("init"), project});
+    QCOMPARE(again.code, 1);
+    QVERIFY(again.err.startsWith("vscore: error: "));
+  }
+
+  void usageErrorsExitTwo() {
+    const QString project = freshProject();
+    QCOMPARE(run({QStringLiteral("import"), project}).code, 2);
+    QCOMPARE(run({QStringLiteral("export"), project, QStringLiteral("--format"), QStringLiteral("nope"),
+                  QStringLiteral("--out"), path(QStringLiteral("x"))}).code, 2);
+    QCOMPARE(run({QStringLiteral("import"), project, data_ + QStringLiteral("/hard_text.json"), QStringLiteral("--format"),
+                  QStringLiteral("sft")}).code, 2);
+  }
+
+  void exportMatchesReference_data() {
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("vf2-json") << "vf2-json" << "hard_text.expected.json";
+    QTest::newRow("vf2-jsonl") << "vf2-jsonl" << "hard_text.expected.jsonl";
+    QTest::newRow("csv") << "csv" << "hard_text.expected.csv";
+  }
+  void exportMatchesReference() {
+    QFETCH(QString, format);
+    QFETCH(QString, expected);
+    const QString project = hardTextProject();
+    QVERIFY(!project.isEmpty());
+    const QString out = path(QStringLiteral("export.") + format);
+    const Run r = run({QStringLiteral("export"), project, QStringLiteral("--format"), format, QStringLiteral("--out"), out});
+    QCOMPARE(r.code, 0);
+    QCOMPARE(readFile(out), readFile(data_ + QLatin1Char('/') + expected));
+  }
+
+  // Each format read back into a new project gives the same canonical export.
+  void importRoundTrip_data() {
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("compareFormat");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("jsonl->json") << "hard_text.expected.jsonl" << "vf2-json" << "hard_text.expected.json";
+    QTest::newRow("json->jsonl") << "hard_text.expected.json" << "vf2-jsonl" << "hard_text.expected.jsonl";
+    // CSV keeps every kept value as text, so CSV goes back to CSV.
+    QTest::newRow("csv->csv") << "hard_text.expected.csv" << "csv" << "hard_text.expected.csv";
+  }
+  void importRoundTrip() {
+    QFETCH(QString, file);
+    QFETCH(QString, compareFormat);
+    QFETCH(QString, expected);
+    const QString project = freshProject();
+    const Run imported = run({QStringLiteral("import"), project, data_ + QLatin1Char('/') + file});
+    QVERIFY2(imported.code == 0, imported.err.constData());
+    const QString out = path(QStringLiteral("roundtrip.out"));
+    QCOMPARE(run({QStringLiteral("export"), project, QStringLiteral("--format"), compareFormat, QStringLiteral("--out"), out}).code, 0);
+    QCOMPARE(readFile(out), readFile(data_ + QLatin1Char('/') + expected));
+  }
+
+  void labelStudioRoundTrip() {
+    const QString project = hardTextProject();
+    const QString tasks = path(QStringLiteral("tasks.json"));
+    QCOMPARE(run({QStringLiteral("export"), project, QStringLiteral("--format"), QStringLiteral("labelstudio"),
+                  QStringLiteral("--out"), tasks}).code, 0);
+    // Label Studio's own layout: data + annotations[].result with rating controls.
+    const QJsonArray array = QJsonDocument::fromJson(readFile(tasks)).array();
+    QCOMPARE(array.size(), 3);
+    const QJsonObject first = array.at(0).toObject();
+    QCOMPARE(first.value(QStringLiteral("data")).toObject().value(QStringLiteral("video_name")).toString(),
+             QStringLiteral("cjk_rtl_emoji"));
+    const QJsonArray result = first.value(QStringLiteral("annotations")).toArray().at(0).toObject().value(QStringLiteral("result")).toArray();
+    QCOMPARE(result.at(0).toObject().value(QStringLiteral("type")).toString(), QStringLiteral("rating"));
+    QCOMPARE(result.at(0).toObject().value(QStringLiteral("value")).toObject().value(QStringLiteral("rating")).toInt(), 4);
+
+    const QString back = freshProject();
+    const Run imported = run({QStringLiteral("import"), back, tasks});
+    QVERIFY2(imported.code == 0, imported.err.constData());
+    const QString out = path(QStringLiteral("ls.json"));
+    QCOMPARE(run({QStringLiteral("export"), back, QStringLiteral("--format"), QStringLiteral("vf2-json"), QStringLiteral("--out"), out}).code, 0);
+    QCOMPARE(readFile(out), readFile(data_ + QStringLiteral("/hard_text.expected.json")));
+  }
+
+  void labelStudioChoiceLabels() {
+    // A hand-written Label Studio export using choices with annotation-UI labels and the
+    // Chinese field names of the raw annotation tool; the second task has no annotation.
+    const QString file = data_ + QStringLiteral("/labelstudio_choices.json");
+    const QString project = freshProject();
+    const Run r = run({QStringLiteral("import"), project, file});
+    QVERIFY2(r.code == 0, r.err.constData());
+    const Run list = run({QStringLiteral("list"), project, QStringLiteral("--json")});
+    const QJsonArray items = QJsonDocument::fromJson(list.out).array();
+    QCOMPARE(items.size(), 1);
+    const QJsonObject e = items.at(0).toObject().value(QStringLiteral("evaluations")).toArray().at(0).toObject();
+    QCOMPARE(items.at(0).toObject().value(QStringLiteral("video_name")).toString(), QStringLiteral("clip_01"));
+    QCOMPARE(e.value(QStringLiteral("visual_score")).toDouble(), 4.0);
+    QCOMPARE(e.value(QStringLiteral("t2v_score")).toDouble(), 5.0);
+    QCOMPARE(e.value(QStringLiteral("phy_score")).toDouble(), 2.0);
+  }
+
+  void predictionsRoundTrip() {
+    const QString project = freshProject();
+    const Run r = run({QStringLiteral("import"), project, data_ + QStringLiteral("/predictions.json")});
+    QVERIFY2(r.code == 0, r.err.constData());
+    const QJsonObject s = stats(project);
+    QCOMPARE(s.value(QStringLiteral("annotators")).toInt(), 2);  // "gt" and "VideoScore2"
+    QCOMPARE(s.value(QStringLiteral("evaluations")).toInt(), 6);
+    const QString out = path(QStringLiteral("pred.json"));
+    QCOMPARE(run({QStringLiteral("export"), project, QStringLiteral("--format"), QStringLiteral("predictions"),
+                  QStringLiteral("--out"), out}).code, 0);
+    QCOMPARE(readFile(out), readFile(data_ + QStringLiteral("/predictions.expected.json")));
+  }
+
+  void sftExport() {
+    const QString project = hardTextProject();
+    const QString out = path(QStringLiteral("sft.json"));
+    QCOMPARE(run({QStringLiteral("export"), project, QStringLiteral("--format"), QStringLiteral("sft"), QStringLiteral("--out"), out}).code, 0);
+    const QJsonArray array = QJsonDocument::fromJson(readFile(out)).array();
+    QCOMPARE(array.size(), 3);
+    const QJsonObject first = array.at(0).toObject();
+    const QJsonArray conv = first.value(QStringLiteral("conversations")).toArray();
+    QCOMPARE(conv.size(), 2);
+    QCOMPARE(conv.at(0).toObject().value(QStringLiteral("from")).toString(), QStringLiteral("human"));
+    const QString human = conv.at(0).toObject().value(QStringLiteral("value")).toString();
+    QVERIFY(human.startsWith(QStringLiteral("<video>\n    You are an expert for evaluating AI-generated videos")));
+    QVERIFY(human.contains(QStringLiteral("Video prompt: 一只猫在东京")));
+    QCOMPARE(conv.at(1).toObject().value(QStringLiteral("value")).toString(),
+             QStringLiteral("### Thinking Process:\nLine one, with a comma.\nLine \"two\" with quotes;\r\nthree\twith a tab "
+                            "and a backslash \\ and C:\\path\\to\\file\x01 and / slash and 😀\n\n### Score:\n"
+                            "(1) visual quality: 4\n(2) text-to-video alignment: 3\n(3) physical consistency: 5"));
+    QCOMPARE(first.value(QStringLiteral("videos")).toArray().at(0).toString(), QStringLiteral("videos/cjk_rtl_emoji.mp4"));
+  }
+
+  void reimportUpdatesSameVideo() {
+    const QString project = hardTextProject();
+    const QString file = path(QStringLiteral("update.json"));
+    writeFile(file, "[{\"video_name\": \"cjk_rtl_emoji\", \"prompt\": \"new prompt\", \"visual_score\": 1, "
+                  "\"t2v_score\": 1, \"phy_score\": 1}]");
+    const Run r = run({QStringLiteral("import"), project, file});
+    QCOMPARE(r.code, 0);
+    QVERIFY(r.out.contains("0 evaluations created, 1 updated"));
+    QCOMPARE(stats(project).value(QStringLiteral("evaluations")).toInt(), 3);
+    QCOMPARE(sqlValue(project, QStringLiteral("SELECT visual FROM evaluations e JOIN videos v ON v.id = e.video_id "
+                                              "WHERE v.name = 'cjk_rtl_emoji'")).toDouble(), 1.0);
+    // The update left history rows holding the old values.
+    QCOMPARE(sqlValue(project, QStringLiteral("SELECT old_value FROM history WHERE field = 'visual'")).toDouble(), 4.0);
+  }
+
+  void badInputExitsThreeAndLeavesProjectUnchanged_data() {
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<QString>("where");  // expected start of the message after "vscore: error: <file>"
+    QTest::newRow("syntax error") << "syntax.json" << QByteArray("[\n  {\"video_name\": \"a\",\n   \"visual_score\": ,\n") << "auto" << ":3: expected a value";
+    QTest::newRow("trailing comma") << "trailing.json" << QByteArray("[{\"video_name\": \"a\", \"visual_score\": 1, \"t2v_score\": 1, \"phy_score\": 1},\n]") << "auto" << ":2: ";
+    QTest::newRow("wrong type") << "type.json" << QByteArray("[{\"video_name\": \"a\", \"visual_score\": [4], \"t2v_score\": 1, \"phy_score\": 1}]") << "auto" << ": item 1 (video_name \"a\"): visual_score: expected a number, got an array";
+    QTest::newRow("score out of range") << "range.json" << (QByteArray("[") + vf2Item(QStringLiteral("ok"), 3) + ",\n{\"video_name\": \"x\", \"visual_score\": 1, \"t2v_score\": 2, \"phy_score\": 7}]") << "auto" << ": item 2 (video_name \"x\"): phy_score 7 is outside 1..5";
+    QTest::newRow("bad label") << "label.json" << QByteArray("[{\"video_name\": \"a\", \"visual_score\": \"excellent\", \"t2v_score\": 1, \"phy_score\": 1}]") << "auto" << ": item 1 (video_name \"a\"): visual_score: \"excellent\" is not a score";
+    QTest::newRow("missing key") << "missing.json" << QByteArray("[{\"video_name\": \"a\", \"visual_score\": 1, \"phy_score\": 1}]") << "auto" << ": item 1 (video_name \"a\"): missing required key t2v_score";
+    QTest::newRow("missing video_name") << "noname.json" << QByteArray("[{\"visual_score\": 1, \"t2v_score\": 1, \"phy_score\": 1}]") << "auto" << ": item 1: missing required key video_name";
+    QTest::newRow("binary junk") << "junk.bin" << QByteArray("\x7f" "ELF\x02\x01\x01\x00\x00\x00\xff\xfe\x00\x01", 14) << "auto" << ": not a recognised format";
+    QTest::newRow("binary junk as json") << "junk.json" << QByteArray("\x00\x01\x02\xff\xfe\x80", 6) << "vf2-json" << ":1: expected '['";
+    QTest::newRow("invalid utf-8") << "utf8.json" << QByteArray("[{\"video_name\": \"a\xff\xfe\", \"visual_score\": 1, \"t2v_score\": 1, \"phy_score\": 1}]") << "auto" << ":1: invalid UTF-8 in string";
+    QTest::newRow("empty file") << "empty.json" << QByteArray() << "auto" << ": file is empty";
+    QTest::newRow("whitespace only") << "blank.jsonl" << QByteArray("\n \n") << "vf2-jsonl" << ": file is empty";
+    QTest::newRow("jsonl bad line") << "bad.jsonl" << (vf2Item(QStringLiteral("a"), 1) + "\n" + vf2Item(QStringLiteral("b"), 2) + "\n{\"video_name\": \"c\"\n") << "auto" << ":3: ";
+    QTest::newRow("csv field count") << "count.csv" << QByteArray("video_name,visual_score,t2v_score,phy_score\r\na,1,2,3\r\nb,1,2\r\n") << "auto" << ":3: expected 4 fields, found 3";
+    QTest::newRow("csv unterminated quote") << "quote.csv" << QByteArray("video_name,visual_score,t2v_score,phy_score\r\n\"a,1,2,3\r\n") << "auto" << ":2: unterminated quoted field";
+    QTest::newRow("csv missing column") << "col.csv" << QByteArray("video_name,visual_score,t2v_score\r\na,1,2\r\n") << "auto" << ":1: missing required column phy_score";
+    QTest::newRow("predictions wrong type") << "pred.json" << QByteArray("[{\"video_name\": \"a\", \"v_score_model\": \"x\", \"t_score_model\": 1, \"p_score_model\": 1, \"output\": \"\"}]") << "predictions" << ": item 1 (video_name \"a\"): v_score_model: \"x\" is not a score";
+    QTest::newRow("labelstudio partial") << "ls.json" << QByteArray("[{\"data\": {\"video_name\": \"a\"}, \"annotations\": [{\"result\": [{\"from_name\": \"visual_score\", \"type\": \"rating\", \"value\": {\"rating\": 3}}]}]}]") << "labelstudio" << ": item 1 (video_name \"a\"): task has no ratings for all three dimensions";
+    QTest::newRow("missing file") << "" << QByteArray() << "auto" << ": no such file";
+  }
+  void badInputExitsThreeAndLeavesProjectUnchanged() {
+    QFETCH(QString, name);
+    QFETCH(QByteArray, content);
+    QFETCH(QString, format);
+    QFETCH(QString, where);
+    const QString project = hardTextProject();
+    QVERIFY(!project.isEmpty());
+    const QByteArray before = QCryptographicHash::hash(readFile(project), QCryptographicHash::Sha256);
+    QVERIFY(!QFile::exists(project + QStringLiteral("-wal")));
+    const QString file = name.isEmpty() ? path(QStringLiteral("does_not_exist.json")) : path(name);
+    if (!name.isEmpty()) writeFile(file, content);
+    const Run r = run({QStringLiteral("import"), project, file, QStringLiteral("--format"), format});
+    QCOMPARE(r.code, 3);
+    const QByteArray expected = "vscore: error: " + file.toUtf8() + where.toUtf8();
+    QVERIFY2(r.err.startsWith(expected), (r.err + " does not start with " + expected).constData());
+    QCOMPARE(r.err.count('\n'), 1);  // one line
+    QCOMPARE(QCryptographicHash::hash(readFile(project), QCryptographicHash::Sha256), before);
+    QCOMPARE(stats(project).value(QStringLiteral("evaluations")).toInt(), 3);
+  }
+
+  void newerSchemaIsRefused() {
+    const QString project = freshProject();
+    sqlValue(project, QStringLiteral("PRAGMA user_version = 99"));
+    QCOMPARE(sqlValue(project, QStringLiteral("PRAGMA user_version")).toInt(), 99);
+    const Run r = run({QStringLiteral("stats"), project});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains("schema version 99 is newer than this program supports (2)"), r.err.constData());
+  }
+
+  void notAProjectIsRefused() {
+    const QString file = path(QStringLiteral("not_a_project.vsproj"));
+    writeFile(file, "hello, I am text\n");
+    const Run r = run({QStringLiteral("stats"), file});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains("not a VideoScore project"), r.err.constData());
+  }
+
+  void busyProjectFailsClearly() {
+    const QString project = hardTextProject();
+    const QString file = path(QStringLiteral("busy.json"));
+    writeFile(file, manyItems(QStringLiteral("busy"), 10));
+    {
+      QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("holder"));
+      db.setDatabaseName(project);
+      QVERIFY(db.open());
+      QSqlQuery q(db);
+      QVERIFY(q.exec(QStringLiteral("BEGIN IMMEDIATE")));  // another program is writing
+      const Run r = run({QStringLiteral("import"), project, file, QStringLiteral("--busy-timeout-ms"), QStringLiteral("300")});
+      QCOMPARE(r.code, 1);
+      QVERIFY2(r.err.contains("project is busy"), r.err.constData());
+      QVERIFY(q.exec(QStringLiteral("ROLLBACK")));
+      db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("holder"));
+    QCOMPARE(run({QStringLiteral("import"), project, file}).code, 0);
+    QCOMPARE(stats(project).value(QStringLiteral("evaluations")).toInt(), 13);
+  }
+
+  void twoProcessesWriteOneProject() {
+    const QString project = freshProject();
+    const QString a = path(QStringLiteral("two_a.json"));
+    const QString b = path(QStringLiteral("two_b.json"));
+    writeFile(a, manyItems(QStringLiteral("a"), 3000));
+    writeFile(b, manyItems(QStringLiteral("b"), 3000));
+    for (int round = 0; round < 3; ++round) {
+      QProcess pa;
+      QProcess pb;
+      pa.start(vscore_, {QStringLiteral("import"), project, a, QStringLiteral("--busy-timeout-ms"), QStringLiteral("30000")});
+      pb.start(vscore_, {QStringLiteral("import"), project, b, QStringLiteral("--busy-timeout-ms"), QStringLiteral("30000")});
+      QVERIFY(pa.waitForFinished(60000));
+      QVERIFY(pb.waitForFinished(60000));
+      QVERIFY2(pa.exitCode() == 0, pa.readAllStandardError().constData());
+      QVERIFY2(pb.exitCode() == 0, pb.readAllStandardError().constData());
+    }
+    QCOMPARE(stats(project).value(QStringLiteral("evaluations")).toInt(), 6000);
+    QCOMPARE(sqlValue(project, QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
+  }
+
+  void killDuringImportLeavesCompleteOrAbsent() {
+    const int count = 20000;
+    const QString file = path(QStringLiteral("kill.json"));
+    writeFile(file, manyItems(QStringLiteral("k"), count));
+    int absent = 0;
+    int complete = 0;
+    for (int delayMs : {20, 150, 400, 800, 1500, 3000}) {
+      const QString project = freshProject();
+      QProcess p;
+      p.start(vscore_, {QStringLiteral("import"), project, file});
+      QVERIFY(p.waitForStarted());
+      QThread::msleep(static_cast<unsigned long>(delayMs));
+      p.kill();  // SIGKILL
+      p.waitForFinished();
+      const Run r = run({QStringLiteral("stats"), project, QStringLiteral("--json")});
+      QVERIFY2(r.code == 0, r.err.constData());
+      const int evaluations = QJsonDocument::fromJson(r.out).object().value(QStringLiteral("evaluations")).toInt(-1);
+      QVERIFY2(evaluations == 0 || evaluations == count, QByteArray::number(evaluations).constData());
+      (evaluations == 0 ? absent : complete) += 1;
+      QCOMPARE(sqlValue(project, QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
+      // The project still takes writes.
+      QCOMPARE(run({QStringLiteral("import"), project, data_ + QStringLiteral("/hard_text.json")}).code, 0);
+    }
+    qInfo("kill -9 during import: %d absent, %d complete", absent, complete);
+  }
+
+  void listShowsEveryAnnotator() {
+    const QString project = freshProject();
+    QCOMPARE(run({QStringLiteral("import"), project, data_ + QStringLiteral("/predictions.json")}).code, 0);
+    const Run r = run({QStringLiteral("list"), project});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.contains("p1\ta red ball bounces\tgt 4/3/5 (human)\tVideoScore2 3.8721/3/4.5 (model)"), r.out.constData());
+    const Run text = run({QStringLiteral("stats"), project});
+    QVERIFY2(text.out.contains("evaluations  6"), text.out.constData());
+  }
+};
+
+QTEST_GUILESS_MAIN(TestVscoreCli)
+#include "test_vscore_cli.moc"
