@@ -27,8 +27,9 @@ enum class PlayerAction {
   OffsetForward,   // Ctrl+Right: focused clip one frame later than the others
   OffsetBack,      // Ctrl+Left
   SaveFrames,      // Ctrl+Shift+S: PNG of every shown frame
+  MuteAudio,       // M: the focused clip's sound off/on
 };
 
-inline constexpr int kPlayerActionCount = static_cast<int>(PlayerAction::SaveFrames) + 1;
+inline constexpr int kPlayerActionCount = static_cast<int>(PlayerAction::MuteAudio) + 1;
 
 }  // namespace vs::ui

@@ -66,6 +66,8 @@ std::array<ActionSpec, kPlayerActionCount> specs() {
        false},
       {PlayerAction::SaveFrames, "player.save_frames", QT_TRANSLATE_NOOP("PlayerActions", "Save frames as PNG"),
        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), false},
+      {PlayerAction::MuteAudio, "player.mute", QT_TRANSLATE_NOOP("PlayerActions", "Mute the focused clip"),
+       QKeySequence(Qt::Key_M), true},
   }};
 }
 

@@ -15,6 +15,7 @@
 
 #include "core/domain/error.h"
 #include "core/media/sync_clock.h"
+#include "ui/player/clip_audio.h"
 #include "ui/player/frame_source.h"
 #include "ui/player/grid_layout.h"
 #include "ui/player/player_actions.h"
@@ -99,6 +100,9 @@ struct PlayerGrid::State {
   std::unique_ptr<media::SyncClock> clock;
   QElapsedTimer wall;
   QTimer tick;
+  ClipAudio audio;
+  bool audio_playing = false;
+  int64_t audio_followed_ms = -1000;
 
   double speed = 1.0;
   LoopMode loop = LoopMode::Off;
@@ -309,6 +313,7 @@ struct PlayerGrid::State {
         }
       }
       timeline->setPosition(clock->time(now));
+      followAudio(now);
     }
     const bool is_playing = playing();
     for (int i = 0; i < count(); ++i) {
@@ -334,6 +339,24 @@ struct PlayerGrid::State {
   // Paused, a tile shows exactly its target frame or keeps the old one until it arrives.
   // Playing, a late tile shows the newest ready frame before its target (counted as dropped)
   // rather than freezing until the decoder catches up.
+  // The focused clip's sound follows the clock (Qt Multimedia; only clips that have audio).
+  void followAudio(int64_t now) {
+    const Tile* t = tileOf(focused);
+    if (t == nullptr || !t->opened || !t->probe.has_audio || t->clock_index < 0) {
+      audio.setClip(QString());
+      return;
+    }
+    audio.setClip(t->clip.path);
+    // Every 100 ms is enough to catch drift; state changes go through at once.
+    const bool is_playing = clock->isPlaying();
+    if (is_playing == audio_playing && now - audio_followed_ms < 100) {
+      return;
+    }
+    audio_playing = is_playing;
+    audio_followed_ms = now;
+    audio.follow(is_playing, clock->time(now) - t->offset_s, speed);
+  }
+
   bool adopt(int i) {
     Tile& t = tiles[size_t(i)];
     if (t.shown == t.target && t.shown_gen == t.gen) {
@@ -641,6 +664,7 @@ PlayerGrid::PlayerGrid(QWidget* parent) : QWidget(parent), s_(std::make_unique<S
     setClipOffsetFrames(s_->focused, clipOffsetFrames(s_->focused) - 1);
   });
   on(PlayerAction::SaveFrames, [this] { saveFrames(s_->snapshot_dir); });
+  on(PlayerAction::MuteAudio, [this](bool muted) { s_->audio.setMuted(muted); });
   action(PlayerAction::SyncToggle)->setChecked(true);
   s_->updateStatus();
 }
@@ -659,6 +683,7 @@ void PlayerGrid::setClips(const QVector<PlayerClip>& clips) {
   s_->tick.stop();
   const bool was_playing = s_->playing();
   s_->stopSources();
+  s_->audio.setClip(QString());
   s_->tiles.clear();
   s_->clock.reset();
   s_->first_reported = false;

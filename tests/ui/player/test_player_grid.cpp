@@ -411,6 +411,27 @@ class TestPlayerGrid : public QObject {
     }
   }
 
+  void clipWithAudioStaysFrameExact() {
+    const QString with_audio = QDir(dir_).filePath(QStringLiteral("a24_audio.mp4"));
+    const QString err = vs::test::makeBarcodeClip(with_audio, 320, 240, QStringLiteral("24"), 48, 12, true, true);
+    QVERIFY2(err.isEmpty(), qPrintable(err));
+    auto grid = std::make_unique<PlayerGrid>();
+    grid->resize(600, 400);
+    grid->show();
+    QVector<PlayerClip> c = clips({1});
+    c.prepend(PlayerClip{with_audio, QStringLiteral("with sound"), {}, {}});
+    grid->setClips(c);  // the focused clip has sound: Qt Multimedia plays it along
+    settledFrames(*grid);
+    grid->play();
+    QTest::qWait(400);
+    grid->pause();
+    grid->seekFrame(0, 30);
+    QCOMPARE(settledFrames(*grid), QVector<int>({30, expectedFrame(30, 30, 0, 60)}));
+    grid->action(PlayerAction::MuteAudio)->trigger();
+    grid->stepFrames(-1);
+    QCOMPARE(settledFrames(*grid), QVector<int>({29, expectedFrame(29, 30, 0, 60)}));
+  }
+
   void brokenClipShowsErrorOthersPlay() {
     const QString junk = QDir(dir_).filePath(QStringLiteral("junk.mp4"));
     QFile f(junk);
