@@ -5,6 +5,7 @@ extern "C" {
 }
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include "core/media/ffmpeg_util.h"
 #include "core/media/frame_cache.h"
@@ -15,9 +16,10 @@ namespace vs::media {
 
 namespace {
 constexpr int64_t kBytesPerMb = 1024 * 1024;
-// Frames decoded past a seek point are converted and cached only near the target: enough for
-// backward steps, without paying colour conversion for a whole 250-frame GOP.
-constexpr int64_t kMaxConvertWindow = 48;
+// Frames decoded on the way to a seek target are kept near the target as decoded (YUV) picture
+// references and converted to RGB only when asked for: backward steps stay instant without paying
+// colour conversion for a whole 250-frame GOP on every seek.
+constexpr int64_t kMaxKeepWindow = 120;
 // Forward requests this close to the decoder's position decode on instead of seeking.
 constexpr int64_t kForwardDecodeLimit = 90;
 }  // namespace
@@ -129,13 +131,7 @@ class FrameDecoder::Impl {
     return found >= 0 ? found : -1;
   }
 
-  FramePtr convertCurrent(int64_t index) {
-    auto out = std::make_shared<VideoFrame>();
-    out->index = index;
-    out->time_s = index_.timeOf(index);
-    out->image = converter_.convert(frame_.get(), path_);
-    return out;
-  }
+  FramePtr convertCurrent(int64_t index) { return convert(frame_.get(), index); }
 
   FramePtr frame(int64_t n) {
     if (n < 0 || n >= index_.size()) {
@@ -145,6 +141,13 @@ class FrameDecoder::Impl {
     if (FramePtr hit = cache_.find(n)) {
       ++stats_.cache_hits;
       return hit;
+    }
+    if (auto kept = kept_.find(n); kept != kept_.end()) {
+      ++stats_.cache_hits;
+      FramePtr converted = convert(kept->second.get(), n);
+      kept_.erase(kept);
+      cache_.insert(converted);
+      return converted;
     }
     const int64_t key = index_.keyFrameBefore(n);
     // Decode on from where the decoder is when the target is ahead and no key frame is closer.
@@ -170,9 +173,13 @@ class FrameDecoder::Impl {
   }
 
   FramePtr decodeUntil(int64_t n) {
-    const int64_t window = convertWindow();
+    const int64_t window = keepWindow();
     const int64_t first_kept = std::max<int64_t>(0, n - window);
     const int64_t skip_before_pts = index_.entry(first_kept).pts;
+    // Pictures kept from an earlier GOP are of no use to this one.
+    for (auto it = kept_.begin(); it != kept_.end();) {
+      it = (it->first < first_kept || it->first > n) ? kept_.erase(it) : std::next(it);
+    }
     while (receive(skip_before_pts)) {
       const int64_t got = frameIndexOfCurrent();
       if (got < 0) {
@@ -182,21 +189,35 @@ class FrameDecoder::Impl {
       if (got > n) {
         return nullptr;  // passed the target without producing it
       }
-      if (got >= first_kept) {
+      if (got == n) {
         FramePtr converted = convertCurrent(got);
         cache_.insert(converted);
-        if (got == n) {
-          return converted;
+        return converted;
+      }
+      if (got >= first_kept && !cache_.contains(got)) {
+        ff::FramePtr ref(av_frame_clone(frame_.get()));
+        if (ref) {
+          kept_[got] = std::move(ref);
         }
       }
     }
     return nullptr;
   }
 
-  int64_t convertWindow() const {
-    const int64_t frame_bytes = int64_t{converter_.outWidth()} * converter_.outHeight() * 3 + 256;
-    const int64_t capacity = cache_.budgetBytes() / std::max<int64_t>(frame_bytes, 1);
-    return std::clamp<int64_t>(capacity / 2, 0, kMaxConvertWindow);
+  // How many decoded pictures before a target to keep: half the cache budget, counted at the
+  // size of the pictures (4:2:0 8-bit = 1.5 bytes per pixel; more for 4:4:4 or 10-bit).
+  int64_t keepWindow() const {
+    const int64_t picture_bytes = int64_t{info_.coded_width} * info_.coded_height * bytes_per_pixel_x2_ / 2 + 1024;
+    const int64_t capacity = cache_.budgetBytes() / 2 / std::max<int64_t>(picture_bytes, 1);
+    return std::clamp<int64_t>(capacity, 0, kMaxKeepWindow);
+  }
+
+  FramePtr convert(const AVFrame* picture, int64_t index) {
+    auto out = std::make_shared<VideoFrame>();
+    out->index = index;
+    out->time_s = index_.timeOf(index);
+    out->image = converter_.convert(picture, path_);
+    return out;
   }
 
   int64_t decodeSequential(const std::vector<int64_t>& wanted, const std::function<void(VideoFrame&&)>& sink) {
@@ -234,6 +255,8 @@ class FrameDecoder::Impl {
   MediaInfo info_;
   RgbConverter converter_;
   FrameCache cache_;
+  std::map<int64_t, ff::FramePtr> kept_;  // decoded pictures near the last target, not yet RGB
+  int bytes_per_pixel_x2_ = 3;
   Stats stats_;
   bool at_start_ = false;
   bool draining_ = false;
@@ -260,6 +283,7 @@ int64_t FrameDecoder::decodeSequential(const std::vector<int64_t>& wanted,
 }
 void FrameDecoder::setCacheBudgetMb(int budget_mb) {
   impl_->cache_.setBudgetBytes(int64_t{budget_mb} * kBytesPerMb);
+  impl_->kept_.clear();
 }
 int64_t FrameDecoder::cacheUsedBytes() const { return impl_->cache_.usedBytes(); }
 FrameDecoder::Stats FrameDecoder::stats() const { return impl_->stats_; }

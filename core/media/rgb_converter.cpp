@@ -52,9 +52,10 @@ RgbImage RgbConverter::convert(const AVFrame* frame, const QString& path) {
       frame->height != sws_src_height_ || colorspace != sws_colorspace_ || range != sws_range_) {
     // Reference mode copies PyAV 10's VideoReformatter: SWS_BILINEAR, no colourspace details,
     // so swscale's defaults apply (BT.601 coefficients, range from the pixel format).
-    const int flags = color_ == ColorConversion::Reference
-                          ? SWS_BILINEAR
-                          : SWS_BICUBIC | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT | SWS_FULL_CHR_H_INP;
+    // Display mode uses the same fast unscaled converters when sizes match (swscale's SIMD
+    // yuv2rgb honours the coefficients set below); SAR scaling takes the bicubic path.
+    const bool scales = frame->width != scaled_width_ || frame->height != scaled_height_;
+    const int flags = color_ == ColorConversion::Reference ? SWS_BILINEAR : (scales ? SWS_BICUBIC : SWS_BILINEAR);
     sws_.reset(sws_getContext(frame->width, frame->height, static_cast<AVPixelFormat>(frame->format),
                               scaled_width_, scaled_height_, AV_PIX_FMT_RGB24, flags, nullptr, nullptr,
                               nullptr));
