@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 
 namespace vs::analysis {
 
@@ -71,51 +70,64 @@ std::optional<double> intervalAlpha(const std::vector<std::vector<double>>& rati
 
 std::optional<double> ordinalAlpha(const std::vector<std::vector<double>>& ratings, size_t units,
                                    const Weights& w) {
-  // Coincidence matrix o[c][k] over the distinct pairable values.
-  std::map<double, size_t> index;
-  std::vector<double> values;
+  // Category index of a value: small integers (scores) index directly, anything else through a
+  // sorted table. Unused categories in between change nothing: they add 0 to every marginal sum.
+  bool integers = true;
+  double lo = 0, hi = 0;
+  bool any = false;
+  std::vector<double> table;
   for (size_t u = 0; u < units; ++u) {
     if (weightOf(w, u) <= 0) {
       continue;
     }
-    size_t m = 0;
     for (const auto& rater : ratings) {
-      m += std::isnan(rater[u]) ? 0 : 1;
-    }
-    if (m < 2) {
-      continue;
-    }
-    for (const auto& rater : ratings) {
-      if (!std::isnan(rater[u])) {
-        index.emplace(rater[u], 0);
+      const double v = rater[u];
+      if (std::isnan(v)) {
+        continue;
       }
+      integers = integers && v == std::floor(v) && std::fabs(v) < 1e6;
+      lo = any ? std::min(lo, v) : v;
+      hi = any ? std::max(hi, v) : v;
+      any = true;
+      table.push_back(v);
     }
   }
-  const size_t k = index.size();
-  size_t next = 0;
-  for (auto& entry : index) {
-    entry.second = next++;
+  if (!any) {
+    return std::nullopt;
   }
+  if (integers && hi - lo < 4096) {
+    table.clear();
+  } else {
+    std::sort(table.begin(), table.end());
+    table.erase(std::unique(table.begin(), table.end()), table.end());
+  }
+  const size_t k = table.empty() ? static_cast<size_t>(hi - lo) + 1 : table.size();
+  auto category = [&](double v) {
+    return table.empty() ? static_cast<size_t>(v - lo)
+                         : static_cast<size_t>(std::lower_bound(table.begin(), table.end(), v) - table.begin());
+  };
   std::vector<double> o(k * k, 0.0);
+  std::vector<size_t> cats;
+  cats.reserve(ratings.size());
   for (size_t u = 0; u < units; ++u) {
     const double wu = weightOf(w, u);
     if (wu <= 0) {
       continue;
     }
-    values.clear();
+    cats.clear();
     for (const auto& rater : ratings) {
       if (!std::isnan(rater[u])) {
-        values.push_back(rater[u]);
+        cats.push_back(category(rater[u]));
       }
     }
-    if (values.size() < 2) {
+    if (cats.size() < 2) {
       continue;
     }
-    const double share = wu / static_cast<double>(values.size() - 1);
-    for (size_t i = 0; i < values.size(); ++i) {
-      for (size_t j = 0; j < values.size(); ++j) {
+    const double share = wu / static_cast<double>(cats.size() - 1);
+    for (size_t i = 0; i < cats.size(); ++i) {
+      for (size_t j = 0; j < cats.size(); ++j) {
         if (i != j) {
-          o[index[values[i]] * k + index[values[j]]] += share;
+          o[cats[i] * k + cats[j]] += share;
         }
       }
     }
@@ -135,8 +147,8 @@ std::optional<double> ordinalAlpha(const std::vector<std::vector<double>>& ratin
   double observed = 0, expected = 0;
   for (size_t c = 0; c < k; ++c) {
     for (size_t d = 0; d < k; ++d) {
-      const size_t lo = std::min(c, d), hi = std::max(c, d);
-      const double between = cumulative[hi + 1] - cumulative[lo] - (marginal[c] + marginal[d]) / 2.0;
+      const size_t a = std::min(c, d), b = std::max(c, d);
+      const double between = cumulative[b + 1] - cumulative[a] - (marginal[c] + marginal[d]) / 2.0;
       const double delta = between * between;
       observed += o[c * k + d] * delta;
       expected += marginal[c] * marginal[d] * delta;

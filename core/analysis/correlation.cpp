@@ -54,27 +54,47 @@ std::optional<double> weightedPearson(const std::vector<double>& x, const std::v
 }
 
 // Average ranks (1-based, ties share the mean of their positions) under multiplicities, walking
-// a precomputed order of the values.
-std::vector<double> averageRanks(const std::vector<double>& v, const std::vector<size_t>& order,
+// runs of equal values along a precomputed order.
+std::vector<double> averageRanks(size_t n, const std::vector<size_t>& order, const std::vector<size_t>& runs,
                                  const Weights& w) {
-  std::vector<double> ranks(v.size(), 0.0);
+  std::vector<double> ranks(n, 0.0);
   double before = 0;  // total weight of smaller values
-  size_t k = 0;
-  while (k < order.size()) {
-    size_t end = k;
+  for (size_t r = 0; r + 1 < runs.size(); ++r) {
     double group = 0;
-    while (end < order.size() && v[order[end]] == v[order[k]]) {
-      group += weightOf(w, order[end]);
-      ++end;
+    for (size_t j = runs[r]; j < runs[r + 1]; ++j) {
+      group += weightOf(w, order[j]);
     }
     const double rank = before + (group + 1.0) / 2.0;
-    for (size_t j = k; j < end; ++j) {
+    for (size_t j = runs[r]; j < runs[r + 1]; ++j) {
       ranks[order[j]] = rank;
     }
     before += group;
-    k = end;
   }
   return ranks;
+}
+
+std::vector<size_t> runsOf(const std::vector<double>& v, const std::vector<size_t>& order) {
+  std::vector<size_t> runs;
+  for (size_t k = 0; k < order.size(); ++k) {
+    if (k == 0 || v[order[k]] != v[order[k - 1]]) {
+      runs.push_back(k);
+    }
+  }
+  runs.push_back(order.size());
+  return runs;
+}
+
+// Sum of g (g - 1) / 2 over runs (pairs tied within a run).
+double tiedPairs(const std::vector<size_t>& order, const std::vector<size_t>& runs, const Weights& w) {
+  double tied = 0;
+  for (size_t r = 0; r + 1 < runs.size(); ++r) {
+    double group = 0;
+    for (size_t j = runs[r]; j < runs[r + 1]; ++j) {
+      group += weightOf(w, order[j]);
+    }
+    tied += group * (group - 1.0) / 2.0;
+  }
+  return tied;
 }
 
 std::vector<size_t> orderBy(const std::vector<double>& v) {
@@ -86,24 +106,6 @@ std::vector<size_t> orderBy(const std::vector<double>& v) {
   return order;
 }
 
-// Sum of g*(g-1)/2 over runs of equal keys along `order` (tied pairs within groups).
-template <typename Same>
-double tiedPairs(const std::vector<size_t>& order, const Weights& w, Same same) {
-  double tied = 0;
-  size_t k = 0;
-  while (k < order.size()) {
-    size_t end = k;
-    double group = 0;
-    while (end < order.size() && same(order[end], order[k])) {
-      group += weightOf(w, order[end]);
-      ++end;
-    }
-    tied += group * (group - 1.0) / 2.0;
-    k = end;
-  }
-  return tied;
-}
-
 }  // namespace
 
 std::optional<double> pearson(const WeightedPairs& pairs, const Weights& w) {
@@ -111,26 +113,29 @@ std::optional<double> pearson(const WeightedPairs& pairs, const Weights& w) {
 }
 
 std::optional<double> spearman(const WeightedPairs& pairs, const Weights& w) {
-  const std::vector<double> rx = averageRanks(pairs.x(), pairs.xyOrder(), w);
-  const std::vector<double> ry = averageRanks(pairs.y(), pairs.yOrder(), w);
+  const std::vector<double> rx = averageRanks(pairs.size(), pairs.xyOrder(), pairs.xRuns(), w);
+  const std::vector<double> ry = averageRanks(pairs.size(), pairs.yOrder(), pairs.yRuns(), w);
   return weightedPearson(rx, ry, w);
 }
 
 std::optional<double> kendallTauB(const WeightedPairs& pairs, const Weights& w) {
-  const auto& x = pairs.x();
-  const auto& y = pairs.y();
   const auto& order = pairs.xyOrder();
-  const auto& yRank = pairs.yDenseRank();
-  const int k = pairs.distinctY();
+  const auto& xRuns = pairs.xRuns();
+  const size_t n = pairs.size();
+  // Weights and y ranks gathered into x order once, so the sweep reads memory in sequence.
+  std::vector<double> wx(n);
+  std::vector<int> yx(n);
   double total = 0;
-  for (size_t i = 0; i < x.size(); ++i) {
-    total += weightOf(w, i);
+  for (size_t j = 0; j < n; ++j) {
+    wx[j] = weightOf(w, order[j]);
+    yx[j] = pairs.yDenseRank()[order[j]];
+    total += wx[j];
   }
   if (total < 2) {
     return std::nullopt;
   }
   // Fenwick tree over y ranks holding the weight of observations with a smaller x.
-  std::vector<double> tree(static_cast<size_t>(k) + 1, 0.0);
+  std::vector<double> tree(static_cast<size_t>(pairs.distinctY()) + 1, 0.0);
   auto add = [&tree](int r, double v) {
     for (size_t i = static_cast<size_t>(r) + 1; i < tree.size(); i += i & (~i + 1)) {
       tree[i] += v;
@@ -143,36 +148,27 @@ std::optional<double> kendallTauB(const WeightedPairs& pairs, const Weights& w) 
     }
     return s;
   };
-  double seen = 0, s = 0;
-  size_t g = 0;
-  while (g < order.size()) {
-    size_t end = g;
-    while (end < order.size() && x[order[end]] == x[order[g]]) {
-      ++end;
-    }
-    for (size_t j = g; j < end; ++j) {
-      const size_t i = order[j];
-      const double wi = weightOf(w, i);
-      if (wi <= 0) {
-        continue;
-      }
-      const double less = prefix(yRank[i]);
-      const double greater = seen - prefix(yRank[i] + 1);
-      s += wi * (less - greater);
-    }
-    for (size_t j = g; j < end; ++j) {
-      const size_t i = order[j];
-      const double wi = weightOf(w, i);
-      if (wi > 0) {
-        add(yRank[i], wi);
-        seen += wi;
+  double seen = 0, s = 0, tiesX = 0;
+  for (size_t r = 0; r + 1 < xRuns.size(); ++r) {
+    double group = 0;
+    for (size_t j = xRuns[r]; j < xRuns[r + 1]; ++j) {
+      if (wx[j] > 0) {
+        const double less = prefix(yx[j]);
+        const double greater = seen - prefix(yx[j] + 1);
+        s += wx[j] * (less - greater);
+        group += wx[j];
       }
     }
-    g = end;
+    for (size_t j = xRuns[r]; j < xRuns[r + 1]; ++j) {
+      if (wx[j] > 0) {
+        add(yx[j], wx[j]);
+      }
+    }
+    seen += group;
+    tiesX += group * (group - 1.0) / 2.0;
   }
   const double n0 = total * (total - 1.0) / 2.0;
-  const double tiesX = tiedPairs(order, w, [&x](size_t a, size_t b) { return x[a] == x[b]; });
-  const double tiesY = tiedPairs(pairs.yOrder(), w, [&y](size_t a, size_t b) { return y[a] == y[b]; });
+  const double tiesY = tiedPairs(pairs.yOrder(), pairs.yRuns(), w);
   const double denominator = (n0 - tiesX) * (n0 - tiesY);
   if (!(denominator > 0)) {
     return std::nullopt;  // a constant side: kendalltau returns NaN
@@ -199,7 +195,9 @@ std::optional<double> pearson(const std::vector<double>& x, const std::vector<do
 }
 
 std::optional<double> spearman(const std::vector<double>& x, const std::vector<double>& y) {
-  return weightedPearson(averageRanks(x, orderBy(x), {}), averageRanks(y, orderBy(y), {}), {});
+  const auto ox = orderBy(x), oy = orderBy(y);
+  return weightedPearson(averageRanks(x.size(), ox, runsOf(x, ox), {}), averageRanks(y.size(), oy, runsOf(y, oy), {}),
+                         {});
 }
 
 std::optional<double> kendallTauB(const std::vector<double>& x, const std::vector<double>& y) {

@@ -48,9 +48,16 @@ struct Columns {
   std::vector<std::vector<double>> mappedRatings;  // {mapped, reference} for alpha (ordinal)
   std::vector<std::vector<double>> rawRatings;     // {raw, reference} for alpha (interval)
   WeightedPairs pairs;
+  std::vector<bool> exact;  // mapped == reference
+  std::vector<bool> near;   // |mapped - reference| <= 1
   Columns(std::vector<double> r, std::vector<double> m, std::vector<double> ref)
       : raw(std::move(r)), mapped(std::move(m)), reference(std::move(ref)),
-        mappedRatings{mapped, reference}, rawRatings{raw, reference}, pairs(raw, reference) {}
+        mappedRatings{mapped, reference}, rawRatings{raw, reference}, pairs(raw, reference) {
+    for (size_t i = 0; i < raw.size(); ++i) {
+      exact.push_back(mapped[i] == reference[i]);
+      near.push_back(std::fabs(mapped[i] - reference[i]) <= 1.0);
+    }
+  }
 };
 
 double share(const std::vector<bool>& hit, const Weights& w) {
@@ -66,14 +73,8 @@ double share(const std::vector<bool>& hit, const Weights& w) {
 
 // Unrounded statistics of one dimension, in Metric order (fractions, not percentages).
 void dimensionStatistics(const Columns& c, const Weights& w, std::optional<double>* out) {
-  const size_t n = c.raw.size();
-  std::vector<bool> exact(n), near(n);
-  for (size_t i = 0; i < n; ++i) {
-    exact[i] = c.mapped[i] == c.reference[i];
-    near[i] = std::fabs(c.mapped[i] - c.reference[i]) <= 1.0;
-  }
-  out[static_cast<int>(Metric::Accuracy)] = share(exact, w);
-  out[static_cast<int>(Metric::RelaxedAccuracy)] = share(near, w);
+  out[static_cast<int>(Metric::Accuracy)] = share(c.exact, w);
+  out[static_cast<int>(Metric::RelaxedAccuracy)] = share(c.near, w);
   out[static_cast<int>(Metric::Srcc)] = spearman(c.pairs, w);
   out[static_cast<int>(Metric::Plcc)] = pearson(c.pairs, w);
   out[static_cast<int>(Metric::KendallTauB)] = kendallTauB(c.pairs, w);
@@ -130,15 +131,11 @@ AuditResult auditScores(const std::vector<AuditRow>& rows, const AuditOptions& o
   }
 
   const size_t n = kept.size();
-  auto wholeItem = [&columns, n](const Weights& w) {
-    std::vector<bool> all(n);
-    for (size_t i = 0; i < n; ++i) {
-      all[i] = columns[0].mapped[i] == columns[0].reference[i] &&
-               columns[1].mapped[i] == columns[1].reference[i] &&
-               columns[2].mapped[i] == columns[2].reference[i];
-    }
-    return share(all, w);
-  };
+  std::vector<bool> allExact(n);
+  for (size_t i = 0; i < n; ++i) {
+    allExact[i] = columns[0].exact[i] && columns[1].exact[i] && columns[2].exact[i];
+  }
+  auto wholeItem = [&allExact](const Weights& w) { return share(allExact, w); };
   constexpr size_t kPerDim = kMetricCount;
   auto statistics = [&](const Weights& w, std::vector<std::optional<double>>& out) {
     for (size_t d = 0; d < 3; ++d) {

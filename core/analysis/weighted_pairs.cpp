@@ -29,6 +29,18 @@ WeightedPairs::WeightedPairs(std::vector<double> x, std::vector<double> y)
     yDenseRank_[i] = rank;
   }
   distinctY_ = rank + 1;
+  for (size_t k = 0; k < n; ++k) {
+    const size_t i = xyOrder_[k];
+    const size_t prev = k == 0 ? 0 : xyOrder_[k - 1];
+    if (k == 0 || x_[i] != x_[prev]) {
+      xRuns_.push_back(k);
+    }
+    if (k == 0 || y_[yOrder_[k]] != y_[yOrder_[k - 1]]) {
+      yRuns_.push_back(k);
+    }
+  }
+  xRuns_.push_back(n);
+  yRuns_.push_back(n);
 }
 
 }  // namespace vs::analysis

@@ -24,6 +24,10 @@ class WeightedPairs {
   // Dense rank of y_i among the distinct y values (0-based), and how many distinct values.
   const std::vector<int>& yDenseRank() const { return yDenseRank_; }
   int distinctY() const { return distinctY_; }
+  // Run boundaries (start offsets, then size()) of equal x along xyOrder() and of equal y along
+  // yOrder(); the statistics walk these instead of comparing values.
+  const std::vector<size_t>& xRuns() const { return xRuns_; }
+  const std::vector<size_t>& yRuns() const { return yRuns_; }
 
  private:
   std::vector<double> x_;
@@ -32,6 +36,8 @@ class WeightedPairs {
   std::vector<size_t> yOrder_;
   std::vector<int> yDenseRank_;
   int distinctY_ = 0;
+  std::vector<size_t> xRuns_;
+  std::vector<size_t> yRuns_;
 };
 
 }  // namespace vs::analysis
