@@ -1,0 +1,23 @@
+// core/domain/extra_fields.cpp: kept unknown keys survive storage text in order.
+#include <QtTest>
+
+#include "core/domain/extra_fields.h"
+
+class TestExtraFields : public QObject {
+  Q_OBJECT
+ private slots:
+  void roundTripKeepsOrder() {
+    const vs::ExtraFields fields{{"zeta", "[1,{\"b\":2,\"a\":1}]"}, {"\xE4\xB8\xAD \"q\"", "\"v\""}, {"alpha", "null"}};
+    const QByteArray text = vs::extraFieldsToJson(fields);
+    QCOMPARE(text, QByteArray("{\"zeta\":[1,{\"b\":2,\"a\":1}],\"\xE4\xB8\xAD \\\"q\\\"\":\"v\",\"alpha\":null}"));
+    QCOMPARE(vs::extraFieldsFromJson(text), fields);
+  }
+  void emptyAndBroken() {
+    QCOMPARE(vs::extraFieldsToJson({}), QByteArray());
+    QVERIFY(vs::extraFieldsFromJson(QByteArray()).empty());
+    QVERIFY(vs::extraFieldsFromJson("{\"a\":").empty());
+  }
+};
+
+QTEST_GUILESS_MAIN(TestExtraFields)
+#include "test_extra_fields.moc"
