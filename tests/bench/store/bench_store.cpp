@@ -1,0 +1,152 @@
+// bench_store: times `vscore init` + `vscore import` and `vscore export` of 27,168 generated
+// VideoFeedback2 items (whole processes, as a user runs them) against the same rows through
+// Python's json + sqlite3 executemany in one transaction, measured in the same run; then the
+// commit latency of single edits through the Store API. Prints a table; asserts nothing.
+// Usage: bench_store [items] [runs]
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <algorithm>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "core/domain/json_text.h"
+#include "core/store/store.h"
+
+namespace {
+
+// Deterministic text: a small LCG over a word list with CJK, RTL and emoji.
+struct Generator {
+  quint64 state = 0x9E3779B97F4A7C15ull;
+  quint32 next() {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<quint32>(state >> 33);
+  }
+  std::string words(int n) {
+    static const char* kWords[] = {"the", "a", "cat", "dog", "runs", "across", "street", "under", "neon", "lights",
+                                   "while", "camera", "pans", "slowly", "\xE5\x9F\x8E\xE5\xB8\x82", "\xE5\xA4\x9C\xE6\x99\xAF",
+                                   "\xD9\x85\xD9\x88\xD8\xB3\xD9\x8A\xD9\x82\xD9\x89", "\xF0\x9F\x98\x80", "quickly", "red",
+                                   "blue", "motion", "blur", "\"quoted\"", "frame", "texture"};
+    std::string out;
+    for (int i = 0; i < n; ++i) {
+      if (i) out.push_back(' ');
+      out += kWords[next() % (sizeof kWords / sizeof *kWords)];
+    }
+    return out;
+  }
+};
+
+void writeItems(const QString& path, int count) {
+  Generator g;
+  std::string out = "[";
+  for (int i = 0; i < count; ++i) {
+    const std::string name = "gen" + std::to_string(i % 7) + "_" + std::to_string(100000 + i);
+    out += i ? ",\n    {\n        " : "\n    {\n        ";
+    out += "\"video_name\": ";
+    vs::json::appendString(out, name.data(), name.size());
+    const std::string url = "https://example.org/videos/" + name + ".mp4";
+    out += ",\n        \"video_url\": ";
+    vs::json::appendString(out, url.data(), url.size());
+    const std::string prompt = g.words(25) + " #" + std::to_string(i / 4);  // 4 videos per prompt
+    out += ",\n        \"prompt\": ";
+    vs::json::appendString(out, prompt.data(), prompt.size());
+    for (const char* key : {"visual_score", "t2v_score", "phy_score"}) {
+      out += ",\n        \"";
+      out += key;
+      out += "\": " + std::to_string(1 + g.next() % 5);
+    }
+    const std::string thinking = g.words(120);
+    out += ",\n        \"thinking\": ";
+    vs::json::appendString(out, thinking.data(), thinking.size());
+    out += ",\n        \"source\": \"bench\",\n        \"batch\": " + std::to_string(i % 13) + "\n    }";
+  }
+  out += "\n]";
+  QFile f(path);
+  if (!f.open(QIODevice::WriteOnly)) qFatal("cannot write %s", qPrintable(path));
+  f.write(out.data(), static_cast<qint64>(out.size()));
+}
+
+// Runs one program to completion; returns wall seconds, or -1 on failure.
+double timed(const QString& program, const QStringList& args) {
+  QProcess p;
+  p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+  QElapsedTimer t;
+  t.start();
+  p.start(program, args);
+  if (!p.waitForFinished(600000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
+    std::fprintf(stderr, "failed: %s %s\n", qPrintable(program), qPrintable(args.join(QLatin1Char(' '))));
+    return -1;
+  }
+  p.readAllStandardOutput();
+  return static_cast<double>(t.nsecsElapsed()) / 1e9;
+}
+
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v.empty() ? 0 : v[v.size() / 2];
+}
+
+double percentile(std::vector<double> v, double p) {
+  std::sort(v.begin(), v.end());
+  const size_t i = std::min(v.size() - 1, static_cast<size_t>(p * static_cast<double>(v.size())));
+  return v[i];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  QCoreApplication app(argc, argv);
+  const int count = argc > 1 ? std::atoi(argv[1]) : 27168;
+  const int runs = argc > 2 ? std::atoi(argv[2]) : 3;
+  const QString vscore = QStringLiteral(VSCORE_PATH);
+  const QString baseline = QStringLiteral(VS_BENCH_DIR "/baseline_json_sqlite.py");
+  QTemporaryDir dir;
+  const QString items = dir.filePath(QStringLiteral("items.json"));
+  writeItems(items, count);
+  std::printf("bench_store: %d items, %.1f MB VideoFeedback2 JSON, median of %d runs\n", count,
+              static_cast<double>(QFileInfo(items).size()) / 1e6, runs);
+
+  std::vector<double> oursImport, pyImport, oursExport, pyExport;
+  for (int r = 0; r < runs; ++r) {
+    const QString project = dir.filePath(QStringLiteral("p%1.vsproj").arg(r));
+    const QString db = dir.filePath(QStringLiteral("b%1.sqlite").arg(r));
+    const double init = timed(vscore, {QStringLiteral("init"), project});
+    const double import = timed(vscore, {QStringLiteral("import"), project, items});
+    oursImport.push_back(init + import);
+    pyImport.push_back(timed(QStringLiteral("python3"), {baseline, QStringLiteral("import"), items, db}));
+    oursExport.push_back(timed(vscore, {QStringLiteral("export"), project, QStringLiteral("--format"), QStringLiteral("vf2-json"),
+                                        QStringLiteral("--out"), dir.filePath(QStringLiteral("out.json"))}));
+    pyExport.push_back(timed(QStringLiteral("python3"), {baseline, QStringLiteral("export"), db, dir.filePath(QStringLiteral("py.json"))}));
+  }
+
+  // Single edits: each is one committed transaction with its history row.
+  std::vector<double> editMs;
+  {
+    vs::store::Store store(dir.filePath(QStringLiteral("p0.vsproj")));
+    const auto sample = store.listItems({vs::store::ItemFilter{std::nullopt, vs::store::ItemFilter::Evaluated::Any, QString(), 500, 0}});
+    const vs::EvaluationField fields[] = {vs::EvaluationField::VisualScore, vs::EvaluationField::T2VScore,
+                                          vs::EvaluationField::PhyScore, vs::EvaluationField::Thinking};
+    for (int i = 0; i < 2000; ++i) {
+      const auto& item = sample[static_cast<qsizetype>(i) % sample.size()];
+      const vs::EvaluationField field = fields[i % 4];
+      const QVariant value = field == vs::EvaluationField::Thinking ? QVariant(QStringLiteral("edit %1").arg(i))
+                                                                    : QVariant(1 + i % 5);
+      QElapsedTimer t;
+      t.start();
+      store.editField(item.evaluations.front().id, field, value);
+      editMs.push_back(static_cast<double>(t.nsecsElapsed()) / 1e6);
+    }
+  }
+
+  const double oi = median(oursImport), pi = median(pyImport), oe = median(oursExport), pe = median(pyExport);
+  std::printf("\n%-34s %10s %18s %8s\n", "operation", "vscore", "python json+sqlite3", "speed-up");
+  std::printf("%-34s %9.3fs %17.3fs %7.2fx\n", "import (init + import process)", oi, pi, pi / oi);
+  std::printf("%-34s %9.3fs %17.3fs %7.2fx\n", "export vf2-json (process)", oe, pe, pe / oe);
+  std::printf("\nsingle edit commit (Store::editField, 2000 edits): p50 %.3f ms, p99 %.3f ms, max %.3f ms\n",
+              percentile(editMs, 0.50), percentile(editMs, 0.99), percentile(editMs, 1.0));
+  return 0;
+}
