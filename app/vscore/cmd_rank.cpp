@@ -32,6 +32,10 @@ int runRank(const QStringList& args) {
                     QStringLiteral("whose scores rank the generators: model (default), human, or a SOURCE "
                                    "(annotator name, model:ID)"),
                     QStringLiteral("WHO"), QStringLiteral("model")});
+  parser.addOption({QStringLiteral("weights"),
+                    QStringLiteral("Best-of-N: per-dimension weights of the selection score (default 1,1,1: the "
+                                   "total; soft model scores select by soft total)"),
+                    QStringLiteral("V,T,P"), QStringLiteral("1,1,1")});
   parser.addOption({QStringLiteral("json"), QStringLiteral("print one JSON object")});
   cli::addBootstrapOptions(parser);
   if (!parser.parse(QStringList{QStringLiteral("vscore rank")} + args)) {
@@ -47,6 +51,15 @@ int runRank(const QStringList& args) {
   BootstrapOptions bootstrap;
   if (!cli::readBootstrapOptions(parser, &bootstrap)) {
     return cli::kExitUsage;
+  }
+  BestOfNOptions selection;
+  const QStringList weights = parser.value(QStringLiteral("weights")).split(QLatin1Char(','));
+  bool weightsOk = weights.size() == 3;
+  for (int d = 0; d < 3 && weightsOk; ++d) {
+    selection.weights[static_cast<size_t>(d)] = weights[d].toDouble(&weightsOk);
+  }
+  if (!weightsOk) {
+    return cli::fail(cli::kExitUsage, QStringLiteral("--weights takes three numbers: V,T,P"));
   }
   const QString path = parser.positionalArguments().first();
   const store::Store store(path, store::OpenMode::OpenExisting);
@@ -69,7 +82,7 @@ int runRank(const QStringList& args) {
   std::vector<Candidate> candidates;
   if (model && human) {
     candidates = projectCandidates(store, ScoreSource{ScoreSource::Kind::Model, {}}, *human);
-    best = bestOfN(candidates);
+    best = bestOfN(candidates, selection);
   }
   if (parser.isSet(QStringLiteral("json"))) {
     QJsonObject o;

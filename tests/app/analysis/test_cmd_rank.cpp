@@ -64,6 +64,14 @@ class TestCmdRank : public QObject {
                               QStringLiteral("--bootstrap"), QStringLiteral("0")});
     QCOMPARE(human.exitCode, 0);
     QVERIFY(human.out.contains("ranked by alice"));
+
+    // Selecting by visual quality alone changes the picks.
+    const Run visual = vscore({QStringLiteral("rank"), path, QStringLiteral("--weights"), QStringLiteral("1,0,0"),
+                               QStringLiteral("--json"), QStringLiteral("--bootstrap"), QStringLiteral("0")});
+    QCOMPARE(visual.exitCode, 0);
+    QCOMPARE(visual.json()["best_of_n"].toObject()["groups"].toInt(), eb["groups"].toInt());
+    QVERIFY(visual.json()["best_of_n"].toObject()["prompts"].toArray() != best["prompts"].toArray());
+    QCOMPARE(vscore({QStringLiteral("rank"), path, QStringLiteral("--weights"), QStringLiteral("1,2")}).exitCode, 2);
   }
   void usage() {
     QCOMPARE(vscore({QStringLiteral("rank")}).exitCode, 2);
