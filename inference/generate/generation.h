@@ -9,7 +9,8 @@
 //   3. `before_select` (optional) sees the step and may restrict the tokens allowed at it and ask
 //      to keep this step's processed logits (for soft scores over the digits "1".."5");
 //   4. a token is chosen (argmax, or a seeded multinomial draw) among the allowed tokens;
-//   5. `on_token` streams it; it may stop the generation;
+//      `after_select` (optional) may replace it (e.g. a stop token by a forced block's first token);
+//   5. `on_token` streams the token actually appended; it may stop the generation;
 //   6. stop on an EOS token, after max_new_tokens, or when `cancel` is set (checked before every
 //      step, so a cancel takes effect within one decode step).
 #include <atomic>
@@ -45,6 +46,8 @@ struct StepControl {
 
 struct GenerationCallbacks {
   std::function<StepControl(const StepContext&)> before_select;
+  // Returns the token to append instead of `chosen` (return `chosen` to keep it).
+  std::function<int64_t(int64_t step, int64_t chosen)> after_select;
   std::function<TokenAction(int64_t step, int64_t token_id)> on_token;
   const std::atomic<bool>* cancel = nullptr;
   std::vector<int64_t> keep_logits_steps;  // steps whose processed logits are kept regardless
@@ -52,7 +55,7 @@ struct GenerationCallbacks {
 
 struct KeptLogits {
   int64_t step = 0;
-  int64_t token_id = 0;            // the token chosen at that step
+  int64_t token_id = 0;            // the token appended at that step
   std::vector<float> processed;    // [vocab_size] processor-chain output, -inf where masked
 };
 

@@ -79,6 +79,9 @@ GenerationResult runGeneration(StepModel& model, const std::vector<int64_t>& pro
         token = at::multinomial(probs, 1, /*replacement=*/false, generator).item<int64_t>();
       }
     }
+    if (callbacks.after_select) {
+      token = callbacks.after_select(step, token);
+    }
     if (keep) {
       const auto host = scores.reshape({-1}).to(at::kCPU).contiguous();
       KeptLogits kept;
