@@ -1,12 +1,22 @@
 // vscore-worker: runs the evaluator model in its own process, speaking JSON Lines on
 // stdin/stdout (inference/worker/protocol.h). A crash here never takes the GUI with it.
 #include <iostream>
+#include <string_view>
 
 #include "inference/worker/basic_methods.h"
 #include "inference/worker/worker_loop.h"
 #include "scoring_service.h"
+#ifdef VS_HAVE_GENERATE
+#include "generate_mode.h"
+#endif
 
-int main() {
+int main(int argc, char** argv) {
+#ifdef VS_HAVE_GENERATE
+  // Command-line mode used by `vscore generate`; the protocol loop otherwise.
+  if (argc > 1 && std::string_view(argv[1]) == "generate") {
+    return vs::worker::runGenerateMode(argc, argv);
+  }
+#endif
   std::ios::sync_with_stdio(false);
   vs::worker::WorkerLoop loop(std::cin, std::cout);
   vs::worker::ScoringService service;

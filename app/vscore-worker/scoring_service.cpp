@@ -68,7 +68,7 @@ json ScoringService::load(const json& params, const JobContext& job) {
   (void)job;
   throw MethodError(kErrUnavailable, "this vscore-worker was built without the inference engine");
 #else
-  job.emit(json{{"stage", "loading"}, {"model", dir}});
+  job.progress(json{{"stage", "loading"}, {"model", dir}});
   const auto start = std::chrono::steady_clock::now();
   qwen25vl::EngineOptions options;
   options.device = device == "cuda" ? qwen25vl::Device::kCuda : qwen25vl::Device::kCpu;
@@ -162,7 +162,7 @@ json ScoringService::score(const json& params, const JobContext& job) {
   }
 
   const auto start = std::chrono::steady_clock::now();
-  job.emit(json{{"stage", "sampling"}, {"tokens", 0}, {"text", ""}});
+  job.progress(json{{"stage", "sampling"}, {"tokens", 0}, {"text", ""}});
   media::SampledVideo sampled;
   try {
     const QString preprocessor = QString::fromStdString(d_->model_dir + "/preprocessor_config.json");
@@ -190,7 +190,7 @@ json ScoringService::score(const json& params, const JobContext& job) {
     outcome = d_->scorer->score(
         prompt, input, settings,
         [&job](const videoscore2::ScoreProgress& p) {
-          job.emit(json{{"stage", p.stage}, {"tokens", p.tokens}, {"text", p.text}});
+          job.progress(json{{"stage", p.stage}, {"tokens", p.tokens}, {"text", p.text}});
         },
         &job.cancelFlag());
   } catch (const qwen25vl::EngineError& e) {

@@ -31,7 +31,7 @@ void addBasicMethods(WorkerLoop& loop, const std::string& version, std::function
       if (elapsed_ms >= delay_ms) {
         break;
       }
-      job.emit(json{{"stage", "waiting"}, {"elapsed_ms", elapsed_ms}});
+      job.progress(json{{"stage", "waiting"}, {"elapsed_ms", elapsed_ms}});
       std::this_thread::sleep_for(std::chrono::milliseconds(std::min<int64_t>(50, delay_ms - elapsed_ms)));
     }
     return json{{"pong", true}};

@@ -24,7 +24,8 @@
 //            no_model, bad_video, cancelled, out_of_memory, invalid_request
 //   cancel   {id} -> {cancelled: bool, state: "running"|"queued"|"unknown"}; the cancelled
 //            request itself ends with the error "cancelled"
-//   shutdown {} -> {}; queued and running jobs end with "cancelled"; the process exits 0
+//   shutdown {} -> {}; queued and running jobs end with "cancelled"; the process exits 0.
+//   End of input: queued jobs still run, then the process exits 0.
 // load, score and ping run one at a time in arrival order; the others answer at once.
 namespace vs::worker {
 

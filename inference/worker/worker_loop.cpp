@@ -162,6 +162,7 @@ void WorkerLoop::jobThread() {
     std::lock_guard<std::mutex> lock(jobs_mutex_);
     running_key_.clear();
     running_cancel_.reset();
+    drained_cv_.notify_all();
   }
 }
 
@@ -190,6 +191,13 @@ int WorkerLoop::run() {
       continue;
     }
     handleLine(line);
+  }
+  if (!shutting_down_) {
+    // End of input: finish what was asked (a pipe of requests), then exit. If the parent died,
+    // the next write fails with SIGPIPE and ends the process anyway.
+    std::unique_lock<std::mutex> lock(jobs_mutex_);
+    jobs_cv_.notify_all();
+    drained_cv_.wait(lock, [this] { return queue_.empty() && running_key_.empty(); });
   }
   stopJobs();
   return 0;

@@ -4,7 +4,8 @@
 //   * `on()` handlers run inline on the reader thread (cheap methods: hello, status);
 //   * `onJob()` handlers run one at a time, in arrival order, on the job thread (load, score),
 //     with a cancel flag that `cancel {"id": X}` sets;
-//   * `cancel` and `shutdown` are built in. End of input counts as shutdown (the parent died).
+//   * `cancel` and `shutdown` are built in; `shutdown` cancels queued and running jobs. At end of
+//     input the queued jobs still run, then the loop ends.
 #include <nlohmann/json.hpp>
 
 #include <atomic>
@@ -36,7 +37,7 @@ class JobContext {
   JobContext(std::function<void(nlohmann::json)> emit, const std::atomic<bool>& cancel)
       : emit_(std::move(emit)), cancel_(cancel) {}
   // Writes one {"id":…, "event":"progress", …} line (event defaults to "progress").
-  void emit(nlohmann::json event) const { emit_(std::move(event)); }
+  void progress(nlohmann::json event) const { emit_(std::move(event)); }
   bool cancelled() const { return cancel_.load(std::memory_order_relaxed); }
   const std::atomic<bool>& cancelFlag() const { return cancel_; }
   // Throws MethodError(cancelled) when the request was cancelled.
@@ -61,8 +62,8 @@ class WorkerLoop {
 
   void on(const std::string& method, Handler handler);
   void onJob(const std::string& method, JobHandler handler);
-  // Runs until `shutdown` or end of input, then cancels queued and running jobs and waits for
-  // the running one to answer. Returns the process exit code.
+  // Runs until `shutdown` (queued and running jobs are cancelled) or end of input (they finish).
+  // Returns the process exit code.
   int run();
 
   // Writes one JSON line (thread-safe).
@@ -93,6 +94,7 @@ class WorkerLoop {
 
   std::mutex jobs_mutex_;
   std::condition_variable jobs_cv_;
+  std::condition_variable drained_cv_;
   std::deque<Job> queue_;
   std::string running_key_;
   std::shared_ptr<std::atomic<bool>> running_cancel_;

@@ -1,0 +1,318 @@
+#include "inference/videoscore2/scorer.h"
+
+// Only the soft-score log-softmax needs ATen here (the engine is behind its torch-free facade).
+#define TORCH_ASSERT_ONLY_METHOD_OPERATORS
+#include <ATen/core/Tensor.h>
+#include <ATen/ops/from_blob.h>
+#include <ATen/ops/log_softmax.h>
+
+#include <algorithm>
+#include <chrono>
+
+#include "inference/safetensors/load_error.h"
+#include "inference/tokenizer/byte_level.h"
+#include "inference/tokenizer/chat_template.h"
+#include "inference/tokenizer/tokenizer.h"
+#include "inference/videoscore2/generated_tokens.h"
+#include "inference/videoscore2/score_block_controller.h"
+#include "inference/videoscore2/score_labels.h"
+#include "inference/videoscore2/soft_score.h"
+#include "inference/videoscore2/unicode_text.h"
+
+namespace vs::videoscore2 {
+
+namespace {
+
+double msSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
+// vs2_inference.py: torch.log_softmax(scores[i][0]) (float32), then the ids of "1".."5".
+std::array<float, 5> digitLogProbs(const std::vector<float>& processed, const std::array<int, 5>& digit_ids) {
+  auto logits = at::from_blob(const_cast<float*>(processed.data()), {static_cast<int64_t>(processed.size())},
+                              at::TensorOptions().dtype(at::kFloat));
+  const auto lp = at::log_softmax(logits, -1).contiguous();
+  const float* p = lp.data_ptr<float>();
+  std::array<float, 5> out{};
+  for (size_t s = 0; s < 5; ++s) {
+    out[s] = p[digit_ids[s]];
+  }
+  return out;
+}
+
+const char* blockStartName(ScoreBlockController::BlockStart s) {
+  switch (s) {
+    case ScoreBlockController::BlockStart::ModelWroteLabel: return "model-wrote-label";
+    case ScoreBlockController::BlockStart::ModelStopped: return "model-stopped";
+    case ScoreBlockController::BlockStart::BudgetReached: return "budget";
+    case ScoreBlockController::BlockStart::NotYet: return "none";
+  }
+  return "none";
+}
+
+}  // namespace
+
+struct Scorer::Impl {
+  std::string dir;
+  std::unique_ptr<qwen25vl::Qwen25VLEngine> engine;
+  std::unique_ptr<tokenizer::Tokenizer> tok;
+  std::vector<std::string> token_bytes;  // per id, raw bytes after the byte-level decoder
+  std::vector<bool> token_special;
+  std::array<int, 5> digit_ids{};
+
+  const std::string& bytesOf(int64_t id) const {
+    static const std::string empty;
+    return id >= 0 && static_cast<size_t>(id) < token_bytes.size() ? token_bytes[static_cast<size_t>(id)] : empty;
+  }
+  bool specialOf(int64_t id) const {
+    return id >= 0 && static_cast<size_t>(id) < token_special.size() && token_special[static_cast<size_t>(id)];
+  }
+  std::vector<int> encodeInts(const std::string& text) const {
+    const auto ids = tok->encode(text);
+    return std::vector<int>(ids.begin(), ids.end());
+  }
+};
+
+Scorer::Scorer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Scorer::~Scorer() = default;
+
+std::unique_ptr<Scorer> Scorer::load(const std::string& model_dir, const qwen25vl::EngineOptions& options) {
+  auto impl = std::make_unique<Impl>();
+  impl->dir = model_dir;
+  impl->tok = tokenizer::Tokenizer::fromFile(model_dir + "/tokenizer.json");
+  impl->engine = qwen25vl::Qwen25VLEngine::load(model_dir, options);
+  const int64_t vocab = std::max<int64_t>(impl->engine->config().text.vocab_size,
+                                          static_cast<int64_t>(impl->tok->size()));
+  impl->token_bytes.resize(static_cast<size_t>(vocab));
+  impl->token_special.resize(static_cast<size_t>(vocab));
+  for (int64_t id = 0; id < vocab; ++id) {
+    if (const auto token = impl->tok->idToToken(static_cast<int32_t>(id))) {
+      impl->token_bytes[static_cast<size_t>(id)] = tokenizer::byteLevelToBytes(*token).value_or(*token);
+      impl->token_special[static_cast<size_t>(id)] = impl->tok->isSpecial(static_cast<int32_t>(id));
+    }
+  }
+  for (int s = 1; s <= 5; ++s) {
+    const auto ids = impl->tok->encode(std::to_string(s));
+    if (ids.size() != 1) {
+      throw inference::LoadError(inference::LoadError::Kind::InvalidData, model_dir + "/tokenizer.json",
+                                 "\"" + std::to_string(s) + "\"", "a score digit is not one token");
+    }
+    impl->digit_ids[static_cast<size_t>(s - 1)] = ids[0];
+  }
+  return std::unique_ptr<Scorer>(new Scorer(std::move(impl)));
+}
+
+const qwen25vl::Qwen25VLEngine& Scorer::engine() const { return *impl_->engine; }
+
+nlohmann::json Scorer::describe() const {
+  const auto& c = impl_->engine->config();
+  return nlohmann::json{{"model", impl_->dir},
+                        {"device_name", impl_->engine->deviceName()},
+                        {"vocab_size", c.text.vocab_size},
+                        {"hidden_size", c.text.hidden_size},
+                        {"layers", c.text.num_hidden_layers},
+                        {"vision_depth", c.vision.depth}};
+}
+
+ScoreOutcome Scorer::score(const std::string& t2v_prompt, const qwen25vl::VideoInput& video,
+                           const ScoreSettings& settings, const std::function<void(const ScoreProgress&)>& progress,
+                           const std::atomic<bool>* cancel) {
+  const auto start = std::chrono::steady_clock::now();
+  Impl& d = *impl_;
+  const auto& config = d.engine->config();
+  const int64_t merge = config.vision.spatial_merge_size;
+  const int64_t video_tokens = video.grid_thw[0] * video.grid_thw[1] * video.grid_thw[2] / (merge * merge);
+  const std::string user_text = settings.query_template.render(t2v_prompt);
+  const auto ids32 = tokenizer::videoPromptIds(*d.tok, user_text, video_tokens);
+  std::vector<int64_t> prompt(ids32.begin(), ids32.end());
+
+  generate::GenerationOverrides overrides;
+  overrides.decoding = settings.decoding == Decoding::Greedy ? generate::Decoding::kGreedy : generate::Decoding::kSample;
+  if (settings.decoding == Decoding::Sample) {
+    overrides.temperature = settings.temperature;
+  }
+  overrides.seed = settings.seed;
+  overrides.max_new_tokens = settings.max_new_tokens;
+  generate::GenerationConfig gen_config = d.engine->generationConfig(overrides);
+
+  ScoreOutcome out;
+  out.format = settings.format;
+  out.prompt_tokens = static_cast<int64_t>(prompt.size());
+  out.generation = nlohmann::json{{"description", generate::describe(gen_config)},
+                                  {"greedy", gen_config.decoding == generate::Decoding::kGreedy},
+                                  {"temperature", gen_config.temperature},
+                                  {"top_k", gen_config.top_k},
+                                  {"top_p", gen_config.top_p},
+                                  {"repetition_penalty", gen_config.repetition_penalty},
+                                  {"max_new_tokens", gen_config.max_new_tokens},
+                                  {"eos_token_ids", gen_config.eos_token_ids},
+                                  {"seed", gen_config.seed}};
+
+  GeneratedTokens gen;
+  auto last_report = std::chrono::steady_clock::now();
+  auto report = [&](const char* stage, bool force) {
+    if (!progress) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (!force && now - last_report < std::chrono::milliseconds(100)) return;
+    last_report = now;
+    progress(ScoreProgress{stage, static_cast<int64_t>(gen.size()), gen.text(true)});
+  };
+  report("prefill", true);
+
+  auto runPass = [&](const std::vector<int64_t>& input, const generate::GenerationConfig& cfg,
+                     const generate::GenerationCallbacks& callbacks) {
+    generate::GenerationResult r = d.engine->generate(input, &video, cfg, callbacks);
+    out.vision_ms += r.vision_ms;
+    out.prefill_ms += r.prefill_ms;
+    out.decode_ms += r.decode_ms;
+    out.stop_reason = generate::stopReasonName(r.stop);
+    return r;
+  };
+
+  if (settings.format == ScoreFormat::Free) {
+    // Keep a step's processed logits while some label has appeared with no digit after it yet:
+    // the reference's soft-score step is the first digit after the first label.
+    std::array<bool, 3> settled{};
+    generate::GenerationCallbacks cb;
+    cb.cancel = cancel;
+    cb.before_select = [&](const generate::StepContext&) {
+      generate::StepControl control;
+      if (settled[0] && settled[1] && settled[2]) return control;
+      const std::u32string text = decodeUtf8Replace(gen.text(false));
+      for (size_t l = 0; l < 3; ++l) {
+        if (settled[l]) continue;
+        const size_t at = findCaseless(text, kScoreLabels[l], 0);
+        if (at == std::u32string::npos) continue;
+        bool digit_seen = false;
+        for (size_t i = at + kScoreLabels[l].size(); i < text.size() && !digit_seen; ++i) {
+          digit_seen = decimalDigitValue(text[i]) >= 0;
+        }
+        if (digit_seen) {
+          settled[l] = true;
+        } else {
+          control.keep = generate::KeepLogits::kYes;
+        }
+      }
+      return control;
+    };
+    cb.on_token = [&](int64_t, int64_t token) {
+      gen.push(static_cast<int>(token), d.bytesOf(token), d.specialOf(token));
+      report("generating", false);
+      return generate::TokenAction::kContinue;
+    };
+    const generate::GenerationResult r = runPass(prompt, gen_config, cb);
+    out.text = gen.text(true);
+    out.hard = parseHardScores(out.text);
+    for (size_t l = 0; l < 3; ++l) {
+      const int step = findScoreTokenIndex(kScoreLabels[l], gen);
+      out.score_steps[l] = step;
+      if (!out.hard.parsed || step < 0) continue;
+      for (const auto& kept : r.kept) {
+        if (kept.step == step) {
+          out.soft[l] = softScoreFromLogProbs(true, step, digitLogProbs(kept.processed, d.digit_ids));
+        }
+      }
+    }
+  } else {
+    ScoreBlockTokens bt;
+    bt.lead_in = d.encodeInts(ScoreBlockTexts::kLeadIn);
+    bt.visual_label = d.encodeInts(ScoreBlockTexts::kVisualLabel);
+    bt.space = d.encodeInts(ScoreBlockTexts::kSpace);
+    bt.after_visual = d.encodeInts(ScoreBlockTexts::kAfterVisual);
+    bt.after_t2v = d.encodeInts(ScoreBlockTexts::kAfterT2V);
+    bt.digits = d.digit_ids;
+    for (int64_t e : gen_config.eos_token_ids) bt.stop.push_back(static_cast<int>(e));
+    bt.end = static_cast<int>(config.tokens.eos_token_id);
+    if (std::find(bt.stop.begin(), bt.stop.end(), bt.end) == bt.stop.end()) bt.stop.push_back(bt.end);
+    ScoreBlockController controller(bt, static_cast<int>(settings.max_new_tokens));
+
+    std::vector<std::vector<float>> digit_logits;
+    std::vector<int64_t> input = prompt;
+    for (int pass = 0; pass < 4 && controller.mode() != ScoreBlockController::Mode::Done; ++pass) {
+      bool model_stopped = false;
+      int64_t stop_token = -1;
+      generate::GenerationConfig cfg = gen_config;
+      cfg.max_new_tokens = std::max<int64_t>(1, settings.max_new_tokens + controller.blockLength() + 1 -
+                                                    static_cast<int64_t>(gen.size()));
+      generate::GenerationCallbacks cb;
+      cb.cancel = cancel;
+      cb.before_select = [&](const generate::StepContext&) {
+        generate::StepControl control;
+        switch (controller.mode()) {
+          case ScoreBlockController::Mode::Forced: control.allowed_token_ids = {controller.forcedToken()}; break;
+          case ScoreBlockController::Mode::Digit:
+            control.allowed_token_ids.assign(d.digit_ids.begin(), d.digit_ids.end());
+            control.keep = generate::KeepLogits::kYes;
+            break;
+          default: break;
+        }
+        return control;
+      };
+      cb.on_token = [&](int64_t, int64_t token) {
+        if (controller.mode() == ScoreBlockController::Mode::Free &&
+            std::find(bt.stop.begin(), bt.stop.end(), static_cast<int>(token)) != bt.stop.end()) {
+          model_stopped = true;  // replaced by the block in the next pass
+          stop_token = token;
+          return generate::TokenAction::kStop;
+        }
+        controller.accept(static_cast<int>(token), d.bytesOf(token));
+        gen.push(static_cast<int>(token), d.bytesOf(token), d.specialOf(token));
+        report("generating", false);
+        return controller.mode() == ScoreBlockController::Mode::Done ? generate::TokenAction::kStop
+                                                                    : generate::TokenAction::kContinue;
+      };
+      const generate::GenerationResult r = runPass(input, cfg, cb);
+      for (const auto& kept : r.kept) digit_logits.push_back(kept.processed);
+      if (r.stop == generate::StopReason::kCancelled) break;
+      if (model_stopped) {
+        // The stop token is not part of the text: the block's first token takes its place, and
+        // generation continues from there (a new prefill of prompt + text so far).
+        const int replacement = controller.accept(static_cast<int>(stop_token), d.bytesOf(stop_token));
+        gen.push(replacement, d.bytesOf(replacement), d.specialOf(replacement));
+        input = prompt;
+        input.insert(input.end(), gen.ids.begin(), gen.ids.end());
+      } else if (controller.mode() != ScoreBlockController::Mode::Done) {
+        break;  // ran out of max_new_tokens without finishing (cannot happen with the budget)
+      }
+    }
+    out.text = gen.text(true);
+    out.hard = parseHardScores(out.text);
+    out.block_start = blockStartName(controller.blockStart());
+    for (size_t l = 0; l < 3; ++l) {
+      out.score_steps[l] = controller.digitSteps()[l];
+      if (l < digit_logits.size() && out.hard.parsed) {
+        out.soft[l] = softScoreFromLogProbs(true, out.score_steps[l], digitLogProbs(digit_logits[l], d.digit_ids));
+      }
+    }
+  }
+  out.generated_tokens = static_cast<int64_t>(gen.size());
+  out.total_ms = msSince(start);
+  report("done", true);
+  return out;
+}
+
+nlohmann::json toJson(const ScoreOutcome& o) {
+  using nlohmann::json;
+  json scores = json::object();
+  json soft = json::object();
+  for (size_t d = 0; d < 3; ++d) {
+    const std::string key(kScoreKeys[d]);
+    scores[key] = o.hard.value[d] ? json(*o.hard.value[d]) : json(nullptr);
+    soft[key] = o.soft[d] ? json(*o.soft[d]) : json(nullptr);
+  }
+  return json{{"text", o.text},
+              {"scores", scores},
+              {"soft_scores", soft},
+              {"parsed", o.hard.parsed},
+              {"constrained", o.format == ScoreFormat::Constrained},
+              {"block_start", o.block_start.empty() ? json(nullptr) : json(o.block_start)},
+              {"score_steps", o.score_steps},
+              {"stop_reason", o.stop_reason},
+              {"prompt_tokens", o.prompt_tokens},
+              {"generated_tokens", o.generated_tokens},
+              {"timings",
+               {{"vision_ms", o.vision_ms}, {"prefill_ms", o.prefill_ms}, {"decode_ms", o.decode_ms},
+                {"score_ms", o.total_ms}}}};
+}
+
+}  // namespace vs::videoscore2
