@@ -1,4 +1,1085 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
+<context>
+    <name>Dimension</name>
+    <message>
+        <source>Visual quality</source>
+        <translation>Visual quality</translation>
+    </message>
+    <message>
+        <source>Text-to-video alignment</source>
+        <translation>Text-to-video alignment</translation>
+    </message>
+    <message>
+        <source>Physical / common-sense consistency</source>
+        <translation>Physical / common-sense consistency</translation>
+    </message>
+</context>
+<context>
+    <name>PlayerActions</name>
+    <message>
+        <source>Play / pause</source>
+        <translation>Play / pause</translation>
+    </message>
+    <message>
+        <source>Next frame</source>
+        <translation>Next frame</translation>
+    </message>
+    <message>
+        <source>Previous frame</source>
+        <translation>Previous frame</translation>
+    </message>
+    <message>
+        <source>Forward one second</source>
+        <translation>Forward one second</translation>
+    </message>
+    <message>
+        <source>Back one second</source>
+        <translation>Back one second</translation>
+    </message>
+    <message>
+        <source>Go to start</source>
+        <translation>Go to start</translation>
+    </message>
+    <message>
+        <source>Go to end</source>
+        <translation>Go to end</translation>
+    </message>
+    <message>
+        <source>Slower</source>
+        <translation>Slower</translation>
+    </message>
+    <message>
+        <source>Faster</source>
+        <translation>Faster</translation>
+    </message>
+    <message>
+        <source>Loop: off / whole / in-out</source>
+        <translation>Loop: off / whole / in-out</translation>
+    </message>
+    <message>
+        <source>Set loop in point</source>
+        <translation>Set loop in point</translation>
+    </message>
+    <message>
+        <source>Set loop out point</source>
+        <translation>Set loop out point</translation>
+    </message>
+    <message>
+        <source>Zoom to fit</source>
+        <translation>Zoom to fit</translation>
+    </message>
+    <message>
+        <source>Zoom 1:1</source>
+        <translation>Zoom 1:1</translation>
+    </message>
+    <message>
+        <source>Difference A−B</source>
+        <translation>Difference A−B</translation>
+    </message>
+    <message>
+        <source>Wipe A|B</source>
+        <translation>Wipe A|B</translation>
+    </message>
+    <message>
+        <source>Toggle A/B</source>
+        <translation>Toggle A/B</translation>
+    </message>
+    <message>
+        <source>Focused clip alone</source>
+        <translation>Focused clip alone</translation>
+    </message>
+    <message>
+        <source>Sync clips</source>
+        <translation>Sync clips</translation>
+    </message>
+    <message>
+        <source>Focus next clip</source>
+        <translation>Focus next clip</translation>
+    </message>
+    <message>
+        <source>Focused clip one frame later</source>
+        <translation>Focused clip one frame later</translation>
+    </message>
+    <message>
+        <source>Focused clip one frame earlier</source>
+        <translation>Focused clip one frame earlier</translation>
+    </message>
+    <message>
+        <source>Save frames as PNG</source>
+        <translation>Save frames as PNG</translation>
+    </message>
+    <message>
+        <source>Mute the focused clip</source>
+        <translation>Mute the focused clip</translation>
+    </message>
+</context>
+<context>
+    <name>Rubric</name>
+    <message>
+        <source>How the video looks on its own: sharpness, resolution, colour, stable structure, no artifacts, flicker or distortion.</source>
+        <translation>How the video looks on its own: sharpness, resolution, colour, stable structure, no artifacts, flicker or distortion.</translation>
+    </message>
+    <message>
+        <source>1 – Very poor: heavy artifacts, blur or distortion throughout</source>
+        <translation>1 – Very poor: heavy artifacts, blur or distortion throughout</translation>
+    </message>
+    <message>
+        <source>2 – Relatively poor: clear artifacts or blur in large parts</source>
+        <translation>2 – Relatively poor: clear artifacts or blur in large parts</translation>
+    </message>
+    <message>
+        <source>3 – Medium: acceptable, with noticeable flaws</source>
+        <translation>3 – Medium: acceptable, with noticeable flaws</translation>
+    </message>
+    <message>
+        <source>4 – Relatively good: minor flaws only</source>
+        <translation>4 – Relatively good: minor flaws only</translation>
+    </message>
+    <message>
+        <source>5 – Very good: clean, sharp and stable</source>
+        <translation>5 – Very good: clean, sharp and stable</translation>
+    </message>
+    <message>
+        <source>How well the video matches the prompt: subjects, attributes, actions, count, scene and style.</source>
+        <translation>How well the video matches the prompt: subjects, attributes, actions, count, scene and style.</translation>
+    </message>
+    <message>
+        <source>1 – Very poor: unrelated to the prompt</source>
+        <translation>1 – Very poor: unrelated to the prompt</translation>
+    </message>
+    <message>
+        <source>2 – Relatively poor: most elements missing or wrong</source>
+        <translation>2 – Relatively poor: most elements missing or wrong</translation>
+    </message>
+    <message>
+        <source>3 – Medium: main subject present, several details wrong</source>
+        <translation>3 – Medium: main subject present, several details wrong</translation>
+    </message>
+    <message>
+        <source>4 – Relatively good: small details missing</source>
+        <translation>4 – Relatively good: small details missing</translation>
+    </message>
+    <message>
+        <source>5 – Very good: everything in the prompt is shown</source>
+        <translation>5 – Very good: everything in the prompt is shown</translation>
+    </message>
+    <message>
+        <source>Whether the video obeys physics and common sense: motion, gravity, contact, object permanence, anatomy.</source>
+        <translation>Whether the video obeys physics and common sense: motion, gravity, contact, object permanence, anatomy.</translation>
+    </message>
+    <message>
+        <source>1 – Very poor: impossible events throughout</source>
+        <translation>1 – Very poor: impossible events throughout</translation>
+    </message>
+    <message>
+        <source>2 – Relatively poor: frequent violations</source>
+        <translation>2 – Relatively poor: frequent violations</translation>
+    </message>
+    <message>
+        <source>3 – Medium: some implausible moments</source>
+        <translation>3 – Medium: some implausible moments</translation>
+    </message>
+    <message>
+        <source>4 – Relatively good: rare, small violations</source>
+        <translation>4 – Relatively good: rare, small violations</translation>
+    </message>
+    <message>
+        <source>5 – Very good: fully plausible</source>
+        <translation>5 – Very good: fully plausible</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::AnnotationSession</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 cleared</source>
+        <translation>%1 cleared</translation>
+    </message>
+    <message>
+        <source>Accept model scores</source>
+        <translation>Accept model scores</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>Edit %1</translation>
+    </message>
+    <message>
+        <source>Change flags</source>
+        <translation>Change flags</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::AuditView</name>
+    <message>
+        <source>Dimension</source>
+        <translation>Dimension</translation>
+    </message>
+    <message>
+        <source>Dimension:</source>
+        <translation>Dimension:</translation>
+    </message>
+    <message>
+        <source>Confusion matrix: person scores in rows, model scores in columns</source>
+        <translation>Confusion matrix: person scores in rows, model scores in columns</translation>
+    </message>
+    <message>
+        <source>Rows: people · columns: model. Click a cell to list its items in the queue.</source>
+        <translation>Rows: people · columns: model. Click a cell to list its items in the queue.</translation>
+    </message>
+    <message>
+        <source>%1: person %2, model %3</source>
+        <translation>%1: person %2, model %3</translation>
+    </message>
+    <message>
+        <source>Person (rows) vs model (columns)</source>
+        <translation>Person (rows) vs model (columns)</translation>
+    </message>
+    <message>
+        <source>Agreement between model and people</source>
+        <translation>Agreement between model and people</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>Exact %</source>
+        <translation>Exact %</translation>
+    </message>
+    <message>
+        <source>±1 %</source>
+        <translation>±1 %</translation>
+    </message>
+    <message>
+        <source>Spearman</source>
+        <translation>Spearman</translation>
+    </message>
+    <message>
+        <source>Pearson</source>
+        <translation>Pearson</translation>
+    </message>
+    <message>
+        <source>%1 items with both a person&apos;s and the model&apos;s score</source>
+        <translation>%1 items with both a person&apos;s and the model&apos;s score</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Score histogram</source>
+        <translation>Score histogram</translation>
+    </message>
+    <message>
+        <source>Model soft score</source>
+        <translation>Model soft score</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Soft score vs person</source>
+        <translation>Soft score vs person</translation>
+    </message>
+    <message>
+        <source>Mean score per generator</source>
+        <translation>Mean score per generator</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::CheatSheetOverlay</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Press any key to close.</source>
+        <translation>Press any key to close.</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::FrameSource</name>
+    <message>
+        <source>cannot write %1</source>
+        <translation>cannot write %1</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::JobsDock</name>
+    <message>
+        <source>queued</source>
+        <translation>queued</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>Worker: not started</source>
+        <translation>Worker: not started</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Cancel the selected job</source>
+        <translation>Cancel the selected job</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>Retry the selected job</source>
+        <translation>Retry the selected job</translation>
+    </message>
+    <message>
+        <source>Scoring jobs</source>
+        <translation>Scoring jobs</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Reasoning of the selected job</source>
+        <translation>Reasoning of the selected job</translation>
+    </message>
+    <message>
+        <source>The model&apos;s reasoning appears here as it is generated.</source>
+        <translation>The model&apos;s reasoning appears here as it is generated.</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::MainWindow</name>
+    <message>
+        <source>Video player</source>
+        <translation>Video player</translation>
+    </message>
+    <message>
+        <source>Judge</source>
+        <translation>Judge</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation>Scores</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Jobs</translation>
+    </message>
+    <message>
+        <source>Edit history</source>
+        <translation>Edit history</translation>
+    </message>
+    <message>
+        <source>&lt;opened&gt;</source>
+        <translation>&lt;opened&gt;</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Scoring</source>
+        <translation>Scoring</translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation>Navigation</translation>
+    </message>
+    <message>
+        <source>Editing</source>
+        <translation>Editing</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Player</source>
+        <translation>Player</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Score %1 for the current dimension</source>
+        <translation>Score %1 for the current dimension</translation>
+    </message>
+    <message>
+        <source>Clear the current dimension</source>
+        <translation>Clear the current dimension</translation>
+    </message>
+    <message>
+        <source>Go to visual quality</source>
+        <translation>Go to visual quality</translation>
+    </message>
+    <message>
+        <source>Go to text-to-video alignment</source>
+        <translation>Go to text-to-video alignment</translation>
+    </message>
+    <message>
+        <source>Go to physical consistency</source>
+        <translation>Go to physical consistency</translation>
+    </message>
+    <message>
+        <source>Accept the model&apos;s scores</source>
+        <translation>Accept the model&apos;s scores</translation>
+    </message>
+    <message>
+        <source>Write the rationale of the current dimension</source>
+        <translation>Write the rationale of the current dimension</translation>
+    </message>
+    <message>
+        <source>Write the overall reasoning</source>
+        <translation>Write the overall reasoning</translation>
+    </message>
+    <message>
+        <source>Leave the text field</source>
+        <translation>Leave the text field</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>Flag: skip</source>
+        <translation>Flag: skip</translation>
+    </message>
+    <message>
+        <source>Flag: broken video</source>
+        <translation>Flag: broken video</translation>
+    </message>
+    <message>
+        <source>Flag: needs review</source>
+        <translation>Flag: needs review</translation>
+    </message>
+    <message>
+        <source>Write the flag note</source>
+        <translation>Write the flag note</translation>
+    </message>
+    <message>
+        <source>Next unscored item</source>
+        <translation>Next unscored item</translation>
+    </message>
+    <message>
+        <source>Previous unscored item</source>
+        <translation>Previous unscored item</translation>
+    </message>
+    <message>
+        <source>Next item</source>
+        <translation>Next item</translation>
+    </message>
+    <message>
+        <source>Previous item</source>
+        <translation>Previous item</translation>
+    </message>
+    <message>
+        <source>Go to the queue</source>
+        <translation>Go to the queue</translation>
+    </message>
+    <message>
+        <source>Search the queue</source>
+        <translation>Search the queue</translation>
+    </message>
+    <message>
+        <source>Blind mode</source>
+        <translation>Blind mode</translation>
+    </message>
+    <message>
+        <source>Show keyboard shortcuts</source>
+        <translation>Show keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Judge tab</source>
+        <translation>Judge tab</translation>
+    </message>
+    <message>
+        <source>Audit tab</source>
+        <translation>Audit tab</translation>
+    </message>
+    <message>
+        <source>Open project…</source>
+        <translation>Open project…</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <source>Reload the project rubric</source>
+        <translation>Reload the project rubric</translation>
+    </message>
+    <message>
+        <source>Score unscored items with the model</source>
+        <translation>Score unscored items with the model</translation>
+    </message>
+    <message>
+        <source>Score this item with the model again</source>
+        <translation>Score this item with the model again</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Follow the system</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dark</translation>
+    </message>
+    <message>
+        <source>Project already open</source>
+        <translation>Project already open</translation>
+    </message>
+    <message>
+        <source>%1 is open in another window (process %2 on %3).
+
+Open it read-only here?</source>
+        <translation>%1 is open in another window (process %2 on %3).
+
+Open it read-only here?</translation>
+    </message>
+    <message>
+        <source>Read-only: the project is open in process %1 on %2.</source>
+        <translation>Read-only: the project is open in process %1 on %2.</translation>
+    </message>
+    <message>
+        <source>Cannot open project</source>
+        <translation>Cannot open project</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 scored</source>
+        <translation>%1 of %2 scored</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) queued for the model.</source>
+        <translation><numerusform>%n item queued for the model.</numerusform><numerusform>%n items queued for the model.</numerusform></translation>
+    </message>
+    <message>
+        <source>Worker: writing the demo model…</source>
+        <translation>Worker: writing the demo model…</translation>
+    </message>
+    <message>
+        <source>Worker: cannot write the demo model: %1</source>
+        <translation>Worker: cannot write the demo model: %1</translation>
+    </message>
+    <message>
+        <source>Worker: cannot run vscore to write the demo model</source>
+        <translation>Worker: cannot run vscore to write the demo model</translation>
+    </message>
+    <message>
+        <source>VideoScore Studio</source>
+        <translation>VideoScore Studio</translation>
+    </message>
+    <message>
+        <source>[read-only]</source>
+        <translation>[read-only]</translation>
+    </message>
+    <message>
+        <source>[blind]</source>
+        <translation>[blind]</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>Open project</translation>
+    </message>
+    <message>
+        <source>VideoScore projects (*.vsproj);;All files (*)</source>
+        <translation>VideoScore projects (*.vsproj);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::PlayerGrid</name>
+    <message>
+        <source>Clip %1</source>
+        <translation>Clip %1</translation>
+    </message>
+    <message>
+        <source>loop off</source>
+        <translation>loop off</translation>
+    </message>
+    <message>
+        <source>loop all</source>
+        <translation>loop all</translation>
+    </message>
+    <message>
+        <source>loop in–out</source>
+        <translation>loop in–out</translation>
+    </message>
+    <message>
+        <source>sync</source>
+        <translation>sync</translation>
+    </message>
+    <message>
+        <source>unsynced</source>
+        <translation>unsynced</translation>
+    </message>
+    <message>
+        <source>Video player</source>
+        <translation>Video player</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::PlayerTimeline</name>
+    <message>
+        <source>Timeline</source>
+        <translation>Timeline</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::QueueModel</name>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Mine</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Prompt: %1, %2 of %3 scored</source>
+        <translation>Prompt: %1, %2 of %3 scored</translation>
+    </message>
+    <message>
+        <source>%1
+Model soft scores: %2</source>
+        <translation>%1
+Model soft scores: %2</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>scored</source>
+        <translation>scored</translation>
+    </message>
+    <message>
+        <source>not scored</source>
+        <translation>not scored</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::QueuePanel</name>
+    <message>
+        <source>Search prompts and videos</source>
+        <translation>Search prompts and videos</translation>
+    </message>
+    <message>
+        <source>Search the queue</source>
+        <translation>Search the queue</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>All items</source>
+        <translation>All items</translation>
+    </message>
+    <message>
+        <source>Not yet scored by me</source>
+        <translation>Not yet scored by me</translation>
+    </message>
+    <message>
+        <source>Model only</source>
+        <translation>Model only</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>Flagged</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Show:</translation>
+    </message>
+    <message>
+        <source>Generator</source>
+        <translation>Generator</translation>
+    </message>
+    <message>
+        <source>Generator:</source>
+        <translation>Generator:</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <source>Batch:</source>
+        <translation>Batch:</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>Annotator</translation>
+    </message>
+    <message>
+        <source>Annotator:</source>
+        <translation>Annotator:</translation>
+    </message>
+    <message>
+        <source>Sort order</source>
+        <translation>Sort order</translation>
+    </message>
+    <message>
+        <source>Queue order</source>
+        <translation>Queue order</translation>
+    </message>
+    <message>
+        <source>Disagreement first</source>
+        <translation>Disagreement first</translation>
+    </message>
+    <message>
+        <source>Least confident first</source>
+        <translation>Least confident first</translation>
+    </message>
+    <message>
+        <source>Sort:</source>
+        <translation>Sort:</translation>
+    </message>
+    <message>
+        <source>Work queue</source>
+        <translation>Work queue</translation>
+    </message>
+    <message>
+        <source>%1 done · %2 remaining</source>
+        <translation>%1 done · %2 remaining</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Any</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>Anyone</translation>
+    </message>
+    <message>
+        <source>%1 — show all</source>
+        <translation>%1 — show all</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::ScoreControl</name>
+    <message>
+        <source>%1 score</source>
+        <translation>%1 score</translation>
+    </message>
+    <message>
+        <source>Press 1 to 5 to score, Delete to clear.</source>
+        <translation>Press 1 to 5 to score, Delete to clear.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>model %1 (%2)</source>
+        <translation>model %1 (%2)</translation>
+    </message>
+    <message>
+        <source>model %1</source>
+        <translation>model %1</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::ScorePanel</name>
+    <message>
+        <source>your own scores</source>
+        <translation>your own scores</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>model</translation>
+    </message>
+    <message>
+        <source>model scores accepted</source>
+        <translation>model scores accepted</translation>
+    </message>
+    <message>
+        <source>model scores edited</source>
+        <translation>model scores edited</translation>
+    </message>
+    <message>
+        <source>Score panel</source>
+        <translation>Score panel</translation>
+    </message>
+    <message>
+        <source>Why this score? (optional)</source>
+        <translation>Why this score? (optional)</translation>
+    </message>
+    <message>
+        <source>%1 rationale</source>
+        <translation>%1 rationale</translation>
+    </message>
+    <message>
+        <source>Accept model scores</source>
+        <translation>Accept model scores</translation>
+    </message>
+    <message>
+        <source>Overall reasoning</source>
+        <translation>Overall reasoning</translation>
+    </message>
+    <message>
+        <source>Blind mode: the model&apos;s output and the generator are hidden until you have scored all three dimensions.</source>
+        <translation>Blind mode: the model&apos;s output and the generator are hidden until you have scored all three dimensions.</translation>
+    </message>
+    <message>
+        <source>Model reasoning</source>
+        <translation>Model reasoning</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <source>Broken video</source>
+        <translation>Broken video</translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation>Needs review</translation>
+    </message>
+    <message>
+        <source>Note for the flag</source>
+        <translation>Note for the flag</translation>
+    </message>
+    <message>
+        <source>Flag note</source>
+        <translation>Flag note</translation>
+    </message>
+    <message>
+        <source>No item selected.</source>
+        <translation>No item selected.</translation>
+    </message>
+    <message>
+        <source>Origin: %1 · time on item %2</source>
+        <translation>Origin: %1 · time on item %2</translation>
+    </message>
+    <message>
+        <source>Not scored yet · time on item %1</source>
+        <translation>Not scored yet · time on item %1</translation>
+    </message>
+    <message>
+        <source>generator %1</source>
+        <translation>generator %1</translation>
+    </message>
+    <message>
+        <source>Model result hidden.</source>
+        <translation>Model result hidden.</translation>
+    </message>
+    <message>
+        <source>No model result yet.</source>
+        <translation>No model result yet.</translation>
+    </message>
+    <message>
+        <source>Model %1 · soft scores %2</source>
+        <translation>Model %1 · soft scores %2</translation>
+    </message>
+    <message>
+        <source>(unnamed)</source>
+        <translation>(unnamed)</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::ScoringController</name>
+    <message>
+        <source>Worker: no model folder chosen (Settings › Scoring)</source>
+        <translation>Worker: no model folder chosen (Settings › Scoring)</translation>
+    </message>
+    <message>
+        <source>Worker: starting · model %1 · %2</source>
+        <translation>Worker: starting · model %1 · %2</translation>
+    </message>
+    <message>
+        <source>Worker: ready</source>
+        <translation>Worker: ready</translation>
+    </message>
+    <message>
+        <source>model %1</source>
+        <translation>model %1</translation>
+    </message>
+    <message>
+        <source>device %1</source>
+        <translation>device %1</translation>
+    </message>
+    <message>
+        <source>memory %1 MB</source>
+        <translation>memory %1 MB</translation>
+    </message>
+    <message>
+        <source>Worker: restarted after a crash (%1 so far)</source>
+        <translation>Worker: restarted after a crash (%1 so far)</translation>
+    </message>
+    <message>
+        <source>attempt %1</source>
+        <translation>attempt %1</translation>
+    </message>
+    <message>
+        <source>no score lines</source>
+        <translation>no score lines</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Shortcut map</source>
+        <translation>Shortcut map</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Shortcut</translation>
+    </message>
+    <message>
+        <source>Shortcut for %1</source>
+        <translation>Shortcut for %1</translation>
+    </message>
+    <message>
+        <source>Restore defaults</source>
+        <translation>Restore defaults</translation>
+    </message>
+    <message>
+        <source>Shortcuts</source>
+        <translation>Shortcuts</translation>
+    </message>
+    <message>
+        <source>Model folder</source>
+        <translation>Model folder</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Model folder:</source>
+        <translation>Model folder:</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatic</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>GPU (CUDA)</source>
+        <translation>GPU (CUDA)</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>Device:</translation>
+    </message>
+    <message>
+        <source>VideoScore2 default prompt</source>
+        <translation>VideoScore2 default prompt</translation>
+    </message>
+    <message>
+        <source>Prompt template file</source>
+        <translation>Prompt template file</translation>
+    </message>
+    <message>
+        <source>Prompt template:</source>
+        <translation>Prompt template:</translation>
+    </message>
+    <message>
+        <source>Constrain score lines to the digits 1–5</source>
+        <translation>Constrain score lines to the digits 1–5</translation>
+    </message>
+    <message>
+        <source>Scoring</source>
+        <translation>Scoring</translation>
+    </message>
+    <message>
+        <source>%1 is used by both “%2” and “%3”.</source>
+        <translation>%1 is used by both “%2” and “%3”.</translation>
+    </message>
+</context>
 </TS>

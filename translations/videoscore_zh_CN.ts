@@ -1,4 +1,1085 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>Dimension</name>
+    <message>
+        <source>Visual quality</source>
+        <translation>视觉质量</translation>
+    </message>
+    <message>
+        <source>Text-to-video alignment</source>
+        <translation>文本-视频一致性</translation>
+    </message>
+    <message>
+        <source>Physical / common-sense consistency</source>
+        <translation>物理/常识一致性</translation>
+    </message>
+</context>
+<context>
+    <name>PlayerActions</name>
+    <message>
+        <source>Play / pause</source>
+        <translation>播放/暂停</translation>
+    </message>
+    <message>
+        <source>Next frame</source>
+        <translation>下一帧</translation>
+    </message>
+    <message>
+        <source>Previous frame</source>
+        <translation>上一帧</translation>
+    </message>
+    <message>
+        <source>Forward one second</source>
+        <translation>前进一秒</translation>
+    </message>
+    <message>
+        <source>Back one second</source>
+        <translation>后退一秒</translation>
+    </message>
+    <message>
+        <source>Go to start</source>
+        <translation>转到开头</translation>
+    </message>
+    <message>
+        <source>Go to end</source>
+        <translation>转到结尾</translation>
+    </message>
+    <message>
+        <source>Slower</source>
+        <translation>减速</translation>
+    </message>
+    <message>
+        <source>Faster</source>
+        <translation>加速</translation>
+    </message>
+    <message>
+        <source>Loop: off / whole / in-out</source>
+        <translation>循环：关闭/全部/入点-出点</translation>
+    </message>
+    <message>
+        <source>Set loop in point</source>
+        <translation>设置循环入点</translation>
+    </message>
+    <message>
+        <source>Set loop out point</source>
+        <translation>设置循环出点</translation>
+    </message>
+    <message>
+        <source>Zoom to fit</source>
+        <translation>缩放以适应</translation>
+    </message>
+    <message>
+        <source>Zoom 1:1</source>
+        <translation>缩放 1:1</translation>
+    </message>
+    <message>
+        <source>Difference A−B</source>
+        <translation>差异 A−B</translation>
+    </message>
+    <message>
+        <source>Wipe A|B</source>
+        <translation>划像 A|B</translation>
+    </message>
+    <message>
+        <source>Toggle A/B</source>
+        <translation>切换 A/B</translation>
+    </message>
+    <message>
+        <source>Focused clip alone</source>
+        <translation>仅显示焦点片段</translation>
+    </message>
+    <message>
+        <source>Sync clips</source>
+        <translation>同步片段</translation>
+    </message>
+    <message>
+        <source>Focus next clip</source>
+        <translation>聚焦下一个片段</translation>
+    </message>
+    <message>
+        <source>Focused clip one frame later</source>
+        <translation>焦点片段延后一帧</translation>
+    </message>
+    <message>
+        <source>Focused clip one frame earlier</source>
+        <translation>焦点片段提前一帧</translation>
+    </message>
+    <message>
+        <source>Save frames as PNG</source>
+        <translation>将帧保存为 PNG</translation>
+    </message>
+    <message>
+        <source>Mute the focused clip</source>
+        <translation>焦点片段静音</translation>
+    </message>
+</context>
+<context>
+    <name>Rubric</name>
+    <message>
+        <source>How the video looks on its own: sharpness, resolution, colour, stable structure, no artifacts, flicker or distortion.</source>
+        <translation>视频本身的观感：清晰度、分辨率、色彩、结构稳定，无伪影、闪烁或变形。</translation>
+    </message>
+    <message>
+        <source>1 – Very poor: heavy artifacts, blur or distortion throughout</source>
+        <translation>1 – 很差：全程严重伪影、模糊或变形</translation>
+    </message>
+    <message>
+        <source>2 – Relatively poor: clear artifacts or blur in large parts</source>
+        <translation>2 – 较差：大部分画面有明显伪影或模糊</translation>
+    </message>
+    <message>
+        <source>3 – Medium: acceptable, with noticeable flaws</source>
+        <translation>3 – 一般：可以接受，但有明显缺陷</translation>
+    </message>
+    <message>
+        <source>4 – Relatively good: minor flaws only</source>
+        <translation>4 – 较好：只有轻微缺陷</translation>
+    </message>
+    <message>
+        <source>5 – Very good: clean, sharp and stable</source>
+        <translation>5 – 很好：干净、清晰、稳定</translation>
+    </message>
+    <message>
+        <source>How well the video matches the prompt: subjects, attributes, actions, count, scene and style.</source>
+        <translation>视频与提示词的符合程度：主体、属性、动作、数量、场景和风格。</translation>
+    </message>
+    <message>
+        <source>1 – Very poor: unrelated to the prompt</source>
+        <translation>1 – 很差：与提示词无关</translation>
+    </message>
+    <message>
+        <source>2 – Relatively poor: most elements missing or wrong</source>
+        <translation>2 – 较差：大部分元素缺失或错误</translation>
+    </message>
+    <message>
+        <source>3 – Medium: main subject present, several details wrong</source>
+        <translation>3 – 一般：主体存在，但若干细节错误</translation>
+    </message>
+    <message>
+        <source>4 – Relatively good: small details missing</source>
+        <translation>4 – 较好：缺少少量细节</translation>
+    </message>
+    <message>
+        <source>5 – Very good: everything in the prompt is shown</source>
+        <translation>5 – 很好：提示词中的内容全部呈现</translation>
+    </message>
+    <message>
+        <source>Whether the video obeys physics and common sense: motion, gravity, contact, object permanence, anatomy.</source>
+        <translation>视频是否符合物理规律和常识：运动、重力、接触、物体恒存性、人体结构。</translation>
+    </message>
+    <message>
+        <source>1 – Very poor: impossible events throughout</source>
+        <translation>1 – 很差：全程出现不可能发生的事件</translation>
+    </message>
+    <message>
+        <source>2 – Relatively poor: frequent violations</source>
+        <translation>2 – 较差：频繁违反常理</translation>
+    </message>
+    <message>
+        <source>3 – Medium: some implausible moments</source>
+        <translation>3 – 一般：部分时刻不合理</translation>
+    </message>
+    <message>
+        <source>4 – Relatively good: rare, small violations</source>
+        <translation>4 – 较好：偶有轻微违反</translation>
+    </message>
+    <message>
+        <source>5 – Very good: fully plausible</source>
+        <translation>5 – 很好：完全合理</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::AnnotationSession</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 cleared</source>
+        <translation>%1 已清除</translation>
+    </message>
+    <message>
+        <source>Accept model scores</source>
+        <translation>采纳模型评分</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>编辑 %1</translation>
+    </message>
+    <message>
+        <source>Change flags</source>
+        <translation>更改标记</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::AuditView</name>
+    <message>
+        <source>Dimension</source>
+        <translation>维度</translation>
+    </message>
+    <message>
+        <source>Dimension:</source>
+        <translation>维度：</translation>
+    </message>
+    <message>
+        <source>Confusion matrix: person scores in rows, model scores in columns</source>
+        <translation>混淆矩阵：行为人工评分，列为模型评分</translation>
+    </message>
+    <message>
+        <source>Rows: people · columns: model. Click a cell to list its items in the queue.</source>
+        <translation>行：人工 · 列：模型。点击单元格可在队列中列出这些条目。</translation>
+    </message>
+    <message>
+        <source>%1: person %2, model %3</source>
+        <translation>%1：人工 %2，模型 %3</translation>
+    </message>
+    <message>
+        <source>Person (rows) vs model (columns)</source>
+        <translation>人工（行）对比模型（列）</translation>
+    </message>
+    <message>
+        <source>Agreement between model and people</source>
+        <translation>模型与人工的一致性</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>条目数</translation>
+    </message>
+    <message>
+        <source>Exact %</source>
+        <translation>完全一致 %</translation>
+    </message>
+    <message>
+        <source>±1 %</source>
+        <translation>相差≤1 %</translation>
+    </message>
+    <message>
+        <source>Spearman</source>
+        <translation>Spearman 相关</translation>
+    </message>
+    <message>
+        <source>Pearson</source>
+        <translation>Pearson 相关</translation>
+    </message>
+    <message>
+        <source>%1 items with both a person&apos;s and the model&apos;s score</source>
+        <translation>%1 个条目同时有人工评分和模型评分</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人工</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Score histogram</source>
+        <translation>评分直方图</translation>
+    </message>
+    <message>
+        <source>Model soft score</source>
+        <translation>模型软评分</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人工</translation>
+    </message>
+    <message>
+        <source>Soft score vs person</source>
+        <translation>软评分对比人工评分</translation>
+    </message>
+    <message>
+        <source>Mean score per generator</source>
+        <translation>各生成器平均分</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::CheatSheetOverlay</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Press any key to close.</source>
+        <translation>按任意键关闭。</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::FrameSource</name>
+    <message>
+        <source>cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::JobsDock</name>
+    <message>
+        <source>queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Worker: not started</source>
+        <translation>工作进程：未启动</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancel the selected job</source>
+        <translation>取消所选任务</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Retry the selected job</source>
+        <translation>重试所选任务</translation>
+    </message>
+    <message>
+        <source>Scoring jobs</source>
+        <translation>评分任务</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Reasoning of the selected job</source>
+        <translation>所选任务的推理过程</translation>
+    </message>
+    <message>
+        <source>The model&apos;s reasoning appears here as it is generated.</source>
+        <translation>模型生成推理时会实时显示在这里。</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::MainWindow</name>
+    <message>
+        <source>Video player</source>
+        <translation>视频播放器</translation>
+    </message>
+    <message>
+        <source>Judge</source>
+        <translation>评判</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Edit history</source>
+        <translation>编辑历史</translation>
+    </message>
+    <message>
+        <source>&lt;opened&gt;</source>
+        <translation>&lt;已打开&gt;</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>Scoring</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation>导航</translation>
+    </message>
+    <message>
+        <source>Editing</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Player</source>
+        <translation>播放器</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Score %1 for the current dimension</source>
+        <translation>当前维度打 %1 分</translation>
+    </message>
+    <message>
+        <source>Clear the current dimension</source>
+        <translation>清除当前维度</translation>
+    </message>
+    <message>
+        <source>Go to visual quality</source>
+        <translation>转到视觉质量</translation>
+    </message>
+    <message>
+        <source>Go to text-to-video alignment</source>
+        <translation>转到文本-视频一致性</translation>
+    </message>
+    <message>
+        <source>Go to physical consistency</source>
+        <translation>转到物理一致性</translation>
+    </message>
+    <message>
+        <source>Accept the model&apos;s scores</source>
+        <translation>采纳模型评分</translation>
+    </message>
+    <message>
+        <source>Write the rationale of the current dimension</source>
+        <translation>填写当前维度的理由</translation>
+    </message>
+    <message>
+        <source>Write the overall reasoning</source>
+        <translation>填写总体推理</translation>
+    </message>
+    <message>
+        <source>Leave the text field</source>
+        <translation>离开文本框</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Flag: skip</source>
+        <translation>标记：跳过</translation>
+    </message>
+    <message>
+        <source>Flag: broken video</source>
+        <translation>标记：视频损坏</translation>
+    </message>
+    <message>
+        <source>Flag: needs review</source>
+        <translation>标记：需要复核</translation>
+    </message>
+    <message>
+        <source>Write the flag note</source>
+        <translation>填写标记备注</translation>
+    </message>
+    <message>
+        <source>Next unscored item</source>
+        <translation>下一个未评分条目</translation>
+    </message>
+    <message>
+        <source>Previous unscored item</source>
+        <translation>上一个未评分条目</translation>
+    </message>
+    <message>
+        <source>Next item</source>
+        <translation>下一个条目</translation>
+    </message>
+    <message>
+        <source>Previous item</source>
+        <translation>上一个条目</translation>
+    </message>
+    <message>
+        <source>Go to the queue</source>
+        <translation>转到队列</translation>
+    </message>
+    <message>
+        <source>Search the queue</source>
+        <translation>搜索队列</translation>
+    </message>
+    <message>
+        <source>Blind mode</source>
+        <translation>盲评模式</translation>
+    </message>
+    <message>
+        <source>Show keyboard shortcuts</source>
+        <translation>显示键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Judge tab</source>
+        <translation>评判标签页</translation>
+    </message>
+    <message>
+        <source>Audit tab</source>
+        <translation>审核标签页</translation>
+    </message>
+    <message>
+        <source>Open project…</source>
+        <translation>打开项目…</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <source>Reload the project rubric</source>
+        <translation>重新加载项目评分细则</translation>
+    </message>
+    <message>
+        <source>Score unscored items with the model</source>
+        <translation>用模型为未评分条目评分</translation>
+    </message>
+    <message>
+        <source>Score this item with the model again</source>
+        <translation>用模型重新为此条目评分</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>Project already open</source>
+        <translation>项目已打开</translation>
+    </message>
+    <message>
+        <source>%1 is open in another window (process %2 on %3).
+
+Open it read-only here?</source>
+        <translation>%1 已在另一个窗口中打开（%3 上的进程 %2）。
+
+是否在此以只读方式打开？</translation>
+    </message>
+    <message>
+        <source>Read-only: the project is open in process %1 on %2.</source>
+        <translation>只读：该项目已在 %2 上的进程 %1 中打开。</translation>
+    </message>
+    <message>
+        <source>Cannot open project</source>
+        <translation>无法打开项目</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 scored</source>
+        <translation>已评分 %1 / %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) queued for the model.</source>
+        <translation><numerusform>已为模型排队 %n 个条目。</numerusform></translation>
+    </message>
+    <message>
+        <source>Worker: writing the demo model…</source>
+        <translation>工作进程：正在写入演示模型…</translation>
+    </message>
+    <message>
+        <source>Worker: cannot write the demo model: %1</source>
+        <translation>工作进程：无法写入演示模型：%1</translation>
+    </message>
+    <message>
+        <source>Worker: cannot run vscore to write the demo model</source>
+        <translation>工作进程：无法运行 vscore 来写入演示模型</translation>
+    </message>
+    <message>
+        <source>VideoScore Studio</source>
+        <translation>VideoScore Studio</translation>
+    </message>
+    <message>
+        <source>[read-only]</source>
+        <translation>[只读]</translation>
+    </message>
+    <message>
+        <source>[blind]</source>
+        <translation>[盲评]</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>VideoScore projects (*.vsproj);;All files (*)</source>
+        <translation>VideoScore 项目 (*.vsproj);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::PlayerGrid</name>
+    <message>
+        <source>Clip %1</source>
+        <translation>片段 %1</translation>
+    </message>
+    <message>
+        <source>loop off</source>
+        <translation>循环关闭</translation>
+    </message>
+    <message>
+        <source>loop all</source>
+        <translation>全部循环</translation>
+    </message>
+    <message>
+        <source>loop in–out</source>
+        <translation>入点-出点循环</translation>
+    </message>
+    <message>
+        <source>sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>unsynced</source>
+        <translation>未同步</translation>
+    </message>
+    <message>
+        <source>Video player</source>
+        <translation>视频播放器</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::PlayerTimeline</name>
+    <message>
+        <source>Timeline</source>
+        <translation>时间轴</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::QueueModel</name>
+    <message>
+        <source>Item</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Prompt: %1, %2 of %3 scored</source>
+        <translation>提示词：%1，已评分 %2 / %3</translation>
+    </message>
+    <message>
+        <source>%1
+Model soft scores: %2</source>
+        <translation>%1
+模型软评分：%2</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>scored</source>
+        <translation>已评分</translation>
+    </message>
+    <message>
+        <source>not scored</source>
+        <translation>未评分</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::QueuePanel</name>
+    <message>
+        <source>Search prompts and videos</source>
+        <translation>搜索提示词和视频</translation>
+    </message>
+    <message>
+        <source>Search the queue</source>
+        <translation>搜索队列</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>All items</source>
+        <translation>全部条目</translation>
+    </message>
+    <message>
+        <source>Not yet scored by me</source>
+        <translation>我尚未评分</translation>
+    </message>
+    <message>
+        <source>Model only</source>
+        <translation>仅有模型评分</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>已标记</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>Generator</source>
+        <translation>生成器</translation>
+    </message>
+    <message>
+        <source>Generator:</source>
+        <translation>生成器：</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Batch:</source>
+        <translation>批次：</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>标注员</translation>
+    </message>
+    <message>
+        <source>Annotator:</source>
+        <translation>标注员：</translation>
+    </message>
+    <message>
+        <source>Sort order</source>
+        <translation>排序方式</translation>
+    </message>
+    <message>
+        <source>Queue order</source>
+        <translation>队列顺序</translation>
+    </message>
+    <message>
+        <source>Disagreement first</source>
+        <translation>分歧最大优先</translation>
+    </message>
+    <message>
+        <source>Least confident first</source>
+        <translation>置信度最低优先</translation>
+    </message>
+    <message>
+        <source>Sort:</source>
+        <translation>排序：</translation>
+    </message>
+    <message>
+        <source>Work queue</source>
+        <translation>工作队列</translation>
+    </message>
+    <message>
+        <source>%1 done · %2 remaining</source>
+        <translation>已完成 %1 · 剩余 %2</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>任何人</translation>
+    </message>
+    <message>
+        <source>%1 — show all</source>
+        <translation>%1 — 显示全部</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::ScoreControl</name>
+    <message>
+        <source>%1 score</source>
+        <translation>%1 评分</translation>
+    </message>
+    <message>
+        <source>Press 1 to 5 to score, Delete to clear.</source>
+        <translation>按 1 到 5 评分，按 Delete 清除。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>model %1 (%2)</source>
+        <translation>模型 %1（%2）</translation>
+    </message>
+    <message>
+        <source>model %1</source>
+        <translation>模型 %1</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::ScorePanel</name>
+    <message>
+        <source>your own scores</source>
+        <translation>你自己的评分</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>model scores accepted</source>
+        <translation>已采纳模型评分</translation>
+    </message>
+    <message>
+        <source>model scores edited</source>
+        <translation>已修改模型评分</translation>
+    </message>
+    <message>
+        <source>Score panel</source>
+        <translation>评分面板</translation>
+    </message>
+    <message>
+        <source>Why this score? (optional)</source>
+        <translation>为什么给这个分？（可选）</translation>
+    </message>
+    <message>
+        <source>%1 rationale</source>
+        <translation>%1 理由</translation>
+    </message>
+    <message>
+        <source>Accept model scores</source>
+        <translation>采纳模型评分</translation>
+    </message>
+    <message>
+        <source>Overall reasoning</source>
+        <translation>总体推理</translation>
+    </message>
+    <message>
+        <source>Blind mode: the model&apos;s output and the generator are hidden until you have scored all three dimensions.</source>
+        <translation>盲评模式：在你完成三个维度的评分之前，模型输出和生成器名称会被隐藏。</translation>
+    </message>
+    <message>
+        <source>Model reasoning</source>
+        <translation>模型推理</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Broken video</source>
+        <translation>视频损坏</translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation>需要复核</translation>
+    </message>
+    <message>
+        <source>Note for the flag</source>
+        <translation>标记备注</translation>
+    </message>
+    <message>
+        <source>Flag note</source>
+        <translation>标记备注</translation>
+    </message>
+    <message>
+        <source>No item selected.</source>
+        <translation>未选择条目。</translation>
+    </message>
+    <message>
+        <source>Origin: %1 · time on item %2</source>
+        <translation>来源：%1 · 本条用时 %2</translation>
+    </message>
+    <message>
+        <source>Not scored yet · time on item %1</source>
+        <translation>尚未评分 · 本条用时 %1</translation>
+    </message>
+    <message>
+        <source>generator %1</source>
+        <translation>生成器 %1</translation>
+    </message>
+    <message>
+        <source>Model result hidden.</source>
+        <translation>模型结果已隐藏。</translation>
+    </message>
+    <message>
+        <source>No model result yet.</source>
+        <translation>尚无模型结果。</translation>
+    </message>
+    <message>
+        <source>Model %1 · soft scores %2</source>
+        <translation>模型 %1 · 软评分 %2</translation>
+    </message>
+    <message>
+        <source>(unnamed)</source>
+        <translation>（未命名）</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::ScoringController</name>
+    <message>
+        <source>Worker: no model folder chosen (Settings › Scoring)</source>
+        <translation>工作进程：未选择模型文件夹（设置 › 评分）</translation>
+    </message>
+    <message>
+        <source>Worker: starting · model %1 · %2</source>
+        <translation>工作进程：正在启动 · 模型 %1 · %2</translation>
+    </message>
+    <message>
+        <source>Worker: ready</source>
+        <translation>工作进程：就绪</translation>
+    </message>
+    <message>
+        <source>model %1</source>
+        <translation>模型 %1</translation>
+    </message>
+    <message>
+        <source>device %1</source>
+        <translation>设备 %1</translation>
+    </message>
+    <message>
+        <source>memory %1 MB</source>
+        <translation>内存 %1 MB</translation>
+    </message>
+    <message>
+        <source>Worker: restarted after a crash (%1 so far)</source>
+        <translation>工作进程：崩溃后已重启（累计 %1 次）</translation>
+    </message>
+    <message>
+        <source>attempt %1</source>
+        <translation>第 %1 次尝试</translation>
+    </message>
+    <message>
+        <source>no score lines</source>
+        <translation>无评分行</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Shortcut map</source>
+        <translation>快捷键表</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Shortcut for %1</source>
+        <translation>%1 的快捷键</translation>
+    </message>
+    <message>
+        <source>Restore defaults</source>
+        <translation>恢复默认</translation>
+    </message>
+    <message>
+        <source>Shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Model folder</source>
+        <translation>模型文件夹</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Model folder:</source>
+        <translation>模型文件夹：</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>GPU (CUDA)</source>
+        <translation>GPU（CUDA）</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>设备：</translation>
+    </message>
+    <message>
+        <source>VideoScore2 default prompt</source>
+        <translation>VideoScore2 默认提示词</translation>
+    </message>
+    <message>
+        <source>Prompt template file</source>
+        <translation>提示词模板文件</translation>
+    </message>
+    <message>
+        <source>Prompt template:</source>
+        <translation>提示词模板：</translation>
+    </message>
+    <message>
+        <source>Constrain score lines to the digits 1–5</source>
+        <translation>将评分行限制为数字 1–5</translation>
+    </message>
+    <message>
+        <source>Scoring</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>%1 is used by both “%2” and “%3”.</source>
+        <translation>%1 同时被“%2”和“%3”使用。</translation>
+    </message>
+</context>
 </TS>

@@ -4,6 +4,7 @@
 
 #include "core/domain/error.h"
 #include "core/store/store.h"
+#include "ui/dimension_names.h"
 #include "ui/edit_commands.h"
 
 namespace vs::ui {
@@ -84,8 +85,8 @@ void AnnotationSession::setScore(qint64 videoId, Dimension dim, std::optional<in
   if (newOrigin != oldOrigin) {
     changes.append({EvaluationField::Origin, originName(oldOrigin), originName(newOrigin)});
   }
-  const QString text = score ? tr("%1: %2").arg(tr(qPrintable(dimensionTitle(dim)))).arg(*score)
-                             : tr("%1 cleared").arg(tr(qPrintable(dimensionTitle(dim))));
+  const QString text = score ? tr("%1: %2").arg(dimensionDisplayName(dim)).arg(*score)
+                             : tr("%1 cleared").arg(dimensionDisplayName(dim));
   undo_.push(new EditFieldsCommand(*this, videoId, changes, text));
 }
 

@@ -17,6 +17,7 @@
 #include <cmath>
 
 #include "core/analysis/correlation.h"
+#include "ui/dimension_names.h"
 #include "ui/queue_model.h"
 
 namespace vs::ui {
@@ -31,13 +32,7 @@ QChartView* makeChartView(QWidget* parent) {
   return view;
 }
 
-QString dimName(int i) {
-  switch (i) {
-    case 0: return AuditView::tr("Visual quality");
-    case 1: return AuditView::tr("Text-to-video alignment");
-    default: return AuditView::tr("Physical / common-sense consistency");
-  }
-}
+QString dimName(int i) { return dimensionDisplayName(static_cast<Dimension>(i)); }
 
 }  // namespace
 

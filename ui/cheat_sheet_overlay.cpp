@@ -88,6 +88,14 @@ void CheatSheetOverlay::showOver() {
   setFocus(Qt::ShortcutFocusReason);
 }
 
+bool CheatSheetOverlay::event(QEvent* event) {
+  if (event->type() == QEvent::ShortcutOverride) {
+    event->accept();  // every key closes the sheet; none reaches an action behind it
+    return true;
+  }
+  return QWidget::event(event);
+}
+
 void CheatSheetOverlay::paintEvent(QPaintEvent*) {
   QPainter p(this);
   p.fillRect(rect(), QColor(0, 0, 0, 150));

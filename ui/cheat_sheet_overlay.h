@@ -15,6 +15,7 @@ class CheatSheetOverlay : public QWidget {
   void showOver();  // fills the parent, rebuilds the list from the current shortcuts, takes focus
 
  protected:
+  bool event(QEvent* event) override;
   void paintEvent(QPaintEvent* event) override;
   void keyPressEvent(QKeyEvent* event) override;
   void mousePressEvent(QMouseEvent* event) override;

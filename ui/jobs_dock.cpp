@@ -137,14 +137,14 @@ void JobsDock::setProgress(qint64 jobId, double fraction, const QString& stage) 
   bar->setFormat(stage.isEmpty() ? QStringLiteral("%p%") : stage + QStringLiteral(" %p%"));
 }
 
-void JobsDock::appendReasoning(qint64 jobId, const QString& text) {
-  reasoning_[jobId] += text;
-  if (selectedJob() == jobId || (table_->currentRow() < 0)) {
-    if (table_->currentRow() < 0) {
-      table_->selectRow(rowOf(jobId));
-    }
+void JobsDock::setReasoning(qint64 jobId, const QString& fullText) {
+  reasoning_[jobId] = fullText;
+  if (table_->currentRow() < 0 || states_.value(selectedJob()) != JobState::Running) {
+    table_->selectRow(rowOf(jobId));  // follow the running job unless the person picked another
+  }
+  if (selectedJob() == jobId) {
+    stream_->setPlainText(fullText);
     stream_->moveCursor(QTextCursor::End);
-    stream_->insertPlainText(text);
   }
 }
 

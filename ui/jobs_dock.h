@@ -21,7 +21,8 @@ class JobsDock : public QWidget {
   void addJob(qint64 jobId, const QString& title);
   void setJobState(qint64 jobId, JobState state, const QString& message = {});
   void setProgress(qint64 jobId, double fraction, const QString& stage);
-  void appendReasoning(qint64 jobId, const QString& text);
+  void setReasoning(qint64 jobId, const QString& fullText);  // the text so far
+  QString reasoning(qint64 jobId) const { return reasoning_.value(jobId); }
   void setWorkerStatus(const QString& text);
   int jobCount() const;
   int activeCount() const;  // queued or running

@@ -6,11 +6,13 @@
 #include <QCloseEvent>
 #include <QCryptographicHash>
 #include <QDockWidget>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProcess>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -32,6 +34,8 @@
 #include "ui/queue_model.h"
 #include "ui/queue_panel.h"
 #include "ui/rubric.h"
+#include "ui/scoring_controller.h"
+#include "ui/demo_project.h"
 #include "ui/score_panel.h"
 #include "ui/settings_dialog.h"
 #include "ui/theme.h"
@@ -125,6 +129,7 @@ MainWindow::MainWindow(QWidget* parent)
 
 MainWindow::~MainWindow() {
   recordTime();
+  scoring_.reset();
   session_.reset();
   store_.reset();
 }
@@ -294,6 +299,17 @@ void MainWindow::createActions() {
   });
   make(QStringLiteral("file.rubric"), file, tr("Reload the project rubric"), QKeySequence(),
        [this] { scorePanel_->setRubric(Rubric::forProject(projectPath())); });
+  make(QStringLiteral("model.scoreAll"), jobs, tr("Score unscored items with the model"),
+       QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), [this] { startScoring(ScoringSettings::load().modelDir); });
+  make(QStringLiteral("model.scoreItem"), jobs, tr("Score this item with the model again"),
+       QKeySequence(Qt::CTRL | Qt::Key_R), [this] {
+         if (!scoring_ || !scoring_->isActive()) {
+           startScoring(ScoringSettings::load().modelDir);
+         }
+         if (scoring_ && current_ != 0) {
+           scoring_->scoreVideo(current_, 1);
+         }
+       });
   make(QStringLiteral("file.quit"), file, tr("Quit"), QKeySequence::Quit, [this] { close(); });
 
   // The player's own actions join the registry so they can be remapped and listed; a few
@@ -319,7 +335,7 @@ void MainWindow::createActions() {
 
   // Menus mirror the registry.
   QMap<QString, QMenu*> menus;
-  for (const QString& c : {file, edit, scoring, nav, view, player}) {
+  for (const QString& c : {file, edit, scoring, nav, view, jobs, player}) {
     menus.insert(c, menuBar()->addMenu(c));
   }
   for (const QString& id : r.ids()) {
@@ -341,7 +357,6 @@ void MainWindow::createActions() {
       applyTheme(t);
     });
   }
-  Q_UNUSED(jobs);
 }
 
 bool MainWindow::openProject(const QString& path, BusyPolicy busy) {
@@ -379,6 +394,7 @@ bool MainWindow::openProject(const QString& path, BusyPolicy busy) {
     return false;
   }
   undo_->clear();
+  scoring_.reset();
   session_.reset();
   store_ = std::move(store);
   lock_ = std::move(lock);
@@ -520,9 +536,64 @@ void MainWindow::setBlindMode(bool on) {
   updateTitle();
 }
 
-void MainWindow::startDemoScoring() {
-  jobs_->setWorkerStatus(tr("Worker: model scoring is not available in this build"));
+void MainWindow::startScoring(const QString& modelDir) {
+  if (!store_ || readOnly_) {
+    return;
+  }
+  if (!scoring_) {
+    scoring_ = std::make_unique<ScoringController>(*store_, *jobs_);
+    connect(scoring_.get(), &ScoringController::resultStored, this, [this](qint64 videoId) {
+      refreshVideo(videoId);
+      audit_->refresh();
+    });
+  }
+  const ScoringSettings s = ScoringSettings::load();
+  scoring::ScoreSettings settings;
+  settings.format = s.constrained ? scoring::ScoreFormat::Constrained : scoring::ScoreFormat::Free;
+  if (!s.templateFile.isEmpty()) {
+    QFile file(s.templateFile);
+    if (file.open(QIODevice::ReadOnly)) {
+      settings.templateName = QFileInfo(s.templateFile).fileName();
+      settings.templateText = QString::fromUtf8(file.readAll());
+    }
+  }
+  scoring_->configure(modelDir, s.device, settings);
+  const int n = scoring_->scoreUnscored();
+  statusBar()->showMessage(tr("%n item(s) queued for the model.", nullptr, n), 5000);
 }
+
+void MainWindow::startDemoScoring() {
+  const QString modelDir = DemoProject::defaultFolder() + QStringLiteral("/model");
+  if (QFileInfo::exists(modelDir + QStringLiteral("/config.json"))) {
+    startScoring(modelDir);
+    return;
+  }
+  // The tiny demo model is written by `vscore demo-model`, without blocking the window.
+  auto* process = new QProcess(this);
+  preparingModel_ = true;
+  jobs_->setWorkerStatus(tr("Worker: writing the demo model…"));
+  connect(process, &QProcess::finished, this, [this, process, modelDir](int code, QProcess::ExitStatus status) {
+    preparingModel_ = false;
+    process->deleteLater();
+    if (status != QProcess::NormalExit || code != 0) {
+      jobs_->setWorkerStatus(tr("Worker: cannot write the demo model: %1")
+                                 .arg(QString::fromLocal8Bit(process->readAllStandardError()).trimmed()));
+      return;
+    }
+    startScoring(modelDir);
+  });
+  connect(process, &QProcess::errorOccurred, this, [this, process](QProcess::ProcessError e) {
+    if (e == QProcess::FailedToStart) {
+      preparingModel_ = false;
+      jobs_->setWorkerStatus(tr("Worker: cannot run vscore to write the demo model"));
+      process->deleteLater();
+    }
+  });
+  process->start(ScoringController::siblingProgram(QStringLiteral("vscore")),
+                 {QStringLiteral("demo-model"), modelDir});
+}
+
+bool MainWindow::isScoringBusy() const { return preparingModel_ || (scoring_ && scoring_->isActive()); }
 
 bool MainWindow::blindMode() const { return blind_; }
 

@@ -28,6 +28,7 @@ class QueueFilterModel;
 class QueueModel;
 class QueuePanel;
 class ScorePanel;
+class ScoringController;
 
 enum class BusyPolicy { Ask, ReadOnly };
 
@@ -49,6 +50,10 @@ class MainWindow : public QMainWindow {
   // Scores every item that has no model result yet with the model from the settings (the
   // demo model for --demo), in the background; progress shows in the jobs dock.
   void startDemoScoring();
+  // Scores the unscored items with the model folder from the settings.
+  void startScoring(const QString& modelDir);
+  // True while a model is being prepared or jobs are queued or running.
+  bool isScoringBusy() const;
 
   void setBlindMode(bool on);
   bool blindMode() const;
@@ -91,6 +96,8 @@ class MainWindow : public QMainWindow {
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<ProjectLock> lock_;
   std::unique_ptr<AnnotationSession> session_;
+  std::unique_ptr<ScoringController> scoring_;
+  bool preparingModel_ = false;
   QUndoStack* undo_ = nullptr;
   QueueModel* queueModel_ = nullptr;
   QueueFilterModel* queueFilter_ = nullptr;

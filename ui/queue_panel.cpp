@@ -14,6 +14,27 @@
 
 namespace vs::ui {
 
+template <typename F>
+void QueuePanel::refilter(F change) {
+  {
+    const QSignalBlocker block(view_ ? view_->selectionModel() : nullptr);
+    change();
+  }
+  if (view_ && selected_ != 0) {
+    const QModelIndex idx = filter_.mapFromSource(model_.indexForVideo(selected_));
+    const QSignalBlocker block(view_->selectionModel());
+    if (idx.isValid()) {
+      view_->selectionModel()->setCurrentIndex(idx, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+      view_->scrollTo(idx);
+    } else {
+      view_->selectionModel()->clearSelection();
+    }
+  }
+  if (view_) {
+    view_->expandAll();
+  }
+}
+
 QueuePanel::QueuePanel(QueueModel& model, QueueFilterModel& filter, QWidget* parent)
     : QWidget(parent), model_(model), filter_(filter) {
   setObjectName(QStringLiteral("queuePanel"));
@@ -25,7 +46,8 @@ QueuePanel::QueuePanel(QueueModel& model, QueueFilterModel& filter, QWidget* par
   search_->setPlaceholderText(tr("Search prompts and videos"));
   search_->setAccessibleName(tr("Search the queue"));
   search_->setClearButtonEnabled(true);
-  connect(search_, &QLineEdit::textChanged, &filter_, &QueueFilterModel::setSearchText);
+  connect(search_, &QLineEdit::textChanged, this,
+          [this](const QString& t) { refilter([&] { filter_.setSearchText(t); }); });
   layout->addWidget(search_);
 
   auto* form = new QFormLayout;
@@ -37,23 +59,23 @@ QueuePanel::QueuePanel(QueueModel& model, QueueFilterModel& filter, QWidget* par
   status_->addItem(tr("Model only"), int(QueueStatusFilter::ModelOnly));
   status_->addItem(tr("Flagged"), int(QueueStatusFilter::Flagged));
   connect(status_, &QComboBox::currentIndexChanged, this, [this] {
-    filter_.setStatusFilter(static_cast<QueueStatusFilter>(status_->currentData().toInt()));
+    refilter([&] { filter_.setStatusFilter(static_cast<QueueStatusFilter>(status_->currentData().toInt())); });
   });
   form->addRow(tr("Show:"), status_);
   generator_ = new QComboBox(this);
   generator_->setAccessibleName(tr("Generator"));
   connect(generator_, &QComboBox::currentIndexChanged, this,
-          [this] { filter_.setGenerator(generator_->currentData().toString()); });
+          [this] { refilter([&] { filter_.setGenerator(generator_->currentData().toString()); }); });
   form->addRow(tr("Generator:"), generator_);
   batch_ = new QComboBox(this);
   batch_->setAccessibleName(tr("Batch"));
   connect(batch_, &QComboBox::currentIndexChanged, this,
-          [this] { filter_.setBatch(batch_->currentData().toString()); });
+          [this] { refilter([&] { filter_.setBatch(batch_->currentData().toString()); }); });
   form->addRow(tr("Batch:"), batch_);
   annotator_ = new QComboBox(this);
   annotator_->setAccessibleName(tr("Annotator"));
   connect(annotator_, &QComboBox::currentIndexChanged, this,
-          [this] { filter_.setAnnotator(annotator_->currentData().toLongLong()); });
+          [this] { refilter([&] { filter_.setAnnotator(annotator_->currentData().toLongLong()); }); });
   form->addRow(tr("Annotator:"), annotator_);
   sort_ = new QComboBox(this);
   sort_->setObjectName(QStringLiteral("queueSort"));
@@ -63,7 +85,7 @@ QueuePanel::QueuePanel(QueueModel& model, QueueFilterModel& filter, QWidget* par
   sort_->addItem(tr("Least confident first"), int(QueueSort::LeastConfidentFirst));
   sort_->addItem(tr("Generator"), int(QueueSort::Generator));
   connect(sort_, &QComboBox::currentIndexChanged, this, [this] {
-    filter_.setSortOrder(static_cast<QueueSort>(sort_->currentData().toInt()));
+    refilter([&] { filter_.setSortOrder(static_cast<QueueSort>(sort_->currentData().toInt())); });
   });
   form->addRow(tr("Sort:"), sort_);
   layout->addLayout(form);
@@ -71,7 +93,7 @@ QueuePanel::QueuePanel(QueueModel& model, QueueFilterModel& filter, QWidget* par
   clearSet_ = new QPushButton(this);
   clearSet_->hide();
   connect(clearSet_, &QPushButton::clicked, this, [this] {
-    filter_.setVideoSet({});
+    refilter([&] { filter_.setVideoSet({}); });
     clearSet_->hide();
   });
   layout->addWidget(clearSet_);
@@ -90,6 +112,7 @@ QueuePanel::QueuePanel(QueueModel& model, QueueFilterModel& filter, QWidget* par
           [this](const QModelIndex& current) {
             const qint64 id = current.data(QueueModel::VideoIdRole).toLongLong();
             if (id != 0) {
+              selected_ = id;
               emit videoActivated(id);
             }
           });
@@ -143,6 +166,7 @@ void QueuePanel::setAnnotators(const QList<QPair<qint64, QString>>& annotators) 
 }
 
 void QueuePanel::selectVideo(qint64 videoId) {
+  selected_ = videoId;
   QModelIndex src = model_.indexForVideo(videoId);
   QModelIndex idx = filter_.mapFromSource(src);
   if (!idx.isValid() && src.isValid()) {

@@ -30,6 +30,10 @@ class QueuePanel : public QWidget {
 
  private:
   void updateCounts(int scored, int total);
+  // Runs a filter change without treating the view's moved selection as the person's choice.
+  template <typename F>
+  void refilter(F change);
+  qint64 selected_ = 0;
   QueueModel& model_;
   QueueFilterModel& filter_;
   QTreeView* view_ = nullptr;

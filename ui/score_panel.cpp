@@ -12,6 +12,7 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include "ui/dimension_names.h"
 #include "ui/score_control.h"
 
 namespace vs::ui {
@@ -20,14 +21,7 @@ namespace {
 
 constexpr int kTypingPauseMs = 400;  // text is committed after this pause, on focus loss, on switch
 
-QString dimTitle(Dimension d) {
-  switch (d) {
-    case Dimension::Visual: return ScorePanel::tr("Visual quality");
-    case Dimension::T2V: return ScorePanel::tr("Text-to-video alignment");
-    case Dimension::Phy: return ScorePanel::tr("Physical / common-sense consistency");
-  }
-  return {};
-}
+QString dimTitle(Dimension d) { return dimensionDisplayName(d); }
 
 QString originText(Origin o) {
   switch (o) {

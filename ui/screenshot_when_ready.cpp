@@ -34,7 +34,7 @@ bool ScreenshotWhenReady::ready() const {
       }
     }
   }
-  return window_.jobs()->activeCount() == 0;
+  return !window_.isScoringBusy() && window_.jobs()->activeCount() == 0;
 }
 
 void ScreenshotWhenReady::poll() {

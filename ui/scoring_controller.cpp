@@ -1,0 +1,165 @@
+#include "ui/scoring_controller.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+
+#include "core/domain/error.h"
+#include "core/scoring/batch_scorer.h"
+#include "core/scoring/scoring_queue.h"
+#include "core/store/store.h"
+#include "ui/jobs_dock.h"
+
+namespace vs::ui {
+
+ScoringController::ScoringController(store::Store& store, JobsDock& dock, QObject* parent)
+    : QObject(parent), store_(store), dock_(dock) {
+  connect(&dock_, &JobsDock::cancelRequested, this, [this](qint64 jobId) {
+    if (queue_) {
+      queue_->cancel(jobId);
+    }
+  });
+  connect(&dock_, &JobsDock::retryRequested, this, [this](qint64 jobId) {
+    const qint64 videoId = finished_.take(jobId);
+    if (videoId != 0) {
+      scoreVideo(videoId, 1);
+    }
+  });
+}
+
+ScoringController::~ScoringController() {
+  if (queue_) {
+    queue_->cancelAll();
+  }
+}
+
+QString ScoringController::siblingProgram(const QString& name) {
+  const QString dir = QCoreApplication::applicationDirPath();
+  for (const QString& candidate : {dir + QLatin1Char('/') + name, dir + QStringLiteral("/../") + name + QLatin1Char('/') + name,
+                                   dir + QStringLiteral("/../../app/") + name + QLatin1Char('/') + name}) {
+    if (QFileInfo(candidate).isExecutable()) {
+      return QFileInfo(candidate).absoluteFilePath();
+    }
+  }
+  return name;  // from PATH
+}
+
+void ScoringController::configure(const QString& modelDir, const QString& device,
+                                  const scoring::ScoreSettings& settings) {
+  if (queue_) {
+    queue_->cancelAll();
+    queue_.reset();
+  }
+  settings_ = settings;
+  modelId_ = QFileInfo(modelDir).fileName();
+  if (modelDir.isEmpty()) {
+    dock_.setWorkerStatus(tr("Worker: no model folder chosen (Settings › Scoring)"));
+    return;
+  }
+  scoring::WorkerSettings ws;
+  ws.program = siblingProgram(QStringLiteral("vscore-worker"));
+  ws.modelDir = modelDir;
+  ws.device = device == QLatin1String("auto") ? QStringLiteral("cpu") : device;
+  queue_ = std::make_unique<scoring::ScoringQueue>(ws);
+  dock_.setWorkerStatus(tr("Worker: starting · model %1 · %2").arg(modelId_, ws.device));
+  connect(queue_.get(), &scoring::ScoringQueue::modelLoaded, this, [this, ws](const QJsonObject& info) {
+    QStringList parts{tr("Worker: ready"), tr("model %1").arg(modelId_), tr("device %1").arg(info.value(QStringLiteral("device")).toString(ws.device))};
+    const QJsonValue memory = info.value(QStringLiteral("memory_mb"));
+    if (!memory.isUndefined()) {
+      parts << tr("memory %1 MB").arg(memory.toDouble(), 0, 'f', 0);
+    }
+    dock_.setWorkerStatus(parts.join(QStringLiteral(" · ")));
+  });
+  connect(queue_.get(), &scoring::ScoringQueue::workerRestarted, this, [this](int restarts) {
+    dock_.setWorkerStatus(tr("Worker: restarted after a crash (%1 so far)").arg(restarts));
+  });
+  connect(queue_.get(), &scoring::ScoringQueue::jobStarted, this, &ScoringController::onStarted);
+  connect(queue_.get(), &scoring::ScoringQueue::jobProgress, this, &ScoringController::onProgress);
+  connect(queue_.get(), &scoring::ScoringQueue::jobFinished, this, &ScoringController::onFinished);
+  connect(queue_.get(), &scoring::ScoringQueue::jobFailed, this, &ScoringController::onFailed);
+}
+
+bool ScoringController::isActive() const { return !jobs_.isEmpty(); }
+
+qint64 ScoringController::scoreVideo(qint64 videoId, int priority) {
+  if (!queue_) {
+    return 0;
+  }
+  const std::optional<Video> v = store_.findVideo(videoId);
+  if (!v) {
+    return 0;
+  }
+  const std::optional<Prompt> p = store_.findPrompt(v->promptId);
+  scoring::ScoreRequest request;
+  const QFileInfo project(store_.path());
+  request.videoPath = QFileInfo(v->path).isAbsolute() ? v->path : project.absolutePath() + QLatin1Char('/') + v->path;
+  request.prompt = p ? p->text : QString();
+  request.settings = settings_;
+  request.videoId = videoId;
+  const qint64 job = queue_->enqueue(request, priority);
+  jobs_.insert(job, videoId);
+  dock_.addJob(job, v->name);
+  return job;
+}
+
+int ScoringController::scoreUnscored() {
+  if (!queue_) {
+    return 0;
+  }
+  const std::optional<Annotator> model = store_.findAnnotator(modelAnnotator());
+  int n = 0;
+  for (const store::QueueItem& item : store_.listItems()) {
+    const bool has = model && std::any_of(item.evaluations.begin(), item.evaluations.end(),
+                                          [&](const Evaluation& e) { return e.annotatorId == model->id; });
+    if (!has && scoreVideo(item.video.id) != 0) {
+      ++n;
+    }
+  }
+  return n;
+}
+
+void ScoringController::onStarted(qint64 jobId, int attempt) {
+  dock_.setJobState(jobId, JobState::Running, attempt > 1 ? tr("attempt %1").arg(attempt) : QString());
+}
+
+void ScoringController::onProgress(qint64 jobId, const QString& stage, qint64 tokens, const QString& text) {
+  // Events may carry the text so far or only the new piece; keep the whole.
+  QString& full = text_[jobId];
+  full = text.startsWith(full) ? text : full + text;
+  const double fraction = settings_.maxNewTokens > 0 ? double(tokens) / settings_.maxNewTokens : 0;
+  dock_.setProgress(jobId, fraction, stage);
+  dock_.setReasoning(jobId, full);
+}
+
+void ScoringController::onFinished(qint64 jobId, const scoring::ScoreResult& result) {
+  const qint64 videoId = jobs_.take(jobId);
+  text_.remove(jobId);
+  try {
+    scoring::writeModelEvaluation(store_, videoId, modelAnnotator(), modelId_, result);
+    dock_.setReasoning(jobId, result.text);
+    dock_.setJobState(jobId, JobState::Done, result.parsed ? QString() : tr("no score lines"));
+    emit resultStored(videoId);
+  } catch (const Error& e) {
+    dock_.setJobState(jobId, JobState::Failed, e.full());
+    finished_.insert(jobId, videoId);
+  }
+  if (jobs_.isEmpty()) {
+    emit allDone();
+  }
+}
+
+void ScoringController::onFailed(qint64 jobId, const QString& code, const QString& message) {
+  const qint64 videoId = jobs_.take(jobId);
+  text_.remove(jobId);
+  if (videoId == 0) {
+    return;
+  }
+  finished_.insert(jobId, videoId);
+  dock_.setJobState(jobId, code == QLatin1String("cancelled") ? JobState::Cancelled : JobState::Failed,
+                    code == QLatin1String("cancelled") ? QString() : message);
+  if (jobs_.isEmpty()) {
+    emit allDone();
+  }
+}
+
+}  // namespace vs::ui

@@ -1,0 +1,63 @@
+#pragma once
+// Runs the model on the project's items in the background: one ScoringQueue (one vscore-worker
+// process), jobs shown in the JobsDock with live progress and the reasoning as it streams,
+// cancel and retry, results written to the store as the model's evaluation. A worker crash is
+// handled by the queue (restart, re-queue); the GUI never waits on it.
+#include <QHash>
+#include <QObject>
+#include <memory>
+
+#include "core/scoring/score_request.h"
+#include "core/scoring/score_result.h"
+
+namespace vs::store {
+class Store;
+}
+namespace vs::scoring {
+class ScoringQueue;
+}
+
+namespace vs::ui {
+
+class JobsDock;
+
+class ScoringController : public QObject {
+  Q_OBJECT
+ public:
+  ScoringController(store::Store& store, JobsDock& dock, QObject* parent = nullptr);
+  ~ScoringController() override;
+
+  // Starts the worker with this model. `modelDir` empty: scoring cannot start (status says so).
+  void configure(const QString& modelDir, const QString& device, const scoring::ScoreSettings& settings);
+  // Queues every video without a result from the model annotator; returns how many.
+  int scoreUnscored();
+  // Queues one video (again).
+  qint64 scoreVideo(qint64 videoId, int priority = 0);
+  bool isActive() const;
+  int activeJobs() const { return static_cast<int>(jobs_.size()); }
+
+  static QString modelAnnotator() { return QStringLiteral("VideoScore2"); }
+  // Path of a sibling program (vscore-worker, vscore) next to this executable or in the build tree.
+  static QString siblingProgram(const QString& name);
+
+ signals:
+  void resultStored(qint64 videoId);
+  void allDone();
+
+ private:
+  void onStarted(qint64 jobId, int attempt);
+  void onProgress(qint64 jobId, const QString& stage, qint64 tokens, const QString& text);
+  void onFinished(qint64 jobId, const scoring::ScoreResult& result);
+  void onFailed(qint64 jobId, const QString& code, const QString& message);
+
+  store::Store& store_;
+  JobsDock& dock_;
+  std::unique_ptr<scoring::ScoringQueue> queue_;
+  scoring::ScoreSettings settings_;
+  QString modelId_;
+  QHash<qint64, qint64> jobs_;      // job id -> video id (open jobs)
+  QHash<qint64, qint64> finished_;  // job id -> video id (failed or cancelled: retry)
+  QHash<qint64, QString> text_;
+};
+
+}  // namespace vs::ui
