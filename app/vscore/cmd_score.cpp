@@ -1,0 +1,193 @@
+// vscore score VIDEO --prompt TEXT --model DIR: one VideoScore2 evaluation through vscore-worker
+// (vscore itself never links the engine).
+#include <QCommandLineParser>
+#include <QEventLoop>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTimer>
+
+#include "command.h"
+#include "core/scoring/score_request.h"
+#include "core/scoring/worker_client.h"
+#include "inference/videoscore2/query_template.h"
+
+using namespace vs::cli;
+using vs::scoring::WorkerClient;
+
+namespace {
+
+struct Reply {
+  bool ok = false;
+  QJsonObject result;
+  QString code;
+  QString message;
+};
+
+// Sends one request and waits for its reply (or for the worker to die).
+Reply call(WorkerClient& worker, const QString& method, const QJsonObject& params, bool show_progress) {
+  Reply reply;
+  QEventLoop loop;
+  const qint64 id = worker.request(method, params);
+  auto c1 = QObject::connect(&worker, &WorkerClient::result, &loop, [&](qint64 rid, const QJsonObject& r) {
+    if (rid != id) return;
+    reply.ok = true;
+    reply.result = r;
+    loop.quit();
+  });
+  auto c2 = QObject::connect(&worker, &WorkerClient::error, &loop,
+                             [&](qint64 rid, const QString& code, const QString& message) {
+                               if (rid != id) return;
+                               reply.code = code;
+                               reply.message = message;
+                               loop.quit();
+                             });
+  auto c3 = QObject::connect(&worker, &WorkerClient::workerExited, &loop, [&](int code, bool) {
+    reply.code = QStringLiteral("worker_crashed");
+    reply.message = QStringLiteral("vscore-worker exited (code %1): %2").arg(code).arg(worker.lastStderr());
+    loop.quit();
+  });
+  auto c4 = QObject::connect(&worker, &WorkerClient::progress, &loop, [&](qint64 rid, const QJsonObject& e) {
+    if (rid != id || !show_progress) return;
+    err(QStringLiteral("\r%1 %2 tokens   ").arg(e.value("stage").toString()).arg(e.value("tokens").toInteger()));
+  });
+  if (id < 0) {
+    reply.code = QStringLiteral("worker_crashed");
+    reply.message = QStringLiteral("vscore-worker is not running: %1").arg(worker.lastStderr());
+  } else {
+    loop.exec();
+  }
+  QObject::disconnect(c1);
+  QObject::disconnect(c2);
+  QObject::disconnect(c3);
+  QObject::disconnect(c4);
+  if (show_progress) err(QStringLiteral("\n"));
+  return reply;
+}
+
+int exitCodeFor(const QString& code) {
+  if (code == QLatin1String("bad_model") || code == QLatin1String("bad_video")) return kExitInvalidData;
+  if (code == QLatin1String("invalid_request")) return kExitUsage;
+  return kExitRuntime;
+}
+
+QString fmtScore(const QJsonValue& v, int decimals) {
+  return v.isDouble() ? QString::number(v.toDouble(), 'f', decimals) : QStringLiteral("-");
+}
+
+}  // namespace
+
+static int run(const QStringList& args) {
+  QCommandLineParser p;
+  p.addHelpOption();
+  p.addPositionalArgument("video", "The video file.");
+  p.addOption({"prompt", "The text-to-video prompt.", "TEXT"});
+  p.addOption({"model", "Checkpoint directory (Hugging Face layout).", "DIR"});
+  p.addOption({"device", "cpu or cuda (default cpu).", "DEVICE", "cpu"});
+  p.addOption({"dtype", "f32, bf16 or f16 (default f32).", "DTYPE", "f32"});
+  p.addOption({"greedy", "Greedy decoding (deterministic)."});
+  p.addOption({"temperature", "Sampling temperature (default 0.7, the model card's).", "T", "0.7"});
+  p.addOption({"seed", "Sampling seed (default 0).", "N", "0"});
+  p.addOption({"max-new-tokens", "Generation budget (default 1024).", "N", "1024"});
+  p.addOption({"fps", "Frames per second sampled from the video (default 2.0).", "F", "2.0"});
+  p.addOption({"constrained", "Force the score block to the reference format (always parses)."});
+  p.addOption({"template", "Query template: videoscore2 (default), videoscore2-eval, or a file "
+                           "with $t2v_prompt.", "NAME|FILE", "videoscore2"});
+  p.addOption({"json", "Print the full result as JSON."});
+  if (!p.parse(QStringList{QStringLiteral("vscore score")} + args)) return fail(kExitUsage, p.errorText());
+  if (p.isSet("help")) {
+    out(p.helpText());
+    return kExitOk;
+  }
+  if (p.positionalArguments().size() != 1) return fail(kExitUsage, QStringLiteral("score needs one VIDEO"));
+  if (!p.isSet("prompt") || !p.isSet("model")) return fail(kExitUsage, QStringLiteral("score needs --prompt and --model"));
+  bool ok = true;
+  vs::scoring::ScoreRequest request;
+  request.videoPath = QFileInfo(p.positionalArguments().first()).absoluteFilePath();
+  request.prompt = p.value("prompt");
+  auto& s = request.settings;
+  if (p.isSet("greedy")) {
+    s.sampling = vs::scoring::Sampling::Greedy;
+  } else {
+    s.temperature = p.value("temperature").toDouble(&ok);
+    if (!ok || s.temperature <= 0) return fail(kExitUsage, QStringLiteral("--temperature must be > 0"));
+  }
+  s.seed = p.value("seed").toULongLong(&ok);
+  if (!ok) return fail(kExitUsage, QStringLiteral("--seed must be a non-negative integer"));
+  s.maxNewTokens = p.value("max-new-tokens").toInt(&ok);
+  if (!ok || s.maxNewTokens < 1) return fail(kExitUsage, QStringLiteral("--max-new-tokens must be >= 1"));
+  s.fps = p.value("fps").toDouble(&ok);
+  if (!ok || s.fps <= 0) return fail(kExitUsage, QStringLiteral("--fps must be > 0"));
+  s.format = p.isSet("constrained") ? vs::scoring::ScoreFormat::Constrained : vs::scoring::ScoreFormat::Free;
+  const QString tmpl = p.value("template");
+  const auto presets = vs::videoscore2::QueryTemplate::presetNames();
+  if (std::find(presets.begin(), presets.end(), tmpl.toStdString()) != presets.end()) {
+    s.templateName = tmpl;
+  } else {
+    QFile f(tmpl);
+    if (!f.open(QIODevice::ReadOnly)) return fail(kExitRuntime, tmpl + QStringLiteral(": cannot read the template"));
+    s.templateName = QFileInfo(tmpl).fileName();
+    s.templateText = QString::fromUtf8(f.readAll());
+    try {
+      vs::videoscore2::QueryTemplate(s.templateName.toStdString(), s.templateText.toStdString()).validate();
+    } catch (const vs::videoscore2::TemplateError& e) {
+      return fail(kExitInvalidData, tmpl + QStringLiteral(": ") + QString::fromStdString(e.what()));
+    }
+  }
+  if (!QFileInfo::exists(request.videoPath)) return fail(kExitRuntime, request.videoPath + QStringLiteral(": no such file"));
+
+  WorkerClient worker(siblingProgram(QStringLiteral("vscore-worker")));
+  QEventLoop startLoop;
+  bool started = false;
+  QObject::connect(&worker, &WorkerClient::started, &startLoop, [&] { started = true; startLoop.quit(); });
+  QObject::connect(&worker, &WorkerClient::workerExited, &startLoop, [&] { startLoop.quit(); });
+  worker.start();
+  startLoop.exec();
+  if (!started) return fail(kExitRuntime, QStringLiteral("cannot start vscore-worker: %1").arg(worker.lastStderr()));
+
+  const bool json = p.isSet("json");
+  const QString modelDir = QFileInfo(p.value("model")).absoluteFilePath();
+  const Reply load = call(worker,
+                          QStringLiteral("load"),
+                          QJsonObject{{"model", modelDir}, {"device", p.value("device")}, {"dtype", p.value("dtype")}},
+                          false);
+  if (!load.ok) {
+    worker.stop();
+    return fail(exitCodeFor(load.code), QStringLiteral("%1: %2").arg(load.code, load.message));
+  }
+  const Reply scored = call(worker, QStringLiteral("score"), request.toParams(), !json);
+  worker.stop(1000);
+  if (!scored.ok) return fail(exitCodeFor(scored.code), QStringLiteral("%1: %2").arg(scored.code, scored.message));
+  QJsonObject result = scored.result;
+  QJsonObject timings = result.value("timings").toObject();
+  timings.insert("load_ms", load.result.value("load_ms"));
+  result.insert("timings", timings);
+  if (json) {
+    out(QString::fromUtf8(QJsonDocument(result).toJson(QJsonDocument::Indented)));
+    return kExitOk;
+  }
+  const QJsonObject hard = result.value("scores").toObject();
+  const QJsonObject soft = result.value("soft_scores").toObject();
+  QString text = QStringLiteral("%1\n\n").arg(result.value("text").toString());
+  for (const char* key : {"visual", "t2v", "phy"}) {
+    text += QStringLiteral("%1  %2  (soft %3)\n").arg(QString::fromLatin1(key), -7).arg(fmtScore(hard.value(key), 0)).arg(fmtScore(soft.value(key), 4));
+  }
+  const QJsonArray grid = result.value("sampler").toObject().value("grid_thw").toArray();
+  text += QStringLiteral("parsed %1, constrained %2, %3 prompt + %4 generated tokens, %5 frames (grid %6x%7x%8), %9 ms\n")
+              .arg(result.value("parsed").toBool() ? "yes" : "no", result.value("constrained").toBool() ? "yes" : "no")
+              .arg(result.value("prompt_tokens").toInteger())
+              .arg(result.value("generated_tokens").toInteger())
+              .arg(result.value("sampler").toObject().value("nframes").toInteger())
+              .arg(grid.at(0).toInteger()).arg(grid.at(1).toInteger()).arg(grid.at(2).toInteger())
+              .arg(timings.value("total_ms").toDouble(), 0, 'f', 0);
+  out(text);
+  return kExitOk;
+}
+
+static const CommandRegistration registration{Command{
+    QStringLiteral("score"),
+    QStringLiteral("score VIDEO --prompt TEXT --model DIR [--device cpu|cuda] [--greedy | --temperature T --seed N] "
+                   "[--max-new-tokens N] [--fps F] [--constrained] [--template NAME|FILE] [--json]"),
+    QStringLiteral("Score one video with VideoScore2 (through vscore-worker)"), run}};
