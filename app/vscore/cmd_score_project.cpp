@@ -1,0 +1,100 @@
+// vscore score-project PROJECT --model DIR: scores every video of a project with VideoScore2 and
+// stores each result at once as a model evaluation; --only-unscored resumes an interrupted run.
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+
+#include "command.h"
+#include "core/domain/error.h"
+#include "core/scoring/batch_scorer.h"
+#include "core/scoring/scoring_queue.h"
+#include "core/store/store.h"
+
+using namespace vs::cli;
+using namespace vs::scoring;
+
+static int run(const QStringList& args) {
+  QCommandLineParser p;
+  p.addHelpOption();
+  p.addPositionalArgument("project", "The project file (.vsproj).");
+  p.addOption({"model", "Checkpoint directory (Hugging Face layout).", "DIR"});
+  p.addOption({"device", "cpu or cuda (default cpu).", "DEVICE", "cpu"});
+  p.addOption({"dtype", "f32, bf16 or f16 (default f32).", "DTYPE", "f32"});
+  p.addOption({"annotator", "Model annotator name in the project (default: the model folder's name).", "NAME"});
+  p.addOption({"only-unscored", "Skip videos this model annotator already evaluated (resume)."});
+  p.addOption({"greedy", "Greedy decoding."});
+  p.addOption({"temperature", "Sampling temperature (default 0.7).", "T", "0.7"});
+  p.addOption({"seed", "Sampling seed (default 0).", "N", "0"});
+  p.addOption({"max-new-tokens", "Generation budget (default 1024).", "N", "1024"});
+  p.addOption({"constrained", "Force the score block to the reference format."});
+  if (!p.parse(QStringList{QStringLiteral("vscore score-project")} + args)) return fail(kExitUsage, p.errorText());
+  if (p.isSet("help")) {
+    out(p.helpText());
+    return kExitOk;
+  }
+  if (p.positionalArguments().size() != 1 || !p.isSet("model")) {
+    return fail(kExitUsage, QStringLiteral("score-project needs PROJECT and --model DIR"));
+  }
+  const QString projectPath = p.positionalArguments().first();
+  const QString modelDir = QFileInfo(p.value("model")).absoluteFilePath();
+  ScoreSettings settings;
+  bool ok = true;
+  if (p.isSet("greedy")) {
+    settings.sampling = Sampling::Greedy;
+  } else {
+    settings.temperature = p.value("temperature").toDouble(&ok);
+    if (!ok || settings.temperature <= 0) return fail(kExitUsage, QStringLiteral("--temperature must be > 0"));
+  }
+  settings.seed = p.value("seed").toULongLong(&ok);
+  if (!ok) return fail(kExitUsage, QStringLiteral("--seed must be a non-negative integer"));
+  settings.maxNewTokens = p.value("max-new-tokens").toInt(&ok);
+  if (!ok || settings.maxNewTokens < 1) return fail(kExitUsage, QStringLiteral("--max-new-tokens must be >= 1"));
+  settings.format = p.isSet("constrained") ? ScoreFormat::Constrained : ScoreFormat::Free;
+  const QString annotator = p.isSet("annotator") ? p.value("annotator") : QFileInfo(modelDir).fileName();
+
+  vs::store::Store store(projectPath, vs::store::OpenMode::OpenExisting);
+  WorkerSettings ws;
+  ws.program = siblingProgram(QStringLiteral("vscore-worker"));
+  ws.modelDir = modelDir;
+  ws.device = p.value("device");
+  ws.dtype = p.value("dtype");
+  ScoringQueue queue(ws);
+  BatchScorer batch(store, queue, annotator, modelDir, settings);
+  QString firstError;
+  int exitCode = kExitOk;
+  QObject::connect(&batch, &BatchScorer::videoFailed, [&](qint64, const QString& name, const QString& code,
+                                                          const QString& message) {
+    err(QStringLiteral("\nvscore: error: %1: %2: %3\n").arg(name, code, message));
+    if (firstError.isEmpty()) {
+      firstError = code;
+      exitCode = (code == QLatin1String("bad_model") || code == QLatin1String("bad_video")) ? kExitInvalidData
+                                                                                            : kExitRuntime;
+    }
+  });
+  QObject::connect(&batch, &BatchScorer::progressChanged, [](const BatchProgress& pr) {
+    err(QStringLiteral("\r%1/%2 scored, %3 failed, %4 s elapsed, ETA %5 s   ")
+            .arg(pr.done).arg(pr.total).arg(pr.failed)
+            .arg(pr.elapsedS, 0, 'f', 1)
+            .arg(pr.etaS < 0 ? QStringLiteral("?") : QString::number(pr.etaS, 'f', 0)));
+  });
+  BatchProgress final;
+  QObject::connect(&batch, &BatchScorer::finished, [&](const BatchProgress& pr) {
+    final = pr;
+    QCoreApplication::quit();
+  });
+  const int queued = batch.start(p.isSet("only-unscored") ? BatchSelection::OnlyUnscored : BatchSelection::All,
+                                 QFileInfo(projectPath).absolutePath());
+  err(QStringLiteral("%1 videos to score with %2 as \"%3\"\n").arg(queued).arg(modelDir, annotator));
+  QCoreApplication::exec();
+  err(QStringLiteral("\n"));
+  out(QStringLiteral("scored %1 of %2 videos (%3 failed) in %4 s; %5 videos/min\n")
+          .arg(final.done).arg(final.total).arg(final.failed).arg(final.elapsedS, 0, 'f', 1)
+          .arg(final.elapsedS > 0 ? final.done / final.elapsedS * 60.0 : 0.0, 0, 'f', 2));
+  return exitCode;
+}
+
+static const CommandRegistration registration{Command{
+    QStringLiteral("score-project"),
+    QStringLiteral("score-project PROJECT --model DIR [--device cpu|cuda] [--only-unscored] [--constrained]"),
+    QStringLiteral("Score every video of a project with VideoScore2 and store the results"), run}};
