@@ -6,10 +6,12 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QSaveFile>
+#include <algorithm>
 
 #include "cmd_analysis_options.h"
 #include "command.h"
 #include "core/analysis/analysis_json.h"
+#include "core/analysis/generator_means.h"
 #include "core/analysis/html_report.h"
 #include "core/analysis/prediction_file.h"
 #include "core/analysis/project_sources.h"
@@ -105,6 +107,7 @@ int runAudit(const QStringList& args) {
   }
   const QString input = parser.positionalArguments().first();
   std::vector<AuditRow> rows;
+  std::vector<std::string> generators;
   QString predicted = QStringLiteral("model"), reference = QStringLiteral("reference");
   if (cli::isProjectFile(input)) {
     const store::Store store(input, store::OpenMode::OpenExisting);
@@ -119,6 +122,7 @@ int runAudit(const QStringList& args) {
     }
     ProjectRows project = projectAuditRows(store, *a, *b);
     rows = std::move(project.rows);
+    generators = std::move(project.generators);
     predicted = a->text();
     reference = b->text();
   } else {
@@ -136,6 +140,9 @@ int runAudit(const QStringList& args) {
     info.predictedSource = predicted;
     info.referenceSource = reference;
     info.generatedAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+    if (std::any_of(generators.begin(), generators.end(), [](const std::string& g) { return !g.empty(); })) {
+      info.generators = generatorMeans(rows, generators);
+    }
     QSaveFile out(parser.value(QStringLiteral("report")));
     if (!out.open(QIODevice::WriteOnly) || out.write(auditHtmlReport(audit, info).toUtf8()) < 0 || !out.commit()) {
       return cli::fail(cli::kExitRuntime, QStringLiteral("%1: %2").arg(out.fileName(), out.errorString()));

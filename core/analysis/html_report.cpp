@@ -122,6 +122,55 @@ QString histogramSvg(const ScoreHistogram& reference, const ScoreHistogram& pred
   return svg;
 }
 
+QString generatorMeansSvg(const std::vector<GeneratorMeans>& generators, const QString& caption) {
+  // Horizontal bars, 0..15 (the range of v + t + p), reference above predicted per generator.
+  const int label = 160, width = 300, row = 34, top = 10;
+  const int height = top + static_cast<int>(generators.size()) * row + 40;
+  QString svg = QStringLiteral(
+                    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%1\" height=\"%2\" role=\"img\" "
+                    "aria-label=\"%3\"><title>%3</title>")
+                    .arg(label + width + 60)
+                    .arg(height)
+                    .arg(esc(caption));
+  int y = top;
+  for (const GeneratorMeans& g : generators) {
+    svg += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"11\" text-anchor=\"end\">%3 (%4)</text>")
+               .arg(label - 6)
+               .arg(y + 18)
+               .arg(esc(QString::fromStdString(g.generator)))
+               .arg(g.videos);
+    const std::optional<double> values[2] = {g.referenceTotal, g.predictedTotal};
+    const char* colours[2] = {kReferenceColour, kPredictedColour};
+    for (int j = 0; j < 2; ++j) {
+      const double v = values[j].value_or(0.0);
+      const int w = static_cast<int>(std::max(0.0, std::min(15.0, v)) / 15.0 * width);
+      svg += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"13\" fill=\"%4\"><title>%5</title></rect>"
+                            "<text x=\"%6\" y=\"%7\" font-size=\"10\">%5</text>")
+                 .arg(label)
+                 .arg(y + j * 14)
+                 .arg(w)
+                 .arg(QLatin1String(colours[j]))
+                 .arg(fmt(values[j]))
+                 .arg(label + w + 4)
+                 .arg(y + j * 14 + 10);
+    }
+    y += row;
+  }
+  svg += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"10\" height=\"10\" fill=\"%3\"/><text x=\"%4\" "
+                        "y=\"%5\" font-size=\"11\">reference</text><rect x=\"%6\" y=\"%2\" width=\"10\" "
+                        "height=\"10\" fill=\"%7\"/><text x=\"%8\" y=\"%5\" font-size=\"11\">predicted "
+                        "(mean of v + t + p)</text></svg>")
+             .arg(label)
+             .arg(y + 6)
+             .arg(QLatin1String(kReferenceColour))
+             .arg(label + 14)
+             .arg(y + 15)
+             .arg(label + 90)
+             .arg(QLatin1String(kPredictedColour))
+             .arg(label + 104);
+  return svg;
+}
+
 QString auditHtmlReport(const AuditResult& audit, const ReportInfo& info) {
   QString html = QStringLiteral(
                      "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>%1</title>"
@@ -171,6 +220,11 @@ QString auditHtmlReport(const AuditResult& audit, const ReportInfo& info) {
                      confusionMatrixSvg(dim.confusion, dimensionTitle(d) + QStringLiteral(" confusion matrix")),
                      histogramSvg(dim.referenceHistogram, dim.predictedHistogram,
                                   dimensionTitle(d) + QStringLiteral(" score distribution")));
+  }
+  if (!info.generators.empty()) {
+    html += QStringLiteral("<h2>Generators</h2>\n<figure>%1<figcaption>Mean total score per generator"
+                           "</figcaption></figure>\n")
+                .arg(generatorMeansSvg(info.generators, QStringLiteral("Mean total score per generator")));
   }
   html += QStringLiteral("</body></html>\n");
   return html;

@@ -2,7 +2,9 @@
 // A self-contained HTML audit report: one file, inline CSS and SVG charts, no scripts, fonts or
 // images from elsewhere, so it opens offline and can be mailed as is.
 #include <QString>
+#include <vector>
 
+#include "core/analysis/generator_means.h"
 #include "core/analysis/score_audit.h"
 
 namespace vs::analysis {
@@ -12,6 +14,7 @@ struct ReportInfo {
   QString predictedSource;  // e.g. "model:VideoScore2"
   QString referenceSource;  // e.g. "alice"
   QString generatedAt;      // ISO 8601 text; empty leaves it out (reproducible output)
+  std::vector<GeneratorMeans> generators;  // charted when present (project audits)
 };
 
 QString auditHtmlReport(const AuditResult& audit, const ReportInfo& info);
@@ -19,5 +22,6 @@ QString auditHtmlReport(const AuditResult& audit, const ReportInfo& info);
 // The charts on their own (also usable by other reports).
 QString confusionMatrixSvg(const ConfusionMatrix& m, const QString& caption);
 QString histogramSvg(const ScoreHistogram& reference, const ScoreHistogram& predicted, const QString& caption);
+QString generatorMeansSvg(const std::vector<GeneratorMeans>& generators, const QString& caption);
 
 }  // namespace vs::analysis

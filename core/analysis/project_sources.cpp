@@ -98,6 +98,7 @@ ProjectRows projectAuditRows(const store::Store& store, const ScoreSource& predi
     }
     out.rows.push_back({values(r->scores), p->scores.value});
     out.videoNames.push_back(item.video.name);
+    out.generators.push_back(item.video.generator.toStdString());
   }
   return out;
 }

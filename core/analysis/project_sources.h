@@ -37,6 +37,7 @@ std::optional<ScoreSource> firstSource(const store::Store& store, AnnotatorKind 
 struct ProjectRows {
   std::vector<AuditRow> rows;
   std::vector<QString> videoNames;  // parallel to rows
+  std::vector<std::string> generators;  // parallel to rows ("" when unknown)
   int64_t withoutBoth = 0;  // videos lacking an evaluation from one of the sources
 };
 

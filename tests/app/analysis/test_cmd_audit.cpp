@@ -38,6 +38,7 @@ class TestCmdAudit : public QObject {
         const QJsonObject o = v.toObject();
         Video video;
         video.name = o["video_name"].toString();
+        video.generator = QStringLiteral("gen-%1").arg(video.name.back());
         video.promptId = store.addPrompt(o["prompt"].toString());
         const qint64 id = store.addVideo(video);
         Evaluation m = evaluation(id, model, {o["v_score_model"], o["t_score_model"], o["p_score_model"]}, Origin::Model);
@@ -57,7 +58,8 @@ class TestCmdAudit : public QObject {
     QFile html(report);
     QVERIFY(html.open(QIODevice::ReadOnly));
     const QByteArray page = html.readAll();
-    QCOMPARE(page.count("<svg "), 6);
+    QCOMPARE(page.count("<svg "), 7);  // confusion matrix and histogram per dimension, generators
+    QVERIFY(page.contains("gen-0 ("));
     QVERIFY(!page.contains("<script") && !page.contains("src="));
     // The sides named explicitly (model id instead of annotator name) give the same numbers.
     r = vscore({QStringLiteral("audit"), path, QStringLiteral("--a"), QStringLiteral("model:VideoScore2"), QStringLiteral("--b"),

@@ -25,6 +25,11 @@ class TestHtmlReport : public QObject {
     QCOMPARE(html.count(QStringLiteral("http")), html.count(QStringLiteral("http://www.w3.org/2000/svg")));
     QVERIFY(html.contains(QStringLiteral("model:&lt;VideoScore2&gt;")));  // escaped
     QVERIFY(html.contains(QStringLiteral("Whole-item accuracy")));
+    QVERIFY(!html.contains(QStringLiteral("Mean total score per generator")));
+    info.generators = generatorMeans(rows, std::vector<std::string>(rows.size(), "gen <a>"));
+    const QString withGenerators = auditHtmlReport(auditScores(rows), info);
+    QCOMPARE(withGenerators.count(QStringLiteral("<svg ")), 7);
+    QVERIFY(withGenerators.contains(QStringLiteral("gen &lt;a&gt; (20)")));
   }
 };
 
