@@ -121,7 +121,42 @@ bool Reader::consumeIf(char c) {
 
 void Reader::readString(QByteArray* out) {
   expect('"');
-  out->clear();
+  // Fast path: scan to the closing quote, validating UTF-8; a string without escapes (nearly
+  // all of them) is then copied in one piece.
+  const char* start = p_;
+  while (p_ != end_) {
+    // Eight plain ASCII bytes at a time (no quote, backslash, control or high byte).
+    while (end_ - p_ >= 8) {
+      quint64 w;
+      std::memcpy(&w, p_, 8);
+      constexpr quint64 kOnes = 0x0101010101010101ull;
+      constexpr quint64 kHigh = 0x8080808080808080ull;
+      const quint64 quote = w ^ (kOnes * '"');
+      const quint64 slash = w ^ (kOnes * '\\');
+      const quint64 special = ((quote - kOnes) & ~quote) | ((slash - kOnes) & ~slash) | (w - kOnes * 0x20) | w;
+      if (special & kHigh) break;
+      p_ += 8;
+    }
+    if (p_ == end_) break;
+    const unsigned char c = static_cast<unsigned char>(*p_);
+    if (c == '"') {
+      *out = QByteArray(start, p_ - start);
+      ++p_;
+      return;
+    }
+    if (c == '\\') break;  // slow path below
+    if (c < 0x20) fail("control character in string");
+    if (c >= 0x80) {
+      const size_t n = utf8SequenceLength(reinterpret_cast<const unsigned char*>(p_),
+                                          reinterpret_cast<const unsigned char*>(end_));
+      if (n == 0) fail("invalid UTF-8 in string");
+      p_ += n;
+    } else {
+      ++p_;
+    }
+  }
+  if (p_ == end_) fail("unterminated string");
+  *out = QByteArray(start, p_ - start);
   for (;;) {
     // Copy the run of plain bytes in one go.
     const char* run = p_;
@@ -349,6 +384,59 @@ void appendString(std::string& out, const char* text, size_t size) {
     }
   }
   out.push_back('"');
+}
+
+void appendPythonLayout(std::string& out, const char* compact, size_t size, int indent) {
+  const bool multiline = indent >= 0;
+  int depth = multiline ? indent : 0;
+  auto newline = [&](int level) {
+    out.push_back('\n');
+    out.append(static_cast<size_t>(level) * 4, ' ');
+  };
+  const char* p = compact;
+  const char* end = compact + size;
+  while (p != end) {
+    const char c = *p++;
+    switch (c) {
+      case '"': {
+        const char* start = p - 1;
+        while (p != end && *p != '"') {
+          if (*p == '\\' && p + 1 != end) ++p;
+          ++p;
+        }
+        if (p != end) ++p;
+        out.append(start, static_cast<size_t>(p - start));
+        break;
+      }
+      case '[':
+      case '{':
+        out.push_back(c);
+        if (p != end && (*p == ']' || *p == '}')) {
+          out.push_back(*p++);  // empty container stays "[]" / "{}"
+        } else if (multiline) {
+          newline(++depth);
+        }
+        break;
+      case ']':
+      case '}':
+        if (multiline) newline(--depth);
+        out.push_back(c);
+        break;
+      case ',':
+        out.push_back(',');
+        if (multiline) {
+          newline(depth);
+        } else {
+          out.push_back(' ');
+        }
+        break;
+      case ':':
+        out.append(": ");
+        break;
+      default:
+        out.push_back(c);
+    }
+  }
 }
 
 void appendNumber(std::string& out, double value) {

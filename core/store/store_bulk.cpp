@@ -46,12 +46,39 @@ QString itemWhere(const QString& where, size_t index, const FeedbackItem& item) 
       .arg(QString::fromUtf8(item.videoName));
 }
 
+// While no other connection has the project open, a bulk import runs with a rollback journal:
+// new pages go straight into the file once, instead of into the WAL and again into the file at
+// the checkpoint (measured: about a fifth of the import's CPU time for 27k items). Atomicity is
+// the same (a hot journal is rolled back by the next open). With other connections open the
+// switch is refused and the import stays in WAL mode. The WAL is restored afterwards.
+class BulkJournal {
+ public:
+  explicit BulkJournal(sqlite3* db) : db_(db) {
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(db_, "PRAGMA journal_mode = TRUNCATE", -1, &stmt, nullptr) == SQLITE_OK &&
+        sqlite3_step(stmt) == SQLITE_ROW) {
+      switched_ = qstricmp(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)), "truncate") == 0;
+    }
+    sqlite3_finalize(stmt);
+  }
+  ~BulkJournal() {
+    if (switched_) sqlite3_exec(db_, "PRAGMA journal_mode = WAL", nullptr, nullptr, nullptr);
+  }
+  BulkJournal(const BulkJournal&) = delete;
+  BulkJournal& operator=(const BulkJournal&) = delete;
+
+ private:
+  sqlite3* db_;
+  bool switched_ = false;
+};
+
 }  // namespace
 
 ImportResult Store::importItems(const std::vector<FeedbackItem>& items, const ImportOptions& options) {
   Impl& d = *d_;
   ImportResult result;
   result.items = static_cast<qint64>(items.size());
+  BulkJournal journal(d.db);
   Transaction transaction(d.db, d.where);
   const qint64 evaluationsBefore = countOf(d, "SELECT count(*) FROM evaluations");
   const qint64 videosBefore = countOf(d, "SELECT count(*) FROM videos");
