@@ -536,7 +536,7 @@ void MainWindow::setBlindMode(bool on) {
   updateTitle();
 }
 
-void MainWindow::startScoring(const QString& modelDir) {
+void MainWindow::startScoring(const QString& modelDir, ScoringBudget budget) {
   if (!store_ || readOnly_) {
     return;
   }
@@ -557,6 +557,12 @@ void MainWindow::startScoring(const QString& modelDir) {
       settings.templateText = QString::fromUtf8(file.readAll());
     }
   }
+  if (budget == ScoringBudget::Demo) {
+    // The demo model is tiny and random: its reasoning is noise, so keep it short; the
+    // constrained score block still yields parsed scores.
+    settings.maxNewTokens = 96;
+    settings.format = scoring::ScoreFormat::Constrained;
+  }
   scoring_->configure(modelDir, s.device, settings);
   const int n = scoring_->scoreUnscored();
   statusBar()->showMessage(tr("%n item(s) queued for the model.", nullptr, n), 5000);
@@ -565,7 +571,7 @@ void MainWindow::startScoring(const QString& modelDir) {
 void MainWindow::startDemoScoring() {
   const QString modelDir = DemoProject::defaultFolder() + QStringLiteral("/model");
   if (QFileInfo::exists(modelDir + QStringLiteral("/config.json"))) {
-    startScoring(modelDir);
+    startScoring(modelDir, ScoringBudget::Demo);
     return;
   }
   // The tiny demo model is written by `vscore demo-model`, without blocking the window.
@@ -580,7 +586,7 @@ void MainWindow::startDemoScoring() {
                                  .arg(QString::fromLocal8Bit(process->readAllStandardError()).trimmed()));
       return;
     }
-    startScoring(modelDir);
+    startScoring(modelDir, ScoringBudget::Demo);
   });
   connect(process, &QProcess::errorOccurred, this, [this, process](QProcess::ProcessError e) {
     if (e == QProcess::FailedToStart) {
@@ -590,7 +596,7 @@ void MainWindow::startDemoScoring() {
     }
   });
   process->start(ScoringController::siblingProgram(QStringLiteral("vscore")),
-                 {QStringLiteral("demo-model"), modelDir});
+                 {QStringLiteral("demo-model"), QStringLiteral("--out"), modelDir});
 }
 
 bool MainWindow::isScoringBusy() const { return preparingModel_ || (scoring_ && scoring_->isActive()); }

@@ -51,7 +51,8 @@ class MainWindow : public QMainWindow {
   // demo model for --demo), in the background; progress shows in the jobs dock.
   void startDemoScoring();
   // Scores the unscored items with the model folder from the settings.
-  void startScoring(const QString& modelDir);
+  enum class ScoringBudget { Settings, Demo };  // Demo: short outputs from the tiny random model
+  void startScoring(const QString& modelDir, ScoringBudget budget = ScoringBudget::Settings);
   // True while a model is being prepared or jobs are queued or running.
   bool isScoringBusy() const;
 

@@ -51,7 +51,9 @@ void ScoringController::configure(const QString& modelDir, const QString& device
     queue_.reset();
   }
   settings_ = settings;
-  modelId_ = QFileInfo(modelDir).fileName();
+  // "<parent>/<folder>": checkpoint folders are often just called "model".
+  const QDir dir(modelDir);
+  modelId_ = QFileInfo(dir.absolutePath()).dir().dirName() + QLatin1Char('/') + dir.dirName();
   if (modelDir.isEmpty()) {
     dock_.setWorkerStatus(tr("Worker: no model folder chosen (Settings › Scoring)"));
     return;

@@ -8,6 +8,7 @@
 #include "ui/jobs_dock.h"
 #include "ui/main_window.h"
 #include "ui/player/player_grid.h"
+#include "ui/queue_model.h"
 
 namespace vs::ui {
 
@@ -34,7 +35,13 @@ bool ScreenshotWhenReady::ready() const {
       }
     }
   }
-  return !window_.isScoringBusy() && window_.jobs()->activeCount() == 0;
+  // Model results: when scoring runs, wait for the shown item's result (the rest of the batch
+  // may take long on a CPU); otherwise nothing to wait for.
+  if (window_.isScoringBusy()) {
+    const QueueVideo* v = window_.queueModel()->video(window_.currentVideo());
+    return v && v->model.has_value();
+  }
+  return true;
 }
 
 void ScreenshotWhenReady::poll() {
