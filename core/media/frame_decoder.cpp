@@ -78,6 +78,31 @@ class FrameDecoder::Impl {
     finished_ = false;
     last_received_ = index_.countsFrames() ? key_index - 1 : -1;
     ++stats_.seeks;
+    if (index_.countsFrames() && !landedOn(key.seek_ts)) {
+      // Counting frames needs the exact start; a demuxer that landed elsewhere gets a rewind.
+      rewind();
+    }
+  }
+
+  // Reads up to the first video packet after a seek and checks its timestamp; the packet goes to
+  // the decoder so nothing is lost.
+  bool landedOn(int64_t ts) {
+    for (;;) {
+      if (av_read_frame(format_.get(), packet_.get()) < 0) {
+        return false;
+      }
+      if (packet_->stream_index != stream_index_) {
+        av_packet_unref(packet_.get());
+        continue;
+      }
+      const int64_t dts = packet_->dts != AV_NOPTS_VALUE ? packet_->dts : packet_->pts;
+      const bool exact = dts == ts;
+      if (exact) {
+        avcodec_send_packet(codec_.get(), packet_.get());
+      }
+      av_packet_unref(packet_.get());
+      return exact;
+    }
   }
 
   // Next decoded picture into frame_; false at the end of the stream. Corrupt packets are skipped
