@@ -7,15 +7,18 @@
 #include <QPainter>
 #include <QPointer>
 #include <QStandardPaths>
+#include <QThreadPool>
 #include <QTimer>
 #include <QWheelEvent>
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 
 #include "core/domain/error.h"
 #include "core/media/sync_clock.h"
 #include "ui/player/clip_audio.h"
+#include "ui/player/difference_image.h"
 #include "ui/player/frame_source.h"
 #include "ui/player/grid_layout.h"
 #include "ui/player/player_actions.h"
@@ -133,8 +136,51 @@ struct PlayerGrid::State {
   QStringList saved_paths;
   QStringList save_errors;
 
+  // Difference mode: |A − B| is computed on a pool thread whenever A's or B's picture changes;
+  // painting uses the last result. Keys: shown frame and geometry generation of A and B.
   QImage diff_cache;
-  qint64 diff_key[4] = {-1, -1, -1, -1};
+  std::array<qint64, 4> diff_key{{-1, -1, -1, -1}};
+  std::array<qint64, 4> diff_pending{{-1, -1, -1, -1}};
+  quint64 diff_job = 0;  // results of older jobs (or of the previous item) are dropped
+  QThreadPool diff_pool;  // declared after everything its jobs touch: joined first on destruction
+
+  std::array<qint64, 4> differenceKey() const {
+    const Tile& ta = tiles[size_t(focused)];
+    const Tile& tb = tiles[size_t(partner)];
+    return {{ta.shown, tb.shown, qint64(ta.shown_gen), qint64(tb.shown_gen)}};
+  }
+
+  void requestDifference() {
+    if (compare != CompareMode::Difference || !valid(focused) || !valid(partner)) {
+      return;
+    }
+    const auto key = differenceKey();
+    if (key == diff_key || key == diff_pending) {
+      return;
+    }
+    const QImage a = tiles[size_t(focused)].shown_image;
+    const QImage b = tiles[size_t(partner)].shown_image;
+    if (a.isNull() || b.isNull()) {
+      return;
+    }
+    diff_pending = key;
+    const quint64 job = ++diff_job;
+    PlayerGrid* grid = q;
+    diff_pool.start([this, grid, a, b, key, job] {
+      QImage d = differenceImage(a, b, kDifferenceGain);
+      QMetaObject::invokeMethod(
+          grid,
+          [this, key, job, d = std::move(d)] {
+            if (job != diff_job) {
+              return;  // superseded (or from the previous item)
+            }
+            diff_cache = d;
+            diff_key = key;
+            q->update();
+          },
+          Qt::QueuedConnection);
+    });
+  }
 
   int64_t nowMs() const { return wall.elapsed(); }
   bool valid(int clip) const { return clip >= 0 && clip < int(tiles.size()); }
@@ -333,6 +379,7 @@ struct PlayerGrid::State {
     if (changed) {
       q->update();
     }
+    requestDifference();
     reportFirstFrames();
   }
 
@@ -443,6 +490,7 @@ struct PlayerGrid::State {
     if (index == t->target || (playing() && index < t->target)) {
       if (adopt(clip)) {
         q->update();
+        requestDifference();
       }
       reportFirstFrames();
     }
@@ -694,6 +742,9 @@ void PlayerGrid::setClips(const QVector<PlayerClip>& clips) {
     s_->loop = LoopMode::Off;
   }
   s_->diff_cache = QImage();
+  ++s_->diff_job;
+  s_->diff_key.fill(-1);
+  s_->diff_pending.fill(-1);
   s_->focused = 0;
   s_->partner = 1;
   s_->view = ViewState();
@@ -827,7 +878,7 @@ bool PlayerGrid::isSettled() const {
       return false;
     }
   }
-  return true;
+  return s_->compare != CompareMode::Difference || s_->differenceKey() == s_->diff_key;
 }
 
 QRect PlayerGrid::tileImageRect(int clip) const {
@@ -1084,14 +1135,7 @@ void PlayerGrid::paintEvent(QPaintEvent*) {
   const QString name_a = QStringLiteral("A: ") + ca.caption;
   const QString name_b = QStringLiteral("B: ") + cb.caption;
   if (s_->compare == CompareMode::Difference) {
-    const Tile& ta = s_->tiles[size_t(a)];
-    const Tile& tb = s_->tiles[size_t(b)];
-    const qint64 key[4] = {ta.shown, tb.shown, qint64(ta.shown_gen), qint64(tb.shown_gen)};
-    if (!std::equal(key, key + 4, s_->diff_key)) {
-      s_->diff_cache = differenceImage(ta.shown_image, tb.shown_image, kDifferenceGain);
-      std::copy(key, key + 4, s_->diff_key);
-    }
-    ca.image = s_->diff_cache;
+    ca.image = s_->diff_cache;  // made on a pool thread; may trail A/B by a frame while playing
     ca.caption = name_a + QStringLiteral("  −  ") + name_b;
     ca.label.clear();
     TilePainter::paint(p, ca);

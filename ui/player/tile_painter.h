@@ -36,8 +36,4 @@ class TilePainter {
   static QString timecode(double seconds);  // "00:01:02.125"
 };
 
-// |a − b| × gain per channel (the "difference" compare mode). `b` is scaled to `a`'s size when
-// they differ.
-QImage differenceImage(const QImage& a, const QImage& b, int gain);
-
 }  // namespace vs::ui
