@@ -1,6 +1,8 @@
-// vscore pairwise SCORES.json --pairs PAIRS.json [--ties] [--threshold X] [--json]
+// vscore pairwise SCORES.json --pairs PAIRS.json [--ties] [--threshold X] [--score S] [--json]
 // Preference accuracy (eval/get_pairwise_acc.py): each video's score is v + t + p of its model
-// scores; PAIRS.json is a list of {"left": name, "right": name, "preference": "left"|"right"|"tie"}.
+// scores (GenAI-Bench, VisionRewardDB); "mean" is (v + t + p) / 3 (MJ-Bench-Video), a single
+// dimension compares that dimension (VideoGen-RewardBench VQ/TA). PAIRS.json is a list of
+// {"left": name, "right": name, "preference": "left"|"right"|"tie"}.
 #include <QCommandLineParser>
 #include <QFile>
 #include <QJsonArray>
@@ -48,6 +50,9 @@ int runPairwise(const QStringList& args) {
   parser.addOption({QStringLiteral("threshold"),
                     QStringLiteral("tie threshold with --ties (default 0.5 integer scores, 0.001 soft scores)"),
                     QStringLiteral("X")});
+  parser.addOption({QStringLiteral("score"),
+                    QStringLiteral("what is compared: total (v+t+p, default), mean, visual, t2v or phy"),
+                    QStringLiteral("S"), QStringLiteral("total")});
   parser.addOption({QStringLiteral("json"), QStringLiteral("print one JSON object")});
   if (!parser.parse(QStringList{QStringLiteral("vscore pairwise")} + args)) {
     return cli::fail(cli::kExitUsage, parser.errorText());
@@ -60,6 +65,13 @@ int runPairwise(const QStringList& args) {
     return cli::fail(cli::kExitUsage,
                      QStringLiteral("usage: vscore pairwise SCORES.json --pairs PAIRS.json [--ties] [--json]"));
   }
+  const QString scoreKind = parser.value(QStringLiteral("score"));
+  const QStringList kinds{QStringLiteral("visual"), QStringLiteral("t2v"), QStringLiteral("phy"), QStringLiteral("total"),
+                          QStringLiteral("mean")};
+  const int kind = static_cast<int>(kinds.indexOf(scoreKind));
+  if (kind < 0) {
+    return cli::fail(cli::kExitUsage, QStringLiteral("--score must be total, mean, visual, t2v or phy"));
+  }
   const PredictionFile scores = readPredictionFile(parser.positionalArguments().first());
   std::map<QString, double> total;
   bool soft = false;
@@ -70,7 +82,8 @@ int runPairwise(const QStringList& args) {
     for (const auto& m : r.model) {
       soft = soft || *m != std::floor(*m);
     }
-    total[r.videoName] = *r.model[0] + *r.model[1] + *r.model[2];
+    const double sum = *r.model[0] + *r.model[1] + *r.model[2];
+    total[r.videoName] = kind < 3 ? *r.model[static_cast<size_t>(kind)] : (kind == 3 ? sum : sum / 3.0);
   }
   double threshold = referenceTieThreshold(soft ? ScoreScale::Soft : ScoreScale::Integer);
   if (parser.isSet(QStringLiteral("threshold"))) {
@@ -116,6 +129,7 @@ int runPairwise(const QStringList& args) {
   if (parser.isSet(QStringLiteral("json"))) {
     QJsonObject o = pairwiseToJson(result, ties, threshold);
     o.insert(QStringLiteral("missing"), static_cast<double>(missing));
+    o.insert(QStringLiteral("score"), scoreKind);
     cli::out(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) + QLatin1Char('\n'));
   } else {
     cli::out(QStringLiteral("pairwise accuracy %1: %2/%3 = %4 (%5 tie-labelled pairs skipped, %6 pairs without "

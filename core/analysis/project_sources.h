@@ -53,7 +53,9 @@ struct AgreementInput {
   std::array<std::vector<std::vector<double>>, 3> ratings;  // [dimension][annotator][item]
 };
 
-// VideoFeedback2-style files, one annotator each (named after the file).
+// VideoFeedback2-style files, one annotator each (named after the file). Items are matched by
+// video_name in the order of the first file (cal_iaa.py zips the filtered lists in each file's
+// own order, which is the same when the files list their shared items in one order).
 AgreementInput agreementInputFromFiles(const QStringList& paths);
 // Annotators of a project; empty `names`: every human annotator.
 AgreementInput agreementInputFromProject(const store::Store& store, const QStringList& names);

@@ -36,6 +36,23 @@ class TestCmdPairwise : public QObject {
     compareSubset(r.json(), e, scores);
     QCOMPARE(r.json()["threshold"].toDouble(), ties ? (scores.contains("soft") ? 0.001 : 0.5) : 0.0);
   }
+  void otherScores_data() {
+    QTest::addColumn<QString>("score");
+    QTest::addColumn<QString>("key");
+    QTest::newRow("mean") << "mean" << "mean_with_ties";
+    QTest::newRow("visual") << "visual" << "visual_with_ties";
+  }
+  void otherScores() {
+    QFETCH(QString, score);
+    QFETCH(QString, key);
+    const Run r = vscore({QStringLiteral("pairwise"), data(QStringLiteral("predictions_int.json")), QStringLiteral("--pairs"),
+                          data(QStringLiteral("pairs_int.json")), QStringLiteral("--ties"), QStringLiteral("--score"), score,
+                          QStringLiteral("--json")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    compareSubset(r.json(),
+                  fixture(QStringLiteral("expected_pairwise.json")).object()["predictions_int.json"].toObject()[key].toObject(),
+                  key);
+  }
   void badPairs() {
     const QString path = scratch(QStringLiteral("pairs_bad.json"));
     QFile f(path);

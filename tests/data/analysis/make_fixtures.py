@@ -495,7 +495,14 @@ def judge(method, s1, s2, with_ties):
     return 1 if s1 - s2 > th else (-1 if s1 - s2 < -th else 0)
 
 
-def pairwise(scores, pairs, method, with_ties):
+def item_score(x, kind):
+    if kind in ("v", "t", "p"):
+        return x[f"{kind}_score_model"]  # VideoGen-RewardBench VQ / TA: one dimension
+    total = x["v_score_model"] + x["t_score_model"] + x["p_score_model"]
+    return total / 3 if kind == "mean" else total  # MJ-Bench-Video averages; the others sum
+
+
+def pairwise(scores, pairs, method, with_ties, kind="total"):
     d = {x["video_name"]: x for x in scores
          if None not in [x["v_score_model"], x["t_score_model"], x["p_score_model"]]}
     total = correct = skipped = 0
@@ -508,8 +515,8 @@ def pairwise(scores, pairs, method, with_ties):
             continue
         total += 1
         a, b = d[p["left"]], d[p["right"]]
-        s1 = a["v_score_model"] + a["t_score_model"] + a["p_score_model"]
-        s2 = b["v_score_model"] + b["t_score_model"] + b["p_score_model"]
+        s1 = item_score(a, kind)
+        s2 = item_score(b, kind)
         j = judge(method, s1, s2, with_ties)
         pred = "left" if j == 1 else ("right" if j == -1 else "tie")
         correct += pred == label
@@ -680,7 +687,11 @@ def main():
                                   "without_ties": pairwise(soft, pairs, "vs2_float", False)},
         "predictions_int.json": {"with_ties": pairwise(integer, make_pairs(random.Random(5), integer), "vs2", True),
                                  "without_ties": pairwise(integer, make_pairs(random.Random(5), integer), "vs2",
-                                                          False)}})
+                                                          False),
+                                 "mean_with_ties": pairwise(integer, make_pairs(random.Random(5), integer), "vs2",
+                                                            True, "mean"),
+                                 "visual_with_ties": pairwise(integer, make_pairs(random.Random(5), integer), "vs2",
+                                                              True, "v")}})
     write("pairs_int.json", make_pairs(random.Random(5), integer))
     cands = make_candidates(rng)
     write("candidates.json", cands)
