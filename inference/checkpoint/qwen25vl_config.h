@@ -45,7 +45,8 @@ struct Qwen25VLVisionConfig {
   std::vector<int64_t> fullatt_block_indexes = {7, 15, 23, 31};
   int64_t out_hidden_size = 3584;  // == text hidden_size
   int64_t in_channels = 3;         // "in_chans" in the original release
-  // Temporal M-RoPE step per second of video: 2 in the checkpoint, the Python class default is 4.
+  // Temporal M-RoPE step per second of video: 2 in the checkpoint. A config.json without the key
+  // loads as 4, Qwen2_5_VLVisionConfig's default, as transformers would run it.
   double tokens_per_second = 2.0;
   // Vision RMSNorm eps is hard-coded to 1e-6 in modeling_qwen2_5_vl.py, not read from config.
   double rms_norm_eps = 1e-6;

@@ -27,6 +27,8 @@ class Tokenizer {
   // `name` labels errors.
   static std::unique_ptr<Tokenizer> fromJson(std::string_view json_text, const std::string& name);
 
+  // Invalid UTF-8 in `text` is read as one U+FFFD per maximal invalid subpart (the reference only
+  // accepts valid strings, so there is nothing to match there).
   std::vector<int32_t> encode(std::string_view text) const;
   // Ids outside the vocabulary are skipped (the reference's id_to_token returns nothing for them).
   std::string decode(const std::vector<int32_t>& ids, SpecialTokens special = SpecialTokens::Keep) const;
