@@ -1,5 +1,7 @@
 #include "core/store/sqlite_statement.h"
 
+#include <QElapsedTimer>
+#include <QThread>
 #include <sqlite3.h>
 
 #include "core/domain/error.h"
@@ -112,8 +114,22 @@ void execSql(sqlite3* db, const char* sql, const QString& where) {
   if (rc != SQLITE_OK) throwSqlite(db, rc, where);
 }
 
-Transaction::Transaction(sqlite3* db, const QString& where) : db_(db), where_(where) {
-  execSql(db_, "BEGIN IMMEDIATE", where_);
+void execSqlWaiting(sqlite3* db, const char* sql, const QString& where, int timeoutMs) {
+  QElapsedTimer timer;
+  timer.start();
+  for (;;) {
+    const int rc = sqlite3_exec(db, sql, nullptr, nullptr, nullptr);
+    if (rc == SQLITE_OK) return;
+    const int primary = rc & 0xFF;
+    if ((primary != SQLITE_BUSY && primary != SQLITE_LOCKED) || timer.elapsed() >= timeoutMs) {
+      throwSqlite(db, rc, where);
+    }
+    QThread::msleep(10);
+  }
+}
+
+Transaction::Transaction(sqlite3* db, const QString& where, int busyTimeoutMs) : db_(db), where_(where) {
+  execSqlWaiting(db_, "BEGIN IMMEDIATE", where_, busyTimeoutMs);
   open_ = true;
 }
 

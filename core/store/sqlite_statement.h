@@ -51,7 +51,8 @@ class Statement {
 // rolls back unless commit() was called.
 class Transaction {
  public:
-  Transaction(sqlite3* db, const QString& where);
+  // `busyTimeoutMs`: how long to keep retrying while another connection holds the lock.
+  Transaction(sqlite3* db, const QString& where, int busyTimeoutMs = 5000);
   ~Transaction();
   Transaction(const Transaction&) = delete;
   Transaction& operator=(const Transaction&) = delete;
@@ -64,5 +65,9 @@ class Transaction {
 };
 
 void execSql(sqlite3* db, const char* sql, const QString& where);
+// execSql that retries for up to `timeoutMs` while the database is busy. SQLite skips its busy
+// handler in some lock upgrades (and while another connection switches the journal mode), so
+// waiting for another writer cannot be left to sqlite3_busy_timeout alone.
+void execSqlWaiting(sqlite3* db, const char* sql, const QString& where, int timeoutMs);
 
 }  // namespace vs::store

@@ -97,14 +97,23 @@ Statement& Impl::statement(const char* sql) {
   return *it->second;
 }
 
+namespace {
+// A model's soft score is kept as given: the reference arithmetic (best * p_best / sum p_1..5,
+// videoscore2.md §7) can fall below 1, down to 0 when every digit was masked.
+bool isStorableModelScore(double score) { return std::isfinite(score) && score >= 0.0 && score <= 5.0; }
+}  // namespace
+
 void Impl::checkScores(const Scores& scores, AnnotatorKind kind, const QString& at) const {
   for (Dimension d : kDimensions) {
     const auto& v = scores[d];
     if (!v) continue;
-    Q_UNUSED(kind);  // range only; the integer rule for people is upsertEvaluation's
-    if (!isValidModelScore(*v)) {
+    // Range only; the integer rule for people is upsertEvaluation's.
+    if (kind == AnnotatorKind::Model ? !isStorableModelScore(*v) : !isValidModelScore(*v)) {
       throw Error(Error::Kind::InvalidData, at,
-                  QStringLiteral("%1_score %2 is outside 1..5").arg(dimensionKey(d)).arg(*v));
+                  QStringLiteral("%1_score %2 is outside %3")
+                      .arg(dimensionKey(d))
+                      .arg(*v)
+                      .arg(kind == AnnotatorKind::Model ? QStringLiteral("0..5") : QStringLiteral("1..5")));
     }
   }
 }
@@ -147,7 +156,8 @@ qint64 Impl::ensureAnnotator(const QString& name, AnnotatorKind kind) {
 
 Store::Store(const QString& path, OpenMode mode, int busyTimeoutMs) : d_(std::make_unique<Impl>()) {
   d_->path = path;
-  d_->where = QFileInfo(path).fileName().isEmpty() ? path : path;
+  d_->where = path;
+  d_->busyTimeoutMs = busyTimeoutMs;
   const bool exists = QFileInfo::exists(path);
   if (mode == OpenMode::OpenExisting && !exists) {
     throw Error(Error::Kind::Io, path, QStringLiteral("no such project file"));
@@ -202,7 +212,7 @@ Store::Store(const QString& path, OpenMode mode, int busyTimeoutMs) : d_(std::ma
   }
   // WAL: readers never block the writer; synchronous=NORMAL keeps every committed transaction
   // across a killed process (only a power loss can drop the last ones).
-  execSql(db, "PRAGMA journal_mode = WAL", path);
+  execSqlWaiting(db, "PRAGMA journal_mode = WAL", path, busyTimeoutMs);
   execSql(db, "PRAGMA synchronous = NORMAL", path);
   execSql(db, "PRAGMA foreign_keys = ON", path);
   // A bulk import touches several B-trees at once; with SQLite's 2 MB default the page cache
@@ -223,7 +233,7 @@ QString Store::path() const { return d_->path; }
 int Store::schemaVersion() const { return d_->schemaVersion; }
 
 qint64 Store::addPrompt(const QString& text) {
-  Transaction transaction(d_->db, d_->where);
+  Transaction transaction(d_->db, d_->where, d_->busyTimeoutMs);
   const qint64 id = d_->ensurePrompt(text.toUtf8());
   transaction.commit();
   return id;
@@ -255,7 +265,7 @@ qint64 Store::addVideo(const Video& video) {
   if (video.name.isEmpty()) {
     throw Error(Error::Kind::Usage, d_->where, QStringLiteral("video name is empty"));
   }
-  Transaction transaction(d_->db, d_->where);
+  Transaction transaction(d_->db, d_->where, d_->busyTimeoutMs);
   Statement& s = d_->statement(
       "INSERT INTO videos(name, prompt_id, url, path, content_hash, probe_json, generator, batch) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(name) DO UPDATE SET "
@@ -315,7 +325,7 @@ std::optional<Video> Store::findVideoByName(const QString& name) const {
 }
 
 qint64 Store::addAnnotator(const QString& name, AnnotatorKind kind) {
-  Transaction transaction(d_->db, d_->where);
+  Transaction transaction(d_->db, d_->where, d_->busyTimeoutMs);
   const qint64 id = d_->ensureAnnotator(name, kind);
   transaction.commit();
   return id;
@@ -350,7 +360,7 @@ QVector<Annotator> Store::annotators() const {
 }
 
 qint64 Store::upsertEvaluation(const Evaluation& e) {
-  Transaction transaction(d_->db, d_->where);
+  Transaction transaction(d_->db, d_->where, d_->busyTimeoutMs);
   const AnnotatorKind kind = d_->annotatorKind(e.annotatorId);
   d_->checkScores(e.scores, kind, d_->where);
   if (kind == AnnotatorKind::Human) {
@@ -435,9 +445,10 @@ void Store::editField(qint64 evaluationId, EvaluationField field, const QVariant
       if (!value.isNull()) {
         bool ok = false;
         const double v = value.toDouble(&ok);
-        if (!ok || !isValidModelScore(v)) {
+        // 0..5 here; a person's evaluation is held to integers 1..5 below.
+        if (!ok || !isStorableModelScore(v)) {
           throw Error(Error::Kind::InvalidData, at,
-                      QStringLiteral("%1 score %2 is outside 1..5")
+                      QStringLiteral("%1 score %2 is outside 0..5")
                           .arg(evaluationFieldName(field), value.toString()));
         }
         bound = v;
@@ -473,7 +484,7 @@ void Store::editField(qint64 evaluationId, EvaluationField field, const QVariant
     }
     return m;
   }();
-  Transaction transaction(d_->db, d_->where);
+  Transaction transaction(d_->db, d_->where, d_->busyTimeoutMs);
   const bool isScore = field == EvaluationField::VisualScore || field == EvaluationField::T2VScore ||
                        field == EvaluationField::PhyScore;
   if (isScore && !bound.isNull()) {

@@ -62,7 +62,8 @@ class Store {
 
   // --- evaluations --------------------------------------------------------------------------
   // Inserts or replaces the evaluation of (videoId, annotatorId); returns its id. Scores are
-  // checked: 1..5, integers when the annotator is a person (Kind::InvalidData otherwise).
+  // checked: integers 1..5 when the annotator is a person, 0..5 as given (soft scores) when it
+  // is a model (Kind::InvalidData otherwise).
   qint64 upsertEvaluation(const Evaluation& evaluation);
   std::optional<Evaluation> findEvaluation(qint64 id) const;
   std::optional<Evaluation> findEvaluation(qint64 videoId, qint64 annotatorId) const;

@@ -79,7 +79,7 @@ ImportResult Store::importItems(const std::vector<FeedbackItem>& items, const Im
   ImportResult result;
   result.items = static_cast<qint64>(items.size());
   BulkJournal journal(d.db);
-  Transaction transaction(d.db, d.where);
+  Transaction transaction(d.db, d.where, d.busyTimeoutMs);
   const qint64 evaluationsBefore = countOf(d, "SELECT count(*) FROM evaluations");
   const qint64 videosBefore = countOf(d, "SELECT count(*) FROM videos");
 

@@ -29,6 +29,7 @@ struct Store::Impl {
   QString connectionName;
   sqlite3* db = nullptr;  // owned by the QSqlDatabase connection
   int schemaVersion = 0;
+  int busyTimeoutMs = 5000;
   std::map<const char*, std::unique_ptr<Statement>> statements;
 };
 
