@@ -1,6 +1,8 @@
 // Tokenizer: the published Qwen2 ids, added-token handling, decode options, and tokenizer.json
 // variants (merges as strings or pairs) and damage.
 #include <QTest>
+#include <atomic>
+#include <thread>
 #include <nlohmann/json.hpp>
 
 #include "inference/safetensors/load_error.h"
@@ -128,6 +130,36 @@ class TestTokenizer : public QObject {
     QCOMPARE(t.encode(big).size(), size_t{4001});  // the final " " is its own piece
     const std::string long_word(5000, 'a');  // longer than the cache's piece limit
     QCOMPARE(t.decode(t.encode(long_word)), long_word);
+  }
+
+  void concurrentEncodesAgree() {
+    // The BPE cache is shared between threads; results must not depend on interleaving.
+    const auto& t = vs::test::qwenTokenizer();
+    std::vector<std::string> texts;
+    for (int i = 0; i < 200; ++i) {
+      texts.push_back("thread text " + std::to_string(i * 7919) + " 漢字 emoji🙂 words" + std::string(i % 5, ' '));
+    }
+    std::vector<Ids> expected;
+    for (const std::string& s : texts) {
+      expected.push_back(t.encode(s));
+    }
+    std::atomic<int> mismatches{0};
+    std::vector<std::thread> threads;
+    for (int k = 0; k < 4; ++k) {
+      threads.emplace_back([&, k] {
+        for (int round = 0; round < 5; ++round) {
+          for (std::size_t i = static_cast<std::size_t>(k); i < texts.size(); i += 1 + static_cast<std::size_t>(k)) {
+            if (t.encode(texts[i]) != expected[i]) {
+              ++mismatches;
+            }
+          }
+        }
+      });
+    }
+    for (std::thread& th : threads) {
+      th.join();
+    }
+    QCOMPARE(mismatches.load(), 0);
   }
 
   void mergesAsStringsOrPairs() {
