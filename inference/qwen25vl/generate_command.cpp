@@ -121,17 +121,24 @@ Options parse(const std::vector<std::string>& args) {
 class TextStream {
  public:
   TextStream(const tokenizer::Tokenizer& tokenizer, std::ostream& out) : tokenizer_(tokenizer), out_(out) {}
-  void push(int64_t token, bool final) {
+  void push(int64_t token) {
     ids_.push_back(static_cast<int32_t>(token));
+    print(Flush::kHoldIncomplete);
+  }
+  // After the last token: whatever is left, an incomplete sequence as U+FFFD (like the reference).
+  void finish() { print(Flush::kAll); }
+
+ private:
+  enum class Flush { kHoldIncomplete, kAll };
+  void print(Flush flush) {
     const std::string text = tokenizer_.decode(ids_, tokenizer::SpecialTokens::Skip);
     const bool pending = text.size() >= 3 && text.compare(text.size() - 3, 3, "\xEF\xBF\xBD") == 0;
-    if ((!pending || final) && text.size() > printed_) {
+    if ((!pending || flush == Flush::kAll) && text.size() > printed_) {
       out_ << text.substr(printed_) << std::flush;
       printed_ = text.size();
     }
   }
 
- private:
   const tokenizer::Tokenizer& tokenizer_;
   std::ostream& out_;
   std::vector<int32_t> ids_;
@@ -152,11 +159,15 @@ int runGenerateCommand(const std::vector<std::string>& args, const VideoSampler&
   int code = kExitRuntime;
   try {
     auto tok = tokenizer::Tokenizer::fromFile(o.model_dir + "/tokenizer.json");
-    auto engine = Qwen25VLEngine::load(o.model_dir, o.engine);
-    std::vector<int32_t> ids32;
+    // The video first: a bad file fails before a multi-GB model is loaded.
     VideoInput video;
     if (!o.video.empty()) {
       video = sampler(VideoRequest{o.video, o.model_dir, o.max_pixels}, code);
+    }
+    code = kExitRuntime;
+    auto engine = Qwen25VLEngine::load(o.model_dir, o.engine);
+    std::vector<int32_t> ids32;
+    if (!o.video.empty()) {
       const int64_t merge = engine->config().vision.spatial_merge_size;
       ids32 = tokenizer::videoPromptIds(*tok, o.prompt, video.rows / (merge * merge));
     } else {
@@ -170,10 +181,11 @@ int runGenerateCommand(const std::vector<std::string>& args, const VideoSampler&
     TextStream stream(*tok, out);
     generate::GenerationCallbacks callbacks;
     callbacks.on_token = [&](int64_t, int64_t token) {
-      stream.push(token, false);
+      stream.push(token);
       return generate::TokenAction::kContinue;
     };
     const auto result = engine->generate(ids, o.video.empty() ? nullptr : &video, config, callbacks);
+    stream.finish();
     out << '\n' << std::flush;
     if (o.stats) {
       const double decode_tps =

@@ -587,7 +587,18 @@ def write_tiny_tokenizer(merges_wanted=300):
                 if w[i] == a and w[i + 1] == b:
                     w[i:i + 2] = [a + b]
                 i += 1
-    assert len(vocab) < 1000
+    # Fill the remaining rows below the special ids with whole-word tokens (vocabulary entries
+    # without merges, which BPE never produces but decoding maps), so every id the random model
+    # can emit has a text.
+    filler = ["Ġ" + w for w in ("fox snow red video frame motion blur light shadow object scene camera color "
+                                "texture sharp smooth natural physics water tree sky road car dog cat bird "
+                                "person hand face walk run jump fly swim fall").split()]
+    k = 0
+    while len(vocab) < 1000:
+        token = filler[k % len(filler)] + ("" if k < len(filler) else str(k // len(filler)))
+        vocab.setdefault(token, len(vocab))
+        k += 1
+    assert len(vocab) == 1000
     added = [{"id": i, "content": t, "single_word": False, "lstrip": False, "rstrip": False,
               "normalized": False, "special": True} for i, t in sorted(SPECIAL_TOKENS.items())]
     tok = {
