@@ -89,9 +89,12 @@ ProjectRows projectAuditRows(const store::Store& store, const ScoreSource& predi
   requireKnown(annotators, predicted, store.path());
   requireKnown(annotators, reference, store.path());
   ProjectRows out;
+  bool anyPredicted = false, anyReference = false;
   for (const store::QueueItem& item : store.listItems()) {
     const Evaluation* p = pick(item, predicted, annotators);
     const Evaluation* r = pick(item, reference, annotators);
+    anyPredicted = anyPredicted || p;
+    anyReference = anyReference || r;
     if (!p || !r || !r->scores.complete()) {
       out.withoutBoth += (p || r) ? 1 : 0;
       continue;
@@ -99,6 +102,12 @@ ProjectRows projectAuditRows(const store::Store& store, const ScoreSource& predi
     out.rows.push_back({values(r->scores), p->scores.value});
     out.videoNames.push_back(item.video.name);
     out.generators.push_back(item.video.generator.toStdString());
+  }
+  for (const auto& [source, any] : {std::pair{&predicted, anyPredicted}, std::pair{&reference, anyReference}}) {
+    if (!any) {
+      throw Error(Error::Kind::Usage, store.path(),
+                  QStringLiteral("no evaluations from '%1' in the project").arg(source->text()));
+    }
   }
   return out;
 }

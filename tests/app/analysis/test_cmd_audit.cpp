@@ -68,6 +68,9 @@ class TestCmdAudit : public QObject {
     compareSubset(r.json(), expected, QStringLiteral("project explicit"));
     r = vscore({QStringLiteral("audit"), path, QStringLiteral("--b"), QStringLiteral("bob")});
     QCOMPARE(r.exitCode, 2);
+    r = vscore({QStringLiteral("audit"), path, QStringLiteral("--a"), QStringLiteral("model:other-checkpoint")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("no evaluations from 'model:other-checkpoint'"), r.err.constData());
   }
   void textOutput() {
     const Run r = vscore({QStringLiteral("audit"), data(QStringLiteral("predictions_int.json")), QStringLiteral("--bootstrap"),
