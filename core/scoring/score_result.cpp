@@ -2,7 +2,7 @@
 
 #include <QDateTime>
 #include <QJsonDocument>
-#include <algorithm>
+#include <cmath>
 
 #include "core/domain/error.h"
 
@@ -41,10 +41,10 @@ ScoreResult ScoreResult::fromJson(const QJsonObject& o) {
 Scores ScoreResult::evaluationScores() const {
   Scores s;
   for (size_t d = 0; d < 3; ++d) {
-    if (soft[d]) {
-      // The reference arithmetic can give < 1 (best 1 with p < 1, or 0 when every digit was
-      // masked); the store keeps model scores in 1..5, as the metrics' integer mapping clamps.
-      s.value[d] = std::clamp(*soft[d], 1.0, 5.0);
+    if (soft[d] && std::isfinite(*soft[d]) && *soft[d] >= 0.0 && *soft[d] <= 5.0) {
+      // Kept as given: the reference arithmetic can give < 1 (best 1 with p < 1, or 0 when every
+      // digit was masked), and the store keeps a model's scores within 0..5 unchanged.
+      s.value[d] = *soft[d];
     } else if (hard[d] && *hard[d] >= 1 && *hard[d] <= 5) {
       s.value[d] = static_cast<double>(*hard[d]);
     }

@@ -23,7 +23,7 @@ struct ScoreResult {
   // Throws vs::Error(InvalidData) when `result` lacks the required keys.
   static ScoreResult fromJson(const QJsonObject& result);
 
-  // The scores a model evaluation keeps: the soft score clamped to 1..5 when present, else the
+  // The scores a model evaluation keeps: the soft score as given when present (0..5), else the
   // hard score when it is within 1..5, else none. The raw values stay in settingsJson.
   Scores evaluationScores() const;
   // A model evaluation of `videoId` by `annotatorId`; settingsJson records everything.

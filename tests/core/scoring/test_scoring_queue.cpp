@@ -142,7 +142,7 @@ class TestScoringQueue : public QObject {
     const vs::Evaluation e = r.toEvaluation(7, 2, QStringLiteral("m"));
     QCOMPARE(*e.scores.value[0], 3.9512);
     QVERIFY(!e.scores.value[1].has_value());  // hard 7 is outside 1..5, no soft score
-    QCOMPARE(*e.scores.value[2], 1.0);        // soft 0.98 clamped into 1..5
+    QCOMPARE(*e.scores.value[2], 0.98);       // soft < 1 kept as given
     QCOMPARE(e.origin, vs::Origin::Model);
     QVERIFY(e.settingsJson.contains(QStringLiteral("\"soft_scores\"")));
     QVERIFY(e.settingsJson.contains(QStringLiteral("\"seed\":3")));
