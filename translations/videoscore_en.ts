@@ -205,12 +205,16 @@
         <translation>Accept model scores</translation>
     </message>
     <message>
-        <source>Edit %1</source>
-        <translation>Edit %1</translation>
-    </message>
-    <message>
         <source>Change flags</source>
         <translation>Change flags</translation>
+    </message>
+    <message>
+        <source>Overall reasoning</source>
+        <translation>Overall reasoning</translation>
+    </message>
+    <message>
+        <source>Rationale: %1</source>
+        <translation>Rationale: %1</translation>
     </message>
 </context>
 <context>
@@ -556,10 +560,6 @@
         <translation>Settings…</translation>
     </message>
     <message>
-        <source>Reload the project rubric</source>
-        <translation>Reload the project rubric</translation>
-    </message>
-    <message>
         <source>Score unscored items with the model</source>
         <translation>Score unscored items with the model</translation>
     </message>
@@ -650,6 +650,14 @@ Open it read-only here?</translation>
     <message>
         <source>VideoScore projects (*.vsproj);;All files (*)</source>
         <translation>VideoScore projects (*.vsproj);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Edit the project rubric…</source>
+        <translation>Edit the project rubric…</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>Cannot write %1</translation>
     </message>
 </context>
 <context>
@@ -824,6 +832,29 @@ Model soft scores: %2</translation>
     <message>
         <source>%1 — show all</source>
         <translation>%1 — show all</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::RubricDialog</name>
+    <message>
+        <source>Project rubric</source>
+        <translation>Project rubric</translation>
+    </message>
+    <message>
+        <source>Definition:</source>
+        <translation>Definition:</translation>
+    </message>
+    <message>
+        <source>%1 definition</source>
+        <translation>%1 definition</translation>
+    </message>
+    <message>
+        <source>What each score means (one line per score, 1 to 5):</source>
+        <translation>What each score means (one line per score, 1 to 5):</translation>
+    </message>
+    <message>
+        <source>%1 score meanings</source>
+        <translation>%1 score meanings</translation>
     </message>
 </context>
 <context>

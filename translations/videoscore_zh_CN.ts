@@ -205,12 +205,16 @@
         <translation>采纳模型评分</translation>
     </message>
     <message>
-        <source>Edit %1</source>
-        <translation>编辑 %1</translation>
-    </message>
-    <message>
         <source>Change flags</source>
         <translation>更改标记</translation>
+    </message>
+    <message>
+        <source>Overall reasoning</source>
+        <translation>总体推理</translation>
+    </message>
+    <message>
+        <source>Rationale: %1</source>
+        <translation>理由：%1</translation>
     </message>
 </context>
 <context>
@@ -556,10 +560,6 @@
         <translation>设置…</translation>
     </message>
     <message>
-        <source>Reload the project rubric</source>
-        <translation>重新加载项目评分细则</translation>
-    </message>
-    <message>
         <source>Score unscored items with the model</source>
         <translation>用模型为未评分条目评分</translation>
     </message>
@@ -650,6 +650,14 @@ Open it read-only here?</source>
     <message>
         <source>VideoScore projects (*.vsproj);;All files (*)</source>
         <translation>VideoScore 项目 (*.vsproj);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Edit the project rubric…</source>
+        <translation>编辑项目评分细则…</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>无法写入 %1</translation>
     </message>
 </context>
 <context>
@@ -824,6 +832,29 @@ Model soft scores: %2</source>
     <message>
         <source>%1 — show all</source>
         <translation>%1 — 显示全部</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::RubricDialog</name>
+    <message>
+        <source>Project rubric</source>
+        <translation>项目评分细则</translation>
+    </message>
+    <message>
+        <source>Definition:</source>
+        <translation>定义：</translation>
+    </message>
+    <message>
+        <source>%1 definition</source>
+        <translation>%1 定义</translation>
+    </message>
+    <message>
+        <source>What each score means (one line per score, 1 to 5):</source>
+        <translation>各分值的含义（每行一个分值，1 到 5）：</translation>
+    </message>
+    <message>
+        <source>%1 score meanings</source>
+        <translation>%1 分值含义</translation>
     </message>
 </context>
 <context>

@@ -126,8 +126,13 @@ void AnnotationSession::setText(qint64 videoId, EvaluationField field, const QSt
   if (before == text) {
     return;
   }
-  undo_.push(new EditFieldsCommand(*this, videoId, {{field, before, text}},
-                                   tr("Edit %1").arg(evaluationFieldName(field))));
+  QString what = tr("Overall reasoning");
+  for (Dimension d : kDimensions) {
+    if (field == rationaleField(d)) {
+      what = tr("Rationale: %1").arg(dimensionDisplayName(d));
+    }
+  }
+  undo_.push(new EditFieldsCommand(*this, videoId, {{field, before, text}}, what));
 }
 
 void AnnotationSession::setFlags(qint64 videoId, const ItemFlags& after) {

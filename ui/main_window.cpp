@@ -34,6 +34,7 @@
 #include "ui/queue_model.h"
 #include "ui/queue_panel.h"
 #include "ui/rubric.h"
+#include "ui/rubric_dialog.h"
 #include "ui/scoring_controller.h"
 #include "ui/demo_project.h"
 #include "ui/score_panel.h"
@@ -297,8 +298,19 @@ void MainWindow::createActions() {
     SettingsDialog dialog(*registry_, this);
     dialog.exec();
   });
-  make(QStringLiteral("file.rubric"), file, tr("Reload the project rubric"), QKeySequence(),
-       [this] { scorePanel_->setRubric(Rubric::forProject(projectPath())); });
+  make(QStringLiteral("file.rubric"), file, tr("Edit the project rubric…"), QKeySequence(), [this] {
+    if (!store_) {
+      return;
+    }
+    RubricDialog dialog(Rubric::forProject(projectPath()), this);
+    if (dialog.exec() == QDialog::Accepted) {
+      const Rubric rubric = dialog.rubric();
+      if (!readOnly_ && !rubric.saveForProject(projectPath())) {
+        statusBar()->showMessage(tr("Cannot write %1").arg(Rubric::sidecarPath(projectPath())), 10000);
+      }
+      scorePanel_->setRubric(rubric);
+    }
+  });
   make(QStringLiteral("model.scoreAll"), jobs, tr("Score unscored items with the model"),
        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), [this] { startScoring(ScoringSettings::load().modelDir); });
   make(QStringLiteral("model.scoreItem"), jobs, tr("Score this item with the model again"),

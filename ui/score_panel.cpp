@@ -117,7 +117,7 @@ ScorePanel::ScorePanel(QWidget* parent) : QWidget(parent) {
     rationale_[i]->setPlaceholderText(tr("Why this score? (optional)"));
     rationale_[i]->setAccessibleName(tr("%1 rationale").arg(dimTitle(d)));
     rationale_[i]->setTabChangesFocus(true);
-    rationale_[i]->setFixedHeight(rationale_[i]->fontMetrics().lineSpacing() * 3 + 12);
+    rationale_[i]->setFixedHeight(rationale_[i]->fontMetrics().lineSpacing() * 2 + 14);
     rationale_[i]->installEventFilter(flusher);
     connect(rationale_[i], &QPlainTextEdit::textChanged, this,
             [this, d] { scheduleText(rationaleField(d)); });
