@@ -72,6 +72,7 @@ struct Tile {
   QString error;
   int clock_index = -1;
   double offset_s = 0.0;
+  qint64 offset_frames_before_open = 0;  // set before the frame rate was known
 
   bool visible = false;
   QRect rect;     // whole tile, widget coordinates
@@ -124,6 +125,8 @@ struct PlayerGrid::State {
   double wipe = 0.5;
   ViewState view;
 
+  int pending_seek_clip = -1;  // a seekFrame() that came before the clips were open
+  qint64 pending_seek_frame = 0;
   QElapsedTimer since_switch;
   bool first_reported = false;
   qint64 dropped = 0;
@@ -268,6 +271,10 @@ struct PlayerGrid::State {
     }
     int ci = 0;
     for (Tile& t : tiles) {
+      if (t.opened && t.offset_frames_before_open != 0) {
+        t.offset_s = double(t.offset_frames_before_open) / fpsOf(t);
+        t.offset_frames_before_open = 0;
+      }
       t.clock_index = -1;
       if (t.opened && !t.probe.frame_times_s.empty()) {
         media::ClipTiming timing;
@@ -291,6 +298,10 @@ struct PlayerGrid::State {
     clock->setSpeed(speed, now);
     clock->setLoopMode(loop == LoopMode::Whole ? media::LoopMode::Loop : media::LoopMode::Stop);
     updateTimelineStatic();
+    if (Tile* t = tileOf(pending_seek_clip); t != nullptr && t->clock_index >= 0) {
+      clock->seek(masterTimeOf(*t, pending_seek_frame), now);
+    }
+    pending_seek_clip = -1;
     pump();
   }
 
@@ -735,6 +746,7 @@ void PlayerGrid::setClips(const QVector<PlayerClip>& clips) {
   s_->tiles.clear();
   s_->clock.reset();
   s_->first_reported = false;
+  s_->pending_seek_clip = -1;
   s_->since_switch.restart();
   s_->has_in_out = false;
   s_->in_s = s_->out_s = 0.0;
@@ -843,7 +855,10 @@ int PlayerGrid::compareClipB() const { return s_->partner; }
 
 qint64 PlayerGrid::clipOffsetFrames(int clip) const {
   const Tile* t = s_->tileOf(clip);
-  return t == nullptr ? 0 : qint64(std::lround(t->offset_s * s_->fpsOf(*t)));
+  if (t == nullptr) {
+    return 0;
+  }
+  return t->opened ? qint64(std::lround(t->offset_s * s_->fpsOf(*t))) : t->offset_frames_before_open;
 }
 
 double PlayerGrid::position() const { return s_->clock ? s_->clock->time(s_->nowMs()) : 0.0; }
@@ -887,6 +902,11 @@ QRect PlayerGrid::tileImageRect(int clip) const {
     return {};
   }
   return t->shown_target.translated(t->picture.topLeft());
+}
+
+QRect PlayerGrid::tileRect(int clip) const {
+  const Tile* t = s_->tileOf(clip);
+  return t == nullptr || !t->visible ? QRect() : t->rect;
 }
 
 QStringList PlayerGrid::saveFrames(const QString& dir) {
@@ -951,7 +971,12 @@ void PlayerGrid::toEnd() {
 
 void PlayerGrid::seekFrame(int clip, qint64 frame) {
   Tile* t = s_->tileOf(clip);
-  if (t == nullptr || !s_->clock || t->clock_index < 0) {
+  if (t != nullptr && !s_->clock) {
+    s_->pending_seek_clip = clip;  // applied once every clip is open
+    s_->pending_seek_frame = frame;
+    return;
+  }
+  if (t == nullptr || t->clock_index < 0) {
     return;
   }
   if (s_->sync == SyncMode::Off) {
@@ -1002,6 +1027,10 @@ void PlayerGrid::setSyncMode(SyncMode mode) {
 void PlayerGrid::setClipOffsetFrames(int clip, qint64 offset_frames) {
   Tile* t = s_->tileOf(clip);
   if (t == nullptr) {
+    return;
+  }
+  if (!t->opened) {
+    t->offset_frames_before_open = offset_frames;
     return;
   }
   t->offset_s = double(offset_frames) / s_->fpsOf(*t);

@@ -55,6 +55,7 @@ class PlayerGrid : public QWidget {
   qint64 displayedFrame(int clip) const; // the frame on screen now (-1: none yet)
   bool isSettled() const;                // every visible tile shows its target frame
   QRect tileImageRect(int clip) const;   // where the clip's picture is drawn, in this widget
+  QRect tileRect(int clip) const;        // the whole tile: picture area and the marker strip below
 
   // Writes the frames on screen as PNG (full resolution) into dir on the decoding threads;
   // returns the paths that framesSaved() reports once written. The SaveFrames action uses

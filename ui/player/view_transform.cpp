@@ -45,6 +45,10 @@ ViewGeometry ViewTransform::geometry(QSize tile, QSize frame, const ViewState& v
 
 ViewState ViewTransform::clamped(ViewState view) {
   view.zoom = std::clamp(view.zoom, kMinZoom, kMaxZoom);
+  if (view.zoom <= 1.0) {
+    view.centre = QPointF(0.5, 0.5);  // the whole frame is visible: nothing to pan
+    return view;
+  }
   // At zoom z the visible part spans 1/z of each axis (at most), so the centre keeps half of it
   // away from each edge.
   const double half = 0.5 / view.zoom;
@@ -64,7 +68,7 @@ ViewState ViewTransform::zoomedAt(const ViewState& view, QSize tile, QSize frame
   const QPointF under(view.centre.x() + d.x() / (s0 * frame.width()),
                       view.centre.y() + d.y() / (s0 * frame.height()));
   ViewState out = view;
-  out.zoom = std::clamp(view.zoom * factor, kMinZoom, kMaxZoom);
+  out.zoom = std::clamp(view.zoom * factor, std::min(1.0, view.zoom), kMaxZoom);
   const double s1 = fitScale(tile, frame) * out.zoom;
   out.centre = QPointF(under.x() - d.x() / (s1 * frame.width()), under.y() - d.y() / (s1 * frame.height()));
   return clamped(out);

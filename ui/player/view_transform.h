@@ -25,14 +25,15 @@ struct ViewGeometry {
 
 class ViewTransform {
  public:
-  static constexpr double kMinZoom = 1.0;
+  static constexpr double kMinZoom = 0.05;  // below 1 only via 1:1 of a clip smaller than its tile
   static constexpr double kMaxZoom = 32.0;
 
   static double fitScale(QSize tile, QSize frame);
   static ViewGeometry geometry(QSize tile, QSize frame, const ViewState& view);
   // Keeps the centre so that the frame never leaves a gap it could fill.
   static ViewState clamped(ViewState view);
-  // Zoom by `factor` around `anchor_in_tile` (the point under the mouse stays put).
+  // Zoom by `factor` around `anchor_in_tile` (the point under the mouse stays put). Zooming out
+  // stops at "fit" (or at the current zoom when that is already smaller).
   static ViewState zoomedAt(const ViewState& view, QSize tile, QSize frame, QPointF anchor_in_tile,
                             double factor);
   // Pan by a mouse drag of `delta_px` screen pixels.

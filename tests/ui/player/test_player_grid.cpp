@@ -164,6 +164,14 @@ class TestPlayerGrid : public QObject {
     QCOMPARE(settledFrames(*grid)[0], 1);
   }
 
+  void offsetAndSeekBeforeOpenAreKept() {
+    auto grid = makeGrid({0, 1, 2});  // decoders still opening
+    grid->setClipOffsetFrames(1, 6);
+    grid->seekFrame(0, 24);
+    QCOMPARE(settledFrames(*grid), expectedAll(24, {0, 6, 0}));
+    QCOMPARE(grid->clipOffsetFrames(1), 6);
+  }
+
   void syncOffMovesOnlyTheFocusedClip() {
     auto grid = makeGrid({0, 1, 2});
     settledFrames(*grid);
@@ -373,6 +381,25 @@ class TestPlayerGrid : public QObject {
     QCOMPARE(painted(*grid), QVector<int>({0, 0}));
   }
 
+  void oneToOneShowsSourcePixels() {
+    auto grid = makeGrid({0, 1});
+    grid->seekFrame(0, 37);
+    settledFrames(*grid);
+    QVERIFY(grid->tileImageRect(0).width() > 320);  // fit enlarges the 320×240 clips here
+    grid->action(PlayerAction::ZoomOneToOne)->trigger();
+    const QVector<int> f = settledFrames(*grid);
+    QCOMPARE(grid->tileImageRect(0).size(), QSize(320, 240));
+    QCOMPARE(grid->tileImageRect(1).size(), QSize(320, 240));  // linked
+    QCOMPARE(f, QVector<int>({37, expectedFrame(37, 30, 0, 60)}));
+    // A small window: 1:1 now crops to the tile, centred.
+    grid->resize(420, 260);
+    grid->zoomOneToOne();
+    settledFrames(*grid);
+    const QRect r = grid->tileImageRect(0);
+    QVERIFY(r.width() < 320 && r.height() < 240);
+    QCOMPARE(r.size(), grid->tileRect(0).adjusted(0, 0, 0, -8).size());
+  }
+
   void blindModeHidesGeneratorNames() {
     auto grid = makeGrid({0});
     settledFrames(*grid);
@@ -392,6 +419,28 @@ class TestPlayerGrid : public QObject {
     QVERIFY(caption() != neutral);
     grid->setBlindMode(BlindMode::On);
     QCOMPARE(caption(), neutral);
+  }
+
+  void markerStripShowsModelSeenFrames() {
+    auto grid = makeGrid({0, 1});
+    settledFrames(*grid);  // clips() marks frames 0, 10, 20, 30 as seen by the model
+    const QImage img = grid->grab().toImage();
+    for (int clip = 0; clip < 2; ++clip) {
+      const QRect tile = grid->tileRect(clip);
+      const int frames = kClips[clip].frames;
+      const int y = tile.bottom() - 3;  // inside the 8 px strip under the picture
+      auto xOf = [&](int f) { return tile.left() + int(std::floor((f + 0.5) * tile.width() / frames)); };
+      auto isMarker = [&](int x) {
+        const QColor c = img.pixelColor(x, y);
+        return c.red() > 200 && c.green() > 150 && c.blue() < 80;
+      };
+      for (int f : {10, 20, 30}) {
+        QVERIFY2(isMarker(xOf(f)), qPrintable(QStringLiteral("clip %1 frame %2").arg(clip).arg(f)));
+      }
+      for (int f : {5, 15, 25, 40}) {
+        QVERIFY2(!isMarker(xOf(f)), qPrintable(QStringLiteral("clip %1 frame %2").arg(clip).arg(f)));
+      }
+    }
   }
 
   void savesShownFramesAsPng() {

@@ -41,9 +41,17 @@ class TestViewTransform : public QObject {
     const auto g = ViewTransform::geometry(QSize(640, 360), QSize(1280, 720), v);
     QCOMPARE(g.source.topLeft(), QPointF(0, 0));
   }
+  void oneToOneOfSmallFrameIsSmallerThanFit() {
+    ViewState v;
+    v.zoom = 1.0 / ViewTransform::fitScale(QSize(800, 600), QSize(320, 240));
+    v = ViewTransform::clamped(v);
+    const auto g = ViewTransform::geometry(QSize(800, 600), QSize(320, 240), v);
+    QCOMPARE(g.target, QRect(240, 180, 320, 240));
+    QCOMPARE(g.scale, 1.0);
+  }
   void zoomNeverBelowFit() {
     const ViewState v = ViewTransform::zoomedAt(ViewState(), QSize(100, 100), QSize(50, 50), QPointF(0, 0), 0.1);
-    QCOMPARE(v.zoom, ViewTransform::kMinZoom);
+    QCOMPARE(v.zoom, 1.0);
     QCOMPARE(v.centre, QPointF(0.5, 0.5));
   }
 };
