@@ -13,6 +13,7 @@ class ProgressLine {
   ~ProgressLine() {
     if (drawn_) std::fputs("\r\033[K", stderr);
   }
+  bool enabled() const { return enabled_; }
   void update(qint64 done, qint64 total) {
     if (!enabled_ || total <= 0 || timer_.elapsed() < 300) return;
     const double seconds = timer_.elapsed() / 1000.0;

@@ -61,6 +61,10 @@ void appendString(std::string& out, const char* text, size_t size);
 inline void appendString(std::string& out, const QByteArray& text) {
   appendString(out, text.constData(), static_cast<size_t>(text.size()));
 }
+// Appends compact JSON text (as Reader::captureValue writes it) laid out the way Python's
+// json.dumps does: `indent` < 0 gives one line with ", " and ": " separators; `indent` >= 0 gives
+// json.dumps(..., indent=4) with the value starting at nesting depth `indent`.
+void appendPythonLayout(std::string& out, const char* compact, size_t size, int indent);
 // Shortest text that reads back as the same double; integral values without ".0".
 void appendNumber(std::string& out, double value);
 

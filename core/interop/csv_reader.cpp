@@ -79,7 +79,7 @@ bool blank(const std::vector<QByteArray>& fields) { return fields.size() == 1 &&
 
 }  // namespace
 
-std::vector<FeedbackItem> parseCsv(const QByteArray& bytes, const QString& file) {
+void parseCsv(const QByteArray& bytes, const QString& file, ItemOutput& items) {
   const char* begin = bytes.startsWith("\xEF\xBB\xBF") ? bytes.constData() + 3 : bytes.constData();
   const char* end = bytes.constData() + bytes.size();
   size_t bad = 0;
@@ -110,7 +110,6 @@ std::vector<FeedbackItem> parseCsv(const QByteArray& bytes, const QString& file)
                   QStringLiteral("missing required column %1_score").arg(dimensionKey(d)));
     }
   }
-  std::vector<FeedbackItem> items;
   std::vector<QByteArray> fields;
   std::string jsonText;
   while (parser.readRecord(&fields, &line)) {
@@ -166,7 +165,6 @@ std::vector<FeedbackItem> parseCsv(const QByteArray& bytes, const QString& file)
     }
     items.push_back(std::move(item));
   }
-  return items;
 }
 
 }  // namespace vs::interop

@@ -20,16 +20,23 @@ QByteArray readWhole(const QString& path) {
 
 }  // namespace
 
-std::vector<FeedbackItem> parseItems(const QByteArray& bytes, Format format, const QString& displayName) {
+void parseItems(const QByteArray& bytes, Format format, const QString& displayName, const ItemSink& sink) {
+  ItemOutput items(sink);
   switch (format) {
-    case Format::Vf2Json: return parseJsonArray(bytes, JsonSchema::Feedback, displayName);
-    case Format::Vf2Jsonl: return parseJsonLines(bytes, displayName);
-    case Format::Csv: return parseCsv(bytes, displayName);
-    case Format::Predictions: return parseJsonArray(bytes, JsonSchema::Predictions, displayName);
-    case Format::LabelStudio: return parseLabelStudio(bytes, displayName);
+    case Format::Vf2Json: return parseJsonArray(bytes, JsonSchema::Feedback, displayName, items);
+    case Format::Vf2Jsonl: return parseJsonLines(bytes, displayName, items);
+    case Format::Csv: return parseCsv(bytes, displayName, items);
+    case Format::Predictions: return parseJsonArray(bytes, JsonSchema::Predictions, displayName, items);
+    case Format::LabelStudio: return parseLabelStudio(bytes, displayName, items);
     case Format::Sft: break;
   }
   throw Error(Error::Kind::Usage, displayName, QStringLiteral("format %1 cannot be imported").arg(formatName(format)));
+}
+
+std::vector<FeedbackItem> parseItems(const QByteArray& bytes, Format format, const QString& displayName) {
+  std::vector<FeedbackItem> items;
+  parseItems(bytes, format, displayName, [&items](FeedbackItem&& item) { items.push_back(std::move(item)); });
+  return items;
 }
 
 std::vector<FeedbackItem> readItems(const QString& path, Format format) {

@@ -5,6 +5,7 @@
 // "<file>: item N (video_name \"x\")"; messages name the field ("phy_score 7 is outside 1..5").
 #include <QByteArray>
 #include <QString>
+#include <functional>
 #include <vector>
 
 #include "core/domain/feedback_item.h"
@@ -12,11 +13,17 @@
 
 namespace vs::interop {
 
+// Receives items one by one as they are read (and validated).
+using ItemSink = std::function<void(FeedbackItem&&)>;
+
 // Reads `path` (format Vf2Json, Vf2Jsonl, Csv, Predictions or LabelStudio).
 std::vector<FeedbackItem> readItems(const QString& path, Format format);
 // Same, from bytes already in memory; `displayName` is used in error locations.
 std::vector<FeedbackItem> parseItems(const QByteArray& bytes, Format format,
                                      const QString& displayName);
+// Streaming form: each item goes to `sink` as soon as it is validated, so a consumer can work
+// while the rest of the file is read. An error is thrown after the items before it were sent.
+void parseItems(const QByteArray& bytes, Format format, const QString& displayName, const ItemSink& sink);
 
 // VideoScore2 prediction file (JSON array): v/t/p_score_gt into `scores`, *_score_model into
 // `modelScores` (null stays absent), `output` into `modelOutput`. When the *_score_model keys

@@ -182,9 +182,8 @@ bool parseScoreLines(const QByteArray& text, Scores* out) {
   return true;
 }
 
-std::vector<FeedbackItem> parseJsonArray(const QByteArray& bytes, JsonSchema schema, const QString& file) {
+void parseJsonArray(const QByteArray& bytes, JsonSchema schema, const QString& file, ItemOutput& items) {
   checkNotEmpty(bytes, file);
-  std::vector<FeedbackItem> items;
   // Lines are counted incrementally: one pass over the file, not one per item.
   size_t lineOffset = 0;
   int line = 1;
@@ -217,12 +216,10 @@ std::vector<FeedbackItem> parseJsonArray(const QByteArray& bytes, JsonSchema sch
   } catch (const json::SyntaxError& e) {
     throwSyntax(file, bytes, e);
   }
-  return items;
 }
 
-std::vector<FeedbackItem> parseJsonLines(const QByteArray& bytes, const QString& file) {
+void parseJsonLines(const QByteArray& bytes, const QString& file, ItemOutput& items) {
   checkNotEmpty(bytes, file);
-  std::vector<FeedbackItem> items;
   const char* begin = skipBom(bytes);
   const char* end = bytes.constData() + bytes.size();
   int line = begin == bytes.constData() ? 1 : 1;
@@ -255,7 +252,6 @@ std::vector<FeedbackItem> parseJsonLines(const QByteArray& bytes, const QString&
     ++line;
   }
   if (items.empty()) throw Error(Error::Kind::InvalidData, file, QStringLiteral("file is empty"));
-  return items;
 }
 
 }  // namespace vs::interop

@@ -150,8 +150,7 @@ QString applyResult(const Result& result, FeedbackItem* item) {
 
 }  // namespace
 
-std::vector<FeedbackItem> parseLabelStudio(const QByteArray& bytes, const QString& file) {
-  std::vector<FeedbackItem> items;
+void parseLabelStudio(const QByteArray& bytes, const QString& file, ItemOutput& items) {
   bool any = false;
   for (char c : bytes) any = any || !(c == ' ' || c == '\n' || c == '\r' || c == '\t');
   if (!any) throw Error(Error::Kind::InvalidData, file, QStringLiteral("file is empty"));
@@ -234,7 +233,6 @@ std::vector<FeedbackItem> parseLabelStudio(const QByteArray& bytes, const QStrin
                 QStringLiteral("%1:%2").arg(file).arg(json::lineOfOffset(bytes.constData(), e.offset)),
                 QString::fromLatin1(e.what));
   }
-  return items;
 }
 
 }  // namespace vs::interop

@@ -5,14 +5,31 @@
 #include <vector>
 
 #include "core/domain/feedback_item.h"
+#include "core/interop/item_reader.h"
 
 namespace vs::interop {
 
 enum class JsonSchema { Feedback, Predictions };
 
-std::vector<FeedbackItem> parseJsonArray(const QByteArray& bytes, JsonSchema schema, const QString& file);
-std::vector<FeedbackItem> parseJsonLines(const QByteArray& bytes, const QString& file);
-std::vector<FeedbackItem> parseCsv(const QByteArray& bytes, const QString& file);
-std::vector<FeedbackItem> parseLabelStudio(const QByteArray& bytes, const QString& file);
+// Where a parser hands each validated item; counts them for error locations ("item N").
+class ItemOutput {
+ public:
+  explicit ItemOutput(const ItemSink& sink) : sink_(sink) {}
+  size_t size() const { return count_; }
+  bool empty() const { return count_ == 0; }
+  void push_back(FeedbackItem&& item) {
+    ++count_;
+    sink_(std::move(item));
+  }
+
+ private:
+  const ItemSink& sink_;
+  size_t count_ = 0;
+};
+
+void parseJsonArray(const QByteArray& bytes, JsonSchema schema, const QString& file, ItemOutput& items);
+void parseJsonLines(const QByteArray& bytes, const QString& file, ItemOutput& items);
+void parseCsv(const QByteArray& bytes, const QString& file, ItemOutput& items);
+void parseLabelStudio(const QByteArray& bytes, const QString& file, ItemOutput& items);
 
 }  // namespace vs::interop

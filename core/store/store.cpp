@@ -210,6 +210,9 @@ Store::Store(const QString& path, OpenMode mode, int busyTimeoutMs) : d_(std::ma
                     .arg(version)
                     .arg(kSchemaVersion));
   }
+  if (version == 0 && tables == 0) {
+    execSql(db, "PRAGMA page_size = 8192", path);
+  }
   // WAL: readers never block the writer; synchronous=NORMAL keeps every committed transaction
   // across a killed process (only a power loss can drop the last ones).
   execSqlWaiting(db, "PRAGMA journal_mode = WAL", path, busyTimeoutMs);

@@ -83,6 +83,9 @@ class Store {
   // Imports all items in one transaction (all or nothing). Re-importing a video_name for the
   // same annotator updates that evaluation.
   ImportResult importItems(const std::vector<FeedbackItem>& items, const ImportOptions& options);
+  // Streaming form: `next` returns the next item (valid until the following call) or nullptr
+  // at the end; an exception thrown by `next` rolls the whole import back.
+  ImportResult importItems(const std::function<const FeedbackItem*()>& next, const ImportOptions& options);
   // Streams matching evaluations, one FeedbackItem per (video, annotator), in video id order.
   void exportItems(const ExportFilter& filter,
                    const std::function<void(const FeedbackItem&)>& sink) const;

@@ -59,7 +59,7 @@ struct ImportOptions {
   QString modelAnnotator;
   QString source;  // file name recorded in the project's import log
   QString format;  // format name recorded in the import log
-  // Called now and then with (items done, items total); may be empty.
+  // Called now and then with (items done, items total or -1 when streaming); may be empty.
   std::function<void(qint64, qint64)> progress;
 };
 
