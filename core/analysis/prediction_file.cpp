@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <cmath>
 
 #include "core/analysis/audit_rows.h"
 #include "core/domain/error.h"
@@ -57,7 +58,7 @@ PredictionFile parsePredictionFile(const QByteArray& bytes, const QString& displ
     r.prompt = o.value(QStringLiteral("prompt")).toString();
     for (size_t d = 0; d < 3; ++d) {
       const QJsonValue gt = o.value(QLatin1String(kGtKeys[d]));
-      if (!gt.isDouble()) {
+      if (!gt.isDouble() || !std::isfinite(gt.toDouble())) {
         invalid(where, QStringLiteral("%1 must be a number").arg(QLatin1String(kGtKeys[d])));
       }
       r.reference[d] = gt.toDouble();
@@ -74,7 +75,7 @@ PredictionFile parsePredictionFile(const QByteArray& bytes, const QString& displ
     } else {
       for (size_t d = 0; d < 3; ++d) {
         const QJsonValue m = o.value(QLatin1String(kModelKeys[d]));
-        if (m.isDouble()) {
+        if (m.isDouble() && std::isfinite(m.toDouble())) {
           r.model[d] = m.toDouble();
         } else if (!m.isNull()) {
           invalid(where, QStringLiteral("%1 must be a number or null").arg(QLatin1String(kModelKeys[d])));

@@ -1,5 +1,6 @@
 #include "core/analysis/score_audit.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/analysis/agreement_coefficients.h"
@@ -154,10 +155,13 @@ AuditResult auditScores(const std::vector<AuditRow>& rows, const AuditOptions& o
       const size_t j = d * kPerDim + static_cast<size_t>(m);
       dim.metrics[static_cast<size_t>(m)] = {report(m, point[j]), reportInterval(m, intervals[j])};
     }
+    // Charts only: an out-of-scale score (a file may hold anything) lands in the nearest cell of
+    // 0..10 instead of stretching the matrix.
+    auto cell = [](double v) { return static_cast<int>(std::lround(std::clamp(v, 0.0, 10.0))); };
     std::vector<int> ref, pred;
     for (size_t i = 0; i < n; ++i) {
-      ref.push_back(static_cast<int>(std::lround(columns[d].reference[i])));
-      pred.push_back(static_cast<int>(std::lround(columns[d].mapped[i])));
+      ref.push_back(cell(columns[d].reference[i]));
+      pred.push_back(cell(columns[d].mapped[i]));
     }
     dim.confusion = ConfusionMatrix::build(ref, pred);
     dim.referenceHistogram = histogram(ref);

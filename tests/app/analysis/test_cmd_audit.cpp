@@ -100,6 +100,20 @@ class TestCmdAudit : public QObject {
     QCOMPARE(r.exitCode, 3);
     QVERIFY2(r.err.contains("item 1 (video_name \"a\")") && r.err.contains("p_score_gt"), r.err.constData());
 
+    // Any finite number is a score, as in the scripts; the charts clamp what is off the scale.
+    const QString odd = scratch(QStringLiteral("odd.json"));
+    QFile h(odd);
+    QVERIFY(h.open(QIODevice::WriteOnly));
+    h.write(R"([{"video_name": "a", "v_score_gt": 3, "t_score_gt": 3, "p_score_gt": 3, "v_score_model": 1e300,
+                "t_score_model": -7, "p_score_model": 3},
+               {"video_name": "b", "v_score_gt": 4, "t_score_gt": 2, "p_score_gt": 1, "v_score_model": 4,
+                "t_score_model": 2, "p_score_model": 1}])");
+    h.close();
+    r = vscore({QStringLiteral("audit"), odd, QStringLiteral("--json"), QStringLiteral("--bootstrap"), QStringLiteral("0")});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.json()["visual"].toObject()["accuracy"].toDouble(), 50.0);  // 1e300 -> clamped to 5 (soft rule)
+    QCOMPARE(r.json()["visual"].toObject()["confusion"].toObject()["lowest"].toInt(), 1);
+
     QCOMPARE(vscore({QStringLiteral("audit"), scratch(QStringLiteral("absent.json"))}).exitCode, 1);
     QCOMPARE(vscore({QStringLiteral("audit")}).exitCode, 2);
     QCOMPARE(vscore({QStringLiteral("audit"), data(QStringLiteral("predictions_int.json")), QStringLiteral("--scale"),
