@@ -9,6 +9,7 @@
 
 #include "tests/ui/player/barcode_clip.h"
 #include "ui/player/player_grid.h"
+#include "ui/player/player_timeline.h"
 
 using namespace vs::ui;
 
@@ -192,6 +193,21 @@ class TestPlayerGrid : public QObject {
     QCOMPARE(after[0], 16);
     QCOMPARE(after[2], expectedFrame(16, 25, 0, 50));
     QVERIFY2(std::abs(after[1] - (expectedFrame(16, 30, 0, 60) - 2)) <= 1, qPrintable(QString::number(after[1])));
+  }
+
+  void timelineClickSeeks() {
+    auto grid = makeGrid({0, 1, 2});
+    settledFrames(*grid);
+    auto* timeline = grid->findChild<PlayerTimeline*>();
+    QVERIFY(timeline != nullptr);
+    QCOMPARE(timeline->duration(), 2.0);  // the longest clip: 48/24 = 60/30 = 50/25 s
+    // The track spans from x = 6 to the status text; click in its middle: about 1 s.
+    const int track_right = timeline->width() - 190 - 6;
+    QTest::mouseClick(timeline, Qt::LeftButton, Qt::NoModifier, QPoint((6 + track_right) / 2, timeline->height() / 2));
+    const QVector<int> f = settledFrames(*grid);
+    QVERIFY2(std::abs(f[0] - 24) <= 1, qPrintable(QString::number(f[0])));
+    QVERIFY(f[1] >= expectedFrame(f[0], 30, 0, 60) && f[1] <= expectedFrame(f[0] + 1, 30, 0, 60));
+    QVERIFY(f[2] >= expectedFrame(f[0], 25, 0, 50) && f[2] <= expectedFrame(f[0] + 1, 25, 0, 50));
   }
 
   void playsInSync() {
