@@ -12,6 +12,8 @@
 #include <QThread>
 #include <QtTest>
 
+#include "core/store/store.h"
+
 namespace {
 
 struct Run {
@@ -138,7 +140,7 @@ class TestVscoreCli : public QObject {
       QCOMPARE(s.value(QLatin1String(key)).toInt(-1), 0);
     }
     QCOMPARE(sqlValue(project, QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
-    QCOMPARE(sqlValue(project, QStringLiteral("PRAGMA user_version")).toInt(), 2);
+    QCOMPARE(sqlValue(project, QStringLiteral("PRAGMA user_version")).toInt(), vs::store::Store::kSchemaVersion);
     const Run again = run({QStringLiteral("init"), project});
     QCOMPARE(again.code, 1);
     QVERIFY(again.err.startsWith("vscore: error: "));
@@ -332,7 +334,9 @@ class TestVscoreCli : public QObject {
     QCOMPARE(sqlValue(project, QStringLiteral("PRAGMA user_version")).toInt(), 99);
     const Run r = run({QStringLiteral("stats"), project});
     QCOMPARE(r.code, 1);
-    QVERIFY2(r.err.contains("schema version 99 is newer than this program supports (2)"), r.err.constData());
+    QVERIFY2(r.err.contains(QByteArray("schema version 99 is newer than this program supports (") +
+                            QByteArray::number(vs::store::Store::kSchemaVersion) + ")"),
+             r.err.constData());
   }
 
   void notAProjectIsRefused() {

@@ -67,27 +67,29 @@ class TestStore : public QObject {
     const QString path = fresh();
     {
       Store s(path, OpenMode::CreateNew);
-      QCOMPARE(s.schemaVersion(), 2);
+      QCOMPARE(s.schemaVersion(), Store::kSchemaVersion);
     }
     QCOMPARE(sql(path, QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
-    QCOMPARE(sql(path, QStringLiteral("PRAGMA user_version")).toInt(), 2);
+    QCOMPARE(sql(path, QStringLiteral("PRAGMA user_version")).toInt(), Store::kSchemaVersion);
     QCOMPARE(sql(path, QStringLiteral("PRAGMA application_id")).toInt(), 0x56535031);
     QVERIFY_THROWS_EXCEPTION(vs::Error, Store(path, OpenMode::CreateNew));
     QVERIFY_THROWS_EXCEPTION(vs::Error, Store(tmp_.filePath(QStringLiteral("missing.vsproj")), OpenMode::OpenExisting));
     Store again(path, OpenMode::OpenExisting);
-    QCOMPARE(again.schemaVersion(), 2);
+    QCOMPARE(again.schemaVersion(), Store::kSchemaVersion);
   }
 
   void newerSchemaIsRefused() {
     const QString path = fresh();
     { Store s(path, OpenMode::CreateNew); }
-    sql(path, QStringLiteral("PRAGMA user_version = 3"));
+    sql(path, QStringLiteral("PRAGMA user_version = %1").arg(Store::kSchemaVersion + 1));
     try {
       Store s(path);
       QFAIL("opened a newer schema");
     } catch (const vs::Error& e) {
       QCOMPARE(e.kind(), vs::Error::Kind::Io);
-      QVERIFY2(e.message().contains(QStringLiteral("schema version 3 is newer than this program supports (2)")),
+      QVERIFY2(e.message().contains(QStringLiteral("schema version %1 is newer than this program supports (%2)")
+                                         .arg(Store::kSchemaVersion + 1)
+                                         .arg(Store::kSchemaVersion)),
                qPrintable(e.message()));
     }
   }
@@ -117,8 +119,8 @@ class TestStore : public QObject {
     QCOMPARE(sql(path, QStringLiteral("PRAGMA user_version")).toInt(), 1);
 
     Store s(path);
-    QCOMPARE(s.schemaVersion(), 2);
-    QCOMPARE(sql(path, QStringLiteral("PRAGMA user_version")).toInt(), 2);
+    QCOMPARE(s.schemaVersion(), Store::kSchemaVersion);
+    QCOMPARE(sql(path, QStringLiteral("PRAGMA user_version")).toInt(), Store::kSchemaVersion);
     const auto cat = s.findVideoByName(QStringLiteral("cat_01"));
     QVERIFY(cat);
     QCOMPARE(cat->generator, QStringLiteral("gen-a"));
