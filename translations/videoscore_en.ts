@@ -1021,6 +1021,26 @@ Model soft scores: %2</translation>
         <source>no score lines</source>
         <translation>no score lines</translation>
     </message>
+    <message>
+        <source>loading</source>
+        <translation>loading</translation>
+    </message>
+    <message>
+        <source>reading frames</source>
+        <translation>reading frames</translation>
+    </message>
+    <message>
+        <source>reading the prompt</source>
+        <translation>reading the prompt</translation>
+    </message>
+    <message>
+        <source>finishing</source>
+        <translation>finishing</translation>
+    </message>
+    <message>
+        <source>generating</source>
+        <translation>generating</translation>
+    </message>
 </context>
 <context>
     <name>vs::ui::SettingsDialog</name>

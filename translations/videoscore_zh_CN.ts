@@ -1021,6 +1021,26 @@ Model soft scores: %2</source>
         <source>no score lines</source>
         <translation>无评分行</translation>
     </message>
+    <message>
+        <source>loading</source>
+        <translation>加载中</translation>
+    </message>
+    <message>
+        <source>reading frames</source>
+        <translation>读取帧</translation>
+    </message>
+    <message>
+        <source>reading the prompt</source>
+        <translation>读取提示词</translation>
+    </message>
+    <message>
+        <source>finishing</source>
+        <translation>收尾中</translation>
+    </message>
+    <message>
+        <source>generating</source>
+        <translation>生成中</translation>
+    </message>
 </context>
 <context>
     <name>vs::ui::SettingsDialog</name>

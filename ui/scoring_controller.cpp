@@ -124,12 +124,36 @@ void ScoringController::onStarted(qint64 jobId, int attempt) {
   dock_.setJobState(jobId, JobState::Running, attempt > 1 ? tr("attempt %1").arg(attempt) : QString());
 }
 
+namespace {
+
+// The worker's stage names (vscore-worker progress events), as the jobs dock shows them.
+QString stageText(const QString& stage) {
+  if (stage == QLatin1String("loading")) {
+    return ScoringController::tr("loading");
+  }
+  if (stage == QLatin1String("sampling")) {
+    return ScoringController::tr("reading frames");
+  }
+  if (stage == QLatin1String("prefill")) {
+    return ScoringController::tr("reading the prompt");
+  }
+  if (stage == QLatin1String("done")) {
+    return ScoringController::tr("finishing");
+  }
+  if (stage == QLatin1String("generating")) {
+    return ScoringController::tr("generating");
+  }
+  return stage;
+}
+
+}  // namespace
+
 void ScoringController::onProgress(qint64 jobId, const QString& stage, qint64 tokens, const QString& text) {
   // Events may carry the text so far or only the new piece; keep the whole.
   QString& full = text_[jobId];
   full = text.startsWith(full) ? text : full + text;
   const double fraction = settings_.maxNewTokens > 0 ? double(tokens) / settings_.maxNewTokens : 0;
-  dock_.setProgress(jobId, fraction, stage);
+  dock_.setProgress(jobId, fraction, stageText(stage));
   dock_.setReasoning(jobId, full);
 }
 

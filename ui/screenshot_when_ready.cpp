@@ -22,6 +22,7 @@ ScreenshotWhenReady::ScreenshotWhenReady(MainWindow& window, QString file, int t
   timer_ = new QTimer(this);
   timer_->setInterval(kPollMs);
   connect(timer_, &QTimer::timeout, this, &ScreenshotWhenReady::poll);
+  connect(window_.player(), &PlayerGrid::clipError, this, [this](int clip, const QString&) { brokenClips_.insert(clip); });
   clock_.start();
   timer_->start();
 }
@@ -30,7 +31,7 @@ bool ScreenshotWhenReady::ready() const {
   const PlayerGrid* player = window_.player();
   if (window_.currentVideo() != 0 && player->clipCount() > 0) {
     for (int i = 0; i < player->clipCount(); ++i) {
-      if (player->displayedFrame(i) < 0) {
+      if (player->displayedFrame(i) < 0 && !brokenClips_.contains(i)) {
         return false;
       }
     }

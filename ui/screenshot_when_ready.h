@@ -4,6 +4,7 @@
 // (the player paints with QPainter, so the video is in the grab) and quits.
 #include <QElapsedTimer>
 #include <QObject>
+#include <QSet>
 #include <QString>
 
 class QTimer;
@@ -26,6 +27,7 @@ class ScreenshotWhenReady : public QObject {
   QTimer* timer_ = nullptr;
   QElapsedTimer clock_;
   qint64 readySinceMs_ = -1;
+  QSet<int> brokenClips_;  // clips that cannot show a frame (missing or unreadable file)
 };
 
 }  // namespace vs::ui
