@@ -31,7 +31,9 @@ enum class FrameGeometry {
 struct DecoderOptions {
   ColorConversion color = ColorConversion::Display;
   FrameGeometry geometry = FrameGeometry::Display;
-  int cache_budget_mb = 256;  // per clip
+  // Per clip: the LRU of RGB frames, plus up to half as much again for decoded (YUV) pictures
+  // kept before the last seek target so backward steps need no new seek.
+  int cache_budget_mb = 256;
   int threads = 0;            // decoder threads; 0 = FFmpeg's choice
 };
 

@@ -1,7 +1,8 @@
 // libFuzzer target over probe + frame-exact decoding + the sampler's frame counting: any input
 // must end in frames or a vs::Error, never a crash, a sanitizer report or a hang.
 // Build with clang (see CMakeLists.txt), run e.g.:
-//   fuzz_media -max_len=65536 -timeout=10 corpus/ seeds/
+//   fuzz_media -max_len=65536 -timeout=20 corpus/ <build>/tests/core/media/clips/
+// (the seed corpus is the barcoded test clips the media_clip_* fixtures make).
 #include <unistd.h>
 
 #include <QFile>

@@ -199,6 +199,10 @@ def main():
             sample(os.path.join(HERE, "sampler_clip_hd.mp4"), rows_file="sampler_rows_hd.bin"),
             sample(os.path.join(HERE, "sampler_clip_hd.mp4"), max_pixels=56 * 84, min_pixels=28 * 28,
                    rows_file="sampler_rows_small.bin", all_rows=True),
+            sample(os.path.join(HERE, "sampler_clip_hevc10.mp4"), max_pixels=56 * 84, min_pixels=28 * 28,
+                   rows_file="sampler_rows_hevc10.bin", all_rows=True),
+            sample(os.path.join(HERE, "sampler_clip_444_odd.mp4"), max_pixels=84 * 56, min_pixels=28 * 28 * 4,
+                   rows_file="sampler_rows_444_odd.bin", all_rows=True),
         ],
     }
     with open(os.path.join(HERE, "sampler_reference.json"), "w") as f:
