@@ -197,6 +197,31 @@ class TestMainWindow : public QObject {
     QVERIFY(!w.cheatSheet()->isVisible());
   }
 
+  void tabMovesBetweenDimensions() {
+    const QString path = test::makeProject(tmpDir() + QStringLiteral("/tab"), 1);
+    MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowActive(&w));
+    QVERIFY(w.openProject(path, BusyPolicy::ReadOnly));
+    const qint64 vid = w.currentVideo();
+    ScorePanel* panel = w.scorePanel();
+    panel->focusCurrentDimension();
+    QCOMPARE(QApplication::focusWidget(), panel->scoreControl(Dimension::Visual));
+    key(&w, Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), panel->scoreControl(Dimension::T2V));
+    key(&w, Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), panel->scoreControl(Dimension::Phy));
+    key(&w, Qt::Key_5);
+    key(&w, Qt::Key_Backtab, Qt::ShiftModifier);
+    QCOMPARE(panel->currentDimension(), Dimension::T2V);
+    key(&w, Qt::Key_2);
+    const std::optional<Evaluation> e = w.session()->mine(vid);
+    QVERIFY(e);
+    QVERIFY(!e->scores[Dimension::Visual]);
+    QCOMPARE(e->scores[Dimension::T2V], std::optional<double>(2));
+    QCOMPARE(e->scores[Dimension::Phy], std::optional<double>(5));
+  }
+
   void blindModeHidesUntilScored() {
     const QString path = test::makeProject(tmpDir() + QStringLiteral("/blind"), 1);
     MainWindow w;
