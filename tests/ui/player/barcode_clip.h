@@ -16,13 +16,17 @@ inline constexpr int kBarcodeStripes = 12;
 // Makes an H.264 clip with ffmpeg's lavfi `geq` (N = frame number). `rate` is an ffmpeg rate
 // ("24", "30000/1001"). Returns an empty string or ffmpeg's complaint.
 inline QString makeBarcodeClip(const QString& path, int width, int height, const QString& rate, int frames,
-                               int gop = 12, bool b_frames = true, bool with_audio = false) {
+                               int gop = 12, bool b_frames = true, bool with_audio = false,
+                               const QString& setpts = {}) {
   const QString bit = QStringLiteral("floor(X*%1/W)").arg(kBarcodeStripes);
   const QString lum = QStringLiteral("if(lt(%1,10),30+195*mod(floor(N/pow(2,%1)),2),if(eq(%1,10),225,30))").arg(bit);
-  const QString graph = QStringLiteral("color=c=black:s=%1x%2:r=%3,format=gray,geq=lum='%4'")
-                            .arg(width)
-                            .arg(height)
-                            .arg(rate, lum);
+  QString graph = QStringLiteral("color=c=black:s=%1x%2:r=%3,format=gray,geq=lum='%4'")
+                      .arg(width)
+                      .arg(height)
+                      .arg(rate, lum);
+  if (!setpts.isEmpty()) {  // variable frame rate: timestamps from the expression, kept as they are
+    graph += QStringLiteral(",setpts='%1'").arg(setpts);
+  }
   QStringList args = {QStringLiteral("-y"), QStringLiteral("-v"), QStringLiteral("error"),
                       QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"), graph,
                       QStringLiteral("-frames:v"), QString::number(frames),
@@ -30,6 +34,10 @@ inline QString makeBarcodeClip(const QString& path, int width, int height, const
                       QStringLiteral("ultrafast"), QStringLiteral("-crf"), QStringLiteral("20"),
                       QStringLiteral("-g"), QString::number(gop), QStringLiteral("-bf"),
                       QString::number(b_frames ? 2 : 0), QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"), path};
+  if (!setpts.isEmpty()) {
+    args.insert(args.size() - 1, QStringLiteral("-fps_mode"));
+    args.insert(args.size() - 1, QStringLiteral("passthrough"));
+  }
   if (with_audio) {  // a 440 Hz tone as a second input, AAC, cut to the video's length
     args.insert(7, QStringLiteral("-f"));
     args.insert(8, QStringLiteral("lavfi"));

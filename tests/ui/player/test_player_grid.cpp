@@ -497,6 +497,27 @@ class TestPlayerGrid : public QObject {
     QCOMPARE(settledFrames(*grid), QVector<int>({29, expectedFrame(29, 30, 0, 60)}));
   }
 
+  void variableFrameRateFollowsTimestamps() {
+    // Frames 0..23 at 24 fps, then half a second with no frame, then 24..47 at 24 fps again.
+    const QString vfr = QDir(dir_).filePath(QStringLiteral("vfr.mp4"));
+    const QString err = vs::test::makeBarcodeClip(vfr, 320, 240, QStringLiteral("24"), 48, 12, true, false,
+                                                  QStringLiteral("(N+if(gte(N,24),12,0))/24/TB"));
+    QVERIFY2(err.isEmpty(), qPrintable(err));
+    auto grid = std::make_unique<PlayerGrid>();
+    grid->resize(700, 400);
+    grid->show();
+    QVector<PlayerClip> c = clips({1});  // B: 30 fps, constant
+    c.prepend(PlayerClip{vfr, QStringLiteral("vfr"), {}, {}});
+    grid->setClips(c);
+    grid->seekFrame(0, 23);  // 23/24 s: B at floor(23 * 30 / 24) = 28
+    QCOMPARE(settledFrames(*grid), QVector<int>({23, 28}));
+    grid->stepFrames(1);  // VFR frame 24 starts at 36/24 = 1.5 s: B at 45
+    QCOMPARE(settledFrames(*grid), QVector<int>({24, 45}));
+    grid->setFocusedClip(1);
+    grid->seekFrame(1, 40);  // 40/30 s = 1.333 s falls in the gap: A still shows 23
+    QCOMPARE(settledFrames(*grid), QVector<int>({23, 40}));
+  }
+
   void brokenClipShowsErrorOthersPlay() {
     const QString junk = QDir(dir_).filePath(QStringLiteral("junk.mp4"));
     QFile f(junk);
