@@ -12,7 +12,9 @@
 #include "command.h"
 #include "core/scoring/score_request.h"
 #include "core/scoring/worker_client.h"
-#include "inference/videoscore2/query_template.h"
+#include "core/domain/error.h"
+#include "core/scoring/template_library.h"
+#include "core/store/store.h"
 
 using namespace vs::cli;
 using vs::scoring::WorkerClient;
@@ -93,8 +95,9 @@ static int run(const QStringList& args) {
   p.addOption({"max-new-tokens", "Generation budget (default 1024).", "N", "1024"});
   p.addOption({"fps", "Frames per second sampled from the video (default 2.0).", "F", "2.0"});
   p.addOption({"constrained", "Force the score block to the reference format (always parses)."});
-  p.addOption({"template", "Query template: videoscore2 (default), videoscore2-eval, or a file "
-                           "with $t2v_prompt.", "NAME|FILE", "videoscore2"});
+  p.addOption({"template", "Query template: videoscore2 (default), videoscore2-eval, a template saved in "
+                           "--project, or a file with $t2v_prompt.", "NAME|FILE", "videoscore2"});
+  p.addOption({"project", "Project whose saved templates --template may name.", "PROJECT"});
   p.addOption({"json", "Print the full result as JSON."});
   if (!p.parse(QStringList{QStringLiteral("vscore score")} + args)) return fail(kExitUsage, p.errorText());
   if (p.isSet("help")) {
@@ -121,20 +124,15 @@ static int run(const QStringList& args) {
   s.fps = p.value("fps").toDouble(&ok);
   if (!ok || s.fps <= 0) return fail(kExitUsage, QStringLiteral("--fps must be > 0"));
   s.format = p.isSet("constrained") ? vs::scoring::ScoreFormat::Constrained : vs::scoring::ScoreFormat::Free;
-  const QString tmpl = p.value("template");
-  const auto presets = vs::videoscore2::QueryTemplate::presetNames();
-  if (std::find(presets.begin(), presets.end(), tmpl.toStdString()) != presets.end()) {
-    s.templateName = tmpl;
-  } else {
-    QFile f(tmpl);
-    if (!f.open(QIODevice::ReadOnly)) return fail(kExitRuntime, tmpl + QStringLiteral(": cannot read the template"));
-    s.templateName = QFileInfo(tmpl).fileName();
-    s.templateText = QString::fromUtf8(f.readAll());
-    try {
-      vs::videoscore2::QueryTemplate(s.templateName.toStdString(), s.templateText.toStdString()).validate();
-    } catch (const vs::videoscore2::TemplateError& e) {
-      return fail(kExitInvalidData, tmpl + QStringLiteral(": ") + QString::fromStdString(e.what()));
+  try {
+    if (p.isSet("project")) {
+      const vs::store::Store project(p.value("project"), vs::store::OpenMode::OpenExisting);
+      vs::scoring::chooseTemplate(s, p.value("template"), &project);
+    } else {
+      vs::scoring::chooseTemplate(s, p.value("template"), nullptr);
     }
+  } catch (const vs::Error& e) {
+    return failWith(e);
   }
   if (!QFileInfo::exists(request.videoPath)) return fail(kExitRuntime, request.videoPath + QStringLiteral(": no such file"));
 
@@ -189,5 +187,5 @@ static int run(const QStringList& args) {
 static const CommandRegistration registration{Command{
     QStringLiteral("score"),
     QStringLiteral("score VIDEO --prompt TEXT --model DIR [--device cpu|cuda] [--greedy | --temperature T --seed N] "
-                   "[--max-new-tokens N] [--fps F] [--constrained] [--template NAME|FILE] [--json]"),
+                   "[--max-new-tokens N] [--fps F] [--constrained] [--template NAME|FILE [--project PROJECT]] [--json]"),
     QStringLiteral("Score one video with VideoScore2 (through vscore-worker)"), run}};

@@ -4,11 +4,13 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <optional>
 
 #include "command.h"
 #include "core/domain/error.h"
 #include "core/scoring/batch_scorer.h"
 #include "core/scoring/scoring_queue.h"
+#include "core/scoring/template_library.h"
 #include "core/store/store.h"
 
 using namespace vs::cli;
@@ -28,6 +30,9 @@ static int run(const QStringList& args) {
   p.addOption({"seed", "Sampling seed (default 0).", "N", "0"});
   p.addOption({"max-new-tokens", "Generation budget (default 1024).", "N", "1024"});
   p.addOption({"constrained", "Force the score block to the reference format."});
+  p.addOption({"fps", "Frames per second sampled from each video (default 2.0).", "F", "2.0"});
+  p.addOption({"template", "Query template: videoscore2 (default), videoscore2-eval, a template saved in the "
+                           "project (vscore score-template), or a file with $t2v_prompt.", "NAME|FILE", "videoscore2"});
   if (!p.parse(QStringList{QStringLiteral("vscore score-project")} + args)) return fail(kExitUsage, p.errorText());
   if (p.isSet("help")) {
     out(p.helpText());
@@ -51,9 +56,18 @@ static int run(const QStringList& args) {
   settings.maxNewTokens = p.value("max-new-tokens").toInt(&ok);
   if (!ok || settings.maxNewTokens < 1) return fail(kExitUsage, QStringLiteral("--max-new-tokens must be >= 1"));
   settings.format = p.isSet("constrained") ? ScoreFormat::Constrained : ScoreFormat::Free;
+  settings.fps = p.value("fps").toDouble(&ok);
+  if (!ok || settings.fps <= 0) return fail(kExitUsage, QStringLiteral("--fps must be > 0"));
   const QString annotator = p.isSet("annotator") ? p.value("annotator") : QFileInfo(modelDir).fileName();
 
-  vs::store::Store store(projectPath, vs::store::OpenMode::OpenExisting);
+  std::optional<vs::store::Store> opened;
+  try {
+    opened.emplace(projectPath, vs::store::OpenMode::OpenExisting);
+    chooseTemplate(settings, p.value("template"), &*opened);
+  } catch (const vs::Error& e) {
+    return failWith(e);
+  }
+  vs::store::Store& store = *opened;
   WorkerSettings ws;
   ws.program = siblingProgram(QStringLiteral("vscore-worker"));
   ws.modelDir = modelDir;
@@ -96,5 +110,6 @@ static int run(const QStringList& args) {
 
 static const CommandRegistration registration{Command{
     QStringLiteral("score-project"),
-    QStringLiteral("score-project PROJECT --model DIR [--device cpu|cuda] [--only-unscored] [--constrained]"),
+    QStringLiteral("score-project PROJECT --model DIR [--device cpu|cuda] [--only-unscored] [--constrained] "
+                   "[--template NAME|FILE]"),
     QStringLiteral("Score every video of a project with VideoScore2 and store the results"), run}};

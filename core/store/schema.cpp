@@ -83,6 +83,15 @@ CREATE TABLE imports(
   imported_at INTEGER NOT NULL);
 )sql";
 
+// Version 3: query templates written by the project's users, by name (the built-in presets ship
+// with the program and are not stored).
+constexpr const char* kV2ToV3 = R"sql(
+CREATE TABLE query_templates(
+  name TEXT PRIMARY KEY,
+  text TEXT NOT NULL,
+  updated_at INTEGER NOT NULL);
+)sql";
+
 // One trigger per tracked column: AFTER UPDATE OF <col> WHEN the value really changed.
 constexpr const char* kTrackedColumns[] = {"visual", "t2v", "phy", "visual_rationale",
                                            "t2v_rationale", "phy_rationale", "thinking",
@@ -125,6 +134,10 @@ void migrate(sqlite3* db, int fromVersion, int toVersion, const QString& where) 
     execSql(db, kV1ToV2, where);
     createHistoryTriggers(db, where);
     current = 2;
+  }
+  if (current < 3 && toVersion >= 3) {
+    execSql(db, kV2ToV3, where);
+    current = 3;
   }
   execSql(db, QStringLiteral("PRAGMA user_version = %1").arg(current).toUtf8().constData(), where);
   transaction.commit();

@@ -34,7 +34,7 @@ enum class OpenMode {
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 2;  // see schema.cpp for every version and migration
+  static constexpr int kSchemaVersion = 3;  // see schema.cpp for every version and migration
 
   explicit Store(const QString& path, OpenMode mode = OpenMode::OpenExisting,
                  int busyTimeoutMs = 5000);
@@ -78,6 +78,13 @@ class Store {
   // Videos in id order with their prompt and every evaluation (what the work queue shows).
   QVector<QueueItem> listItems(const ItemFilter& filter = {}) const;
   ProjectStats stats() const;
+
+  // --- query templates (written by users; the built-in presets are not stored) -------------
+  // Inserts or replaces the template `name` (store_templates.cpp); text is kept as given.
+  void saveQueryTemplate(const QString& name, const QString& text);
+  std::optional<QString> findQueryTemplate(const QString& name) const;
+  QVector<QueryTemplateRecord> queryTemplates() const;  // by name
+  bool removeQueryTemplate(const QString& name);         // false when there was none
 
   // --- bulk exchange (interop) --------------------------------------------------------------
   // Imports all items in one transaction (all or nothing). Re-importing a video_name for the

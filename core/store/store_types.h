@@ -70,6 +70,12 @@ struct ImportResult {
   qint64 videosCreated = 0;
 };
 
+struct QueryTemplateRecord {
+  QString name;
+  QString text;  // a Python string.Template with $t2v_prompt
+  QDateTime updated;  // UTC
+};
+
 struct ExportFilter {
   QString annotator;             // empty: every annotator
   std::optional<AnnotatorKind> annotatorKind;  // only annotators of this kind

@@ -1,0 +1,71 @@
+#include "core/scoring/template_library.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+#include "core/domain/error.h"
+#include "core/store/store.h"
+#include "inference/videoscore2/query_template.h"
+
+namespace vs::scoring {
+
+using videoscore2::QueryTemplate;
+
+QStringList presetTemplateNames() {
+  QStringList names;
+  for (const std::string& name : QueryTemplate::presetNames()) names << QString::fromStdString(name);
+  return names;
+}
+
+bool isPresetTemplate(const QString& name) { return presetTemplateNames().contains(name); }
+
+QString presetTemplateText(const QString& name) {
+  if (!isPresetTemplate(name)) return {};
+  return QString::fromStdString(QueryTemplate::preset(name.toStdString()).text());
+}
+
+void checkTemplateText(const QString& name, const QString& text) {
+  try {
+    QueryTemplate(name.toStdString(), text.toStdString()).validate();
+  } catch (const videoscore2::TemplateError& e) {
+    // TemplateError's text already starts with the template's name.
+    throw vs::Error(vs::Error::Kind::InvalidData, QString(), QString::fromStdString(e.what()));
+  }
+}
+
+void saveProjectTemplate(store::Store& project, const QString& name, const QString& text) {
+  if (isPresetTemplate(name)) {
+    throw vs::Error(vs::Error::Kind::Usage, name,
+                    QStringLiteral("is a built-in preset; save the edited template under another name"));
+  }
+  checkTemplateText(name, text);
+  project.saveQueryTemplate(name, text);
+}
+
+void chooseTemplate(ScoreSettings& settings, const QString& nameOrFile, const store::Store* project) {
+  if (isPresetTemplate(nameOrFile)) {
+    settings.templateName = nameOrFile;
+    settings.templateText.clear();
+    return;
+  }
+  if (project) {
+    if (const auto text = project->findQueryTemplate(nameOrFile)) {
+      checkTemplateText(nameOrFile, *text);
+      settings.templateName = nameOrFile;
+      settings.templateText = *text;
+      return;
+    }
+  }
+  QFile file(nameOrFile);
+  if (!QFileInfo(nameOrFile).isFile() || !file.open(QIODevice::ReadOnly)) {
+    throw vs::Error(vs::Error::Kind::Usage, nameOrFile,
+                    project ? QStringLiteral("no such template (not a preset, not in the project, not a file)")
+                            : QStringLiteral("no such template (not a preset, not a file)"));
+  }
+  const QString text = QString::fromUtf8(file.readAll());
+  checkTemplateText(nameOrFile, text);
+  settings.templateName = QFileInfo(nameOrFile).fileName();
+  settings.templateText = text;
+}
+
+}  // namespace vs::scoring

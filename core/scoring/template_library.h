@@ -1,0 +1,32 @@
+#pragma once
+// Where a query template comes from: the two presets that ship with the program (the release
+// template, the default, and the evaluation-script one; inference/videoscore2/query_template.h),
+// templates the project's users saved by name in the project file, or a file.
+#include <QString>
+#include <QStringList>
+
+#include "core/scoring/score_request.h"
+
+namespace vs::store {
+class Store;
+}
+
+namespace vs::scoring {
+
+QStringList presetTemplateNames();  // "videoscore2" (default), "videoscore2-eval"
+bool isPresetTemplate(const QString& name);
+QString presetTemplateText(const QString& name);  // empty for a name that is not a preset
+
+// Checks the placeholders as Template.substitute would; throws vs::Error(InvalidData, name).
+void checkTemplateText(const QString& name, const QString& text);
+
+// Saves a user template in the project after checking it; a preset's name is refused
+// (vs::Error Usage), so a preset always means the byte-exact reference text.
+void saveProjectTemplate(store::Store& project, const QString& name, const QString& text);
+
+// Points `settings` at the template `nameOrFile`: a preset name, else a template saved in
+// `project` (when given), else a readable file. Throws vs::Error: Usage when it is none of
+// these, InvalidData when the text has a bad placeholder.
+void chooseTemplate(ScoreSettings& settings, const QString& nameOrFile, const store::Store* project);
+
+}  // namespace vs::scoring
