@@ -111,6 +111,52 @@ class TestFrameDecoder : public QObject {
     QCOMPARE(readBarcode(decoder.frame(201)->image), 201);  // still exact without a cache
   }
 
+  void displayColourFollowsTheStreamsMatrixAndRange_data() {
+    QTest::addColumn<QString>("file");
+    QTest::newRow("bt709 limited") << clip("color_709_tv.mp4");
+    QTest::newRow("bt709 full") << clip("color_709_pc.mp4");
+    QTest::newRow("bt601 limited") << clip("color_601_tv.mp4");
+  }
+
+  void displayColourFollowsTheStreamsMatrixAndRange() {
+    QFETCH(QString, file);
+    auto centre = [](const FramePtr& f) {
+      const uint8_t* p = f->image.row(32) + 32 * 3;
+      return std::array<int, 3>{p[0], p[1], p[2]};
+    };
+    // Independent reference: the ffmpeg program's accurate conversion with the stream's tags.
+    QProcess ffmpeg;
+    ffmpeg.start(qEnvironmentVariable("VS_FFMPEG", QStringLiteral("ffmpeg")),
+                 {"-nostdin", "-v", "error", "-i", file, "-frames:v", "1", "-vf",
+                  "scale=in_color_matrix=auto:in_range=auto:flags=accurate_rnd+full_chroma_int,format=rgb24", "-f",
+                  "rawvideo", "-"});
+    QVERIFY(ffmpeg.waitForFinished(30000));
+    const QByteArray raw = ffmpeg.readAllStandardOutput();
+    QCOMPARE(raw.size(), 64 * 64 * 3);
+    const int at = (32 * 64 + 32) * 3;
+    const std::array<int, 3> expected{uint8_t(raw[at]), uint8_t(raw[at + 1]), uint8_t(raw[at + 2])};
+    FrameDecoder display(file);
+    const auto shown = centre(display.frame(0));
+    DecoderOptions options;
+    options.color = ColorConversion::Reference;
+    FrameDecoder reference(file, options);
+    const auto ref = centre(reference.frame(0));
+    qInfo("ffmpeg %d %d %d, display %d %d %d, reference (BT.601 assumed) %d %d %d", expected[0], expected[1],
+          expected[2], shown[0], shown[1], shown[2], ref[0], ref[1], ref[2]);
+    int display_error = 0;
+    int reference_error = 0;
+    for (int c = 0; c < 3; ++c) {
+      display_error = std::max(display_error, std::abs(shown[c] - expected[c]));
+      reference_error = std::max(reference_error, std::abs(ref[c] - expected[c]));
+    }
+    QVERIFY2(display_error <= 3, qPrintable(QString::number(display_error)));
+    // Reference mode assumes BT.601 limited range like PyAV; on other tags it must differ, which
+    // shows the display path really applies the stream's matrix and range.
+    if (!file.contains(QStringLiteral("601_tv"))) {
+      QVERIFY2(reference_error >= 8, qPrintable(QString::number(reference_error)));
+    }
+  }
+
   void outOfRangeIsAUsageError() {
     FrameDecoder decoder(clip("h264_bframes.mp4"));
     for (int64_t n : {int64_t(-1), int64_t(48), int64_t(1) << 40}) {
