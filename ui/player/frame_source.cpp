@@ -156,10 +156,16 @@ void FrameSource::run() {
       continue;
     }
     const int dir = req.direction < 0 ? -1 : 1;
-    for (int k = 0; k <= req.ahead; ++k) {
-      const qint64 index = req.anchor + qint64(k) * dir;
+    const int main_count = req.ahead + 1;
+    for (int k = 0; k < main_count + req.wrap_count; ++k) {
+      const bool wrap = k >= main_count;
+      const qint64 index = wrap ? req.wrap_first + (k - main_count) : req.anchor + qint64(k) * dir;
       if (index < 0 || index >= count) {
-        break;
+        if (wrap) {
+          break;
+        }
+        k = main_count - 1;  // the main range ran off the clip: go on with the wrap range
+        continue;
       }
       {
         QMutexLocker lock(&mutex_);

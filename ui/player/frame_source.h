@@ -34,6 +34,8 @@ struct FrameRequest {
   QSize tile;             // tile picture area, device pixels
   ViewState view;
   quint64 geometry_gen = 0;  // bumps whenever tile or view changes; stale frames are dropped
+  qint64 wrap_first = -1;    // looping: the frames after the loop point, prepared after the rest
+  int wrap_count = 0;
 };
 
 class FrameSource : public QThread {

@@ -73,6 +73,7 @@ struct Tile {
   int clock_index = -1;
   double offset_s = 0.0;
   qint64 offset_frames_before_open = 0;  // set before the frame rate was known
+  media::ClipTiming timing;  // the clip's timing as the clock has it (offset kept apart in offset_s)
 
   bool visible = false;
   QRect rect;     // whole tile, widget coordinates
@@ -277,10 +278,11 @@ struct PlayerGrid::State {
       }
       t.clock_index = -1;
       if (t.opened && !t.probe.frame_times_s.empty()) {
-        media::ClipTiming timing;
-        timing.frame_times_s = t.probe.frame_times_s;
+        t.timing.frame_times_s = t.probe.frame_times_s;
+        t.timing.offset_s = 0.0;
+        t.timing.frame_duration_s = 1.0 / fpsOf(t);
+        media::ClipTiming timing = t.timing;
         timing.offset_s = t.offset_s;
-        timing.frame_duration_s = 1.0 / fpsOf(t);
         timings.push_back(std::move(timing));
         t.clock_index = ci++;
       }
@@ -450,9 +452,22 @@ struct PlayerGrid::State {
     const int ahead = is_playing ? std::clamp(int(std::ceil(fpsOf(t) * speed * 0.3)), 4, 24) : kAheadPaused;
     const qint64 lo = dir > 0 ? t.target - (is_playing ? 0 : 2) : t.target - ahead;
     const qint64 hi = dir > 0 ? t.target + ahead : t.target + 2;
+    // Looping: the first frames after the loop point are prepared before the wrap comes.
+    qint64 wrap_first = -1;
+    const int wrap_count = 3;
+    if (is_playing && clock && t.clock_index >= 0 && loop != LoopMode::Off) {
+      const bool in_out = loop == LoopMode::InOut && has_in_out;
+      const double loop_start = in_out ? in_s : 0.0;
+      const double loop_end = in_out ? out_s : lastFrameMasterTime();
+      const qint64 last = media::SyncClock::frameAt(t.timing, loop_end - t.offset_s);
+      if (t.target + ahead >= last) {
+        wrap_first = media::SyncClock::frameAt(t.timing, loop_start - t.offset_s);
+      }
+    }
     std::vector<qint64> dropped_frames;
     for (auto it = t.ready.begin(); it != t.ready.end();) {
-      if (it->first < lo || it->first > hi) {
+      const bool keep_wrap = wrap_first >= 0 && it->first >= wrap_first && it->first < wrap_first + wrap_count;
+      if ((it->first < lo || it->first > hi) && !keep_wrap) {
         dropped_frames.push_back(it->first);
         it = t.ready.erase(it);
       } else {
@@ -469,9 +484,11 @@ struct PlayerGrid::State {
     r.tile = t.picture.size();
     r.view = view;
     r.geometry_gen = t.gen;
+    r.wrap_first = wrap_first;
+    r.wrap_count = wrap_first >= 0 ? wrap_count : 0;
     const FrameRequest& o = t.last_request;
     if (t.requested && o.anchor == r.anchor && o.direction == r.direction && o.ahead == r.ahead &&
-        o.geometry_gen == r.geometry_gen) {
+        o.geometry_gen == r.geometry_gen && o.wrap_first == r.wrap_first) {
       return;
     }
     t.last_request = r;
