@@ -2,12 +2,17 @@
 
 #include <QString>
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <optional>
+#include <mutex>
 
 #include "core/domain/error.h"
 #include "core/media/qwen_sampler.h"
 #include "core/media/sampler_config.h"
 #include "inference/worker/protocol.h"
 #include "inference/videoscore2/query_template.h"
+#include "video_prefetcher.h"
 #ifdef VS_HAVE_SCORER
 #include "inference/safetensors/load_error.h"
 #include "inference/videoscore2/scorer.h"
@@ -28,6 +33,34 @@ std::string requireString(const json& params, const char* key) {
   }
   return params[key].get<std::string>();
 }
+
+// What a sample depends on, as one string: fps, the model's preprocessor config, the video.
+std::string sampleKey(const std::string& model_dir, double fps, const std::string& video) {
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%.17g", fps);
+  return std::string(buf) + '\n' + model_dir + '\n' + video;
+}
+
+// The model's preprocessor_config.json over the Qwen2.5-VL processor defaults, at `fps`.
+media::SamplerConfig samplerConfig(const std::string& model_dir, double fps) {
+  media::SamplerConfig sampler;
+  sampler.fps = fps;
+  try {
+    const QString preprocessor = QString::fromStdString(model_dir + "/preprocessor_config.json");
+    sampler = media::SamplerConfig::fromPreprocessorConfig(preprocessor, sampler);
+  } catch (const vs::Error&) {
+    // No preprocessor_config.json: the Qwen2.5-VL processor defaults apply.
+  }
+  return sampler;
+}
+
+media::SampledVideo sampleForKey(const std::string& key) {
+  const size_t a = key.find('\n');
+  const size_t b = key.find('\n', a + 1);
+  const double fps = std::strtod(key.substr(0, a).c_str(), nullptr);
+  return media::sampleVideo(QString::fromStdString(key.substr(b + 1)),
+                            samplerConfig(key.substr(a + 1, b - a - 1), fps), media::SampleOutput::Patches);
+}
 }  // namespace
 
 struct ScoringService::Impl {
@@ -35,7 +68,14 @@ struct ScoringService::Impl {
   std::unique_ptr<videoscore2::Scorer> scorer;
 #endif
   json model = nullptr;  // what load returned
+  std::mutex model_dir_mutex;  // prefetch reads it on the reader thread
   std::string model_dir;
+  VideoPrefetcher prefetcher{sampleForKey};
+
+  std::string modelDir() {
+    std::lock_guard<std::mutex> lock(model_dir_mutex);
+    return model_dir;
+  }
 };
 
 ScoringService::ScoringService() : d_(std::make_unique<Impl>()) {}
@@ -44,6 +84,17 @@ ScoringService::~ScoringService() = default;
 void ScoringService::registerMethods(WorkerLoop& loop) {
   loop.onJob("load", [this](const json& p, const JobContext& job) { return load(p, job); });
   loop.onJob("score", [this](const json& p, const JobContext& job) { return score(p, job); });
+  // prefetch {video, fps}: a hint that `score` of this video comes next; sampled meanwhile on
+  // the prefetch thread. Answered at once, on the reader thread.
+  loop.on("prefetch", [this](const json& p, const WorkerLoop::Emit&) {
+    const std::string video = requireString(p, "video");
+    const double fps = p.value("fps", 2.0);
+    if (!(fps > 0)) throw MethodError(kErrInvalidRequest, "fps must be > 0");
+    const std::string dir = d_->modelDir();
+    if (dir.empty()) return json{{"prefetching", false}};
+    d_->prefetcher.request(sampleKey(dir, fps, video));
+    return json{{"prefetching", true}};
+  });
 }
 
 json ScoringService::describe() const {
@@ -102,7 +153,10 @@ json ScoringService::load(const json& params, const JobContext& job) {
   info["dtype"] = dtype;
   info["load_ms"] = msSince(start);
   d_->model = info;
-  d_->model_dir = dir;
+  {
+    std::lock_guard<std::mutex> lock(d_->model_dir_mutex);
+    d_->model_dir = dir;
+  }
   return info;
 #endif
 }
@@ -155,25 +209,24 @@ json ScoringService::score(const json& params, const JobContext& job) {
   }
   settings.format = params.value("constrained", false) ? videoscore2::ScoreFormat::Constrained
                                                        : videoscore2::ScoreFormat::Free;
-  media::SamplerConfig sampler;
-  sampler.fps = params.value("fps", 2.0);
-  if (!(sampler.fps > 0)) {
+  const double fps = params.value("fps", 2.0);
+  if (!(fps > 0)) {
     throw MethodError(kErrInvalidRequest, "fps must be > 0");
   }
+  const media::SamplerConfig sampler = samplerConfig(d_->model_dir, fps);
 
   const auto start = std::chrono::steady_clock::now();
   job.progress(json{{"stage", "sampling"}, {"tokens", 0}, {"text", ""}});
   media::SampledVideo sampled;
-  try {
-    const QString preprocessor = QString::fromStdString(d_->model_dir + "/preprocessor_config.json");
-    sampler = media::SamplerConfig::fromPreprocessorConfig(preprocessor, sampler);
-  } catch (const vs::Error&) {
-    // No preprocessor_config.json: the Qwen2.5-VL processor defaults apply.
-  }
-  try {
-    sampled = media::sampleVideo(QString::fromStdString(video), sampler, media::SampleOutput::Patches);
-  } catch (const vs::Error& e) {
-    throw MethodError(kErrBadVideo, e.what());
+  std::optional<media::SampledVideo> prefetched = d_->prefetcher.take(sampleKey(d_->model_dir, fps, video));
+  if (prefetched) {
+    sampled = std::move(*prefetched);
+  } else {
+    try {
+      sampled = media::sampleVideo(QString::fromStdString(video), sampler, media::SampleOutput::Patches);
+    } catch (const vs::Error& e) {
+      throw MethodError(kErrBadVideo, e.what());
+    }
   }
   const double sample_ms = msSince(start);
   job.throwIfCancelled();
@@ -218,6 +271,7 @@ json ScoringService::score(const json& params, const JobContext& job) {
                            {"resized", {sampled.resized.height, sampled.resized.width}},
                            {"source", {sampled.source_height, sampled.source_width}},
                            {"second_per_grid_t", sampled.second_per_grid_t},
+                           {"prefetched", prefetched.has_value()},
                            {"warning", sampled.warning.toStdString()}};
   result["settings"] = json{{"model", d_->model_dir},
                             {"template", settings.query_template.name()},

@@ -145,6 +145,19 @@ void ScoringQueue::dispatch() {
                          : worker_->request(current_->method, current_->params);
   stall_timer_.start(settings_.stallTimeoutMs);
   Q_EMIT jobStarted(current_->id, current_->attempts);
+  prefetchNext();
+}
+
+void ScoringQueue::prefetchNext() {
+  // The worker runs jobs one at a time, so the hint goes out while this job runs; its reply is
+  // ignored (an older worker answers "unknown method", which changes nothing).
+  if (settings_.prefetch == Prefetch::Off || pending_.empty() ||
+      pending_.front().method != QLatin1String("score")) {
+    return;
+  }
+  const ScoreRequest& next = pending_.front().request;
+  worker_->request(QStringLiteral("prefetch"), QJsonObject{{QStringLiteral("video"), next.videoPath},
+                                                           {QStringLiteral("fps"), next.settings.fps}});
 }
 
 void ScoringQueue::onProgress(qint64 requestId, const QJsonObject& event) {

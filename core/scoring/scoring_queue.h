@@ -18,6 +18,9 @@ namespace vs::scoring {
 
 class WorkerClient;
 
+// Whether the worker samples the next queued video while the model scores the current one.
+enum class Prefetch { Off, NextVideo };
+
 struct WorkerSettings {
   QString program;   // path of vscore-worker
   QString modelDir;  // checkpoint directory (Hugging Face layout); empty: no model is loaded
@@ -27,6 +30,7 @@ struct WorkerSettings {
   int maxAttempts = 2;           // runs of one job before it fails as "worker_crashed"
   int stallTimeoutMs = 600000;   // no message from a busy worker for this long: killed, retried
   int maxLoadFailures = 3;       // consecutive worker deaths before the queue gives up
+  Prefetch prefetch = Prefetch::NextVideo;  // decode+sample overlapped with the model
 };
 
 // Client-side error codes (the worker's own codes pass through unchanged).
@@ -87,6 +91,7 @@ class ScoringQueue : public QObject {
   void dispatch();
   void failAll(const QString& code, const QString& message);
   void insert(Job job, bool front);
+  void prefetchNext();
 
   WorkerSettings settings_;
   WorkerClient* worker_ = nullptr;
