@@ -139,18 +139,6 @@ ScorePanel::ScorePanel(QWidget* parent) : QWidget(parent) {
   });
   layout->addWidget(accept_);
 
-  auto* thinkingLabel = new QLabel(tr("Overall reasoning"), body);
-  layout->addWidget(thinkingLabel);
-  thinking_ = new QPlainTextEdit(body);
-  thinking_->setObjectName(QStringLiteral("thinking"));
-  thinking_->setAccessibleName(tr("Overall reasoning"));
-  thinking_->setTabChangesFocus(true);
-  thinking_->setFixedHeight(thinking_->fontMetrics().lineSpacing() * 4 + 12);
-  thinking_->installEventFilter(flusher);
-  connect(thinking_, &QPlainTextEdit::textChanged, this,
-          [this] { scheduleText(EvaluationField::Thinking); });
-  thinkingLabel->setBuddy(thinking_);
-  layout->addWidget(thinking_);
 
   modelHeader_ = new QLabel(body);
   modelHeader_->setObjectName(QStringLiteral("modelHeader"));
@@ -168,6 +156,19 @@ ScorePanel::ScorePanel(QWidget* parent) : QWidget(parent) {
   reasoning_->setMinimumHeight(140);
   reasoning_->setFocusPolicy(Qt::ClickFocus);
   layout->addWidget(reasoning_, 1);
+
+  auto* thinkingLabel = new QLabel(tr("Overall reasoning"), body);
+  layout->addWidget(thinkingLabel);
+  thinking_ = new QPlainTextEdit(body);
+  thinking_->setObjectName(QStringLiteral("thinking"));
+  thinking_->setAccessibleName(tr("Overall reasoning"));
+  thinking_->setTabChangesFocus(true);
+  thinking_->setFixedHeight(thinking_->fontMetrics().lineSpacing() * 4 + 12);
+  thinking_->installEventFilter(flusher);
+  connect(thinking_, &QPlainTextEdit::textChanged, this,
+          [this] { scheduleText(EvaluationField::Thinking); });
+  thinkingLabel->setBuddy(thinking_);
+  layout->addWidget(thinking_);
 
   auto* flags = new QGroupBox(tr("Flags"), body);
   auto* fl = new QVBoxLayout(flags);
