@@ -10,6 +10,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <algorithm>
+#include <sys/resource.h>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -70,8 +71,20 @@ void writeItems(const QString& path, int count) {
   f.write(out.data(), static_cast<qint64>(out.size()));
 }
 
+double childrenCpuSeconds() {
+  rusage usage{};
+  getrusage(RUSAGE_CHILDREN, &usage);
+  return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+         static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+// CPU seconds (user + system) of the last program run by timed(); on a busy machine this is
+// the steadier figure, wall time includes waiting for a core.
+double g_lastCpu = 0;
+
 // Runs one program to completion; returns wall seconds, or -1 on failure.
 double timed(const QString& program, const QStringList& args) {
+  const double cpuBefore = childrenCpuSeconds();
   QProcess p;
   p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
   QElapsedTimer t;
@@ -81,8 +94,10 @@ double timed(const QString& program, const QStringList& args) {
     std::fprintf(stderr, "failed: %s %s\n", qPrintable(program), qPrintable(args.join(QLatin1Char(' '))));
     return -1;
   }
+  const double wall = static_cast<double>(t.nsecsElapsed()) / 1e9;
   p.readAllStandardOutput();
-  return static_cast<double>(t.nsecsElapsed()) / 1e9;
+  g_lastCpu = childrenCpuSeconds() - cpuBefore;
+  return wall;
 }
 
 double median(std::vector<double> v) {
@@ -111,15 +126,20 @@ int main(int argc, char** argv) {
               static_cast<double>(QFileInfo(items).size()) / 1e6, runs);
 
   std::vector<double> oursInit, oursImport, pyImport, oursExport, pyExport;
+  std::vector<double> oursImportCpu, pyImportCpu, oursExportCpu, pyExportCpu;
   for (int r = 0; r < runs; ++r) {
     const QString project = dir.filePath(QStringLiteral("p%1.vsproj").arg(r));
     const QString db = dir.filePath(QStringLiteral("b%1.sqlite").arg(r));
     oursInit.push_back(timed(vscore, {QStringLiteral("init"), project}));
     oursImport.push_back(timed(vscore, {QStringLiteral("import"), project, items}));
+    oursImportCpu.push_back(g_lastCpu);
     pyImport.push_back(timed(QStringLiteral("python3"), {baseline, QStringLiteral("import"), items, db}));
+    pyImportCpu.push_back(g_lastCpu);
     oursExport.push_back(timed(vscore, {QStringLiteral("export"), project, QStringLiteral("--format"), QStringLiteral("vf2-json"),
                                         QStringLiteral("--out"), dir.filePath(QStringLiteral("out.json"))}));
+    oursExportCpu.push_back(g_lastCpu);
     pyExport.push_back(timed(QStringLiteral("python3"), {baseline, QStringLiteral("export"), db, dir.filePath(QStringLiteral("py.json"))}));
+    pyExportCpu.push_back(g_lastCpu);
   }
 
   // Single edits: each is one committed transaction with its history row.
@@ -147,6 +167,9 @@ int main(int argc, char** argv) {
   std::printf("%-34s %9.3fs %17.3fs %7.2fx\n", "import (import process)", oi, pi, pi / oi);
   std::printf("%-34s %9.3fs %17.3fs %7.2fx\n", "import (init + import processes)", oinit + oi, pi, pi / (oinit + oi));
   std::printf("%-34s %9.3fs %17.3fs %7.2fx\n", "export vf2-json (process)", oe, pe, pe / oe);
+  const double oic = median(oursImportCpu), pic = median(pyImportCpu), oec = median(oursExportCpu), pec = median(pyExportCpu);
+  std::printf("%-34s %9.3fs %17.3fs %7.2fx\n", "import, CPU time (user+sys)", oic, pic, pic / oic);
+  std::printf("%-34s %9.3fs %17.3fs %7.2fx\n", "export, CPU time (user+sys)", oec, pec, pec / oec);
   std::printf("\nsingle edit commit (Store::editField, 2000 edits): p50 %.3f ms, p99 %.3f ms, max %.3f ms\n",
               percentile(editMs, 0.50), percentile(editMs, 0.99), percentile(editMs, 1.0));
   return 0;
