@@ -217,6 +217,7 @@ class FrameDecoder::Impl {
       if (got == n) {
         FramePtr converted = convertCurrent(got);
         cache_.insert(converted);
+        readAhead();
         return converted;
       }
       if (got >= first_kept && !cache_.contains(got)) {
@@ -227,6 +228,25 @@ class FrameDecoder::Impl {
       }
     }
     return nullptr;
+  }
+
+  void readAhead() {
+    for (int k = 0; k < options_.read_ahead_frames && !finished_; ++k) {
+      if (!receive(AV_NOPTS_VALUE)) {
+        return;
+      }
+      const int64_t got = frameIndexOfCurrent();
+      if (got < 0) {
+        continue;
+      }
+      last_received_ = got;
+      if (!cache_.contains(got) && keepWindow() > 0) {
+        ff::FramePtr ref(av_frame_clone(frame_.get()));
+        if (ref) {
+          kept_[got] = std::move(ref);
+        }
+      }
+    }
   }
 
   // How many decoded pictures before a target to keep: half the cache budget, counted at the

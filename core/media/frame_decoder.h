@@ -35,6 +35,9 @@ struct DecoderOptions {
   // kept before the last seek target so backward steps need no new seek.
   int cache_budget_mb = 256;
   int threads = 0;            // decoder threads; 0 = FFmpeg's choice
+  // Pictures decoded past each requested frame and kept (as YUV) so the next +1 steps need no
+  // decoding; costs that many decodes on a cache miss.
+  int read_ahead_frames = 2;
 };
 
 class FrameDecoder {

@@ -102,9 +102,13 @@ class TestFrameDecoder : public QObject {
     QCOMPARE(readBarcode(decoder.frame(198)->image), 198);
     QCOMPARE(decoder.stats().seeks, after_seek.seeks);
     QCOMPARE(decoder.stats().cache_hits, after_seek.cache_hits + 2);
-    QCOMPARE(readBarcode(decoder.frame(201)->image), 201);  // forward step: decodes on, no seek
+    QCOMPARE(readBarcode(decoder.frame(201)->image), 201);  // forward steps: read ahead, no decoding
     QCOMPARE(readBarcode(decoder.frame(202)->image), 202);
     QCOMPARE(decoder.stats().seeks, after_seek.seeks);
+    QCOMPARE(decoder.stats().frames_decoded, after_seek.frames_decoded);
+    QCOMPARE(readBarcode(decoder.frame(203)->image), 203);  // beyond the read-ahead: decodes on
+    QCOMPARE(decoder.stats().seeks, after_seek.seeks);
+    QVERIFY(decoder.stats().frames_decoded > after_seek.frames_decoded);
     QVERIFY(decoder.cacheUsedBytes() <= 16 * 1024 * 1024);
     decoder.setCacheBudgetMb(0);
     QCOMPARE(decoder.cacheUsedBytes(), int64_t(0));
