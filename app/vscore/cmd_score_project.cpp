@@ -30,6 +30,7 @@ static int run(const QStringList& args) {
   p.addOption({"seed", "Sampling seed (default 0).", "N", "0"});
   p.addOption({"max-new-tokens", "Generation budget (default 1024).", "N", "1024"});
   p.addOption({"constrained", "Force the score block to the reference format."});
+  p.addOption({"no-prefetch", "Sample each video only when its turn comes (no overlap with the model)."});
   p.addOption({"fps", "Frames per second sampled from each video (default 2.0).", "F", "2.0"});
   p.addOption({"template", "Query template: videoscore2 (default), videoscore2-eval, a template saved in the "
                            "project (vscore score-template), or a file with $t2v_prompt.", "NAME|FILE", "videoscore2"});
@@ -73,6 +74,7 @@ static int run(const QStringList& args) {
   ws.modelDir = modelDir;
   ws.device = p.value("device");
   ws.dtype = p.value("dtype");
+  ws.prefetch = p.isSet("no-prefetch") ? Prefetch::Off : Prefetch::NextVideo;
   ScoringQueue queue(ws);
   BatchScorer batch(store, queue, annotator, modelDir, settings);
   QString firstError;

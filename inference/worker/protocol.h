@@ -22,6 +22,11 @@
 //                prompt_tokens, generated_tokens, sampler{nframes, grid_thw, …}, settings{…},
 //                timings{…}}
 //            no_model, bad_video, cancelled, out_of_memory, invalid_request
+//            (sampler.prefetched: the sample came from a prefetch)
+//   prefetch {video, fps?} -> {prefetching: bool (false before a load)}; a hint that a score
+//            of this video comes next: the worker samples it on its own thread meanwhile, and
+//            score takes that sample (a failed prefetch is dropped; score reports the error)
+//            invalid_request
 //   cancel   {id} -> {cancelled: bool, state: "running"|"queued"|"unknown"}; the cancelled
 //            request itself ends with the error "cancelled"
 //   shutdown {} -> {}; queued and running jobs end with "cancelled"; the process exits 0.

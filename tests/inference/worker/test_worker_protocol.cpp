@@ -109,6 +109,31 @@ class TestWorkerProtocol : public QObject {
     QCOMPARE(errorCode(w.reply(3)), QStringLiteral("invalid_request"));
   }
 
+  void prefetchIsAnsweredAtOnce() {
+    Worker w;
+    // Before a load there is nothing to sample for; the hint is declined, not an error.
+    w.send(R"({"id":1,"method":"prefetch","params":{"video":"/nonexistent.mp4"}})");
+    const QJsonObject r = w.reply(1);
+    QVERIFY2(r.contains(QStringLiteral("result")), QJsonDocument(r).toJson().constData());
+    QCOMPARE(r.value(QStringLiteral("result")).toObject().value(QStringLiteral("prefetching")).toBool(true), false);
+    w.send(R"({"id":2,"method":"prefetch","params":{}})");
+    QCOMPARE(errorCode(w.reply(2)), QStringLiteral("invalid_request"));
+    w.send(R"({"id":3,"method":"prefetch","params":{"video":"a.mp4","fps":0}})");
+    QCOMPARE(errorCode(w.reply(3)), QStringLiteral("invalid_request"));
+    // While a job runs, the hint is still answered at once (it does not wait behind the job).
+    w.send(R"({"id":4,"method":"ping","params":{"delay_ms":3000}})");
+    w.send(R"({"id":5,"method":"prefetch","params":{"video":"a.mp4"}})");
+    for (;;) {
+      const QJsonObject o = w.next(15000);
+      QVERIFY(!o.contains(QStringLiteral("timeout")));
+      if (o.contains(QStringLiteral("event"))) continue;
+      QCOMPARE(o.value(QStringLiteral("id")).toInt(), 5);  // before the ping's result
+      QVERIFY(o.contains(QStringLiteral("result")));
+      break;
+    }
+    QVERIFY(w.reply(4).contains(QStringLiteral("result")));
+  }
+
   void cancelEndsARunningJobAndAQueuedOne() {
     Worker w;
     w.send(R"({"id":10,"method":"ping","params":{"delay_ms":60000}})");
