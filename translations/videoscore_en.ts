@@ -1093,10 +1093,6 @@ Model soft scores: %2</translation>
         <translation>Device</translation>
     </message>
     <message>
-        <source>Automatic</source>
-        <translation>Automatic</translation>
-    </message>
-    <message>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>

@@ -1093,10 +1093,6 @@ Model soft scores: %2</source>
         <translation>设备</translation>
     </message>
     <message>
-        <source>Automatic</source>
-        <translation>自动</translation>
-    </message>
-    <message>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>

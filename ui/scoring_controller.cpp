@@ -61,7 +61,8 @@ void ScoringController::configure(const QString& modelDir, const QString& device
   scoring::WorkerSettings ws;
   ws.program = siblingProgram(QStringLiteral("vscore-worker"));
   ws.modelDir = modelDir;
-  ws.device = device == QLatin1String("auto") ? QStringLiteral("cpu") : device;
+  // The worker accepts "cpu" or "cuda"; older settings may still say "auto".
+  ws.device = device == QLatin1String("cuda") ? device : QStringLiteral("cpu");
   queue_ = std::make_unique<scoring::ScoringQueue>(ws);
   dock_.setWorkerStatus(tr("Worker: starting · model %1 · %2").arg(modelId_, ws.device));
   connect(queue_.get(), &scoring::ScoringQueue::modelLoaded, this, [this, ws](const QJsonObject& info) {

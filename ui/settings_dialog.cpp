@@ -107,7 +107,6 @@ SettingsDialog::SettingsDialog(ActionRegistry& registry, QWidget* parent)
   form->addRow(tr("Model folder:"), dirRow);
   device_ = new QComboBox(score);
   device_->setAccessibleName(tr("Device"));
-  device_->addItem(tr("Automatic"), QStringLiteral("auto"));
   device_->addItem(tr("CPU"), QStringLiteral("cpu"));
   device_->addItem(tr("GPU (CUDA)"), QStringLiteral("cuda"));
   device_->setCurrentIndex(qMax(0, device_->findData(scoring.device)));

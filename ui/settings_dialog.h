@@ -18,7 +18,7 @@ class ActionRegistry;
 
 struct ScoringSettings {
   QString modelDir;
-  QString device = QStringLiteral("auto");  // auto, cpu, cuda
+  QString device = QStringLiteral("cpu");  // cpu, cuda
   QString templateFile;                     // empty: the VideoScore2 prompt
   bool constrained = true;                  // constrain the score lines to digits 1..5
   static ScoringSettings load();
