@@ -72,6 +72,7 @@ class ImportPipe {
     batch.reserve(kBatchItems);
     std::exception_ptr error;
     try {
+      // The items' texts point into the mapped file, which outlives the pipe (runImport).
       interop::parseItems(bytes, format, file, [&](FeedbackItem&& item) {
         batch.push_back(std::move(item));
         if (batch.size() == kBatchItems) {
@@ -79,7 +80,7 @@ class ImportPipe {
           batch = {};
           batch.reserve(kBatchItems);
         }
-      });
+      }, interop::TextSource::Kept);
       if (!batch.empty()) push(std::move(batch));
     } catch (const Stopped&) {
     } catch (...) {

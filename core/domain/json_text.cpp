@@ -140,7 +140,8 @@ void Reader::readString(QByteArray* out) {
     if (p_ == end_) break;
     const unsigned char c = static_cast<unsigned char>(*p_);
     if (c == '"') {
-      *out = QByteArray(start, p_ - start);
+      *out = storage_ == StringStorage::ViewIntoSource ? QByteArray::fromRawData(start, p_ - start)
+                                                       : QByteArray(start, p_ - start);
       ++p_;
       return;
     }

@@ -20,9 +20,14 @@ bool isValidUtf8(const char* text, size_t size, size_t* badOffset);
 // Line number (1-based) of a byte offset.
 int lineOfOffset(const char* begin, size_t offset);
 
+// Where readString() puts text without escapes: copied, or as QByteArray::fromRawData views
+// of the source (no copy; only for callers whose source bytes outlive every string read).
+enum class StringStorage { Copy, ViewIntoSource };
+
 class Reader {
  public:
   Reader(const char* begin, const char* end) : begin_(begin), p_(begin), end_(end) {}
+  void setStringStorage(StringStorage storage) { storage_ = storage; }
 
   void skipSpace();
   void skipByteOrderMark() {
@@ -54,6 +59,7 @@ class Reader {
   const char* begin_;
   const char* p_;
   const char* end_;
+  StringStorage storage_ = StringStorage::Copy;
 };
 
 // Appends `text` as a JSON string literal; non-ASCII stays UTF-8 (like ensure_ascii=False).

@@ -140,7 +140,7 @@ void parseCsv(const QByteArray& bytes, const QString& file, ItemOutput& items) {
                           ? QStringLiteral("%1 is empty").arg(QString::fromUtf8(header[c]))
                           : QStringLiteral("%1: \"%2\" is not a score").arg(QString::fromUtf8(header[c]), QString::fromUtf8(fields[c]));
           }
-          if (v && problem.isEmpty()) problem = checkScoreRange(header[c].constData(), *v);
+          if (v && problem.isEmpty()) problem = checkScoreRange(header[c], *v);
           if (meaning[c].key == ItemKey::ModelScore) {
             item.modelScores.value[d] = v;
             item.modelState = ModelScoreState::Given;

@@ -67,9 +67,9 @@ std::optional<double> scoreFromText(const QByteArray& text) {
   return std::nullopt;
 }
 
-QString checkScoreRange(const char* keyName, double value) {
+QString checkScoreRange(const QByteArray& keyName, double value) {
   if (isValidModelScore(value)) return {};
-  return QStringLiteral("%1 %2 is outside 1..5").arg(QLatin1String(keyName)).arg(value);
+  return QStringLiteral("%1 %2 is outside 1..5").arg(QString::fromUtf8(keyName)).arg(value);
 }
 
 QString itemLocation(const QString& file, size_t index, const QByteArray& videoName) {

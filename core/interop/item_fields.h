@@ -33,7 +33,7 @@ KeyMeaning keyMeaning(const QByteArray& key);
 std::optional<double> scoreFromText(const QByteArray& text);
 
 // "visual_score 7 is outside 1..5" style check; returns an error message or empty.
-QString checkScoreRange(const char* keyName, double value);
+QString checkScoreRange(const QByteArray& keyName, double value);
 
 // Error location for an item: "<file>: item N (video_name \"x\")".
 QString itemLocation(const QString& file, size_t index, const QByteArray& videoName);

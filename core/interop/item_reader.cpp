@@ -20,8 +20,9 @@ QByteArray readWhole(const QString& path) {
 
 }  // namespace
 
-void parseItems(const QByteArray& bytes, Format format, const QString& displayName, const ItemSink& sink) {
-  ItemOutput items(sink);
+void parseItems(const QByteArray& bytes, Format format, const QString& displayName, const ItemSink& sink,
+                TextSource source) {
+  ItemOutput items(sink, source == TextSource::Kept ? json::StringStorage::ViewIntoSource : json::StringStorage::Copy);
   switch (format) {
     case Format::Vf2Json: return parseJsonArray(bytes, JsonSchema::Feedback, displayName, items);
     case Format::Vf2Jsonl: return parseJsonLines(bytes, displayName, items);

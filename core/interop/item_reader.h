@@ -23,7 +23,11 @@ std::vector<FeedbackItem> parseItems(const QByteArray& bytes, Format format,
                                      const QString& displayName);
 // Streaming form: each item goes to `sink` as soon as it is validated, so a consumer can work
 // while the rest of the file is read. An error is thrown after the items before it were sent.
-void parseItems(const QByteArray& bytes, Format format, const QString& displayName, const ItemSink& sink);
+// With TextSource::Kept the items' texts may point into `bytes` (no copy): the caller keeps
+// `bytes` alive and unchanged for as long as the items are used.
+enum class TextSource { Copied, Kept };
+void parseItems(const QByteArray& bytes, Format format, const QString& displayName, const ItemSink& sink,
+                TextSource source = TextSource::Copied);
 
 // VideoScore2 prediction file (JSON array): v/t/p_score_gt into `scores`, *_score_model into
 // `modelScores` (null stays absent), `output` into `modelOutput`. When the *_score_model keys

@@ -69,7 +69,7 @@ struct ObjectReader {
       r.skipValue();
       return;
     }
-    const QString range = checkScoreRange(key.constData(), **out);
+    const QString range = checkScoreRange(key, **out);
     if (!range.isEmpty()) note(range);
   }
 
@@ -194,6 +194,7 @@ void parseJsonArray(const QByteArray& bytes, JsonSchema schema, const QString& f
   };
   try {
     json::Reader r(bytes.constData(), bytes.constData() + bytes.size());
+    r.setStringStorage(items.storage());
     r.skipByteOrderMark();
     r.expect('[');
     if (!r.consumeIf(']')) {
@@ -228,6 +229,7 @@ void parseJsonLines(const QByteArray& bytes, const QString& file, ItemOutput& it
     const char* eol = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)));
     if (!eol) eol = end;
     json::Reader r(p, eol);
+    r.setStringStorage(items.storage());
     if (!r.atEnd()) {
       FeedbackItem item;
       item.sourceLine = line;

@@ -138,7 +138,7 @@ QString applyResult(const Result& result, FeedbackItem* item) {
     case ItemKey::Score:
     case ItemKey::GtScore:
       if (!score) return QStringLiteral("%1: no rating or choice").arg(QString::fromUtf8(result.fromName));
-      if (const QString range = checkScoreRange(result.fromName.constData(), *score); !range.isEmpty()) return range;
+      if (const QString range = checkScoreRange(result.fromName, *score); !range.isEmpty()) return range;
       item->scores.value[d] = score;
       break;
     case ItemKey::Thinking: if (sawText) item->thinking = joined; break;

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/domain/feedback_item.h"
+#include "core/domain/json_text.h"
 #include "core/interop/item_reader.h"
 
 namespace vs::interop {
@@ -14,7 +15,8 @@ enum class JsonSchema { Feedback, Predictions };
 // Where a parser hands each validated item; counts them for error locations ("item N").
 class ItemOutput {
  public:
-  explicit ItemOutput(const ItemSink& sink) : sink_(sink) {}
+  ItemOutput(const ItemSink& sink, json::StringStorage storage) : sink_(sink), storage_(storage) {}
+  json::StringStorage storage() const { return storage_; }
   size_t size() const { return count_; }
   bool empty() const { return count_ == 0; }
   void push_back(FeedbackItem&& item) {
@@ -24,6 +26,7 @@ class ItemOutput {
 
  private:
   const ItemSink& sink_;
+  json::StringStorage storage_;
   size_t count_ = 0;
 };
 
