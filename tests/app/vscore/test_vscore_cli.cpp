@@ -276,6 +276,7 @@ class TestVscoreCli : public QObject {
     const Run r = run({QStringLiteral("import"), project, file});
     QCOMPARE(r.code, 0);
     QVERIFY(r.out.contains("0 evaluations created, 1 updated"));
+    QCOMPARE(sqlValue(project, QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
     QCOMPARE(stats(project).value(QStringLiteral("evaluations")).toInt(), 3);
     QCOMPARE(sqlValue(project, QStringLiteral("SELECT visual FROM evaluations e JOIN videos v ON v.id = e.video_id "
                                               "WHERE v.name = 'cjk_rtl_emoji'")).toDouble(), 1.0);
@@ -326,6 +327,31 @@ class TestVscoreCli : public QObject {
     QCOMPARE(r.err.count('\n'), 1);  // one line
     QCOMPARE(QCryptographicHash::hash(readFile(project), QCryptographicHash::Sha256), before);
     QCOMPARE(stats(project).value(QStringLiteral("evaluations")).toInt(), 3);
+  }
+
+  // The file is parsed while earlier items are already being written: an error far into a large
+  // file rolls the transaction back.
+  void lateBadItemRollsBackEverything() {
+    const QString project = hardTextProject();
+    const QString before = path(QStringLiteral("late_before.jsonl"));
+    QCOMPARE(run({QStringLiteral("export"), project, QStringLiteral("--format"), QStringLiteral("vf2-jsonl"), QStringLiteral("--out"), before}).code, 0);
+    QByteArray bytes = manyItems(QStringLiteral("late"), 5000);
+    bytes.chop(3);  // "\n]\n"
+    bytes += ",\n{\"video_name\": \"last\", \"visual_score\": 1, \"t2v_score\": 1, \"phy_score\": 6}\n]\n";
+    const QString file = path(QStringLiteral("late.json"));
+    writeFile(file, bytes);
+    const Run r = run({QStringLiteral("import"), project, file});
+    QCOMPARE(r.code, 3);
+    QVERIFY2(r.err.contains("item 5001 (video_name \"last\"): phy_score 6 is outside 1..5"), r.err.constData());
+    const QString after = path(QStringLiteral("late_after.jsonl"));
+    QCOMPARE(run({QStringLiteral("export"), project, QStringLiteral("--format"), QStringLiteral("vf2-jsonl"), QStringLiteral("--out"), after}).code, 0);
+    QCOMPARE(readFile(after), readFile(before));
+    const QJsonObject s = stats(project);
+    QCOMPARE(s.value(QStringLiteral("videos")).toInt(), 3);
+    QCOMPARE(s.value(QStringLiteral("prompts")).toInt(), 3);
+    QCOMPARE(sqlValue(project, QStringLiteral("SELECT count(*) FROM imports")).toInt(), 1);
+    // Bulk imports may write through a rollback journal; the project is left in WAL mode.
+    QCOMPARE(sqlValue(project, QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
   }
 
   void newerSchemaIsRefused() {
