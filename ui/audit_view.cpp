@@ -108,13 +108,12 @@ void AuditView::refresh() {
     std::vector<double> m, p;
   };
   std::array<Acc, 3> acc;
-  QMap<QString, std::pair<double, int>> genMeans;  // generator -> (sum of person+model means, n)
+  QMap<QString, std::pair<double, int>> genMeans;  // generator -> (sum of people's scores, n)
   QMap<QString, std::pair<double, int>> genModel;
   int pairs = 0;
   for (const QueuePrompt& prompt : model_.prompts()) {
     for (const QueueVideo& v : prompt.videos) {
       const std::optional<double> mine = v.mine ? v.mine->scores[d] : std::nullopt;
-      const std::optional<double> hard = v.model ? v.model->hard[d] : std::nullopt;
       const std::optional<double> soft = v.model ? v.model->soft[d] : std::nullopt;
       if (mine) {
         personHist[static_cast<size_t>(std::clamp(int(*mine), 1, 5) - 1)]++;
@@ -122,17 +121,21 @@ void AuditView::refresh() {
         g.first += *mine;
         g.second++;
       }
-      if (hard) {
-        modelHist[static_cast<size_t>(std::clamp(int(*hard), 1, 5) - 1)]++;
+      int hardBin = 0;  // the model's integer score, 0: none
+      if (v.model && v.model->hard[d]) {
+        hardBin = std::clamp(static_cast<int>(*v.model->hard[d]), 1, 5);
+      }
+      if (hardBin > 0) {
+        modelHist[static_cast<size_t>(hardBin - 1)]++;
       }
       if (soft) {
         auto& g = genModel[v.video.generator];
         g.first += *soft;
         g.second++;
       }
-      if (mine && hard) {
-        cells_[static_cast<size_t>(std::clamp(int(*mine), 1, 5) - 1)][static_cast<size_t>(std::clamp(int(*hard), 1, 5) - 1)]
-            .insert(v.video.id);
+      if (mine && hardBin > 0) {
+        cells_[static_cast<size_t>(std::clamp(int(*mine), 1, 5) - 1)][static_cast<size_t>(hardBin - 1)].insert(
+            v.video.id);
         ++pairs;
         if (soft) {
           xs.push_back(*soft);
