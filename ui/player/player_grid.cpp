@@ -731,10 +731,7 @@ PlayerGrid::PlayerGrid(QWidget* parent) : QWidget(parent), s_(std::make_unique<S
     }
   });
   on(PlayerAction::OffsetForward, [this] {
-    if (Tile* t = s_->tileOf(s_->focused)) {
-      setClipOffsetFrames(s_->focused, clipOffsetFrames(s_->focused) + 1);
-      (void)t;
-    }
+    setClipOffsetFrames(s_->focused, clipOffsetFrames(s_->focused) + 1);
   });
   on(PlayerAction::OffsetBack, [this] {
     setClipOffsetFrames(s_->focused, clipOffsetFrames(s_->focused) - 1);

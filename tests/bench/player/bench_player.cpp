@@ -13,6 +13,7 @@
 #include <QTimer>
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 #include <vector>
 
 #include "core/media/frame_decoder.h"
@@ -34,6 +35,37 @@ bool makeClip(const QString& path, int seed) {
                                       QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"), path});
   return ff.waitForFinished(120000) && ff.exitCode() == 0;
 }
+
+double threadCpuMs() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+
+QString loadAverage() {
+  QFile f(QStringLiteral("/proc/loadavg"));
+  return f.open(QIODevice::ReadOnly) ? QString::fromLatin1(f.readLine()).section(QLatin1Char(' '), 0, 2) : QString();
+}
+
+// Times every paint of the grid: the GUI thread's own work per frame, independent of how busy
+// the machine is (thread CPU time) and as the user sees it (wall time).
+class TimedGrid : public PlayerGrid {
+ public:
+  double max_paint_wall_ms = 0.0;
+  double max_paint_cpu_ms = 0.0;
+  int paints = 0;
+
+ protected:
+  void paintEvent(QPaintEvent* e) override {
+    QElapsedTimer t;
+    t.start();
+    const double c0 = threadCpuMs();
+    PlayerGrid::paintEvent(e);
+    max_paint_cpu_ms = std::max(max_paint_cpu_ms, threadCpuMs() - c0);
+    max_paint_wall_ms = std::max(max_paint_wall_ms, t.nsecsElapsed() / 1e6);
+    ++paints;
+  }
+};
 
 double median(std::vector<double> v) {
   std::sort(v.begin(), v.end());
@@ -80,7 +112,11 @@ int main(int argc, char** argv) {
     (i < 4 ? set_a : set_b) << p;
   }
 
-  PlayerGrid grid;
+  TimedGrid grid;
+  QObject::connect(&grid, &PlayerGrid::clipError, [](int clip, const QString& message) {
+    std::fprintf(stderr, "bench_player: clip %d: %s\n", clip, qPrintable(message));
+  });
+  std::printf("load average before: %s\n", qPrintable(loadAverage()));
   grid.resize(1280, 800);
   grid.show();
   QSize tile;
@@ -99,7 +135,11 @@ int main(int argc, char** argv) {
     loop.exec();
     QObject::disconnect(c);
     if (ms < 0) {
-      std::fprintf(stderr, "bench_player: error: no first frames within 10 s\n");
+      std::fprintf(stderr, "bench_player: error: no first frames within 10 s (round %d; shown:", round);
+      for (int i = 0; i < grid.clipCount(); ++i) {
+        std::fprintf(stderr, " %lld", static_cast<long long>(grid.displayedFrame(i)));
+      }
+      std::fprintf(stderr, ")\n");
       return 1;
     }
     switch_ms.push_back(double(ms));
@@ -152,6 +192,9 @@ int main(int argc, char** argv) {
     gaps.push_back(g);
   });
   grid.resetDroppedFrames();
+  grid.max_paint_cpu_ms = grid.max_paint_wall_ms = 0.0;
+  grid.paints = 0;
+  const double gui_cpu0 = threadCpuMs();
   grid.play();
   gap.start();
   probe.start();
@@ -162,6 +205,7 @@ int main(int argc, char** argv) {
   }
   probe.stop();
   grid.pause();
+  const double gui_cpu_ms = threadCpuMs() - gui_cpu0;
   const qint64 dropped = grid.droppedFrames();
   std::sort(gaps.begin(), gaps.end());
   const double p99 = gaps.empty() ? 0.0 : gaps[size_t(gaps.size() * 0.99)];
@@ -196,5 +240,11 @@ int main(int argc, char** argv) {
   std::printf("%-46s %5lld %lld %lld %lld %12s\n", "frames shown per clip in 5 s (expect ~120)",
               static_cast<long long>(shown[0]), static_cast<long long>(shown[1]), static_cast<long long>(shown[2]),
               static_cast<long long>(shown[3]), "-");
+  std::printf("%-46s %12.1f %12s\n", "GUI-thread CPU while playing, % of one core", gui_cpu_ms / 50.0, "-");
+  std::printf("%-46s %8.2f/%-5.2f %10s\n", "longest paint of the grid, ms cpu/wall", grid.max_paint_cpu_ms,
+              grid.max_paint_wall_ms, "-");
+  std::printf("%-46s %12d %12s\n", "paints in 5 s", grid.paints, "-");
+  std::printf("load average after: %s (a busy machine delays every thread; compare with an idle one)\n",
+              qPrintable(loadAverage()));
   return 0;
 }
