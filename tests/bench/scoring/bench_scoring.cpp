@@ -85,6 +85,7 @@ Run scoreProject(vs::store::Store& store, const QString& projectDir, const QStri
 
 int main(int argc, char** argv) {
   QCoreApplication app(argc, argv);
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);  // rows appear as they are measured
   const int clips = envInt("VS_BENCH_CLIPS", 12);
   const int rounds = envInt("VS_BENCH_ROUNDS", 2);
   const int tokens = envInt("VS_BENCH_TOKENS", 24);
