@@ -4,6 +4,7 @@
 #include <QCommandLineParser>
 #include <QDateTime>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QSaveFile>
 #include <algorithm>
@@ -13,10 +14,11 @@
 #include "core/analysis/analysis_json.h"
 #include "core/analysis/generator_means.h"
 #include "core/analysis/html_report.h"
-#include "core/analysis/prediction_file.h"
+#include "core/analysis/audit_rows.h"
 #include "core/analysis/project_sources.h"
 #include "core/domain/dimension.h"
 #include "core/domain/error.h"
+#include "core/interop/item_reader.h"
 #include "core/store/store.h"
 
 namespace {
@@ -129,7 +131,10 @@ int runAudit(const QStringList& args) {
     if (parser.isSet(QStringLiteral("a")) || parser.isSet(QStringLiteral("b"))) {
       return cli::fail(cli::kExitUsage, QStringLiteral("--a/--b apply to projects only"));
     }
-    rows = auditRows(readPredictionFile(input));
+    if (!QFileInfo::exists(input)) {
+      throw Error(Error::Kind::Io, input, QStringLiteral("no such file"));  // an I/O failure here, not bad data
+    }
+    rows = auditRowsFromPredictions(interop::readPredictions(input), input);
     predicted = QStringLiteral("*_score_model");
     reference = QStringLiteral("*_score_gt");
   }

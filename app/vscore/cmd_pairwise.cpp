@@ -5,6 +5,7 @@
 // {"left": name, "right": name, "preference": "left"|"right"|"tie"}.
 #include <QCommandLineParser>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -15,8 +16,9 @@
 #include "command.h"
 #include "core/analysis/analysis_json.h"
 #include "core/analysis/pairwise_accuracy.h"
-#include "core/analysis/prediction_file.h"
 #include "core/domain/error.h"
+#include "core/interop/item_reader.h"
+#include "core/interop/prediction_scores.h"
 
 namespace {
 
@@ -72,18 +74,25 @@ int runPairwise(const QStringList& args) {
   if (kind < 0) {
     return cli::fail(cli::kExitUsage, QStringLiteral("--score must be total, mean, visual, t2v or phy"));
   }
-  const PredictionFile scores = readPredictionFile(parser.positionalArguments().first());
+  const QString scoresPath = parser.positionalArguments().first();
+  if (!QFileInfo::exists(scoresPath)) {
+    throw Error(Error::Kind::Io, scoresPath, QStringLiteral("no such file"));  // an I/O failure here, not bad data
+  }
+  const std::vector<FeedbackItem> predictions = interop::readPredictions(scoresPath);
+  const interop::ReferenceModelScores scores = interop::referenceModelScores(predictions);
   std::map<QString, double> total;
   bool soft = false;
-  for (const PredictionRecord& r : scores.records) {
-    if (!r.model[0] || !r.model[1] || !r.model[2]) {
+  for (size_t i = 0; i < predictions.size(); ++i) {
+    const auto& model = scores.scores[i];
+    if (!model[0] || !model[1] || !model[2]) {
       continue;  // get_pairwise_acc.py leaves items with a null score out of score_dict
     }
-    for (const auto& m : r.model) {
+    for (const auto& m : model) {
       soft = soft || *m != std::floor(*m);
     }
-    const double sum = *r.model[0] + *r.model[1] + *r.model[2];
-    total[r.videoName] = kind < 3 ? *r.model[static_cast<size_t>(kind)] : (kind == 3 ? sum : sum / 3.0);
+    const double sum = *model[0] + *model[1] + *model[2];
+    total[QString::fromUtf8(predictions[i].videoName)] =
+        kind < 3 ? *model[static_cast<size_t>(kind)] : (kind == 3 ? sum : sum / 3.0);
   }
   double threshold = referenceTieThreshold(soft ? ScoreScale::Soft : ScoreScale::Integer);
   if (parser.isSet(QStringLiteral("threshold"))) {

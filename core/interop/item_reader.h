@@ -29,10 +29,11 @@ enum class TextSource { Copied, Kept };
 void parseItems(const QByteArray& bytes, Format format, const QString& displayName, const ItemSink& sink,
                 TextSource source = TextSource::Copied);
 
-// VideoScore2 prediction file (JSON array): v/t/p_score_gt into `scores`, *_score_model into
-// `modelScores` (null stays absent), `output` into `modelOutput`. When the *_score_model keys
-// are missing the scores are re-parsed from the last 150 characters of `output`
-// (eval/eval_vs2.py rule), see FeedbackItem::modelState.
+// VideoScore2 prediction file (JSON array), reported as the file has it: v/t/p_score_gt into
+// `scores`, *_score_model into `modelScores` as given (soft scores below 1 kept; null stays
+// absent), `output` into `modelOutput`. An item lacking a *_score_model key gets the scores its
+// last 150 output characters show (ReparsedFromOutput) or none (Unparsed), see
+// FeedbackItem::modelState; the reference loading rules are in core/interop/prediction_scores.h.
 std::vector<FeedbackItem> readPredictions(const QString& path);
 
 // Hard scores from model text: "visual quality: 4 ... text-to-video alignment: 3 ...

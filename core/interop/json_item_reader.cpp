@@ -1,6 +1,7 @@
 // VideoFeedback2 JSON / JSONL and VideoScore2 prediction files: arrays (or lines) of flat
 // objects. Known keys fill FeedbackItem fields; the rest are captured as compact JSON in order.
 #include <QRegularExpression>
+#include <cmath>
 #include <cstring>
 
 #include "core/domain/error.h"
@@ -46,8 +47,10 @@ struct ObjectReader {
     }
   }
 
-  // Returns false when the value was null (an absent score).
-  void readScore(const QByteArray& key, std::optional<double>* out) {
+  // Null leaves `out` empty (an absent score). Model scores are kept as the file gives them
+  // (soft scores below 1 are real); the store and the analyses apply their own rules.
+  enum class Range { Checked, AsGiven };
+  void readScore(const QByteArray& key, std::optional<double>* out, Range range) {
     const char c = r.peek();
     if (c == 'n') {
       r.readLiteral();
@@ -69,14 +72,18 @@ struct ObjectReader {
       r.skipValue();
       return;
     }
-    const QString range = checkScoreRange(key, **out);
-    if (!range.isEmpty()) note(range);
+    if (range == Range::AsGiven) {
+      if (!std::isfinite(**out)) note(QStringLiteral("%1 is not a finite number").arg(QString::fromUtf8(key)));
+      return;
+    }
+    const QString outside = checkScoreRange(key, **out);
+    if (!outside.isEmpty()) note(outside);
   }
 
   void read(FeedbackItem* item) {
     r.expect('{');
     bool seenName = false;
-    bool seenModelScore = false;
+    std::array<bool, 3> seenModelScore{};
     bool seenOutput = false;
     std::array<bool, 3> seenScore{};
     QByteArray key;
@@ -94,12 +101,12 @@ struct ObjectReader {
           case ItemKey::Rationale: readText(key, &item->rationale[d], true); break;
           case ItemKey::Score:
           case ItemKey::GtScore:
-            readScore(key, &item->scores.value[d]);
+            readScore(key, &item->scores.value[d], Range::Checked);
             seenScore[d] = true;
             break;
           case ItemKey::ModelScore:
-            readScore(key, &item->modelScores.value[d]);
-            seenModelScore = true;
+            readScore(key, &item->modelScores.value[d], Range::AsGiven);
+            seenModelScore[d] = true;
             break;
           case ItemKey::ModelOutput:
             readText(key, &item->modelOutput, true);
@@ -131,10 +138,14 @@ struct ObjectReader {
         }
       }
     } else {
-      if (seenModelScore) {
+      const bool allModelKeys = seenModelScore[0] && seenModelScore[1] && seenModelScore[2];
+      const bool anyModelKey = seenModelScore[0] || seenModelScore[1] || seenModelScore[2];
+      if (allModelKeys || (anyModelKey && !seenOutput)) {
         item->modelState = ModelScoreState::Given;
       } else if (seenOutput) {
-        // eval/eval_vs2.py: re-parse the last 150 characters of the output.
+        // A model key is missing: report what the last 150 characters of the output say
+        // (eval/eval_vs2.py); referenceModelScores() applies _load_scores' whole-file rule.
+        item->modelScores = {};
         const QByteArray& out = item->modelOutput;
         qsizetype start = out.size();
         int chars = 0;
