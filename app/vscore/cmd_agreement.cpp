@@ -2,9 +2,9 @@
 // Inter-annotator agreement on the items every annotator scored (data/cal_iaa.py): exact
 // agreement ratio and mean pairwise Spearman, plus Krippendorff's alpha and mean pairwise kappa.
 #include <QCommandLineParser>
-#include <QJsonDocument>
 
 #include "cmd_analysis_options.h"
+#include "cmd_options.h"
 #include "command.h"
 #include "core/analysis/analysis_json.h"
 #include "core/analysis/inter_annotator.h"
@@ -32,12 +32,8 @@ int runAgreement(const QStringList& args) {
                     QStringLiteral("NAMES")});
   parser.addOption({QStringLiteral("json"), QStringLiteral("print one JSON object")});
   cli::addBootstrapOptions(parser);
-  if (!parser.parse(QStringList{QStringLiteral("vscore agreement")} + args)) {
-    return cli::fail(cli::kExitUsage, parser.errorText());
-  }
-  if (parser.isSet(QStringLiteral("help"))) {
-    cli::out(parser.helpText());
-    return cli::kExitOk;
+  if (const auto stop = cli::parseCommandLine(parser, QStringLiteral("agreement"), args)) {
+    return *stop;
   }
   BootstrapOptions bootstrap;
   if (!cli::readBootstrapOptions(parser, &bootstrap)) {
@@ -67,9 +63,7 @@ int runAgreement(const QStringList& args) {
     dims[d] = interAnnotatorAgreement(input.ratings[d], bootstrap);
   }
   if (parser.isSet(QStringLiteral("json"))) {
-    cli::out(QString::fromUtf8(
-                 QJsonDocument(agreementToJson(input.n, dims, input.annotators)).toJson(QJsonDocument::Compact)) +
-             QLatin1Char('\n'));
+    cli::printJson(agreementToJson(input.n, dims, input.annotators));
     return cli::kExitOk;
   }
   QString t = QStringLiteral("annotators %1; items scored by all: %2\n\n%3%4%5%6%7%8\n")

@@ -5,11 +5,11 @@
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonDocument>
 #include <QSaveFile>
 #include <algorithm>
 
 #include "cmd_analysis_options.h"
+#include "cmd_options.h"
 #include "command.h"
 #include "core/analysis/analysis_json.h"
 #include "core/analysis/generator_means.h"
@@ -84,12 +84,8 @@ int runAudit(const QStringList& args) {
                     QStringLiteral("integer (vs2) or soft (vs2_float); default: soft when a score has a fraction"),
                     QStringLiteral("SCALE")});
   cli::addBootstrapOptions(parser);
-  if (!parser.parse(QStringList{QStringLiteral("vscore audit")} + args)) {
-    return cli::fail(cli::kExitUsage, parser.errorText());
-  }
-  if (parser.isSet(QStringLiteral("help"))) {
-    cli::out(parser.helpText());
-    return cli::kExitOk;
+  if (const auto stop = cli::parseCommandLine(parser, QStringLiteral("audit"), args)) {
+    return *stop;
   }
   if (parser.positionalArguments().size() != 1) {
     return cli::fail(cli::kExitUsage,
@@ -157,7 +153,7 @@ int runAudit(const QStringList& args) {
     QJsonObject o = auditToJson(audit);
     o.insert(QStringLiteral("predicted"), predicted);
     o.insert(QStringLiteral("reference"), reference);
-    cli::out(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) + QLatin1Char('\n'));
+    cli::printJson(o);
   } else {
     cli::out(textReport(audit, predicted, reference));
   }

@@ -3,6 +3,7 @@
 #include <QCommandLineParser>
 
 #include "cmd_progress.h"
+#include "cmd_options.h"
 #include "command.h"
 #include "core/domain/error.h"
 #include "core/interop/item_writer.h"
@@ -27,12 +28,8 @@ int runExport(const QStringList& args) {
                     QStringLiteral("NAME")});
   parser.addOption({QStringLiteral("instruction"), QStringLiteral("sft: user-turn template with $t2v_prompt"),
                     QStringLiteral("TEXT")});
-  if (!parser.parse(QStringList{QStringLiteral("vscore export")} + args)) {
-    return cli::fail(cli::kExitUsage, parser.errorText());
-  }
-  if (parser.isSet(QStringLiteral("help"))) {
-    cli::out(parser.helpText());
-    return cli::kExitOk;
+  if (const auto stop = cli::parseCommandLine(parser, QStringLiteral("export"), args)) {
+    return *stop;
   }
   const QStringList positional = parser.positionalArguments();
   if (positional.size() != 1 || !parser.isSet(QStringLiteral("format")) || !parser.isSet(QStringLiteral("out"))) {

@@ -9,6 +9,7 @@
 
 #include "cmd_import_pipe.h"
 #include "cmd_progress.h"
+#include "cmd_options.h"
 #include "command.h"
 #include "core/domain/error.h"
 #include "core/interop/item_reader.h"
@@ -40,12 +41,8 @@ int runImport(const QStringList& args) {
                     QStringLiteral("how long to wait for another program writing the project (default 5000)"),
                     QStringLiteral("MS"), QStringLiteral("5000")});
   parser.addOption({QStringLiteral("timings"), QStringLiteral("print the time of each phase on stderr")});
-  if (!parser.parse(QStringList{QStringLiteral("vscore import")} + args)) {
-    return cli::fail(cli::kExitUsage, parser.errorText());
-  }
-  if (parser.isSet(QStringLiteral("help"))) {
-    cli::out(parser.helpText());
-    return cli::kExitOk;
+  if (const auto stop = cli::parseCommandLine(parser, QStringLiteral("import"), args)) {
+    return *stop;
   }
   const QStringList positional = parser.positionalArguments();
   if (positional.size() != 2) {

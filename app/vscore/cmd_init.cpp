@@ -1,6 +1,7 @@
 // vscore init PROJECT.vsproj: creates an empty project file at the current schema version.
 #include <QCommandLineParser>
 
+#include "cmd_options.h"
 #include "command.h"
 #include "core/store/store.h"
 
@@ -10,12 +11,8 @@ int runInit(const QStringList& args) {
   QCommandLineParser parser;
   parser.addHelpOption();
   parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("project file to create (.vsproj)"));
-  if (!parser.parse(QStringList{QStringLiteral("vscore init")} + args)) {
-    return vs::cli::fail(vs::cli::kExitUsage, parser.errorText());
-  }
-  if (parser.isSet(QStringLiteral("help"))) {
-    vs::cli::out(parser.helpText());
-    return vs::cli::kExitOk;
+  if (const auto stop = vs::cli::parseCommandLine(parser, QStringLiteral("init"), args)) {
+    return *stop;
   }
   if (parser.positionalArguments().size() != 1) {
     return vs::cli::fail(vs::cli::kExitUsage, QStringLiteral("usage: vscore init PROJECT.vsproj"));

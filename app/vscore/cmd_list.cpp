@@ -2,9 +2,9 @@
 #include <QCommandLineParser>
 #include <QHash>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 
+#include "cmd_options.h"
 #include "command.h"
 #include "core/store/store.h"
 
@@ -20,12 +20,8 @@ int runList(const QStringList& args) {
   parser.addHelpOption();
   parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("project file (.vsproj)"));
   parser.addOption({QStringLiteral("json"), QStringLiteral("print a JSON array")});
-  if (!parser.parse(QStringList{QStringLiteral("vscore list")} + args)) {
-    return cli::fail(cli::kExitUsage, parser.errorText());
-  }
-  if (parser.isSet(QStringLiteral("help"))) {
-    cli::out(parser.helpText());
-    return cli::kExitOk;
+  if (const auto stop = cli::parseCommandLine(parser, QStringLiteral("list"), args)) {
+    return *stop;
   }
   if (parser.positionalArguments().size() != 1) {
     return cli::fail(cli::kExitUsage, QStringLiteral("usage: vscore list PROJECT [--json]"));
@@ -49,7 +45,7 @@ int runList(const QStringList& args) {
                                {QStringLiteral("prompt"), item.promptText},
                                {QStringLiteral("evaluations"), evaluations}});
     }
-    cli::out(QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact)) + QLatin1Char('\n'));
+    cli::printJson(array);
     return cli::kExitOk;
   }
   QString text;

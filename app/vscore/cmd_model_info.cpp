@@ -4,6 +4,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "cmd_options.h"
 #include "command.h"
 #include "inference/checkpoint/checkpoint.h"
 #include "inference/safetensors/load_error.h"
@@ -77,12 +78,8 @@ int runModelInfo(const QStringList& args) {
   parser.addHelpOption();
   parser.addPositionalArgument(QStringLiteral("DIR"), QStringLiteral("checkpoint directory (Hugging Face layout)"));
   parser.addOption({QStringLiteral("json"), QStringLiteral("print one JSON object, with every tensor's shape")});
-  if (!parser.parse(QStringList{QStringLiteral("vscore model-info")} + args)) {
-    return cli::fail(cli::kExitUsage, parser.errorText());
-  }
-  if (parser.isSet(QStringLiteral("help"))) {
-    cli::out(parser.helpText());
-    return cli::kExitOk;
+  if (const auto stop = cli::parseCommandLine(parser, QStringLiteral("model-info"), args)) {
+    return *stop;
   }
   if (parser.positionalArguments().size() != 1) {
     return cli::fail(cli::kExitUsage, QStringLiteral("usage: vscore model-info DIR [--json]"));

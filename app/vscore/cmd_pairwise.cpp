@@ -13,6 +13,7 @@
 #include <map>
 
 #include "cmd_analysis_options.h"
+#include "cmd_options.h"
 #include "command.h"
 #include "core/analysis/analysis_json.h"
 #include "core/analysis/pairwise_accuracy.h"
@@ -56,12 +57,8 @@ int runPairwise(const QStringList& args) {
                     QStringLiteral("what is compared: total (v+t+p, default), mean, visual, t2v or phy"),
                     QStringLiteral("S"), QStringLiteral("total")});
   parser.addOption({QStringLiteral("json"), QStringLiteral("print one JSON object")});
-  if (!parser.parse(QStringList{QStringLiteral("vscore pairwise")} + args)) {
-    return cli::fail(cli::kExitUsage, parser.errorText());
-  }
-  if (parser.isSet(QStringLiteral("help"))) {
-    cli::out(parser.helpText());
-    return cli::kExitOk;
+  if (const auto stop = cli::parseCommandLine(parser, QStringLiteral("pairwise"), args)) {
+    return *stop;
   }
   if (parser.positionalArguments().size() != 1 || !parser.isSet(QStringLiteral("pairs"))) {
     return cli::fail(cli::kExitUsage,
@@ -139,7 +136,7 @@ int runPairwise(const QStringList& args) {
     QJsonObject o = pairwiseToJson(result, ties, threshold);
     o.insert(QStringLiteral("missing"), static_cast<double>(missing));
     o.insert(QStringLiteral("score"), scoreKind);
-    cli::out(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) + QLatin1Char('\n'));
+    cli::printJson(o);
   } else {
     cli::out(QStringLiteral("pairwise accuracy %1: %2/%3 = %4 (%5 tie-labelled pairs skipped, %6 pairs without "
                             "scores)\n")

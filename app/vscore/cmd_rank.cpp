@@ -3,10 +3,10 @@
 // comparisons, with bootstrap intervals over prompts) and, when the project holds both model and
 // human scores, Best-of-N agreement between the model's pick and the people's best per prompt.
 #include <QCommandLineParser>
-#include <QJsonDocument>
 #include <QJsonObject>
 
 #include "cmd_analysis_options.h"
+#include "cmd_options.h"
 #include "command.h"
 #include "core/analysis/analysis_json.h"
 #include "core/analysis/best_of_n.h"
@@ -38,12 +38,8 @@ int runRank(const QStringList& args) {
                     QStringLiteral("V,T,P"), QStringLiteral("1,1,1")});
   parser.addOption({QStringLiteral("json"), QStringLiteral("print one JSON object")});
   cli::addBootstrapOptions(parser);
-  if (!parser.parse(QStringList{QStringLiteral("vscore rank")} + args)) {
-    return cli::fail(cli::kExitUsage, parser.errorText());
-  }
-  if (parser.isSet(QStringLiteral("help"))) {
-    cli::out(parser.helpText());
-    return cli::kExitOk;
+  if (const auto stop = cli::parseCommandLine(parser, QStringLiteral("rank"), args)) {
+    return *stop;
   }
   if (parser.positionalArguments().size() != 1) {
     return cli::fail(cli::kExitUsage, QStringLiteral("usage: vscore rank PROJECT [--by model|human] [--json]"));
@@ -89,7 +85,7 @@ int runRank(const QStringList& args) {
     o.insert(QStringLiteral("by"), source->text());
     o.insert(QStringLiteral("leaderboard"), leaderboardToJson(entries));
     o.insert(QStringLiteral("best_of_n"), best ? QJsonValue(bestOfNToJson(*best, candidates)) : QJsonValue());
-    cli::out(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) + QLatin1Char('\n'));
+    cli::printJson(o);
     return cli::kExitOk;
   }
   QString t = QStringLiteral("generators ranked by %1 scores (Bradley-Terry log-strength from same-prompt "

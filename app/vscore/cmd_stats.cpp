@@ -1,9 +1,9 @@
 // vscore stats PROJECT [--json]: counts and per-dimension score histograms.
 #include <QCommandLineParser>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 
+#include "cmd_options.h"
 #include "command.h"
 #include "core/domain/dimension.h"
 #include "core/store/store.h"
@@ -17,12 +17,8 @@ int runStats(const QStringList& args) {
   parser.addHelpOption();
   parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("project file (.vsproj)"));
   parser.addOption({QStringLiteral("json"), QStringLiteral("print one JSON object")});
-  if (!parser.parse(QStringList{QStringLiteral("vscore stats")} + args)) {
-    return cli::fail(cli::kExitUsage, parser.errorText());
-  }
-  if (parser.isSet(QStringLiteral("help"))) {
-    cli::out(parser.helpText());
-    return cli::kExitOk;
+  if (const auto stop = cli::parseCommandLine(parser, QStringLiteral("stats"), args)) {
+    return *stop;
   }
   if (parser.positionalArguments().size() != 1) {
     return cli::fail(cli::kExitUsage, QStringLiteral("usage: vscore stats PROJECT [--json]"));
@@ -41,7 +37,7 @@ int runStats(const QStringList& args) {
                      {QStringLiteral("evaluations"), st.evaluations},
                      {QStringLiteral("annotators"), st.annotators},
                      {QStringLiteral("histograms"), histograms}};
-    cli::out(QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Compact)) + QLatin1Char('\n'));
+    cli::printJson(root);
     return cli::kExitOk;
   }
   QString text = QStringLiteral("prompts      %1\nvideos       %2\nevaluations  %3\nannotators   %4\n\n"

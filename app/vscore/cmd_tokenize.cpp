@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "cmd_options.h"
 #include "command.h"
 #include "inference/safetensors/load_error.h"
 #include "inference/tokenizer/tokenizer.h"
@@ -33,12 +34,8 @@ int runTokenize(const QStringList& args) {
                     QStringLiteral("FILE")});
   parser.addOption({QStringLiteral("decode"), QStringLiteral("read JSON id arrays, write JSON strings")});
   parser.addOption({QStringLiteral("skip-special"), QStringLiteral("with --decode: drop special tokens")});
-  if (!parser.parse(QStringList{QStringLiteral("vscore tokenize")} + args)) {
-    return cli::fail(cli::kExitUsage, parser.errorText());
-  }
-  if (parser.isSet(QStringLiteral("help"))) {
-    cli::out(parser.helpText());
-    return cli::kExitOk;
+  if (const auto stop = cli::parseCommandLine(parser, QStringLiteral("tokenize"), args)) {
+    return *stop;
   }
   if (!parser.isSet(QStringLiteral("tokenizer")) || !parser.positionalArguments().isEmpty()) {
     return cli::fail(cli::kExitUsage,
