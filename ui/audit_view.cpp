@@ -16,7 +16,8 @@
 #include <QVBoxLayout>
 #include <cmath>
 
-#include "core/analysis/correlation.h"
+#include "core/analysis/rounding.h"
+#include "core/analysis/score_audit.h"
 #include "ui/dimension_names.h"
 #include "ui/queue_model.h"
 
@@ -33,6 +34,18 @@ QChartView* makeChartView(QWidget* parent) {
 }
 
 QString dimName(int i) { return dimensionDisplayName(static_cast<Dimension>(i)); }
+
+// "33.3 [0.0, 66.7]": the reported value and its bootstrap interval; "–" where undefined.
+QString metricCell(const analysis::MetricValue& m, int decimals) {
+  if (!m.value) {
+    return QStringLiteral("–");
+  }
+  QString text = QString::number(*m.value, 'f', decimals);
+  if (m.ci) {
+    text += QStringLiteral(" [%1, %2]").arg(m.ci->low, 0, 'f', decimals).arg(m.ci->high, 0, 'f', decimals);
+  }
+  return text;
+}
 
 }  // namespace
 
@@ -82,7 +95,7 @@ AuditView::AuditView(const QueueModel& model, QWidget* parent) : QWidget(parent)
   agreement_->setObjectName(QStringLiteral("agreementTable"));
   agreement_->setAccessibleName(tr("Agreement between model and people"));
   agreement_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-  agreement_->setHorizontalHeaderLabels({tr("Items"), tr("Exact %"), tr("±1 %"), tr("Spearman"), tr("Pearson")});
+  agreement_->setHorizontalHeaderLabels({tr("Items"), tr("Exact %"), tr("±1 %"), tr("SRCC ×100"), tr("PLCC ×100")});
   agreement_->setVerticalHeaderLabels({dimName(0), dimName(1), dimName(2)});
   agreement_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
   layout->addWidget(agreement_, 2, 2);
@@ -101,72 +114,84 @@ void AuditView::refresh() {
       cell.clear();
     }
   }
-  std::array<int, 5> personHist{}, modelHist{};
-  std::vector<double> xs, ys;  // soft model, person
-  struct Acc {
-    int n = 0, exact = 0, within1 = 0;
-    std::vector<double> m, p;
-  };
-  std::array<Acc, 3> acc;
+  // Every number of the tab comes from analysis::auditScores, fed with items the person scored in
+  // all three dimensions and the model's soft scores (its integer reading where there is no soft
+  // score), so the integer mapping of soft scores (get_acc_corr.py vs2_float: round half to even,
+  // clamp 1..5) is the reference one.
+  std::vector<analysis::AuditRow> rows;
+  std::vector<qint64> rowIds;
+  std::vector<double> xs, ys;  // soft model, person (scatter)
   QMap<QString, std::pair<double, int>> genMeans;  // generator -> (sum of people's scores, n)
   QMap<QString, std::pair<double, int>> genModel;
-  int pairs = 0;
   for (const QueuePrompt& prompt : model_.prompts()) {
     for (const QueueVideo& v : prompt.videos) {
       const std::optional<double> mine = v.mine ? v.mine->scores[d] : std::nullopt;
       const std::optional<double> soft = v.model ? v.model->soft[d] : std::nullopt;
       if (mine) {
-        personHist[static_cast<size_t>(std::clamp(int(*mine), 1, 5) - 1)]++;
         auto& g = genMeans[v.video.generator];
         g.first += *mine;
         g.second++;
-      }
-      int hardBin = 0;  // the model's integer score, 0: none
-      if (v.model && v.model->hard[d]) {
-        hardBin = std::clamp(static_cast<int>(*v.model->hard[d]), 1, 5);
-      }
-      if (hardBin > 0) {
-        modelHist[static_cast<size_t>(hardBin - 1)]++;
       }
       if (soft) {
         auto& g = genModel[v.video.generator];
         g.first += *soft;
         g.second++;
       }
-      if (mine && hardBin > 0) {
-        cells_[static_cast<size_t>(std::clamp(int(*mine), 1, 5) - 1)][static_cast<size_t>(hardBin - 1)].insert(
-            v.video.id);
-        ++pairs;
-        if (soft) {
-          xs.push_back(*soft);
-          ys.push_back(*mine);
-        }
+      if (!v.scoredByMe() || !v.model) {
+        continue;
       }
+      analysis::AuditRow row;
       for (Dimension e : kDimensions) {
-        const auto p = v.mine ? v.mine->scores[e] : std::nullopt;
-        const auto h = v.model ? v.model->hard[e] : std::nullopt;
-        const auto s = v.model ? v.model->soft[e] : std::nullopt;
-        if (p && h) {
-          Acc& a = acc[static_cast<size_t>(index(e))];
-          a.n++;
-          a.exact += *p == *h ? 1 : 0;
-          a.within1 += std::abs(*p - *h) <= 1 ? 1 : 0;
-          a.m.push_back(s.value_or(*h));
-          a.p.push_back(*p);
-        }
+        const auto i = static_cast<size_t>(index(e));
+        row.reference[i] = *v.mine->scores[e];
+        row.predicted[i] = v.model->soft[e] ? v.model->soft[e] : v.model->hard[e];
       }
+      rows.push_back(row);
+      rowIds.push_back(v.video.id);
     }
+  }
+  analysis::AuditOptions options;
+  options.bootstrap.resamples = kBootstrapResamples;
+  const analysis::AuditResult audit = analysis::auditScores(rows, options);
+  const analysis::DimensionAudit& dimAudit = audit.dimensions[static_cast<size_t>(dim)];
+  auto integerOf = [&](double x) {
+    return audit.scale == analysis::ScoreScale::Soft ? analysis::referenceInteger(x) : static_cast<int>(x);
+  };
+  int pairs = 0;
+  for (size_t r = 0; r < rows.size(); ++r) {
+    const auto& predicted = rows[r].predicted;
+    if (!predicted[0] || !predicted[1] || !predicted[2]) {
+      continue;  // dropped by the audit as well
+    }
+    ++pairs;
+    const double person = rows[r].reference[static_cast<size_t>(dim)];
+    const double model = *predicted[static_cast<size_t>(dim)];
+    xs.push_back(model);
+    ys.push_back(person);
+    const int pr = static_cast<int>(person);
+    const int mo = integerOf(model);
+    if (pr >= 1 && pr <= 5 && mo >= 1 && mo <= 5) {
+      cells_[static_cast<size_t>(pr - 1)][static_cast<size_t>(mo - 1)].insert(rowIds[r]);
+    }
+  }
+  std::array<int, 5> personHist{}, modelHist{};
+  for (int s = 1; s <= 5; ++s) {
+    auto count = [s](const analysis::ScoreHistogram& h) {
+      return s >= h.lowest && s <= h.highest() ? static_cast<int>(h.counts[static_cast<size_t>(s - h.lowest)]) : 0;
+    };
+    personHist[static_cast<size_t>(s - 1)] = count(dimAudit.referenceHistogram);
+    modelHist[static_cast<size_t>(s - 1)] = count(dimAudit.predictedHistogram);
   }
   // Heat map.
   int maxCount = 1;
-  for (const auto& row : cells_) {
-    for (const auto& cell : row) {
-      maxCount = std::max(maxCount, int(cell.size()));
+  for (int r = 1; r <= 5; ++r) {
+    for (int c = 1; c <= 5; ++c) {
+      maxCount = std::max(maxCount, static_cast<int>(dimAudit.confusion.at(r, c)));
     }
   }
   for (int r = 0; r < 5; ++r) {
     for (int c = 0; c < 5; ++c) {
-      const int n = cells_[static_cast<size_t>(r)][static_cast<size_t>(c)].size();
+      const int n = static_cast<int>(dimAudit.confusion.at(r + 1, c + 1));
       auto* item = new QTableWidgetItem(QString::number(n));
       item->setTextAlignment(Qt::AlignCenter);
       const double t = double(n) / maxCount;
@@ -270,19 +295,17 @@ void AuditView::refresh() {
     series->attachAxis(y);
     chart->setTitle(tr("Mean score per generator"));
   }
-  // Agreement table.
+  // Agreement table: the audit's reported values (percent, rounded as the reference scripts
+  // print them) with their seeded bootstrap interval.
   for (int i = 0; i < 3; ++i) {
-    const Acc& a = acc[static_cast<size_t>(i)];
-    auto fmt = [](std::optional<double> v, int prec) {
-      return v ? QString::number(*v, 'f', prec) : QStringLiteral("–");
-    };
-    const std::optional<double> exact = a.n ? std::optional<double>(100.0 * a.exact / a.n) : std::nullopt;
-    const std::optional<double> within = a.n ? std::optional<double>(100.0 * a.within1 / a.n) : std::nullopt;
-    const std::optional<double> srcc = a.n >= 2 ? analysis::spearman(a.m, a.p) : std::nullopt;
-    const std::optional<double> plcc = a.n >= 2 ? analysis::pearson(a.m, a.p) : std::nullopt;
-    const QStringList cells{QString::number(a.n), fmt(exact, 1), fmt(within, 1), fmt(srcc, 3), fmt(plcc, 3)};
+    const analysis::DimensionAudit& da = audit.dimensions[static_cast<size_t>(i)];
+    const QStringList cells{QString::number(audit.n), metricCell(da[analysis::Metric::Accuracy], 1),
+                            metricCell(da[analysis::Metric::RelaxedAccuracy], 1),
+                            metricCell(da[analysis::Metric::Srcc], 1), metricCell(da[analysis::Metric::Plcc], 1)};
     for (int c = 0; c < cells.size(); ++c) {
-      agreement_->setItem(i, c, new QTableWidgetItem(cells[c]));
+      auto* item = new QTableWidgetItem(cells[c]);
+      item->setToolTip(c == 0 ? QString() : tr("Value and its bootstrap 95 % confidence interval (%1 resamples)").arg(kBootstrapResamples));
+      agreement_->setItem(i, c, item);
     }
   }
 }

@@ -2,7 +2,8 @@
 // The audit tab: where the model and the person disagree. Per dimension a 5×5 confusion heat
 // map (person rows × model columns; clicking a cell filters the queue to those items), score
 // histograms, model soft score vs person scatter, per-generator means (Best-of-N view) and an
-// agreement table (exact, ±1, Spearman, Pearson).
+// agreement table (exact, ±1, Spearman, Pearson). The numbers are analysis::auditScores' on the
+// items the person scored in all three dimensions, with seeded bootstrap 95 % intervals.
 #include <QSet>
 #include <QWidget>
 #include <array>
@@ -21,6 +22,9 @@ class QueueModel;
 class AuditView : public QWidget {
   Q_OBJECT
  public:
+  // Bootstrap resamples for the agreement table's intervals (seed: analysis::BootstrapOptions).
+  static constexpr int kBootstrapResamples = 1000;
+
   AuditView(const QueueModel& model, QWidget* parent = nullptr);
 
   void refresh();

@@ -1,5 +1,6 @@
 // The audit tab's numbers for a small project, counted by hand: confusion cells, agreement
-// table, and a click on a cell selecting exactly its items.
+// table, and a click on a cell selecting exactly its items. Soft model scores are mapped to
+// integers as eval/get_acc_corr.py does (vs2_float: round half to even, clamp 1..5).
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTest>
@@ -13,6 +14,11 @@
 
 using namespace vs;
 using namespace vs::ui;
+
+namespace {
+// The reported value in front of its interval ("33.3 [0.0, 66.7]" -> "33.3").
+QString valueOf(const QTableWidgetItem* item) { return item->text().section(QLatin1Char(' '), 0, 0); }
+}  // namespace
 
 class TestAuditView : public QObject {
   Q_OBJECT
@@ -46,16 +52,73 @@ class TestAuditView : public QObject {
     // Visual: exact 1 of 3, within one 2 of 3. T2V: 4/4, 2/2, 3/3 -> 3 of 3. Phy: 3/3, 4/5, 1/4
     // -> exact 1, within one 2.
     QCOMPARE(table->item(0, 0)->text(), QStringLiteral("3"));
-    QCOMPARE(table->item(0, 1)->text(), QStringLiteral("33.3"));
-    QCOMPARE(table->item(0, 2)->text(), QStringLiteral("66.7"));
-    QCOMPARE(table->item(1, 1)->text(), QStringLiteral("100.0"));
-    QCOMPARE(table->item(2, 1)->text(), QStringLiteral("33.3"));
-    QCOMPARE(table->item(2, 2)->text(), QStringLiteral("66.7"));
+    QCOMPARE(valueOf(table->item(0, 1)), QStringLiteral("33.3"));
+    QCOMPARE(valueOf(table->item(0, 2)), QStringLiteral("66.7"));
+    QCOMPARE(valueOf(table->item(1, 1)), QStringLiteral("100.0"));
+    QCOMPARE(valueOf(table->item(2, 1)), QStringLiteral("33.3"));
+    QCOMPARE(valueOf(table->item(2, 2)), QStringLiteral("66.7"));
 
     QSignalSpy spy(&audit, &AuditView::videosSelected);
     heat->cellClicked(4, 1);
     QCOMPARE(spy.size(), 1);
     QCOMPARE(spy.front().front().value<QSet<qint64>>(), QSet<qint64>{id("v02")});
+  }
+
+  // A soft 2.5 counts as 2 and 4.5 as 4 (half to even), not as the 3 and 5 of the model's score
+  // lines or of rounding half up.
+  void softScoresRoundHalfToEven() {
+    const QString path = test::makeProject(qEnvironmentVariable("VS_TEST_TMP") + QStringLiteral("/half"), 1);
+    store::Store store(path);
+    {
+      // v01's model result replaced: soft 2.5 / 3.5 / 4.5, score lines 3 / 4 / 5.
+      Evaluation e;
+      e.videoId = store.findVideoByName(QStringLiteral("v01"))->id;
+      e.annotatorId = store.findAnnotator(QStringLiteral("VideoScore2-test"))->id;
+      e.origin = Origin::Model;
+      e.modelId = QStringLiteral("VideoScore2-test");
+      e.scores[Dimension::Visual] = 2.5;
+      e.scores[Dimension::T2V] = 3.5;
+      e.scores[Dimension::Phy] = 4.5;
+      e.thinking = test::modelOutput({{2.5, 3.5, 4.5}, {3, 4, 5}});
+      store.upsertEvaluation(e);
+    }
+    QUndoStack undo;
+    AnnotationSession session(store, QStringLiteral("dora"), undo);
+    auto id = [&](const char* n) { return store.findVideoByName(QString::fromLatin1(n))->id; };
+    auto score = [&](const char* n, int a, int b, int c) {
+      session.setScore(id(n), Dimension::Visual, a);
+      session.setScore(id(n), Dimension::T2V, b);
+      session.setScore(id(n), Dimension::Phy, c);
+    };
+    // v01: person 2 4 5, model 2.5 3.5 4.5 -> 2 4 4. v02: person 3 2 5, model 2.2 1.9 4.7 -> 2 2 5.
+    score("v01", 2, 4, 5);
+    score("v02", 3, 2, 5);
+    QueueModel model;
+    model.reload(store, session.annotatorId());
+    AuditView audit(model);
+    audit.refresh();
+    QTableWidget* heat = audit.heatMap();
+    // Visual: (person 2, model 2) for v01, (3, 2) for v02; nothing at model 3.
+    QCOMPARE(heat->item(1, 1)->text(), QStringLiteral("1"));
+    QCOMPARE(heat->item(2, 1)->text(), QStringLiteral("1"));
+    QCOMPARE(heat->item(1, 2)->text(), QStringLiteral("0"));
+    QTableWidget* table = audit.agreementTable();
+    QCOMPARE(table->item(0, 0)->text(), QStringLiteral("2"));
+    // Visual: 2 == 2, 3 vs 2 -> exact 1 of 2, within one 2 of 2 (half up would give 0 of 2).
+    QCOMPARE(valueOf(table->item(0, 1)), QStringLiteral("50.0"));
+    QCOMPARE(valueOf(table->item(0, 2)), QStringLiteral("100.0"));
+    // T2V: 4 == 4, 2 == 2.
+    QCOMPARE(valueOf(table->item(1, 1)), QStringLiteral("100.0"));
+    // Phy: 4 vs 5, 5 == 5 -> exact 1 of 2 (half up would give 2 of 2).
+    QCOMPARE(valueOf(table->item(2, 1)), QStringLiteral("50.0"));
+    QCOMPARE(valueOf(table->item(2, 2)), QStringLiteral("100.0"));
+    // Bootstrap over two items: a resample holds v01 twice, v02 twice (each 1/4) or both, so the
+    // visual exact accuracy of the 1000 seeded resamples spans 0..100 and the central 95 % too.
+    QCOMPARE(table->item(0, 1)->text(), QStringLiteral("50.0 [0.0, 100.0]"));
+    // T2V exact in every resample.
+    QCOMPARE(table->item(1, 1)->text(), QStringLiteral("100.0 [100.0, 100.0]"));
+    // Spearman on the raw visual scores: person (2, 3) against model (2.5, 2.2) -> -1.
+    QCOMPARE(valueOf(table->item(0, 3)), QStringLiteral("-100.0"));
   }
 };
 
