@@ -17,6 +17,10 @@ constexpr const char* kInsertVideo =
 constexpr const char* kUpdateVideo =
     "UPDATE videos SET prompt_id = coalesce(?2, prompt_id), "
     "url = CASE WHEN ?3 <> '' THEN ?3 ELSE url END WHERE name = ?1 RETURNING id";
+// A prompt new to this import is inserted straight away; only one already in the project is
+// looked up (one search of the long-text unique index instead of a miss and then an insert).
+constexpr const char* kInsertPrompt = "INSERT INTO prompts(text) VALUES (?1) ON CONFLICT(text) DO NOTHING";
+constexpr const char* kFindPrompt = "SELECT id FROM prompts WHERE text = ?1";
 constexpr const char* kRecordImport =
     "INSERT INTO imports(source, format, annotator, items, imported_at) VALUES (?, ?, ?, ?, ?)";
 
@@ -125,6 +129,8 @@ ImportResult Store::importItems(const std::function<const FeedbackItem*()>& next
 
   QHash<QByteArray, qint64> promptIds;
   promptIds.reserve(4096);
+  Statement& insertPrompt = d.statement(kInsertPrompt);
+  Statement& findPrompt = d.statement(kFindPrompt);
   Statement& insertVideo = d.statement(kInsertVideo);
   Statement& updateVideo = d.statement(kUpdateVideo);
   Statement& upsertEvaluation = d.statement(kUpsertEvaluation);
@@ -150,7 +156,15 @@ ImportResult Store::importItems(const std::function<const FeedbackItem*()>& next
       if (it != promptIds.constEnd()) {
         promptId = it.value();
       } else {
-        promptId = d.ensurePrompt(item.prompt);
+        insertPrompt.bind(1, item.prompt).run();
+        if (sqlite3_changes(d.db) == 1) {
+          promptId = sqlite3_last_insert_rowid(d.db);
+        } else {
+          findPrompt.bind(1, item.prompt);
+          findPrompt.step();
+          promptId = findPrompt.int64(0);
+          findPrompt.reset();
+        }
         promptIds.insert(item.prompt, promptId);
       }
     }
