@@ -25,6 +25,7 @@
 #include "ui/action_registry.h"
 #include "ui/annotation_session.h"
 #include "ui/audit_view.h"
+#include "ui/job_settings.h"
 #include "ui/cheat_sheet_overlay.h"
 #include "ui/edit_commands.h"
 #include "ui/jobs_dock.h"
@@ -295,7 +296,7 @@ void MainWindow::createActions() {
 
   make(QStringLiteral("file.open"), file, tr("Open project…"), QKeySequence::Open, [this] { openDialog(); });
   make(QStringLiteral("file.settings"), file, tr("Settings…"), QKeySequence(Qt::CTRL | Qt::Key_Comma), [this] {
-    SettingsDialog dialog(*registry_, this);
+    SettingsDialog dialog(*registry_, store_.get(), this);
     dialog.exec();
   });
   make(QStringLiteral("file.rubric"), file, tr("Edit the project rubric…"), QKeySequence(), [this] {
@@ -561,13 +562,11 @@ void MainWindow::startScoring(const QString& modelDir, ScoringBudget budget) {
   }
   const ScoringSettings s = ScoringSettings::load();
   scoring::ScoreSettings settings;
-  settings.format = s.constrained ? scoring::ScoreFormat::Constrained : scoring::ScoreFormat::Free;
-  if (!s.templateFile.isEmpty()) {
-    QFile file(s.templateFile);
-    if (file.open(QIODevice::ReadOnly)) {
-      settings.templateName = QFileInfo(s.templateFile).fileName();
-      settings.templateText = QString::fromUtf8(file.readAll());
-    }
+  try {
+    settings = jobSettings(s, store_.get());
+  } catch (const Error& e) {
+    statusBar()->showMessage(tr("Prompt template: %1").arg(QString::fromStdString(e.what())), 8000);
+    return;
   }
   if (budget == ScoringBudget::Demo) {
     // The demo model is tiny and random: its reasoning is noise, so keep it short; the

@@ -34,6 +34,8 @@ class ScoringController : public QObject {
   // Queues one video (again).
   qint64 scoreVideo(qint64 videoId, int priority = 0);
   bool isActive() const;
+  // The settings every job is sent with (the last configure()).
+  const scoring::ScoreSettings& settings() const { return settings_; }
   int activeJobs() const { return static_cast<int>(jobs_.size()); }
 
   static QString modelAnnotator() { return QStringLiteral("VideoScore2"); }

@@ -18,6 +18,7 @@
 #include <QVBoxLayout>
 
 #include "ui/action_registry.h"
+#include "ui/job_settings.h"
 
 namespace vs::ui {
 
@@ -26,7 +27,7 @@ ScoringSettings ScoringSettings::load() {
   ScoringSettings out;
   out.modelDir = s.value(QStringLiteral("scoring/modelDir")).toString();
   out.device = s.value(QStringLiteral("scoring/device"), out.device).toString();
-  out.templateFile = s.value(QStringLiteral("scoring/template")).toString();
+  out.templateName = s.value(QStringLiteral("scoring/template")).toString();
   out.constrained = s.value(QStringLiteral("scoring/constrained"), out.constrained).toBool();
   return out;
 }
@@ -35,11 +36,11 @@ void ScoringSettings::save() const {
   QSettings s;
   s.setValue(QStringLiteral("scoring/modelDir"), modelDir);
   s.setValue(QStringLiteral("scoring/device"), device);
-  s.setValue(QStringLiteral("scoring/template"), templateFile);
+  s.setValue(QStringLiteral("scoring/template"), templateName);
   s.setValue(QStringLiteral("scoring/constrained"), constrained);
 }
 
-SettingsDialog::SettingsDialog(ActionRegistry& registry, QWidget* parent)
+SettingsDialog::SettingsDialog(ActionRegistry& registry, const store::Store* project, QWidget* parent)
     : QDialog(parent), registry_(registry), edited_(registry.currentMap()) {
   setWindowTitle(tr("Settings"));
   setObjectName(QStringLiteral("settingsDialog"));
@@ -111,9 +112,14 @@ SettingsDialog::SettingsDialog(ActionRegistry& registry, QWidget* parent)
   device_->addItem(tr("GPU (CUDA)"), QStringLiteral("cuda"));
   device_->setCurrentIndex(qMax(0, device_->findData(scoring.device)));
   form->addRow(tr("Device:"), device_);
-  template_ = new QLineEdit(scoring.templateFile, score);
-  template_->setPlaceholderText(tr("VideoScore2 default prompt"));
-  template_->setAccessibleName(tr("Prompt template file"));
+  // Editable: a template file's path may be typed as well.
+  template_ = new QComboBox(score);
+  template_->setEditable(true);
+  template_->setAccessibleName(tr("Prompt template"));
+  template_->setToolTip(tr("A shipped preset (videoscore2: the release template, the default; videoscore2-eval: "
+                           "the evaluation script's), a template saved in the project, or a template file"));
+  template_->addItems(templateChoices(project));
+  template_->setCurrentText(scoring.templateName.isEmpty() ? template_->itemText(0) : scoring.templateName);
   form->addRow(tr("Prompt template:"), template_);
   constrained_ = new QCheckBox(tr("Constrain score lines to the digits 1–5"), score);
   constrained_->setChecked(scoring.constrained);
@@ -172,7 +178,7 @@ void SettingsDialog::accept() {
   ScoringSettings scoring;
   scoring.modelDir = modelDir_->text();
   scoring.device = device_->currentData().toString();
-  scoring.templateFile = template_->text();
+  scoring.templateName = template_->currentText().trimmed();
   scoring.constrained = constrained_->isChecked();
   scoring.save();
   QDialog::accept();

@@ -12,6 +12,10 @@ class QComboBox;
 class QCheckBox;
 class QDialogButtonBox;
 
+namespace vs::store {
+class Store;
+}
+
 namespace vs::ui {
 
 class ActionRegistry;
@@ -19,7 +23,9 @@ class ActionRegistry;
 struct ScoringSettings {
   QString modelDir;
   QString device = QStringLiteral("cpu");  // cpu, cuda
-  QString templateFile;                     // empty: the VideoScore2 prompt
+  // A preset name, a template saved in the project, or a file (ui/job_settings.h); empty: the
+  // release template.
+  QString templateName;
   bool constrained = true;                  // constrain the score lines to digits 1..5
   static ScoringSettings load();
   void save() const;
@@ -28,7 +34,8 @@ struct ScoringSettings {
 class SettingsDialog : public QDialog {
   Q_OBJECT
  public:
-  SettingsDialog(ActionRegistry& registry, QWidget* parent = nullptr);
+  // `project`: offers its saved prompt templates by name (may be null).
+  SettingsDialog(ActionRegistry& registry, const store::Store* project = nullptr, QWidget* parent = nullptr);
 
   // The map as edited so far (id -> sequence).
   QHash<QString, QKeySequence> editedMap() const { return edited_; }
@@ -36,6 +43,7 @@ class SettingsDialog : public QDialog {
   void setSequence(const QString& id, const QKeySequence& seq);
   QString conflictText() const;
   bool canSave() const;
+  QComboBox* templateChoice() const { return template_; }
 
   void accept() override;
 
@@ -48,7 +56,7 @@ class SettingsDialog : public QDialog {
   QDialogButtonBox* buttons_ = nullptr;
   QLineEdit* modelDir_ = nullptr;
   QComboBox* device_ = nullptr;
-  QLineEdit* template_ = nullptr;
+  QComboBox* template_ = nullptr;
   QCheckBox* constrained_ = nullptr;
 };
 
