@@ -24,17 +24,40 @@ constexpr int64_t kMaxKeepWindow = 120;
 constexpr int64_t kForwardDecodeLimit = 90;
 }  // namespace
 
+// RGB frames of one output size: their converter and their LRU.
+struct FrameOutput {
+  explicit FrameOutput(int64_t budget_bytes) : cache(budget_bytes) {}
+  RgbConverter converter;
+  FrameCache cache;
+};
+
 class FrameDecoder::Impl {
  public:
   Impl(const QString& path, DecoderOptions options)
-      : path_(path), options_(options), cache_(int64_t{options.cache_budget_mb} * kBytesPerMb) {
+      : path_(path),
+        options_(options),
+        full_(int64_t{options.cache_budget_mb} * kBytesPerMb),
+        scaled_(int64_t{options.cache_budget_mb} * kBytesPerMb) {
     open();
     index_ = FrameIndex::build(format_.get(), stream_index_, path_);
     info_ = index_.describe(format_.get(), stream_index_, path_);
-    const AVStream* stream = format_->streams[stream_index_];
-    converter_ = RgbConverter(options_.color, options_.geometry, info_);
-    (void)stream;
+    full_.converter = RgbConverter(options_.color, options_.geometry, info_);
     rewind();
+  }
+
+  FramePtr scaledFrame(int64_t n, int width, int height) {
+    if (width == full_.converter.outWidth() && height == full_.converter.outHeight()) {
+      return frame(n, full_);
+    }
+    if (width <= 0 || height <= 0) {
+      throw vs::Error(vs::Error::Kind::Usage, path_,
+                      QStringLiteral("frame size %1x%2 is empty").arg(width).arg(height));
+    }
+    if (width != scaled_.converter.outWidth() || height != scaled_.converter.outHeight()) {
+      scaled_.converter = RgbConverter(options_.color, options_.geometry, info_, width, height);
+      scaled_.cache.clear();
+    }
+    return frame(n, scaled_);
   }
 
   void open() {
@@ -156,22 +179,20 @@ class FrameDecoder::Impl {
     return found >= 0 ? found : -1;
   }
 
-  FramePtr convertCurrent(int64_t index) { return convert(frame_.get(), index); }
-
-  FramePtr frame(int64_t n) {
+  FramePtr frame(int64_t n, FrameOutput& out) {
     if (n < 0 || n >= index_.size()) {
       throw vs::Error(vs::Error::Kind::Usage, path_,
                       QStringLiteral("frame %1 out of range (clip has %2 frames)").arg(n).arg(index_.size()));
     }
-    if (FramePtr hit = cache_.find(n)) {
+    if (FramePtr hit = out.cache.find(n)) {
       ++stats_.cache_hits;
       return hit;
     }
     if (auto kept = kept_.find(n); kept != kept_.end()) {
       ++stats_.cache_hits;
-      FramePtr converted = convert(kept->second.get(), n);
+      FramePtr converted = convert(kept->second.get(), n, out);
       kept_.erase(kept);
-      cache_.insert(converted);
+      out.cache.insert(converted);
       return converted;
     }
     const int64_t key = index_.keyFrameBefore(n);
@@ -182,13 +203,13 @@ class FrameDecoder::Impl {
     if (!ahead && !fresh_start) {
       seekToKey(key);
     }
-    if (FramePtr got = decodeUntil(n)) {
+    if (FramePtr got = decodeUntil(n, out)) {
       return got;
     }
     // The seek landed after the target (index quirks) or decoding failed: retry from the start.
     if (!at_start_) {
       rewind();
-      if (FramePtr got = decodeUntil(n)) {
+      if (FramePtr got = decodeUntil(n, out)) {
         return got;
       }
     }
@@ -197,7 +218,7 @@ class FrameDecoder::Impl {
                         .arg(n).arg(index_.size()));
   }
 
-  FramePtr decodeUntil(int64_t n) {
+  FramePtr decodeUntil(int64_t n, FrameOutput& out) {
     const int64_t window = keepWindow();
     const int64_t first_kept = std::max<int64_t>(0, n - window);
     const int64_t skip_before_pts = index_.entry(first_kept).pts;
@@ -215,12 +236,12 @@ class FrameDecoder::Impl {
         return nullptr;  // passed the target without producing it
       }
       if (got == n) {
-        FramePtr converted = convertCurrent(got);
-        cache_.insert(converted);
-        readAhead();
+        FramePtr converted = convert(frame_.get(), got, out);
+        out.cache.insert(converted);
+        readAhead(out);
         return converted;
       }
-      if (got >= first_kept && !cache_.contains(got)) {
+      if (got >= first_kept && !out.cache.contains(got)) {
         ff::FramePtr ref(av_frame_clone(frame_.get()));
         if (ref) {
           kept_[got] = std::move(ref);
@@ -230,7 +251,7 @@ class FrameDecoder::Impl {
     return nullptr;
   }
 
-  void readAhead() {
+  void readAhead(const FrameOutput& out) {
     for (int k = 0; k < options_.read_ahead_frames && !finished_; ++k) {
       if (!receive(AV_NOPTS_VALUE)) {
         return;
@@ -240,7 +261,7 @@ class FrameDecoder::Impl {
         continue;
       }
       last_received_ = got;
-      if (!cache_.contains(got) && keepWindow() > 0) {
+      if (!out.cache.contains(got) && keepWindow() > 0) {
         ff::FramePtr ref(av_frame_clone(frame_.get()));
         if (ref) {
           kept_[got] = std::move(ref);
@@ -253,16 +274,16 @@ class FrameDecoder::Impl {
   // size of the pictures (4:2:0 8-bit = 1.5 bytes per pixel; more for 4:4:4 or 10-bit).
   int64_t keepWindow() const {
     const int64_t picture_bytes = int64_t{info_.coded_width} * info_.coded_height * bytes_per_pixel_x2_ / 2 + 1024;
-    const int64_t capacity = cache_.budgetBytes() / 2 / std::max<int64_t>(picture_bytes, 1);
+    const int64_t capacity = full_.cache.budgetBytes() / 2 / std::max<int64_t>(picture_bytes, 1);
     return std::clamp<int64_t>(capacity, 0, kMaxKeepWindow);
   }
 
-  FramePtr convert(const AVFrame* picture, int64_t index) {
-    auto out = std::make_shared<VideoFrame>();
-    out->index = index;
-    out->time_s = index_.timeOf(index);
-    out->image = converter_.convert(picture, path_);
-    return out;
+  FramePtr convert(const AVFrame* picture, int64_t index, FrameOutput& out) {
+    auto converted = std::make_shared<VideoFrame>();
+    converted->index = index;
+    converted->time_s = index_.timeOf(index);
+    converted->image = out.converter.convert(picture, path_);
+    return converted;
   }
 
   int64_t decodeSequential(const std::vector<int64_t>& wanted, const std::function<void(VideoFrame&&)>& sink) {
@@ -280,7 +301,7 @@ class FrameDecoder::Impl {
         VideoFrame out;
         out.index = count;
         out.time_s = count < index_.size() ? index_.timeOf(count) : 0.0;
-        out.image = converter_.convert(frame_.get(), path_);
+        out.image = full_.converter.convert(frame_.get(), path_);
         sink(std::move(out));
       }
       ++count;
@@ -298,8 +319,8 @@ class FrameDecoder::Impl {
   int stream_index_ = -1;
   FrameIndex index_;
   MediaInfo info_;
-  RgbConverter converter_;
-  FrameCache cache_;
+  FrameOutput full_;    // frame(N): full size, and the sampler's decodeSequential
+  FrameOutput scaled_;  // frame(N, w, h): the one scaled size asked for last
   std::map<int64_t, ff::FramePtr> kept_;  // decoded pictures near the last target, not yet RGB
   int bytes_per_pixel_x2_ = 3;
   Stats stats_;
@@ -317,20 +338,26 @@ FrameDecoder& FrameDecoder::operator=(FrameDecoder&&) noexcept = default;
 
 const MediaInfo& FrameDecoder::info() const { return impl_->info_; }
 int64_t FrameDecoder::frameCount() const { return impl_->index_.size(); }
-int FrameDecoder::width() const { return impl_->converter_.outWidth(); }
-int FrameDecoder::height() const { return impl_->converter_.outHeight(); }
+int FrameDecoder::width() const { return impl_->full_.converter.outWidth(); }
+int FrameDecoder::height() const { return impl_->full_.converter.outHeight(); }
 double FrameDecoder::fps() const { return impl_->info_.avg_fps; }
 const std::vector<double>& FrameDecoder::frameTimes() const { return impl_->index_.times(); }
-FramePtr FrameDecoder::frame(int64_t index) { return impl_->frame(index); }
+FramePtr FrameDecoder::frame(int64_t index) { return impl_->frame(index, impl_->full_); }
+FramePtr FrameDecoder::frame(int64_t index, int width, int height) {
+  return impl_->scaledFrame(index, width, height);
+}
 int64_t FrameDecoder::decodeSequential(const std::vector<int64_t>& wanted,
                                        const std::function<void(VideoFrame&&)>& sink) {
   return impl_->decodeSequential(wanted, sink);
 }
 void FrameDecoder::setCacheBudgetMb(int budget_mb) {
-  impl_->cache_.setBudgetBytes(int64_t{budget_mb} * kBytesPerMb);
+  impl_->full_.cache.setBudgetBytes(int64_t{budget_mb} * kBytesPerMb);
+  impl_->scaled_.cache.setBudgetBytes(int64_t{budget_mb} * kBytesPerMb);
   impl_->kept_.clear();
 }
-int64_t FrameDecoder::cacheUsedBytes() const { return impl_->cache_.usedBytes(); }
+int64_t FrameDecoder::cacheUsedBytes() const {
+  return impl_->full_.cache.usedBytes() + impl_->scaled_.cache.usedBytes();
+}
 FrameDecoder::Stats FrameDecoder::stats() const { return impl_->stats_; }
 
 }  // namespace vs::media

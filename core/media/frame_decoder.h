@@ -61,6 +61,12 @@ class FrameDecoder {
   // Frame `index` (0-based, presentation order). Throws vs::Error Usage for an index outside
   // [0, frameCount()), InvalidData when that frame cannot be decoded (truncated/corrupt file).
   FramePtr frame(int64_t index);
+  // Frame `index` scaled to `width` x `height` (after geometry, so the display size when the
+  // aspect ratio is kept) in the same swscale pass as the colour conversion. For a player that
+  // draws frames smaller than they are: no full-size RGB frame is made. Scaled frames have a
+  // cache of their own (same budget), for one size at a time: asking for another size empties
+  // it. The size of width() x height() is the same as frame(index).
+  FramePtr frame(int64_t index, int width, int height);
 
   // Decodes the whole clip once in order and calls `sink` for the frames whose index is in
   // `wanted` (sorted ascending); frames not wanted are never converted to RGB. Returns the number

@@ -1,5 +1,6 @@
 #include "core/media/rgb_converter.h"
 
+#include <algorithm>
 #include <utility>
 
 namespace vs::media {
@@ -18,6 +19,16 @@ RgbConverter::RgbConverter(ColorConversion color, FrameGeometry geometry, const 
   const bool swap = rotation_deg_ == 90 || rotation_deg_ == 270;
   out_width_ = swap ? scaled_height_ : scaled_width_;
   out_height_ = swap ? scaled_width_ : scaled_height_;
+}
+
+RgbConverter::RgbConverter(ColorConversion color, FrameGeometry geometry, const MediaInfo& info, int out_width,
+                           int out_height)
+    : RgbConverter(color, geometry, info) {
+  const bool swap = rotation_deg_ == 90 || rotation_deg_ == 270;
+  out_width_ = std::max(1, out_width);
+  out_height_ = std::max(1, out_height);
+  scaled_width_ = swap ? out_height_ : out_width_;
+  scaled_height_ = swap ? out_width_ : out_height_;
 }
 
 static int matrixOf(const AVFrame* frame) {
@@ -54,8 +65,13 @@ RgbImage RgbConverter::convert(const AVFrame* frame, const QString& path) {
     // so swscale's defaults apply (BT.601 coefficients, range from the pixel format).
     // Display mode uses the same fast unscaled converters when sizes match (swscale's SIMD
     // yuv2rgb honours the coefficients set below); SAR scaling takes the bicubic path.
+    // Reductions use swscale's bilinear filter, whose support widens with the ratio (an area
+    // average, so no aliasing) at a fraction of bicubic's taps (initFilter in swscale/utils.c).
     const bool scales = frame->width != scaled_width_ || frame->height != scaled_height_;
-    const int flags = color_ == ColorConversion::Reference ? SWS_BILINEAR : (scales ? SWS_BICUBIC : SWS_BILINEAR);
+    const bool reduces = scaled_width_ < frame->width && scaled_height_ < frame->height;
+    const int flags = color_ == ColorConversion::Reference
+                          ? SWS_BILINEAR
+                          : (scales && !reduces ? SWS_BICUBIC : SWS_BILINEAR);
     sws_.reset(sws_getContext(frame->width, frame->height, static_cast<AVPixelFormat>(frame->format),
                               scaled_width_, scaled_height_, AV_PIX_FMT_RGB24, flags, nullptr, nullptr,
                               nullptr));

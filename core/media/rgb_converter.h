@@ -14,6 +14,11 @@ class RgbConverter {
  public:
   RgbConverter() = default;
   RgbConverter(ColorConversion color, FrameGeometry geometry, const MediaInfo& info);
+  // The same conversion, scaled by swscale in the same pass to `out_width` x `out_height` (the
+  // size after rotation): what a player drawing the frame smaller needs, without a full-size RGB
+  // frame in between.
+  RgbConverter(ColorConversion color, FrameGeometry geometry, const MediaInfo& info, int out_width,
+               int out_height);
 
   RgbImage convert(const AVFrame* frame, const QString& path);
   int outWidth() const { return out_width_; }

@@ -193,5 +193,15 @@ int main(int argc, char** argv) {
     }
     std::printf("%-40s %8.0f\n", "frame(i) for i = 0.. (player path)", d.frameCount() / (ms(t) / 1000));
   }
+  {
+    // What a 2x2 grid tile draws: YUV straight to 640x360 RGB in one swscale pass.
+    FrameDecoder d(clip720, DecoderOptions{});
+    QElapsedTimer t;
+    t.start();
+    for (int64_t i = 0; i < d.frameCount(); ++i) {
+      d.frame(i, 640, 360);
+    }
+    std::printf("%-40s %8.0f\n", "frame(i, 640x360) for i = 0.. (tile)", d.frameCount() / (ms(t) / 1000));
+  }
   return 0;
 }

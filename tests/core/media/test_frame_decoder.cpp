@@ -6,6 +6,7 @@
 #include <QProcess>
 #include <QtTest>
 #include <algorithm>
+#include <numeric>
 #include <random>
 
 #include "barcode.h"
@@ -159,6 +160,101 @@ class TestFrameDecoder : public QObject {
     if (!file.contains(QStringLiteral("601_tv"))) {
       QVERIFY2(reference_error >= 8, qPrintable(QString::number(reference_error)));
     }
+  }
+
+  // The player's reduced frames: one swscale pass straight to the asked size. Every frame is
+  // still itself, and full-size frames asked for in between are byte-identical to those of a
+  // decoder that never scaled (the full-size path and its cache are untouched).
+  void scaledFramesAreThemselvesAndLeaveFullFramesExact() {
+    DecoderOptions options;
+    options.cache_budget_mb = 8;
+    FrameDecoder mixed(clip("h264_gop250.mp4"), options);
+    FrameDecoder plain(clip("h264_gop250.mp4"), options);
+    std::vector<int64_t> order(260);
+    std::iota(order.begin(), order.end(), 0);
+    std::shuffle(order.begin(), order.end(), std::mt19937(11));
+    order.resize(60);
+    double worst = 0;
+    for (int64_t n : order) {
+      const FramePtr small = mixed.frame(n, 64, 48);
+      QCOMPARE(small->index, n);
+      QCOMPARE(small->image.width, 64);
+      QCOMPARE(small->image.height, 48);
+      QCOMPARE(readBarcode(small->image), int(n));
+      const FramePtr full = mixed.frame(n);
+      QCOMPARE(full->image.width, 128);
+      QVERIFY(full->image.pixels == plain.frame(n)->image.pixels);
+      // Against the full frame reduced with swscale's 2:1 bilinear filter, a tent over 4 pixels
+      // (weights 1 3 3 1, edges clamped): the same picture through the same kind of filter.
+      auto tap = [](int i, int size) { return std::clamp(i, 0, size - 1); };
+      const int weights[4] = {1, 3, 3, 1};
+      // Grey levels: the unscaled converter takes chroma by nearest sample, the scaling one
+      // interpolates it, so colour edges of the test pattern differ more than brightness.
+      double diff = 0;
+      for (int y = 0; y < 48; ++y) {
+        for (int x = 0; x < 64; ++x) {
+          int sum = 0;
+          int ours = 0;
+          for (int c = 0; c < 3; ++c) {
+            for (int j = 0; j < 4; ++j) {
+              for (int i = 0; i < 4; ++i) {
+                sum += weights[j] * weights[i] *
+                       full->image.row(tap(2 * y - 1 + j, 96))[3 * tap(2 * x - 1 + i, 128) + c];
+              }
+            }
+            ours += small->image.row(y)[3 * x + c];
+          }
+          diff += std::abs(sum / 64.0 - ours) / 3.0;
+        }
+      }
+      diff /= 64.0 * 48.0;
+      worst = std::max(worst, diff);
+      QVERIFY2(diff < 4.0, qPrintable(QStringLiteral("frame %1: mean |diff| %2").arg(n).arg(diff)));
+    }
+    qInfo("worst mean |diff| against the tent-reduced full frame: %.2f", worst);
+    // Another size: the scaled cache follows; the full size asked as "scaled" is the full frame.
+    QCOMPARE(mixed.frame(5, 32, 24)->image.width, 32);
+    QVERIFY(mixed.frame(5, 128, 96)->image.pixels == plain.frame(5)->image.pixels);
+    try {
+      mixed.frame(0, 0, 24);
+      QFAIL("no error");
+    } catch (const vs::Error& e) {
+      QCOMPARE(e.kind(), vs::Error::Kind::Usage);
+    }
+  }
+
+  void scaledFramesKeepTheStreamsColourAndRotation_data() {
+    QTest::addColumn<QString>("file");
+    QTest::newRow("bt709 limited") << clip("color_709_tv.mp4");
+    QTest::newRow("bt709 full") << clip("color_709_pc.mp4");
+    QTest::newRow("bt601 limited") << clip("color_601_tv.mp4");
+  }
+
+  void scaledFramesKeepTheStreamsColourAndRotation() {
+    QFETCH(QString, file);
+    FrameDecoder decoder(file);
+    const FramePtr full = decoder.frame(0);
+    const FramePtr small = decoder.frame(0, 16, 16);
+    QCOMPARE(small->image.width, 16);
+    for (int c = 0; c < 3; ++c) {
+      const int a = full->image.row(32)[32 * 3 + c];
+      const int b = small->image.row(8)[8 * 3 + c];
+      QVERIFY2(std::abs(a - b) <= 2, qPrintable(QStringLiteral("channel %1: %2 vs %3").arg(c).arg(a).arg(b)));
+    }
+    FrameDecoder rotated(clip("rot90.mp4"));
+    const QImage whole = toQImage(rotated.frame(0)).scaled(60, 160, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    const FramePtr reduced = rotated.frame(0, 60, 160);
+    QCOMPARE(reduced->image.width, 60);
+    QCOMPARE(reduced->image.height, 160);
+    const QImage ours = toQImage(reduced);
+    double diff = 0;
+    for (int y = 0; y < 160; ++y) {
+      for (int x = 0; x < 60; ++x) {
+        diff += std::abs(qGray(ours.pixel(x, y)) - qGray(whole.pixel(x, y)));
+      }
+    }
+    diff /= 60.0 * 160.0;
+    QVERIFY2(diff < 6.0, qPrintable(QString::number(diff)));  // unrotated it differs by ~100
   }
 
   void outOfRangeIsAUsageError() {
