@@ -260,14 +260,6 @@
         <translation>±1 %</translation>
     </message>
     <message>
-        <source>Spearman</source>
-        <translation>Spearman</translation>
-    </message>
-    <message>
-        <source>Pearson</source>
-        <translation>Pearson</translation>
-    </message>
-    <message>
         <source>%1 items with both a person&apos;s and the model&apos;s score</source>
         <translation>%1 items with both a person&apos;s and the model&apos;s score</translation>
     </message>
@@ -298,6 +290,18 @@
     <message>
         <source>Mean score per generator</source>
         <translation>Mean score per generator</translation>
+    </message>
+    <message>
+        <source>SRCC ×100</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PLCC ×100</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value and its bootstrap 95 % confidence interval (%1 resamples)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -617,7 +621,10 @@ Open it read-only here?</translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) queued for the model.</source>
-        <translation><numerusform>%n item queued for the model.</numerusform><numerusform>%n items queued for the model.</numerusform></translation>
+        <translation>
+            <numerusform>%n item queued for the model.</numerusform>
+            <numerusform>%n items queued for the model.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Worker: writing the demo model…</source>
@@ -658,6 +665,10 @@ Open it read-only here?</translation>
     <message>
         <source>Cannot write %1</source>
         <translation>Cannot write %1</translation>
+    </message>
+    <message>
+        <source>Prompt template: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1105,14 +1116,6 @@ Model soft scores: %2</translation>
         <translation>Device:</translation>
     </message>
     <message>
-        <source>VideoScore2 default prompt</source>
-        <translation>VideoScore2 default prompt</translation>
-    </message>
-    <message>
-        <source>Prompt template file</source>
-        <translation>Prompt template file</translation>
-    </message>
-    <message>
         <source>Prompt template:</source>
         <translation>Prompt template:</translation>
     </message>
@@ -1127,6 +1130,14 @@ Model soft scores: %2</translation>
     <message>
         <source>%1 is used by both “%2” and “%3”.</source>
         <translation>%1 is used by both “%2” and “%3”.</translation>
+    </message>
+    <message>
+        <source>Prompt template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A shipped preset (videoscore2: the release template, the default; videoscore2-eval: the evaluation script&apos;s), a template saved in the project, or a template file</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

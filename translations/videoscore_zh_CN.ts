@@ -260,14 +260,6 @@
         <translation>相差≤1 %</translation>
     </message>
     <message>
-        <source>Spearman</source>
-        <translation>Spearman 相关</translation>
-    </message>
-    <message>
-        <source>Pearson</source>
-        <translation>Pearson 相关</translation>
-    </message>
-    <message>
         <source>%1 items with both a person&apos;s and the model&apos;s score</source>
         <translation>%1 个条目同时有人工评分和模型评分</translation>
     </message>
@@ -298,6 +290,18 @@
     <message>
         <source>Mean score per generator</source>
         <translation>各生成器平均分</translation>
+    </message>
+    <message>
+        <source>SRCC ×100</source>
+        <translation>SRCC ×100</translation>
+    </message>
+    <message>
+        <source>PLCC ×100</source>
+        <translation>PLCC ×100</translation>
+    </message>
+    <message>
+        <source>Value and its bootstrap 95 % confidence interval (%1 resamples)</source>
+        <translation>数值及其自助法 95% 置信区间（%1 次重采样）</translation>
     </message>
 </context>
 <context>
@@ -617,7 +621,9 @@ Open it read-only here?</source>
     </message>
     <message numerus="yes">
         <source>%n item(s) queued for the model.</source>
-        <translation><numerusform>已为模型排队 %n 个条目。</numerusform></translation>
+        <translation>
+            <numerusform>已为模型排队 %n 个条目。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Worker: writing the demo model…</source>
@@ -658,6 +664,10 @@ Open it read-only here?</source>
     <message>
         <source>Cannot write %1</source>
         <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>Prompt template: %1</source>
+        <translation>提示词模板：%1</translation>
     </message>
 </context>
 <context>
@@ -1105,14 +1115,6 @@ Model soft scores: %2</source>
         <translation>设备：</translation>
     </message>
     <message>
-        <source>VideoScore2 default prompt</source>
-        <translation>VideoScore2 默认提示词</translation>
-    </message>
-    <message>
-        <source>Prompt template file</source>
-        <translation>提示词模板文件</translation>
-    </message>
-    <message>
         <source>Prompt template:</source>
         <translation>提示词模板：</translation>
     </message>
@@ -1127,6 +1129,14 @@ Model soft scores: %2</source>
     <message>
         <source>%1 is used by both “%2” and “%3”.</source>
         <translation>%1 同时被“%2”和“%3”使用。</translation>
+    </message>
+    <message>
+        <source>Prompt template</source>
+        <translation>提示词模板</translation>
+    </message>
+    <message>
+        <source>A shipped preset (videoscore2: the release template, the default; videoscore2-eval: the evaluation script&apos;s), a template saved in the project, or a template file</source>
+        <translation>内置预设（videoscore2：发布版模板，默认；videoscore2-eval：评测脚本所用模板）、项目中保存的模板，或模板文件</translation>
     </message>
 </context>
 </TS>
