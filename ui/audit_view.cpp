@@ -106,7 +106,23 @@ AuditView::AuditView(const QueueModel& model, QWidget* parent) : QWidget(parent)
 
 int AuditView::dimensionIndex() const { return qMax(0, dimension_->currentIndex()); }
 
+void AuditView::markStale() {
+  if (isVisible()) {
+    refresh();
+  } else {
+    stale_ = true;
+  }
+}
+
+void AuditView::showEvent(QShowEvent* event) {
+  QWidget::showEvent(event);
+  if (stale_) {
+    refresh();
+  }
+}
+
 void AuditView::refresh() {
+  stale_ = false;
   const int dim = dimensionIndex();
   const Dimension d = static_cast<Dimension>(dim);
   for (auto& row : cells_) {

@@ -557,7 +557,7 @@ void MainWindow::startScoring(const QString& modelDir, ScoringBudget budget) {
     scoring_ = std::make_unique<ScoringController>(*store_, *jobs_);
     connect(scoring_.get(), &ScoringController::resultStored, this, [this](qint64 videoId) {
       refreshVideo(videoId);
-      audit_->refresh();
+      audit_->markStale();
     });
   }
   const ScoringSettings s = ScoringSettings::load();

@@ -119,6 +119,18 @@ class TestAuditView : public QObject {
     QCOMPARE(table->item(1, 1)->text(), QStringLiteral("100.0 [100.0, 100.0]"));
     // Spearman on the raw visual scores: person (2, 3) against model (2.5, 2.2) -> -1.
     QCOMPARE(valueOf(table->item(0, 3)), QStringLiteral("-100.0"));
+
+    // Hidden, a new score waits for the next show.
+    score("v03", 5, 3, 4);  // model 4.9 3.2 3.6 -> 5 3 4: exact everywhere
+    model.reload(store, session.annotatorId());
+    audit.markStale();
+    QVERIFY(audit.isStale());
+    QCOMPARE(table->item(0, 0)->text(), QStringLiteral("2"));
+    audit.show();
+    QVERIFY(!audit.isStale());
+    QCOMPARE(table->item(0, 0)->text(), QStringLiteral("3"));
+    // Visual: 2 of 3 exact.
+    QCOMPARE(valueOf(table->item(0, 1)), QStringLiteral("66.7"));
   }
 };
 
