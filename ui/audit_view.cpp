@@ -141,16 +141,15 @@ void AuditView::refresh() {
   QMap<QString, std::pair<double, int>> genModel;
   for (const QueuePrompt& prompt : model_.prompts()) {
     for (const QueueVideo& v : prompt.videos) {
-      const std::optional<double> mine = v.mine ? v.mine->scores[d] : std::nullopt;
-      const std::optional<double> soft = v.model ? v.model->soft[d] : std::nullopt;
-      if (mine) {
+      // No optional copies here: GCC's -Wmaybe-uninitialized misreads them.
+      if (v.mine && v.mine->scores[d]) {
         auto& g = genMeans[v.video.generator];
-        g.first += *mine;
+        g.first += *v.mine->scores[d];
         g.second++;
       }
-      if (soft) {
+      if (v.model && v.model->soft[d]) {
         auto& g = genModel[v.video.generator];
-        g.first += *soft;
+        g.first += *v.model->soft[d];
         g.second++;
       }
       if (!v.scoredByMe() || !v.model) {
