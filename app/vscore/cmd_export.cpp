@@ -16,7 +16,7 @@ using namespace vs;
 int runExport(const QStringList& args) {
   QCommandLineParser parser;
   parser.addHelpOption();
-  parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("project file (.vsproj)"));
+  cli::addProjectArgument(parser);
   parser.addOption({QStringLiteral("format"), QStringLiteral("vf2-json|vf2-jsonl|csv|predictions|sft|labelstudio"),
                     QStringLiteral("FORMAT")});
   parser.addOption({QStringLiteral("out"), QStringLiteral("file to write"), QStringLiteral("FILE")});

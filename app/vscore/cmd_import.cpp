@@ -22,7 +22,7 @@ using namespace vs;
 int runImport(const QStringList& args) {
   QCommandLineParser parser;
   parser.addHelpOption();
-  parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("project file (.vsproj)"));
+  cli::addProjectArgument(parser);
   parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("file to import"));
   parser.addOption({QStringLiteral("format"),
                     QStringLiteral("auto|vf2-json|vf2-jsonl|csv|predictions|labelstudio (default auto: "

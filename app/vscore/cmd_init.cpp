@@ -14,8 +14,8 @@ int runInit(const QStringList& args) {
   if (const auto stop = vs::cli::parseCommandLine(parser, QStringLiteral("init"), args)) {
     return *stop;
   }
-  if (parser.positionalArguments().size() != 1) {
-    return vs::cli::fail(vs::cli::kExitUsage, QStringLiteral("usage: vscore init PROJECT.vsproj"));
+  if (const auto stop = vs::cli::requirePositionals(parser, 1, QStringLiteral("vscore init PROJECT.vsproj"))) {
+    return *stop;
   }
   const QString path = parser.positionalArguments().first();
   vs::store::Store store(path, vs::store::OpenMode::CreateNew);

@@ -18,13 +18,13 @@ QString scoreText(const std::optional<double>& s) { return s ? QString::number(*
 int runList(const QStringList& args) {
   QCommandLineParser parser;
   parser.addHelpOption();
-  parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("project file (.vsproj)"));
+  cli::addProjectArgument(parser);
   parser.addOption({QStringLiteral("json"), QStringLiteral("print a JSON array")});
   if (const auto stop = cli::parseCommandLine(parser, QStringLiteral("list"), args)) {
     return *stop;
   }
-  if (parser.positionalArguments().size() != 1) {
-    return cli::fail(cli::kExitUsage, QStringLiteral("usage: vscore list PROJECT [--json]"));
+  if (const auto stop = cli::requirePositionals(parser, 1, QStringLiteral("vscore list PROJECT [--json]"))) {
+    return *stop;
   }
   const store::Store store(parser.positionalArguments().first(), store::OpenMode::OpenExisting);
   QHash<qint64, QString> names;

@@ -81,8 +81,8 @@ int runModelInfo(const QStringList& args) {
   if (const auto stop = cli::parseCommandLine(parser, QStringLiteral("model-info"), args)) {
     return *stop;
   }
-  if (parser.positionalArguments().size() != 1) {
-    return cli::fail(cli::kExitUsage, QStringLiteral("usage: vscore model-info DIR [--json]"));
+  if (const auto stop = cli::requirePositionals(parser, 1, QStringLiteral("vscore model-info DIR [--json]"))) {
+    return *stop;
   }
   const std::string dir = parser.positionalArguments().first().toStdString();
   try {

@@ -24,6 +24,17 @@ std::optional<int> parseCommandLine(QCommandLineParser& parser, const QString& c
   return std::nullopt;
 }
 
+std::optional<int> requirePositionals(const QCommandLineParser& parser, qsizetype count, const QString& usage) {
+  if (parser.positionalArguments().size() != count) {
+    return fail(kExitUsage, QStringLiteral("usage: ") + usage);
+  }
+  return std::nullopt;
+}
+
+void addProjectArgument(QCommandLineParser& parser) {
+  parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("project file (.vsproj)"));
+}
+
 void printJson(const QJsonObject& object) { printDocument(QJsonDocument(object)); }
 void printJson(const QJsonArray& array) { printDocument(QJsonDocument(array)); }
 

@@ -14,6 +14,13 @@ namespace vs::cli {
 // printing the parser's error, kExitOk after printing --help), nullopt when the command goes on.
 std::optional<int> parseCommandLine(QCommandLineParser& parser, const QString& command, const QStringList& args);
 
+// Usage error (exit 2, "usage: ..." on stderr) unless exactly `count` positional arguments
+// were given; nullopt when they were.
+std::optional<int> requirePositionals(const QCommandLineParser& parser, qsizetype count, const QString& usage);
+
+// The PROJECT positional argument of the project commands.
+void addProjectArgument(QCommandLineParser& parser);
+
 // One compact JSON document and a newline on stdout.
 void printJson(const QJsonObject& object);
 void printJson(const QJsonArray& array);

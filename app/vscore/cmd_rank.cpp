@@ -27,7 +27,7 @@ QString num(const std::optional<double>& v, int decimals = 3) {
 int runRank(const QStringList& args) {
   QCommandLineParser parser;
   parser.addHelpOption();
-  parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("project file (.vsproj)"));
+  cli::addProjectArgument(parser);
   parser.addOption({QStringLiteral("by"),
                     QStringLiteral("whose scores rank the generators: model (default), human, or a SOURCE "
                                    "(annotator name, model:ID)"),
@@ -41,8 +41,8 @@ int runRank(const QStringList& args) {
   if (const auto stop = cli::parseCommandLine(parser, QStringLiteral("rank"), args)) {
     return *stop;
   }
-  if (parser.positionalArguments().size() != 1) {
-    return cli::fail(cli::kExitUsage, QStringLiteral("usage: vscore rank PROJECT [--by model|human] [--json]"));
+  if (const auto stop = cli::requirePositionals(parser, 1, QStringLiteral("vscore rank PROJECT [--by model|human] [--json]"))) {
+    return *stop;
   }
   BootstrapOptions bootstrap;
   if (!cli::readBootstrapOptions(parser, &bootstrap)) {

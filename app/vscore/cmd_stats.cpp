@@ -15,13 +15,13 @@ using namespace vs;
 int runStats(const QStringList& args) {
   QCommandLineParser parser;
   parser.addHelpOption();
-  parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("project file (.vsproj)"));
+  cli::addProjectArgument(parser);
   parser.addOption({QStringLiteral("json"), QStringLiteral("print one JSON object")});
   if (const auto stop = cli::parseCommandLine(parser, QStringLiteral("stats"), args)) {
     return *stop;
   }
-  if (parser.positionalArguments().size() != 1) {
-    return cli::fail(cli::kExitUsage, QStringLiteral("usage: vscore stats PROJECT [--json]"));
+  if (const auto stop = cli::requirePositionals(parser, 1, QStringLiteral("vscore stats PROJECT [--json]"))) {
+    return *stop;
   }
   const store::Store store(parser.positionalArguments().first(), store::OpenMode::OpenExisting);
   const store::ProjectStats st = store.stats();
