@@ -13,6 +13,7 @@
 #include "inference/tokenizer/byte_level.h"
 #include "inference/tokenizer/chat_template.h"
 #include "inference/tokenizer/tokenizer.h"
+#include "inference/videoscore2/constrained_decoding.h"
 #include "inference/videoscore2/generated_tokens.h"
 #include "inference/videoscore2/score_block_controller.h"
 #include "inference/videoscore2/score_labels.h"
@@ -166,6 +167,7 @@ ScoreOutcome Scorer::score(const std::string& t2v_prompt, const qwen25vl::VideoI
     out.prefill_ms += r.prefill_ms;
     out.decode_ms += r.decode_ms;
     out.stop_reason = generate::stopReasonName(r.stop);
+    ++out.prefills;
     return r;
   };
 
@@ -226,62 +228,27 @@ ScoreOutcome Scorer::score(const std::string& t2v_prompt, const qwen25vl::VideoI
     if (std::find(bt.stop.begin(), bt.stop.end(), bt.end) == bt.stop.end()) bt.stop.push_back(bt.end);
     ScoreBlockController controller(bt, static_cast<int>(settings.max_new_tokens));
 
-    std::vector<std::vector<float>> digit_logits;
-    std::vector<int64_t> input = prompt;
-    for (int pass = 0; pass < 4 && controller.mode() != ScoreBlockController::Mode::Done; ++pass) {
-      bool model_stopped = false;
-      int64_t stop_token = -1;
-      generate::GenerationConfig cfg = gen_config;
-      cfg.max_new_tokens = std::max<int64_t>(1, settings.max_new_tokens + controller.blockLength() + 1 -
-                                                    static_cast<int64_t>(gen.size()));
-      generate::GenerationCallbacks cb;
-      cb.cancel = cancel;
-      cb.before_select = [&](const generate::StepContext&) {
-        generate::StepControl control;
-        switch (controller.mode()) {
-          case ScoreBlockController::Mode::Forced: control.allowed_token_ids = {controller.forcedToken()}; break;
-          case ScoreBlockController::Mode::Digit:
-            control.allowed_token_ids.assign(d.digit_ids.begin(), d.digit_ids.end());
-            control.keep = generate::KeepLogits::kYes;
-            break;
-          default: break;
-        }
-        return control;
-      };
-      cb.on_token = [&](int64_t, int64_t token) {
-        if (controller.mode() == ScoreBlockController::Mode::Free &&
-            std::find(bt.stop.begin(), bt.stop.end(), static_cast<int>(token)) != bt.stop.end()) {
-          model_stopped = true;  // replaced by the block in the next pass
-          stop_token = token;
-          return generate::TokenAction::kStop;
-        }
-        controller.accept(static_cast<int>(token), d.bytesOf(token));
-        gen.push(static_cast<int>(token), d.bytesOf(token), d.specialOf(token));
-        report("generating", false);
-        return controller.mode() == ScoreBlockController::Mode::Done ? generate::TokenAction::kStop
-                                                                    : generate::TokenAction::kContinue;
-      };
-      const generate::GenerationResult r = runPass(input, cfg, cb);
-      for (const auto& kept : r.kept) digit_logits.push_back(kept.processed);
-      if (r.stop == generate::StopReason::kCancelled) break;
-      if (model_stopped) {
-        // The stop token is not part of the text: the block's first token takes its place, and
-        // generation continues from there (a new prefill of prompt + text so far).
-        const int replacement = controller.accept(static_cast<int>(stop_token), d.bytesOf(stop_token));
-        gen.push(replacement, d.bytesOf(replacement), d.specialOf(replacement));
-        input = prompt;
-        input.insert(input.end(), gen.ids.begin(), gen.ids.end());
-      } else if (controller.mode() != ScoreBlockController::Mode::Done) {
-        break;  // ran out of max_new_tokens without finishing (cannot happen with the budget)
-      }
-    }
+    generate::GenerationConfig cfg = gen_config;
+    cfg.max_new_tokens = settings.max_new_tokens + controller.blockLength() + 1;
+    // One pass: a stop token in the free part is replaced by the block in after_select.
+    const generate::GenerationCallbacks cb = constrainedCallbacks(
+        controller, [&d](int64_t id) { return d.bytesOf(id); },
+        [&](int64_t token) {
+          gen.push(static_cast<int>(token), d.bytesOf(token), d.specialOf(token));
+          report("generating", false);
+        },
+        cancel);
+    const generate::GenerationResult r = runPass(prompt, cfg, cb);
+    std::vector<const std::vector<float>*> digit_logits;
+    for (const auto& kept : r.kept) digit_logits.push_back(&kept.processed);
     out.text = gen.text(true);
     out.hard = parseHardScores(out.text);
     out.block_start = blockStartName(controller.blockStart());
     for (size_t l = 0; l < 3; ++l) {
       out.score_steps[l] = controller.digitSteps()[l];
       if (l < digit_logits.size() && out.hard.parsed) {
-        out.soft[l] = softScoreFromLogProbs(true, out.score_steps[l], digitLogProbs(digit_logits[l], d.digit_ids));
+        out.soft[l] =
+            softScoreFromLogProbs(true, out.score_steps[l], digitLogProbs(*digit_logits[l], d.digit_ids));
       }
     }
   }
@@ -309,6 +276,7 @@ nlohmann::json toJson(const ScoreOutcome& o) {
               {"score_steps", o.score_steps},
               {"stop_reason", o.stop_reason},
               {"prompt_tokens", o.prompt_tokens},
+              {"prefills", o.prefills},
               {"generated_tokens", o.generated_tokens},
               {"timings",
                {{"vision_ms", o.vision_ms}, {"prefill_ms", o.prefill_ms}, {"decode_ms", o.decode_ms},

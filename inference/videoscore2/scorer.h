@@ -45,6 +45,7 @@ struct ScoreOutcome {
   std::string block_start;  // constrained: "model-wrote-label" | "model-stopped" | "budget"
   std::string stop_reason;
   int64_t prompt_tokens = 0;
+  int64_t prefills = 0;  // prompt prefills (video included); 1 in both formats
   int64_t generated_tokens = 0;
   double vision_ms = 0, prefill_ms = 0, decode_ms = 0, total_ms = 0;
   nlohmann::json generation;  // resolved generation settings (after generation_config.json)

@@ -109,6 +109,9 @@ class TestScorer : public QObject {
       }
       QCOMPARE(r.value("sampler").toObject().value("grid_thw").toArray().size(), 3);
       QCOMPARE(r.value("settings").toObject().value("seed").toInt(), seeds[i - 1]);
+      // One prefill of the prompt (video included) per score, whatever started the block.
+      QCOMPARE(r.value("prefills").toInt(), 1);
+      QCOMPARE(r.value("prompt_tokens").toInt() > 0, true);
     }
     // The same seed gives the same text.
     QCOMPARE(replies[4].value("result").toObject().value("text").toString(),
@@ -116,6 +119,7 @@ class TestScorer : public QObject {
     const QJsonObject free = replies[5].value("result").toObject();
     QCOMPARE(free.value("constrained").toBool(), false);
     QCOMPARE(free.value("generated_tokens").toInt(), 12);
+    QCOMPARE(free.value("prefills").toInt(), 1);
   }
 
   void damagedCheckpointIsBadModel() {

@@ -1,0 +1,23 @@
+#pragma once
+// Glue between ScoreBlockController and the generation loop: one generation pass whose callbacks
+// force the score block. A stop token chosen in the free part is replaced in `after_select` by
+// the block's first token, so the prompt is prefilled once and a seeded run draws one random
+// number per step, like a single unconstrained pass.
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "inference/generate/generation.h"
+#include "inference/videoscore2/score_block_controller.h"
+
+namespace vs::videoscore2 {
+
+// `bytes_of(id)`: the token's decoded bytes; `on_appended(id)` sees every appended token.
+generate::GenerationCallbacks constrainedCallbacks(ScoreBlockController& controller,
+                                                   std::function<std::string(int64_t)> bytes_of,
+                                                   std::function<void(int64_t)> on_appended,
+                                                   const std::atomic<bool>* cancel);
+
+}  // namespace vs::videoscore2
