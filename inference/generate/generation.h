@@ -39,7 +39,8 @@ struct StepControl {
   // Tokens allowed at this step; empty = all. Applied AFTER the processor chain, for selection
   // only: the kept logits are the unrestricted chain output (= transformers' `scores`). If the
   // chain has set every allowed token to -inf (e.g. top_k=1 picked another token), the allowed
-  // token with the highest repetition-penalised logit is taken, so a constraint always succeeds.
+  // token is chosen from the logits before the warpers (repetition penalty, then temperature when
+  // sampling): argmax, or a seeded draw among the allowed tokens, so a constraint always succeeds.
   std::vector<int64_t> allowed_token_ids;
   KeepLogits keep = KeepLogits::kNo;
 };
@@ -53,10 +54,18 @@ struct GenerationCallbacks {
   std::vector<int64_t> keep_logits_steps;  // steps whose processed logits are kept regardless
 };
 
+// Which logits the token at a kept step was chosen from.
+enum class ChosenFrom {
+  kProcessed,  // the processor-chain output (the normal case)
+  kPreWarper,  // the warpers masked every allowed token: penalty + temperature logits
+};
+
 struct KeptLogits {
   int64_t step = 0;
   int64_t token_id = 0;            // the token appended at that step
   std::vector<float> processed;    // [vocab_size] processor-chain output, -inf where masked
+  ChosenFrom chosen_from = ChosenFrom::kProcessed;
+  std::vector<float> pre_warper;   // [vocab_size] when chosen_from == kPreWarper, else empty
 };
 
 struct GenerationResult {

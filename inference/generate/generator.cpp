@@ -58,14 +58,22 @@ GenerationResult runGeneration(StepModel& model, const std::vector<int64_t>& pro
                           callbacks.keep_logits_steps.end();
 
     at::Tensor selectable = scores;
+    at::Tensor pre_warper;
     int64_t token = -1;
     if (!control.allowed_token_ids.empty()) {
       const auto allowed = at::tensor(control.allowed_token_ids, ids.options());
       const auto values = scores.index_select(1, allowed);
       if (!at::isfinite(values).any().item<bool>()) {
-        // The chain masked every allowed token: rank them by the penalised logits instead.
-        const auto ranked = chain.penaltyOnly(ids, raw).index_select(1, allowed);
-        token = control.allowed_token_ids[static_cast<size_t>(ranked.argmax(-1).item<int64_t>())];
+        // The warpers masked every allowed token: choose among them from the logits before the
+        // warpers (one draw per step either way, so the random stream stays in step).
+        pre_warper = chain.preWarper(ids, raw);
+        const auto ranked = pre_warper.index_select(1, allowed);
+        const int64_t pick = config.decoding == Decoding::kGreedy
+                                 ? ranked.argmax(-1).item<int64_t>()
+                                 : at::multinomial(ranked.softmax(-1).to(at::kCPU), 1, /*replacement=*/false,
+                                                   generator)
+                                       .item<int64_t>();
+        token = control.allowed_token_ids[static_cast<size_t>(pick)];
       } else {
         selectable = at::full_like(scores, -std::numeric_limits<float>::infinity());
         selectable.index_copy_(1, allowed, values);
@@ -88,6 +96,11 @@ GenerationResult runGeneration(StepModel& model, const std::vector<int64_t>& pro
       kept.step = step;
       kept.token_id = token;
       kept.processed.assign(host.data_ptr<float>(), host.data_ptr<float>() + host.numel());
+      if (pre_warper.defined()) {
+        const auto pre = pre_warper.reshape({-1}).to(at::kCPU).contiguous();
+        kept.chosen_from = ChosenFrom::kPreWarper;
+        kept.pre_warper.assign(pre.data_ptr<float>(), pre.data_ptr<float>() + pre.numel());
+      }
       result.kept.push_back(std::move(kept));
     }
     result.tokens.push_back(token);

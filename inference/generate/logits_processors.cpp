@@ -49,12 +49,17 @@ at::Tensor LogitsProcessorChain::penaltyOnly(const at::Tensor& input_ids, const 
                                            : scores;
 }
 
-at::Tensor LogitsProcessorChain::operator()(const at::Tensor& input_ids, const at::Tensor& scores) const {
+at::Tensor LogitsProcessorChain::preWarper(const at::Tensor& input_ids, const at::Tensor& scores) const {
   auto s = penaltyOnly(input_ids, scores);
+  if (config_.decoding == Decoding::kSample && config_.temperature != 1.0) {
+    s = temperatureWarp(s, config_.temperature);
+  }
+  return s;
+}
+
+at::Tensor LogitsProcessorChain::operator()(const at::Tensor& input_ids, const at::Tensor& scores) const {
+  auto s = preWarper(input_ids, scores);
   if (config_.decoding == Decoding::kSample) {
-    if (config_.temperature != 1.0) {
-      s = temperatureWarp(s, config_.temperature);
-    }
     if (config_.top_k != 0) {
       s = topKWarp(s, config_.top_k);
     }

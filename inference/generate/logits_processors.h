@@ -27,6 +27,8 @@ class LogitsProcessorChain {
   at::Tensor operator()(const at::Tensor& input_ids, const at::Tensor& scores) const;
   // Only the repetition penalty (the fallback ranking of a step constraint).
   at::Tensor penaltyOnly(const at::Tensor& input_ids, const at::Tensor& scores) const;
+  // The repetition penalty, then the temperature when sampling: the chain before top-k/p/min-p.
+  at::Tensor preWarper(const at::Tensor& input_ids, const at::Tensor& scores) const;
 
  private:
   GenerationConfig config_;

@@ -4,6 +4,17 @@
 
 namespace vs::videoscore2 {
 
+const char* softScoreSourceName(SoftScoreSource source) {
+  return source == SoftScoreSource::kPreWarper ? "pre_warper" : "processed";
+}
+
+DigitLogits digitLogitsOf(const generate::KeptLogits& kept) {
+  if (kept.chosen_from == generate::ChosenFrom::kPreWarper) {
+    return DigitLogits{&kept.pre_warper, SoftScoreSource::kPreWarper};
+  }
+  return DigitLogits{&kept.processed, SoftScoreSource::kProcessed};
+}
+
 generate::GenerationCallbacks constrainedCallbacks(ScoreBlockController& controller,
                                                    std::function<std::string(int64_t)> bytes_of,
                                                    std::function<void(int64_t)> on_appended,

@@ -14,6 +14,20 @@
 
 namespace vs::videoscore2 {
 
+// Which logits a digit step's soft score comes from.
+enum class SoftScoreSource {
+  kProcessed,  // the processed `scores` of the step (vs2_inference.py)
+  kPreWarper,  // top-k/top-p masked every digit: penalised, temperature-scaled logits instead
+};
+const char* softScoreSourceName(SoftScoreSource source);
+
+struct DigitLogits {
+  const std::vector<float>* logits = nullptr;
+  SoftScoreSource source = SoftScoreSource::kProcessed;
+};
+// The distribution the digit at `kept` was chosen from (generation.h StepControl fallback).
+DigitLogits digitLogitsOf(const generate::KeptLogits& kept);
+
 // `bytes_of(id)`: the token's decoded bytes; `on_appended(id)` sees every appended token.
 generate::GenerationCallbacks constrainedCallbacks(ScoreBlockController& controller,
                                                    std::function<std::string(int64_t)> bytes_of,

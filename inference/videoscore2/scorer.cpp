@@ -239,18 +239,21 @@ ScoreOutcome Scorer::score(const std::string& t2v_prompt, const qwen25vl::VideoI
         },
         cancel);
     const generate::GenerationResult r = runPass(prompt, cfg, cb);
-    std::vector<const std::vector<float>*> digit_logits;
-    for (const auto& kept : r.kept) digit_logits.push_back(&kept.processed);
+    std::vector<DigitLogits> digit_logits;
+    for (const auto& kept : r.kept) digit_logits.push_back(digitLogitsOf(kept));
     out.text = gen.text(true);
     out.hard = parseHardScores(out.text);
     out.block_start = blockStartName(controller.blockStart());
+    nlohmann::json sources = nlohmann::json::object();
     for (size_t l = 0; l < 3; ++l) {
       out.score_steps[l] = controller.digitSteps()[l];
       if (l < digit_logits.size() && out.hard.parsed) {
         out.soft[l] =
-            softScoreFromLogProbs(true, out.score_steps[l], digitLogProbs(*digit_logits[l], d.digit_ids));
+            softScoreFromLogProbs(true, out.score_steps[l], digitLogProbs(*digit_logits[l].logits, d.digit_ids));
+        sources[std::string(kScoreKeys[l])] = softScoreSourceName(digit_logits[l].source);
       }
     }
+    out.generation["soft_score_source"] = sources;
   }
   out.generated_tokens = static_cast<int64_t>(gen.size());
   out.total_ms = msSince(start);

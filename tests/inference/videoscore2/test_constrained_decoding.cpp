@@ -1,5 +1,6 @@
 // Constrained decoding through the real generation loop on a scripted step model: one prefill
-// even when the model stops before the score block, and seeded runs reproduce.
+// even when the model stops before the score block, seeded runs reproduce, and a digit step whose
+// digits the warpers all masked is chosen and scored from the pre-warper logits.
 #include <ATen/ATen.h>
 
 #include <QtTest/QtTest>
@@ -9,6 +10,7 @@
 
 #include "inference/generate/generator.h"
 #include "inference/videoscore2/constrained_decoding.h"
+#include "inference/videoscore2/soft_score.h"
 
 using namespace vs;
 using namespace vs::videoscore2;
@@ -128,6 +130,41 @@ class TestConstrainedDecoding : public QObject {
       differs = run(3, sampling(0, seed)).result.tokens != a.result.tokens;
     }
     QVERIFY(differs);
+  }
+
+  void digitsMaskedByTopKUsePreWarperLogits() {
+    // top_k 2 keeps two free tokens only: every digit is -inf in the processed scores.
+    const Run r = run(3, sampling(2, 3));
+    QCOMPARE(r.prefills, 1);
+    QCOMPARE(r.result.kept.size(), size_t{3});
+    for (const auto& kept : r.result.kept) {
+      for (int64_t s = 1; s <= 5; ++s) QVERIFY(std::isinf(kept.processed[static_cast<size_t>(s)]));
+      const DigitLogits dl = digitLogitsOf(kept);
+      QCOMPARE(dl.source, SoftScoreSource::kPreWarper);
+      QCOMPARE(std::string(softScoreSourceName(dl.source)), std::string("pre_warper"));
+      // Pre-warper = raw / 0.7 (no repetition penalty): hand-computed.
+      for (int64_t s = 1; s <= 5; ++s) {
+        QCOMPARE((*dl.logits)[static_cast<size_t>(s)], kDigitScale * static_cast<float>(s) / 0.7f);
+      }
+      QVERIFY(kept.token_id >= 1 && kept.token_id <= 5);
+      // log-softmax over the digits relative to the full vocab: the soft score is 5 * p5 / sum(p).
+      std::array<float, 5> lp{};
+      for (size_t s = 0; s < 5; ++s) lp[s] = (*dl.logits)[s + 1];  // shift-invariant ratio
+      const auto soft = softScoreFromLogProbs(true, 0, lp);
+      double sum = 0;
+      for (int s = 1; s <= 5; ++s) sum += std::exp(double{kDigitScale} * s / 0.7);
+      QVERIFY(soft.has_value());
+      QVERIFY(std::abs(*soft - 5.0 * std::exp(5.0 * double{kDigitScale} / 0.7) / sum) < 1e-4);
+      QVERIFY(*soft > 0.0);
+    }
+  }
+
+  void unmaskedDigitsStayProcessed() {
+    const Run r = run(3, sampling(0, 3));
+    for (const auto& kept : r.result.kept) {
+      QCOMPARE(digitLogitsOf(kept).source, SoftScoreSource::kProcessed);
+      QVERIFY(kept.pre_warper.empty());
+    }
   }
 };
 

@@ -112,6 +112,12 @@ class TestScorer : public QObject {
       // One prefill of the prompt (video included) per score, whatever started the block.
       QCOMPARE(r.value("prefills").toInt(), 1);
       QCOMPARE(r.value("prompt_tokens").toInt() > 0, true);
+      const QJsonObject sources = r.value("settings").toObject().value("generation").toObject()
+                                      .value("soft_score_source").toObject();
+      for (const char* key : {"visual", "t2v", "phy"}) {
+        const QString source = sources.value(key).toString();
+        QVERIFY2(source == "processed" || source == "pre_warper", qPrintable(source));
+      }
     }
     // The same seed gives the same text.
     QCOMPARE(replies[4].value("result").toObject().value("text").toString(),
