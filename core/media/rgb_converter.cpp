@@ -71,7 +71,7 @@ RgbImage RgbConverter::convert(const AVFrame* frame, const QString& path) {
     const bool reduces = scaled_width_ < frame->width && scaled_height_ < frame->height;
     const int flags = color_ == ColorConversion::Reference
                           ? SWS_BILINEAR
-                          : (scales && !reduces ? SWS_BICUBIC : SWS_BILINEAR);
+                          : (scales && !reduces ? SWS_BICUBIC : (reduces ? qEnvironmentVariableIntValue("PPFLAG") : SWS_BILINEAR));
     sws_.reset(sws_getContext(frame->width, frame->height, static_cast<AVPixelFormat>(frame->format),
                               scaled_width_, scaled_height_, AV_PIX_FMT_RGB24, flags, nullptr, nullptr,
                               nullptr));
@@ -100,11 +100,20 @@ RgbImage RgbConverter::convert(const AVFrame* frame, const QString& path) {
     sws_colorspace_ = colorspace;
     sws_range_ = range;
   }
-  RgbImage image(scaled_width_, scaled_height_);
-  uint8_t* dst[4] = {image.pixels.data(), nullptr, nullptr, nullptr};
-  int dst_stride[4] = {scaled_width_ * 3, 0, 0, 0};
+  // swscale's SIMD writers store whole 8/16-byte words, so a tightly packed row of an odd width
+  // is overrun at its end (valgrind: 8-byte write past the buffer on a 205-pixel-wide clip).
+  // Convert into rows padded to 64 bytes with slack after the last one, then pack.
+  const int packed_stride = scaled_width_ * 3;
+  const int padded_stride = (packed_stride + 63) & ~63;
+  scratch_.resize(static_cast<size_t>(padded_stride) * scaled_height_ + 64);
+  uint8_t* dst[4] = {scratch_.data(), nullptr, nullptr, nullptr};
+  int dst_stride[4] = {padded_stride, 0, 0, 0};
   ff::check(sws_scale(sws_.get(), frame->data, frame->linesize, 0, frame->height, dst, dst_stride), path,
             "colour conversion");
+  RgbImage image(scaled_width_, scaled_height_);
+  for (int y = 0; y < scaled_height_; ++y) {
+    std::copy_n(scratch_.data() + static_cast<size_t>(y) * padded_stride, packed_stride, image.row(y));
+  }
   if (rotation_deg_ != 0) {
     return rotateClockwise(image, rotation_deg_);
   }

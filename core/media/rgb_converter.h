@@ -2,6 +2,7 @@
 // RgbConverter: decoded AVFrame -> RgbImage with the chosen colour conversion and geometry.
 // Internal to core/media.
 #include <QString>
+#include <vector>
 
 #include "core/media/ffmpeg_util.h"
 #include "core/media/frame_decoder.h"
@@ -37,6 +38,7 @@ class RgbConverter {
   int sws_src_height_ = 0;
   int sws_colorspace_ = -1;
   int sws_range_ = -1;
+  std::vector<uint8_t> scratch_;  // padded swscale output, reused between frames
 };
 
 RgbImage rotateClockwise(const RgbImage& image, int degrees);

@@ -33,6 +33,7 @@ class TestFrameDecoder : public QObject {
     QTest::newRow("mpeg-ts start 1.4 s") << clip("start_time.ts") << 50 << 160 << 120;
     QTest::newRow("vfr mkv") << clip("vfr.mkv") << 60 << 160 << 120;
     QTest::newRow("odd yuv444p") << clip("odd_yuv444.mp4") << 30 << 97 << 61;
+    QTest::newRow("odd yuv420p 205 wide") << clip("odd_yuv420.webm") << 12 << 205 << 117;
     QTest::newRow("h264 10-bit") << clip("h264_10bit.mp4") << 30 << 160 << 120;
     QTest::newRow("hevc") << clip("hevc.mp4") << 40 << 160 << 120;
     QTest::newRow("hevc 10-bit") << clip("hevc_10bit.mkv") << 24 << 160 << 120;
