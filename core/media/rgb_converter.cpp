@@ -71,7 +71,7 @@ RgbImage RgbConverter::convert(const AVFrame* frame, const QString& path) {
     const bool reduces = scaled_width_ < frame->width && scaled_height_ < frame->height;
     const int flags = color_ == ColorConversion::Reference
                           ? SWS_BILINEAR
-                          : (scales && !reduces ? SWS_BICUBIC : (reduces ? qEnvironmentVariableIntValue("PPFLAG") : SWS_BILINEAR));
+                          : (scales && !reduces ? SWS_BICUBIC : SWS_BILINEAR);
     sws_.reset(sws_getContext(frame->width, frame->height, static_cast<AVPixelFormat>(frame->format),
                               scaled_width_, scaled_height_, AV_PIX_FMT_RGB24, flags, nullptr, nullptr,
                               nullptr));

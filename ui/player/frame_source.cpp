@@ -12,36 +12,21 @@ namespace vs::ui {
 
 namespace {
 
-// 1:1 and closer shows pixels as blocks (nearest) from the full-size frame. Below that the
-// decoder converts YUV straight to RGB at the drawn scale in one swscale pass: a full-size RGB
-// frame (about 10 ms of CPU per 720p frame with its downscale) would only be thrown away.
-// Full size stays for 1:1, PNG export and the model sampler (which has its own decoder).
-QImage render(media::FrameDecoder& decoder, qint64 index, const FrameRequest& req, QRect* target) {
-  const QSize frame_size(decoder.width(), decoder.height());
+// 1:1 and closer shows pixels as blocks (nearest); below that, a smooth downscale.
+// Full-size RGB (swscale's SIMD unscaled converter) + FrameScaler's box halving costs less CPU
+// than FrameDecoder::frame(N, w, h)'s scaled swscale pass on 720p → tile (bench_player, table 3).
+QImage render(const media::FramePtr& frame, const FrameRequest& req, QRect* target) {
+  const QSize frame_size(frame->image.width, frame->image.height);
   const ViewGeometry g = ViewTransform::geometry(req.tile, frame_size, req.view);
   *target = g.target;
   if (g.target.isEmpty()) {
     return {};
   }
-  if (g.scale < 0.999) {
-    // The whole frame on screen: exactly the target's size, so nothing is scaled twice.
-    const bool whole_frame = g.source == QRectF(QPointF(0, 0), QSizeF(frame_size));
-    const QSize reduced = whole_frame ? g.target.size()
-                                      : QSize(qMax(1, qRound(frame_size.width() * g.scale)),
-                                              qMax(1, qRound(frame_size.height() * g.scale)));
-    const QImage whole = media::toQImage(decoder.frame(index, reduced.width(), reduced.height()));
-    const double sx = double(reduced.width()) / frame_size.width();
-    const double sy = double(reduced.height()) / frame_size.height();
-    const QRectF source(g.source.x() * sx, g.source.y() * sy, g.source.width() * sx, g.source.height() * sy);
-    const QRect src = source.toAlignedRect().intersected(whole.rect());
-    const QImage part = (src == whole.rect()) ? whole : whole.copy(src);
-    return FrameScaler::scaled(part, g.target.size(), Qt::SmoothTransformation);
-  }
-  const media::FramePtr frame = decoder.frame(index);
   const QImage whole = media::toQImage(frame);
   const QRect src = g.source.toAlignedRect().intersected(whole.rect());
   const QImage part = (src == whole.rect()) ? whole : whole.copy(src);
-  return FrameScaler::scaled(part, g.target.size(), Qt::FastTransformation);
+  const Qt::TransformationMode mode = g.scale < 0.999 ? Qt::SmoothTransformation : Qt::FastTransformation;
+  return FrameScaler::scaled(part, g.target.size(), mode);
 }
 
 }  // namespace
@@ -203,7 +188,7 @@ void FrameSource::run() {
       QImage image;
       QRect target;
       try {
-        image = render(*decoder, index, req, &target);
+        image = render(decoder->frame(index), req, &target);
       } catch (const Error& e) {
         releaseAnchor();
         emit failed(clip_, e.full());

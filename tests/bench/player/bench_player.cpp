@@ -18,6 +18,7 @@
 
 #include "core/media/frame_decoder.h"
 #include "core/media/frame_image.h"
+#include "ui/player/frame_scaler.h"
 #include "ui/player/player_grid.h"
 
 using namespace vs::ui;
@@ -238,6 +239,26 @@ int main(int argc, char** argv) {
   }
   const double naive_max = *std::max_element(naive_frame_ms.begin(), naive_frame_ms.end());
 
+  // (3) One decoding thread's CPU per shown tile frame (thread CPU time, so the machine's load
+  // matters little): full-size RGB then FrameScaler to the tile (the player before frame(N, w, h))
+  // against YUV straight to tile size, both ending in the RGB32 image the tile draws.
+  double full_path_cpu_ms = 0.0;
+  double tile_path_cpu_ms = 0.0;
+  const int kFrames = 144;
+  for (int pass = 0; pass < 2; ++pass) {
+    vs::media::DecoderOptions o;
+    o.threads = 1;
+    vs::media::FrameDecoder d(set_a[0], o);
+    const double c0 = threadCpuMs();
+    for (int64_t f = 0; f < kFrames; ++f) {
+      const QImage img = pass == 0 ? FrameScaler::scaled(vs::media::toQImage(d.frame(f)), tile, Qt::SmoothTransformation)
+                                   : FrameScaler::scaled(vs::media::toQImage(d.frame(f, tile.width(), tile.height())),
+                                                         tile, Qt::SmoothTransformation);
+      Q_UNUSED(img);
+    }
+    (pass == 0 ? full_path_cpu_ms : tile_path_cpu_ms) = (threadCpuMs() - c0) / kFrames;
+  }
+
   std::printf("\nPlayerGrid, 4 x 1280x720 H.264, tiles %dx%d, %d CPU threads\n", tile.width(), tile.height(),
               QThread::idealThreadCount());
   std::printf("%-46s %12s %12s\n", "measure", "PlayerGrid", "GUI-thread");
@@ -260,6 +281,9 @@ int main(int argc, char** argv) {
   std::printf("%-46s %8.2f/%-5.2f %10s\n", "longest paint of the grid, ms cpu/wall", grid.max_paint_cpu_ms,
               grid.max_paint_wall_ms, "-");
   std::printf("%-46s %12d %12s\n", "paints in 5 s", grid.paints, "-");
+  std::printf("\nOne decoding thread, CPU ms per tile frame (%d frames, decode included)\n", kFrames);
+  std::printf("%-46s %12s %12s\n", "measure", "YUV->tile", "full RGB+scale");
+  std::printf("%-46s %12.2f %12.2f\n", "frame -> RGB32 tile image, CPU ms", tile_path_cpu_ms, full_path_cpu_ms);
   std::printf("load average after: %s (a busy machine delays every thread; compare with an idle one)\n",
               qPrintable(loadAverage()));
   return 0;
