@@ -3,61 +3,17 @@
 #include <algorithm>
 #include <array>
 
+#include "inference/tokenizer/utf8.h"
+
 namespace vs::videoscore2 {
 
+// Invalid bytes become U+FFFD one maximal subpart at a time, as Python's errors="replace" does
+// (the tokenizer's decoder follows the same rule).
 std::u32string decodeUtf8Replace(std::string_view bytes) {
   std::u32string out;
   out.reserve(bytes.size());
-  const auto* s = reinterpret_cast<const unsigned char*>(bytes.data());
-  const std::size_t n = bytes.size();
-  std::size_t i = 0;
-  while (i < n) {
-    const unsigned char b0 = s[i];
-    if (b0 < 0x80) {
-      out.push_back(b0);
-      ++i;
-      continue;
-    }
-    int need = 0;
-    char32_t cp = 0;
-    unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
-    if (b0 >= 0xC2 && b0 <= 0xDF) {
-      need = 1;
-      cp = b0 & 0x1F;
-    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-      need = 2;
-      cp = b0 & 0x0F;
-      if (b0 == 0xE0) lo = 0xA0;
-      if (b0 == 0xED) hi = 0x9F;  // no surrogates
-    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-      need = 3;
-      cp = b0 & 0x07;
-      if (b0 == 0xF0) lo = 0x90;
-      if (b0 == 0xF4) hi = 0x8F;
-    } else {
-      out.push_back(U'\uFFFD');
-      ++i;
-      continue;
-    }
-    std::size_t j = i + 1;
-    bool ok = true;
-    for (int k = 0; k < need; ++k, ++j) {
-      const unsigned char lo_k = k == 0 ? lo : 0x80;
-      const unsigned char hi_k = k == 0 ? hi : 0xBF;
-      if (j >= n || s[j] < lo_k || s[j] > hi_k) {
-        ok = false;
-        break;
-      }
-      cp = (cp << 6) | (s[j] & 0x3F);
-    }
-    if (!ok) {
-      // The maximal valid prefix (bytes i..j-1) is replaced by one U+FFFD.
-      out.push_back(U'\uFFFD');
-      i = j;
-      continue;
-    }
-    out.push_back(cp);
-    i = j;
+  for (std::size_t i = 0; i < bytes.size();) {
+    out.push_back(tokenizer::decodeUtf8(bytes, i));
   }
   return out;
 }
@@ -66,21 +22,7 @@ std::string encodeUtf8(std::u32string_view text) {
   std::string out;
   out.reserve(text.size());
   for (char32_t c : text) {
-    if (c < 0x80) {
-      out.push_back(static_cast<char>(c));
-    } else if (c < 0x800) {
-      out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else if (c < 0x10000) {
-      out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else {
-      out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-      out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    }
+    tokenizer::appendUtf8(out, c);
   }
   return out;
 }
