@@ -99,7 +99,11 @@ void ScoringService::registerMethods(WorkerLoop& loop) {
 
 json ScoringService::describe() const {
 #ifdef VS_HAVE_SCORER
-  return json{{"engine", true}, {"devices", json::array({"cpu", "cuda"})}, {"model", d_->model}};
+  json devices = json::array({"cpu"});
+  if (qwen25vl::cudaAvailable()) {
+    devices.push_back("cuda");
+  }
+  return json{{"engine", true}, {"devices", devices}, {"model", d_->model}};
 #else
   return json{{"engine", false}, {"devices", json::array()}, {"model", nullptr}};
 #endif

@@ -182,4 +182,6 @@ generate::GenerationResult Qwen25VLEngine::generate(const std::vector<int64_t>& 
   }
 }
 
+bool cudaAvailable() { return at::hasCUDA(); }
+
 }  // namespace vs::qwen25vl

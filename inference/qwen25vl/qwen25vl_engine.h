@@ -16,6 +16,8 @@
 namespace vs::qwen25vl {
 
 enum class Device { kCpu, kCuda };
+// True when this libtorch has CUDA and sees at least one GPU.
+bool cudaAvailable();
 enum class ComputeDtype {
   kF32,   // reference numerics (tests, CPU)
   kBF16,  // GPU default; norms, softmax and RoPE tables stay fp32 as in transformers
