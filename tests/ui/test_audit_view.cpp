@@ -18,6 +18,17 @@ using namespace vs::ui;
 namespace {
 // The reported value in front of its interval ("33.3 [0.0, 66.7]" -> "33.3").
 QString valueOf(const QTableWidgetItem* item) { return item->text().section(QLatin1Char(' '), 0, 0); }
+
+qint64 videoId(store::Store& store, const char* name) {
+  return store.findVideoByName(QString::fromLatin1(name))->id;
+}
+
+// The person's three scores for one video, one undoable edit each.
+void scoreVideo(AnnotationSession& session, qint64 video, int visual, int t2v, int phy) {
+  session.setScore(video, Dimension::Visual, visual);
+  session.setScore(video, Dimension::T2V, t2v);
+  session.setScore(video, Dimension::Phy, phy);
+}
 }  // namespace
 
 class TestAuditView : public QObject {
@@ -28,12 +39,8 @@ class TestAuditView : public QObject {
     store::Store store(path);
     QUndoStack undo;
     AnnotationSession session(store, QStringLiteral("dora"), undo);
-    auto id = [&](const char* n) { return store.findVideoByName(QString::fromLatin1(n))->id; };
-    auto score = [&](const char* n, int a, int b, int c) {
-      session.setScore(id(n), Dimension::Visual, a);
-      session.setScore(id(n), Dimension::T2V, b);
-      session.setScore(id(n), Dimension::Phy, c);
-    };
+    auto id = [&](const char* n) { return videoId(store, n); };
+    auto score = [&](const char* n, int a, int b, int c) { scoreVideo(session, videoId(store, n), a, b, c); };
     // Model integer scores (workstation_test_project.h): v01 4 4 3, v02 2 2 5, v03 5 3 4.
     score("v01", 4, 4, 3);
     score("v02", 5, 2, 4);
@@ -84,12 +91,7 @@ class TestAuditView : public QObject {
     }
     QUndoStack undo;
     AnnotationSession session(store, QStringLiteral("dora"), undo);
-    auto id = [&](const char* n) { return store.findVideoByName(QString::fromLatin1(n))->id; };
-    auto score = [&](const char* n, int a, int b, int c) {
-      session.setScore(id(n), Dimension::Visual, a);
-      session.setScore(id(n), Dimension::T2V, b);
-      session.setScore(id(n), Dimension::Phy, c);
-    };
+    auto score = [&](const char* n, int a, int b, int c) { scoreVideo(session, videoId(store, n), a, b, c); };
     // v01: person 2 4 5, model 2.5 3.5 4.5 -> 2 4 4. v02: person 3 2 5, model 2.2 1.9 4.7 -> 2 2 5.
     score("v01", 2, 4, 5);
     score("v02", 3, 2, 5);
