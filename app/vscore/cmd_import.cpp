@@ -13,6 +13,7 @@
 #include "command.h"
 #include "core/domain/error.h"
 #include "core/interop/item_reader.h"
+#include "core/library/relink.h"
 #include "core/store/store.h"
 
 namespace {
@@ -40,6 +41,10 @@ int runImport(const QStringList& args) {
   parser.addOption({QStringLiteral("busy-timeout-ms"),
                     QStringLiteral("how long to wait for another program writing the project (default 5000)"),
                     QStringLiteral("MS"), QStringLiteral("5000")});
+  parser.addOption({QStringLiteral("videos"),
+                    QStringLiteral("folder holding the items' video files (repeatable): added to the project's "
+                                   "media folders and each video's file found and probed now"),
+                    QStringLiteral("DIR")});
   parser.addOption({QStringLiteral("timings"), QStringLiteral("print the time of each phase on stderr")});
   if (const auto stop = cli::parseCommandLine(parser, QStringLiteral("import"), args)) {
     return *stop;
@@ -91,6 +96,10 @@ int runImport(const QStringList& args) {
     format = *named;
   }
 
+  const QStringList videoFolders = parser.values(QStringLiteral("videos"));
+  for (const QString& dir : videoFolders) {
+    if (!QFileInfo(dir).isDir()) return cli::fail(cli::kExitRuntime, QStringLiteral("%1: not a folder").arg(dir));
+  }
   if (!QFile::exists(projectPath)) {
     return cli::fail(cli::kExitRuntime, QStringLiteral("%1: no such project file (create it with vscore init)").arg(projectPath));
   }
@@ -119,6 +128,7 @@ int runImport(const QStringList& args) {
   };
 
   store::ImportResult result;
+  QString videoSummary;
   {
     bool ok = false;
     const int busyTimeoutMs = parser.value(QStringLiteral("busy-timeout-ms")).toInt(&ok);
@@ -127,20 +137,32 @@ int runImport(const QStringList& args) {
     phase("open");
     result = store.importItems(next, options);
     phase("parse and write");
+    if (!videoFolders.isEmpty()) {
+      cli::ProgressLine probing(QStringLiteral("finding videos"));
+      const library::RelinkResult linked = library::relink(store, videoFolders, [&](qint64 done, qint64 total) {
+        probing.update(done, total);
+        return true;
+      });
+      phase("find videos");
+      videoSummary = QStringLiteral("; videos: %1 found, %2 missing").arg(linked.found.size() + linked.alreadyLinked).arg(linked.missing.size());
+      for (const QString& name : linked.missing.mid(0, 20)) cli::err(QStringLiteral("missing video: %1\n").arg(name));
+      if (linked.missing.size() > 20) cli::err(QStringLiteral("... and %1 more missing\n").arg(linked.missing.size() - 20));
+    }
   }
   phase("close");
   if (parser.isSet(QStringLiteral("timings"))) cli::err(phases.join(QStringLiteral(", ")) + QLatin1Char('\n'));
-  cli::out(QStringLiteral("imported %1 items from %2 (%3): %4 evaluations created, %5 updated\n")
+  cli::out(QStringLiteral("imported %1 items from %2 (%3): %4 evaluations created, %5 updated%6\n")
                .arg(result.items)
                .arg(filePath, interop::formatName(format))
                .arg(result.evaluationsCreated)
-               .arg(result.evaluationsUpdated));
+               .arg(result.evaluationsUpdated)
+               .arg(videoSummary));
   return cli::kExitOk;
 }
 
 const cli::CommandRegistration kImport(
     {QStringLiteral("import"),
-     QStringLiteral("import PROJECT FILE [--format auto|vf2-json|vf2-jsonl|csv|predictions|labelstudio] [--annotator NAME]"),
+     QStringLiteral("import PROJECT FILE [--format auto|vf2-json|vf2-jsonl|csv|predictions|labelstudio] [--annotator NAME] [--videos DIR]..."),
      QStringLiteral("Import a data file into a project, all or nothing"), runImport});
 
 }  // namespace

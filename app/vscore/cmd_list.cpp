@@ -6,6 +6,7 @@
 
 #include "cmd_options.h"
 #include "command.h"
+#include "core/library/video_locator.h"
 #include "core/store/store.h"
 
 namespace {
@@ -31,6 +32,7 @@ int runList(const QStringList& args) {
   for (const Annotator& a : store.annotators()) names.insert(a.id, a.name);
   const QVector<store::QueueItem> items = store.listItems();
   if (parser.isSet(QStringLiteral("json"))) {
+    const library::VideoLocator locator = library::VideoLocator::forStore(store);
     QJsonArray array;
     for (const store::QueueItem& item : items) {
       QJsonArray evaluations;
@@ -41,8 +43,12 @@ int runList(const QStringList& args) {
                                        {QStringLiteral("t2v_score"), scoreJson(e.scores.value[1])},
                                        {QStringLiteral("phy_score"), scoreJson(e.scores.value[2])}});
       }
+      const library::VideoFile file = locator.locate(item.video);
       array.append(QJsonObject{{QStringLiteral("video_name"), item.video.name},
                                {QStringLiteral("prompt"), item.promptText},
+                               {QStringLiteral("generator"), item.video.generator},
+                               {QStringLiteral("path"), file.path.isEmpty() ? QJsonValue() : QJsonValue(file.path)},
+                               {QStringLiteral("status"), library::fileStatusName(file.status)},
                                {QStringLiteral("evaluations"), evaluations}});
     }
     cli::printJson(array);

@@ -99,8 +99,7 @@ static int run(const QStringList& args) {
     final = pr;
     QCoreApplication::quit();
   });
-  const int queued = batch.start(p.isSet("only-unscored") ? BatchSelection::OnlyUnscored : BatchSelection::All,
-                                 QFileInfo(projectPath).absolutePath());
+  const int queued = batch.start(p.isSet("only-unscored") ? BatchSelection::OnlyUnscored : BatchSelection::All);
   err(QStringLiteral("%1 videos to score with %2 as \"%3\"\n").arg(queued).arg(modelDir, annotator));
   QCoreApplication::exec();
   err(QStringLiteral("\n"));

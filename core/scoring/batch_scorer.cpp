@@ -1,5 +1,7 @@
 #include "core/scoring/batch_scorer.h"
 
+#include "core/library/video_locator.h"
+
 #include <QDir>
 #include <QFileInfo>
 
@@ -24,7 +26,7 @@ BatchScorer::BatchScorer(store::Store& store, ScoringQueue& queue, QString annot
   connect(&queue_, &ScoringQueue::jobFailed, this, &BatchScorer::onFailed);
 }
 
-int BatchScorer::start(BatchSelection selection, const QString& projectDir) {
+int BatchScorer::start(BatchSelection selection) {
   annotatorId_ = store_.addAnnotator(annotator_, AnnotatorKind::Model);
   store::ItemFilter filter;
   if (selection == BatchSelection::OnlyUnscored) {
@@ -35,10 +37,15 @@ int BatchScorer::start(BatchSelection selection, const QString& projectDir) {
   progress_ = BatchProgress{};
   progress_.total = static_cast<int>(items.size());
   clock_.start();
+  const library::VideoLocator locator = library::VideoLocator::forStore(store_);
+  QVector<Item> missing;
   for (const store::QueueItem& item : items) {
     ScoreRequest request;
-    const QString path = item.video.path.isEmpty() ? item.video.name + QStringLiteral(".mp4") : item.video.path;
-    request.videoPath = QFileInfo(path).isAbsolute() ? path : QDir(projectDir).filePath(path);
+    request.videoPath = locator.find(item.video);
+    if (request.videoPath.isEmpty()) {
+      missing.push_back(Item{item.video.id, item.video.name});
+      continue;
+    }
     request.prompt = item.promptText;
     request.settings = settings_;
     request.videoId = item.video.id;
@@ -47,6 +54,22 @@ int BatchScorer::start(BatchSelection selection, const QString& projectDir) {
   }
   if (items.isEmpty()) {
     QMetaObject::invokeMethod(this, [this] { Q_EMIT finished(progress_); }, Qt::QueuedConnection);
+  }
+  // Reported once the caller has connected, like any other failure.
+  if (!missing.isEmpty()) {
+    QMetaObject::invokeMethod(
+        this,
+        [this, missing] {
+          for (const Item& item : missing) {
+            ++progress_.failed;
+            Q_EMIT videoFailed(item.videoId, item.name, QStringLiteral("missing"),
+                               QStringLiteral("missing: %1 (no file at its stored path or in the project's media "
+                                              "folders; vscore relink finds moved files)")
+                                   .arg(item.name));
+            advance();
+          }
+        },
+        Qt::QueuedConnection);
   }
   return static_cast<int>(items.size());
 }

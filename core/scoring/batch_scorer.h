@@ -37,9 +37,9 @@ class BatchScorer : public QObject {
   BatchScorer(store::Store& store, ScoringQueue& queue, QString annotator, QString modelId,
               ScoreSettings settings, QObject* parent = nullptr);
 
-  // Lists the videos and queues them; returns how many were queued. `projectDir` resolves
-  // relative video paths.
-  int start(BatchSelection selection, const QString& projectDir);
+  // Lists the videos and queues them; returns how many were listed. Files are found by the
+  // project's rule (library::VideoLocator); a video without a file fails with code "missing".
+  int start(BatchSelection selection);
   const BatchProgress& progress() const { return progress_; }
 
  Q_SIGNALS:

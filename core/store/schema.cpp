@@ -92,6 +92,14 @@ CREATE TABLE query_templates(
   updated_at INTEGER NOT NULL);
 )sql";
 
+// Version 4: the folders a project searches for its video files, in order (core/library's
+// VideoLocator). Paths are absolute, or relative to the project file's folder.
+constexpr const char* kV3ToV4 = R"sql(
+CREATE TABLE media_folders(
+  position INTEGER PRIMARY KEY,
+  path TEXT NOT NULL UNIQUE);
+)sql";
+
 // One trigger per tracked column: AFTER UPDATE OF <col> WHEN the value really changed.
 constexpr const char* kTrackedColumns[] = {"visual", "t2v", "phy", "visual_rationale",
                                            "t2v_rationale", "phy_rationale", "thinking",
@@ -138,6 +146,10 @@ void migrate(sqlite3* db, int fromVersion, int toVersion, const QString& where) 
   if (current < 3 && toVersion >= 3) {
     execSql(db, kV2ToV3, where);
     current = 3;
+  }
+  if (current < 4 && toVersion >= 4) {
+    execSql(db, kV3ToV4, where);
+    current = 4;
   }
   execSql(db, QStringLiteral("PRAGMA user_version = %1").arg(current).toUtf8().constData(), where);
   transaction.commit();

@@ -9,6 +9,7 @@
 // vs::Error(Kind::Io, ..., "project is busy ...").
 // All failures throw vs::Error (core/domain/error.h).
 #include <QString>
+#include <QStringList>
 #include <QVariant>
 #include <QVector>
 #include <array>
@@ -34,7 +35,7 @@ enum class OpenMode {
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 3;  // see schema.cpp for every version and migration
+  static constexpr int kSchemaVersion = 4;  // see schema.cpp for every version and migration
 
   explicit Store(const QString& path, OpenMode mode = OpenMode::OpenExisting,
                  int busyTimeoutMs = 5000);
@@ -59,6 +60,21 @@ class Store {
   std::optional<Annotator> findAnnotator(const QString& name) const;
   std::optional<Annotator> findAnnotator(qint64 id) const;
   QVector<Annotator> annotators() const;
+
+  // --- where the video files are (the rule that uses these: core/library/video_locator.h) ----
+  // Folders searched for video files, in order, as stored: absolute, or relative to the project
+  // file's folder.
+  QStringList mediaFolders() const;
+  // Appends the folders not listed yet (compared as stored); one transaction.
+  void addMediaFolders(const QStringList& folders);
+  void setMediaFolders(const QStringList& folders);  // replaces the whole list
+  // Adds or updates many videos in one transaction (all or nothing); prompts are found or made
+  // by text (an empty text leaves the video without a prompt). Returns the ids, in order.
+  QVector<qint64> addVideos(const QVector<VideoRecord>& videos);
+  // Records where videos' files are and what probing them found, in one transaction (with the
+  // new list of media folders when given).
+  void updateVideoFiles(const QVector<VideoFileUpdate>& updates,
+                        const std::optional<QStringList>& mediaFolders = std::nullopt);
 
   // --- evaluations --------------------------------------------------------------------------
   // Inserts or replaces the evaluation of (videoId, annotatorId); returns its id. Scores are

@@ -25,6 +25,20 @@ struct HistoryEntry {
   QDateTime changedAt;  // UTC
 };
 
+// A video to add together with its prompt text (Store::addVideos).
+struct VideoRecord {
+  Video video;         // promptId is ignored; the prompt comes from promptText
+  QString promptText;  // empty: no prompt (an existing video keeps its prompt)
+};
+
+// Where a video's file was found and what its probe said (Store::updateVideoFiles).
+struct VideoFileUpdate {
+  qint64 videoId = 0;
+  QString path;         // absolute, or relative to the project file's folder
+  QString contentHash;  // media::contentKey() of the file when probed
+  QString probeJson;
+};
+
 struct QueueItem {
   Video video;
   QString promptText;

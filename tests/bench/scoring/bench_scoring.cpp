@@ -76,7 +76,7 @@ Run scoreProject(vs::store::Store& store, const QString& projectDir, const QStri
     run.failed = p.failed;
     QCoreApplication::quit();
   });
-  batch.start(BatchSelection::All, projectDir);
+  batch.start(BatchSelection::All);
   QCoreApplication::exec();
   return run;
 }

@@ -60,7 +60,7 @@ class TestBatchScoringE2e : public QObject {
     connect(&batch, &BatchScorer::videoFailed, this,
             [&](qint64, const QString&, const QString& code, const QString&) { out.failCodes << code; });
     QSignalSpy finished(&batch, &BatchScorer::finished);
-    batch.start(BatchSelection::All, tmpDir());
+    batch.start(BatchSelection::All);
     if (!finished.wait(240000)) return out;
     out.done = batch.progress().done;
     out.failed = batch.progress().failed;

@@ -120,7 +120,7 @@ class TestTemplateLibrary : public QObject {
     }
     sqlExec(path, {QStringLiteral("DROP TABLE query_templates"), QStringLiteral("PRAGMA user_version = 2")});
     store::Store project(path);
-    QCOMPARE(project.schemaVersion(), 3);
+    QCOMPARE(project.schemaVersion(), vs::store::Store::kSchemaVersion);
     QCOMPARE(project.findPrompt(1)->text, QStringLiteral("kept"));
     QVERIFY(project.queryTemplates().isEmpty());
     project.saveQueryTemplate(QStringLiteral("after"), QStringLiteral("$t2v_prompt"));
