@@ -22,7 +22,7 @@ QString fileStatusName(FileStatus status) {
 }
 
 struct VideoLocator::Listing {
-  QHash<QString, QString> pathOfFileName;  // first in folder order, then path order
+  QHash<QString, QStringList> pathsOfFileName;  // in folder order, then path order
 };
 
 namespace {
@@ -98,19 +98,20 @@ QString VideoLocator::searchFolders(const Video& video) const {
       files.sort();
       for (const QString& file : files) {
         const QString name = QFileInfo(file).fileName();
-        if (hasVideoExtension(name) && !listing_->pathOfFileName.contains(name)) {
-          listing_->pathOfFileName.insert(name, file);
-        }
+        if (hasVideoExtension(name)) listing_->pathsOfFileName[name] << file;
       }
     }
   }
-  // A name with folders in it ("sora/cat") is matched on its last part below the folders.
+  // A name with folders in it ("sora/cat") must match its whole tail (".../sora/cat.mp4"), never
+  // another generator's clip of the same base name.
   const QString baseName = QFileInfo(video.name).fileName();
   for (const QString& ext : videoExtensions()) {
-    const auto it = listing_->pathOfFileName.constFind(baseName + QLatin1Char('.') + ext);
-    if (it != listing_->pathOfFileName.constEnd()) return it.value();
+    const QString tail = QLatin1Char('/') + video.name + QLatin1Char('.') + ext;
+    for (const QString& path : listing_->pathsOfFileName.value(baseName + QLatin1Char('.') + ext)) {
+      if (path.endsWith(tail)) return path;
+    }
   }
-  if (!urlName.isEmpty()) return listing_->pathOfFileName.value(urlName);
+  if (!urlName.isEmpty()) return listing_->pathsOfFileName.value(urlName).value(0);
   return {};
 }
 

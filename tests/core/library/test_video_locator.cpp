@@ -61,7 +61,10 @@ class TestVideoLocator : public QObject {
     QCOMPARE(moved.status, FileStatus::Ok);
     QCOMPARE(locator.find(named(QStringLiteral("y"), {}, QStringLiteral("https://cdn.example.org/v/from_url.mov?sig=1"))),
              root + QStringLiteral("/second/from_url.mov"));
-    QCOMPARE(locator.find(named(QStringLiteral("gen/nested"))), root + QStringLiteral("/second/deep/er/nested.mp4"));
+    QCOMPARE(locator.find(named(QStringLiteral("nested"))), root + QStringLiteral("/second/deep/er/nested.mp4"));
+    QCOMPARE(locator.find(named(QStringLiteral("er/nested"))), root + QStringLiteral("/second/deep/er/nested.mp4"));
+    // Another folder's clip of the same base name is not this video's file.
+    QVERIFY(locator.find(named(QStringLiteral("gen/nested"))).isEmpty());
     QCOMPARE(locator.find(named(QStringLiteral("in_project"))), root + QStringLiteral("/p/in_project.mp4"));
     QVERIFY(locator.find(named(QStringLiteral("nothing"))).isEmpty());
   }

@@ -37,3 +37,16 @@ with open(os.path.join(HERE, "prompts.csv"), "w", encoding="utf-8", newline="") 
         w.writerow([k, v, "gen"])
 with open(os.path.join(HERE, "prompts.expected.json"), "w", encoding="utf-8") as f:
     json.dump(MAPPING, f, ensure_ascii=False, indent=0, sort_keys=True)
+
+# A small study as a VideoFeedback2 file, for `vscore import --videos DIR` (its clips are made
+# by the test): names as the dataset has them, one with a video_url whose file name differs.
+STUDY = [
+    {"video_name": "vf2_0001", "video_url": "", "prompt": "a red kite over the sea",
+     "visual_score": 4, "t2v_score": 5, "phy_score": 3},
+    {"video_name": "vf2_0002", "video_url": "https://example.org/clips/kite_take2.mp4?dl=1",
+     "prompt": "a red kite over the sea", "visual_score": 2, "t2v_score": 3, "phy_score": 2},
+    {"video_name": "vf2_0003", "video_url": "", "prompt": "a dog on a skateboard",
+     "visual_score": 5, "t2v_score": 5, "phy_score": 4},
+]
+with open(os.path.join(HERE, "study_vf2.json"), "w", encoding="utf-8") as f:
+    json.dump(STUDY, f, ensure_ascii=False, indent=4)
