@@ -302,8 +302,8 @@ class TestVscoreCli : public QObject {
     QTest::newRow("empty file") << "empty.json" << QByteArray() << "auto" << ": file is empty";
     QTest::newRow("whitespace only") << "blank.jsonl" << QByteArray("\n \n") << "vf2-jsonl" << ": file is empty";
     QTest::newRow("jsonl bad line") << "bad.jsonl" << (vf2Item(QStringLiteral("a"), 1) + "\n" + vf2Item(QStringLiteral("b"), 2) + "\n{\"video_name\": \"c\"\n") << "auto" << ":3: ";
-    QTest::newRow("csv field count") << "count.csv" << QByteArray("video_name,visual_score,t2v_score,phy_score\r\na,1,2,3\r\nb,1,2\r\n") << "auto" << ":3: expected 4 fields, found 3";
-    QTest::newRow("csv unterminated quote") << "quote.csv" << QByteArray("video_name,visual_score,t2v_score,phy_score\r\n\"a,1,2,3\r\n") << "auto" << ":2: unterminated quoted field";
+    QTest::newRow("csv field count") << "count.csv" << QByteArray("video_name,prompt,visual_score,t2v_score,phy_score\r\na,p,1,2,3\r\nb,p,1,2\r\n") << "auto" << ":3: expected 5 fields, found 4";
+    QTest::newRow("csv unterminated quote") << "quote.csv" << QByteArray("video_name,prompt,visual_score,t2v_score,phy_score\r\n\"a,p,1,2,3\r\n") << "auto" << ":2: unterminated quoted field";
     QTest::newRow("csv missing column") << "col.csv" << QByteArray("video_name,visual_score,t2v_score\r\na,1,2\r\n") << "auto" << ":1: missing required column phy_score";
     QTest::newRow("predictions wrong type") << "pred.json" << QByteArray("[{\"video_name\": \"a\", \"v_score_model\": \"x\", \"t_score_model\": 1, \"p_score_model\": 1, \"output\": \"\"}]") << "predictions" << ": item 1 (video_name \"a\"): v_score_model: \"x\" is not a score";
     QTest::newRow("labelstudio partial") << "ls.json" << QByteArray("[{\"data\": {\"video_name\": \"a\"}, \"annotations\": [{\"result\": [{\"from_name\": \"visual_score\", \"type\": \"rating\", \"value\": {\"rating\": 3}}]}]}]") << "labelstudio" << ": item 1 (video_name \"a\"): task has no ratings for all three dimensions";

@@ -38,7 +38,7 @@ class TestItemReader : public QObject {
 
   void readsLabelsAliasesAndFloats() {
     const QByteArray json =
-        "\xEF\xBB\xBF[{\"video_name\": \"a\", \"visual_score\": \"5-Very Good\", \"t2v_align_score\": \"Relatively Poor\","
+        "\xEF\xBB\xBF[{\"video_name\": \"a\", \"prompt\": \"p\", \"visual_score\": \"5-Very Good\", \"t2v_align_score\": \"Relatively Poor\","
         " \"physical_score\": 3.8721, \"visual_comment\": \"c\", \"x\": {\"b\": 1, \"a\": [true, null]}}]";
     const auto items = parseItems(json, Format::Vf2Json, QStringLiteral("f"));
     QCOMPARE(items.size(), size_t(1));
@@ -60,10 +60,10 @@ class TestItemReader : public QObject {
     QTest::newRow("null score") << QByteArray("[{\"video_name\": \"a\", \"visual_score\": null, \"t2v_score\": 1, \"phy_score\": 1}]") << int(Format::Vf2Json) << "f: item 1 (video_name \"a\"): visual_score is null";
     QTest::newRow("name type") << QByteArray("[{\"video_name\": 5, \"visual_score\": 1, \"t2v_score\": 1, \"phy_score\": 1}]") << int(Format::Vf2Json) << "f: item 1: video_name: expected a string, got a number";
     QTest::newRow("not an array") << QByteArray("{\"video_name\": \"a\"}") << int(Format::Vf2Json) << "f:1: expected '['";
-    QTest::newRow("jsonl line") << QByteArray("\n{\"video_name\": \"a\", \"visual_score\": 1, \"t2v_score\": 1, \"phy_score\": 1}\n\n{\"video_name\": \"b\", \"visual_score\": 1, \"t2v_score\": 1}\n") << int(Format::Vf2Jsonl) << "f:4: item 2 (video_name \"b\"): missing required key phy_score";
-    QTest::newRow("csv line after multi-line field") << QByteArray("video_name,visual_score,t2v_score,phy_score,thinking\n\"a\",1,1,1,\"x\ny\nz\"\nb,1,1,9,\n") << int(Format::Csv) << "f:5: item 2 (video_name \"b\"): phy_score 9 is outside 1..5";
-    QTest::newRow("csv empty score") << QByteArray("video_name,visual_score,t2v_score,phy_score\na,,1,1\n") << int(Format::Csv) << "f:2: item 1 (video_name \"a\"): visual_score is empty";
-    QTest::newRow("csv bad utf-8") << QByteArray("video_name,visual_score,t2v_score,phy_score\na\xff,1,1,1\n") << int(Format::Csv) << "f:2: invalid UTF-8";
+    QTest::newRow("jsonl line") << QByteArray("\n{\"video_name\": \"a\", \"prompt\": \"p\", \"visual_score\": 1, \"t2v_score\": 1, \"phy_score\": 1}\n\n{\"video_name\": \"b\", \"visual_score\": 1, \"t2v_score\": 1}\n") << int(Format::Vf2Jsonl) << "f:4: item 2 (video_name \"b\"): missing required key phy_score";
+    QTest::newRow("csv line after multi-line field") << QByteArray("video_name,prompt,visual_score,t2v_score,phy_score,thinking\n\"a\",p,1,1,1,\"x\ny\nz\"\nb,p,1,1,9,\n") << int(Format::Csv) << "f:5: item 2 (video_name \"b\"): phy_score 9 is outside 1..5";
+    QTest::newRow("csv empty score") << QByteArray("video_name,prompt,visual_score,t2v_score,phy_score\na,p,,1,1\n") << int(Format::Csv) << "f:2: item 1 (video_name \"a\"): visual_score is empty";
+    QTest::newRow("csv bad utf-8") << QByteArray("video_name,prompt,visual_score,t2v_score,phy_score\na\xff,p,1,1,1\n") << int(Format::Csv) << "f:2: invalid UTF-8";
   }
   void errorsNameLineItemAndField() {
     QFETCH(QByteArray, bytes);
