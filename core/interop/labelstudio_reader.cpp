@@ -37,9 +37,14 @@ KeyMeaning controlMeaning(const QByteArray& fromName) {
   KeyMeaning m = keyMeaning(fromName);
   if (m.key != ItemKey::Unknown) return m;
   const QByteArray lower = fromName.toLower();
+  // Also the control names of the labeling config in reference annotation-anchors.md §3.1.
   if (lower == "visual" || lower == "visual_quality") return {ItemKey::Score, Dimension::Visual};
-  if (lower == "t2v" || lower == "alignment" || lower == "text_alignment") return {ItemKey::Score, Dimension::T2V};
-  if (lower == "phy" || lower == "physical" || lower == "physics") return {ItemKey::Score, Dimension::Phy};
+  if (lower == "t2v" || lower == "alignment" || lower == "text_alignment" || lower == "t2v_alignment") {
+    return {ItemKey::Score, Dimension::T2V};
+  }
+  if (lower == "phy" || lower == "physical" || lower == "physics" || lower == "physical_consistency") {
+    return {ItemKey::Score, Dimension::Phy};
+  }
   if (lower == "reasoning" || lower == "comment") return {ItemKey::Thinking, Dimension::Visual};
   return {};
 }

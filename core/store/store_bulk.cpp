@@ -107,14 +107,12 @@ ImportResult Store::importItems(const std::function<const FeedbackItem*()>& next
   const qint64 evaluationsBefore = countOf(d, "SELECT count(*) FROM evaluations");
   const qint64 videosBefore = countOf(d, "SELECT count(*) FROM videos");
 
-  // The options' annotator is created on first use: a file whose items all name their own
-  // annotator (Label Studio) leaves no empty "default" behind.
+  // The options' annotators are created on first use (the person's before the model's, as
+  // they always were): a file whose items all name their own annotator (Label Studio) leaves
+  // no empty "default" behind.
   qint64 optionsAnnotatorId = 0;
   qint64 modelAnnotatorId = 0;
-  if (!options.modelAnnotator.isEmpty()) {
-    modelAnnotatorId = d.ensureAnnotator(options.modelAnnotator, AnnotatorKind::Model);
-  }
-  if (options.annotator.isEmpty() && modelAnnotatorId == 0) {
+  if (options.annotator.isEmpty() && options.modelAnnotator.isEmpty()) {
     throw Error(Error::Kind::Usage, d.where, QStringLiteral("import needs an annotator"));
   }
   // Annotators named by the items themselves, looked up once per distinct name.
@@ -221,7 +219,8 @@ ImportResult Store::importItems(const std::function<const FeedbackItem*()>& next
       upsertEvaluation.run();
       ++written;
     }
-    if (modelAnnotatorId != 0 && item.modelState != ModelScoreState::None) {
+    if (!options.modelAnnotator.isEmpty() && item.modelState != ModelScoreState::None) {
+      if (modelAnnotatorId == 0) modelAnnotatorId = d.ensureAnnotator(options.modelAnnotator, AnnotatorKind::Model);
       upsertEvaluation.bind(1, videoId).bind(2, modelAnnotatorId);
       for (int k = 0; k < 3; ++k) {
         upsertEvaluation.bind(3 + k, item.modelScores.value[static_cast<size_t>(k)]);
