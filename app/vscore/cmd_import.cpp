@@ -106,6 +106,13 @@ int runImport(const QStringList& args) {
   cli::ImportPipe pipe(bytes, format, filePath);
   pipe.waitForFirst();  // a file that is wrong from its first item never opens the project
   phase("first items");
+  if (pipe.empty()) {
+    return cli::fail(cli::kExitInvalidData,
+                     QStringLiteral("%1: nothing to import (%2)")
+                         .arg(filePath, format == interop::Format::LabelStudio
+                                            ? QStringLiteral("no task has a submitted annotation or a prediction")
+                                            : QStringLiteral("the file holds no items")));
+  }
 
   store::ImportOptions options;
   const bool predictions = format == interop::Format::Predictions;

@@ -9,6 +9,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/domain/error.h"
 #include "core/interop/item_reader.h"
 
 namespace vs::cli {
@@ -34,6 +35,11 @@ class ImportPipe {
     std::unique_lock<std::mutex> lock(mutex_);
     changed_.wait(lock, [this] { return !queue_.empty() || done_; });
     if (queue_.empty() && error_) std::rethrow_exception(error_);
+  }
+  // After waitForFirst(): true when the file held no item at all.
+  bool empty() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return queue_.empty() && done_ && !error_ && current_.empty();
   }
 
   // The next item (valid until the following call), or nullptr at the end.
@@ -73,7 +79,16 @@ class ImportPipe {
     std::exception_ptr error;
     try {
       // The items' texts point into the mapped file, which outlives the pipe (runImport).
+      size_t count = 0;
       interop::parseItems(bytes, format, file, [&](FeedbackItem&& item) {
+        // The analyses read prediction files without prompts; a project needs them
+        // (reference videoscore2.md §4: the eval scripts write each item's prompt).
+        if (format == interop::Format::Predictions && item.prompt.isEmpty()) {
+          throw Error(Error::Kind::InvalidData,
+                      QStringLiteral("%1: item %2 (video_name \"%3\")").arg(file).arg(count + 1).arg(QString::fromUtf8(item.videoName)),
+                      QStringLiteral("missing required key prompt (or it is empty)"));
+        }
+        ++count;
         batch.push_back(std::move(item));
         if (batch.size() == kBatchItems) {
           push(std::move(batch));

@@ -4,6 +4,7 @@
 #include <QByteArray>
 #include <array>
 
+#include "core/domain/annotator.h"
 #include "core/domain/extra_fields.h"
 #include "core/domain/scores.h"
 
@@ -29,6 +30,12 @@ struct FeedbackItem {
   ModelScoreState modelState = ModelScoreState::None;
   Scores modelScores;
   QByteArray modelOutput;  // full generated text
+
+  // Who gave `scores`, when the file says so per item (a Label Studio annotation's completed_by,
+  // a prediction's model_version). Empty: the importer's ImportOptions::annotator. Filled by
+  // Store::exportItems so a writer can group one video's evaluations.
+  QByteArray annotator;
+  AnnotatorKind annotatorKind = AnnotatorKind::Human;
 
   ExtraFields extra;
   int sourceLine = 0;  // 1-based line in the source file where the item starts; 0 when unknown

@@ -29,10 +29,12 @@ void parseCsv(const QByteArray& bytes, const QString& file, ItemOutput& items) {
   }
   std::vector<KeyMeaning> meaning;
   bool hasName = false;
+  bool hasPrompt = false;
   std::array<bool, 3> hasScore{};
   for (const QByteArray& key : header) {
     meaning.push_back(keyMeaning(key));
     hasName = hasName || meaning.back().key == ItemKey::VideoName;
+    hasPrompt = hasPrompt || meaning.back().key == ItemKey::Prompt;
     if (meaning.back().key == ItemKey::Score || meaning.back().key == ItemKey::GtScore) {
       hasScore[static_cast<size_t>(index(meaning.back().dimension))] = true;
     }
@@ -44,6 +46,7 @@ void parseCsv(const QByteArray& bytes, const QString& file, ItemOutput& items) {
                   QStringLiteral("missing required column %1_score").arg(dimensionKey(d)));
     }
   }
+  if (!hasPrompt) throw Error(Error::Kind::InvalidData, QStringLiteral("%1:1").arg(file), QStringLiteral("missing required column prompt"));
   std::vector<QByteArray> fields;
   std::string jsonText;
   while (parser.readRecord(&fields, &line)) {

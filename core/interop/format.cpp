@@ -48,6 +48,8 @@ std::optional<Format> detectFormat(const QString& fileName, const QByteArray& he
     return Format::Vf2Json;
   }
   if (first == '{') {
+    // One Label Studio task object (the task API's layout, or a one-task export).
+    if (hasKey(head, "annotations") || hasKey(head, "predictions")) return Format::LabelStudio;
     if (suffix == QLatin1String("json") && !head.contains('\n')) return Format::Vf2Json;
     return Format::Vf2Jsonl;
   }

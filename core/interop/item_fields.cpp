@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cstring>
 
+#include "core/domain/json_text.h"
 #include "core/domain/score_label.h"
 
 namespace vs::interop {
@@ -70,6 +71,48 @@ std::optional<double> scoreFromText(const QByteArray& text) {
 QString checkScoreRange(const QByteArray& keyName, double value) {
   if (isValidModelScore(value)) return {};
   return QStringLiteral("%1 %2 is outside 1..5").arg(QString::fromUtf8(keyName)).arg(value);
+}
+
+QByteArray labelStudioControlJson(const QByteArray& type, const QByteArray& toName, const QByteArray& value) {
+  std::string out = "{\"type\":";
+  json::appendString(out, type);
+  out.append(",\"to_name\":");
+  json::appendString(out, toName);
+  out.append(",\"value\":");
+  out.append(value.isEmpty() ? "null" : value.constData(), value.isEmpty() ? 4 : static_cast<size_t>(value.size()));
+  out.push_back('}');
+  return QByteArray(out.data(), static_cast<qsizetype>(out.size()));
+}
+
+bool parseLabelStudioControl(const QByteArray& text, QByteArray* type, QByteArray* toName, QByteArray* value) {
+  if (!text.startsWith("{\"type\":")) return false;  // cheap test first: most extras are not controls
+  try {
+    json::Reader r(text.constData(), text.constData() + text.size());
+    QByteArray key;
+    int seen = 0;
+    r.expect('{');
+    do {
+      r.readString(&key);
+      r.expect(':');
+      if (key == "type" && r.peek() == '"') {
+        r.readString(type);
+        seen |= 1;
+      } else if (key == "to_name" && r.peek() == '"') {
+        r.readString(toName);
+        seen |= 2;
+      } else if (key == "value") {
+        value->clear();
+        r.captureValue(value);
+        seen |= 4;
+      } else {
+        return false;
+      }
+    } while (r.consumeIf(','));
+    r.expect('}');
+    return seen == 7 && r.atEnd();
+  } catch (const json::SyntaxError&) {
+    return false;
+  }
 }
 
 QString itemLocation(const QString& file, size_t index, const QByteArray& videoName) {

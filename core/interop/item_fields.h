@@ -35,6 +35,13 @@ std::optional<double> scoreFromText(const QByteArray& text);
 // "visual_score 7 is outside 1..5" style check; returns an error message or empty.
 QString checkScoreRange(const QByteArray& keyName, double value);
 
+// A Label Studio control the app has no field for (choices, labels, another rating...), kept as
+// the extra key <from_name> holding {"type":T,"to_name":N,"value":V} so that export can write
+// the result back. `value` is compact JSON.
+QByteArray labelStudioControlJson(const QByteArray& type, const QByteArray& toName, const QByteArray& value);
+// True when an extra value is exactly such an object; fills the three parts.
+bool parseLabelStudioControl(const QByteArray& json, QByteArray* type, QByteArray* toName, QByteArray* value);
+
 // Error location for an item: "<file>: item N (video_name \"x\")".
 QString itemLocation(const QString& file, size_t index, const QByteArray& videoName);
 

@@ -8,6 +8,7 @@
 
 #include "core/domain/error.h"
 #include "core/domain/json_text.h"
+#include "core/interop/item_fields.h"
 #include "core/interop/output_file.h"
 
 namespace vs::interop {
@@ -297,22 +298,84 @@ class SftWriter : public ItemWriter {
   size_t count_ = 0;
 };
 
-// Label Studio tasks: data carries the video and prompt (plus kept keys), one annotation with
-// rating results per dimension and textarea results for the texts.
+// Label Studio tasks, one per video: data carries the video and prompt (plus kept keys), one
+// annotation per person (completed_by) and one prediction per model (model_version, score),
+// each with rating results per dimension, textarea results for the texts and the controls kept
+// from an earlier Label Studio import. Store::exportItems gives one video's evaluations one
+// after another (video id order), so a task is finished when the next video starts.
 class LabelStudioWriter : public ItemWriter {
  public:
   explicit LabelStudioWriter(const QString& path) : out_(path) { out_.buffer().append("["); }
   void write(const FeedbackItem& item) override {
+    if (open_ && item.videoName != videoName_) closeTask();
     std::string& b = out_.buffer();
-    b.append(count_ ? ",\n  {\"id\": " : "\n  {\"id\": ");
-    b.append(std::to_string(++count_));
-    b.append(", \"data\": {");
-    MemberWriter data(b, ", ", ": ", -1);
-    data.text("video_name", item.videoName);
-    data.text("video", item.videoUrl);
-    data.text("prompt", item.prompt);
-    data.extras(item.extra);
-    b.append("}, \"annotations\": [{\"result\": [");
+    if (!open_) {
+      open_ = true;
+      videoName_ = item.videoName;
+      b.append(count_ ? ",\n  {\"id\": " : "\n  {\"id\": ");
+      b.append(std::to_string(++count_));
+      b.append(", \"data\": {");
+      MemberWriter data(b, ", ", ": ", -1);
+      data.text("video_name", item.videoName);
+      data.text("video", item.videoUrl);
+      data.text("prompt", item.prompt);
+      for (const ExtraField& f : item.extra) {
+        if (isControl(f) || isPredictionScore(item, f)) continue;
+        data.key(f.key);
+        json::appendPythonLayout(b, f.jsonValue.constData(), static_cast<size_t>(f.jsonValue.size()), -1);
+      }
+      b.append("}");
+    }
+    const bool model = item.annotatorKind == AnnotatorKind::Model;
+    std::string& list = model ? predictions_ : annotations_;
+    list.append(list.empty() ? "{\"id\": " : ", {\"id\": ");
+    list.append(std::to_string(++resultSets_));
+    if (model) {
+      list.append(", \"model_version\": ");
+      json::appendString(list, item.annotator);
+      for (const ExtraField& f : item.extra) {
+        if (!isPredictionScore(item, f)) continue;
+        list.append(", \"score\": ");
+        json::appendPythonLayout(list, f.jsonValue.constData(), static_cast<size_t>(f.jsonValue.size()), -1);
+      }
+    } else if (!item.annotator.isEmpty()) {
+      list.append(", \"completed_by\": ");
+      appendCompletedBy(list, item.annotator);
+    }
+    list.append(", \"result\": [");
+    appendResults(list, item);
+    list.append(model ? "]}" : "], \"was_cancelled\": false, \"ground_truth\": false}");
+  }
+  void commit() override {
+    if (open_) closeTask();
+    out_.buffer().append(count_ ? "\n]" : "]");
+    out_.commit();
+  }
+
+ private:
+  static bool isControl(const ExtraField& f) {
+    QByteArray type, toName, value;
+    return parseLabelStudioControl(f.jsonValue, &type, &toName, &value);
+  }
+  // A Label Studio prediction's `score` rides as the extra key "score" of a model's item.
+  static bool isPredictionScore(const FeedbackItem& item, const ExtraField& f) {
+    return item.annotatorKind == AnnotatorKind::Model && f.key == "score";
+  }
+  // The reader names users known only by id "ls-user-<id>"; they go back as that id.
+  static void appendCompletedBy(std::string& b, const QByteArray& name) {
+    if (name.startsWith("ls-user-")) {
+      bool ok = false;
+      const qint64 id = name.mid(8).toLongLong(&ok);
+      if (ok && QByteArray::number(id) == name.mid(8)) {
+        b.append(std::to_string(id));
+        return;
+      }
+    }
+    b.append("{\"email\": ");
+    json::appendString(b, name);
+    b.push_back('}');
+  }
+  static void appendResults(std::string& b, const FeedbackItem& item) {
     bool first = true;
     const char* scoreNames[3] = {"visual_score", "t2v_score", "phy_score"};
     for (size_t d = 0; d < 3; ++d) {
@@ -337,17 +400,42 @@ class LabelStudioWriter : public ItemWriter {
     };
     textarea("thinking", item.thinking);
     for (size_t d = 0; d < 3; ++d) textarea(kRationaleKeys[d], item.rationale[d]);
-    b.append("]}]}");
+    QByteArray type, toName, value;
+    for (const ExtraField& f : item.extra) {
+      if (!parseLabelStudioControl(f.jsonValue, &type, &toName, &value)) continue;
+      b.append(first ? "" : ", ");
+      first = false;
+      b.append("{\"from_name\": ");
+      json::appendString(b, f.key);
+      b.append(", \"to_name\": ");
+      json::appendString(b, toName);
+      b.append(", \"type\": ");
+      json::appendString(b, type);
+      b.append(", \"value\": ");
+      json::appendPythonLayout(b, value.constData(), static_cast<size_t>(value.size()), -1);
+      b.push_back('}');
+    }
+  }
+  void closeTask() {
+    std::string& b = out_.buffer();
+    b.append(", \"annotations\": [");
+    b.append(annotations_);
+    b.append("], \"predictions\": [");
+    b.append(predictions_);
+    b.append("]}");
+    annotations_.clear();
+    predictions_.clear();
+    open_ = false;
     out_.flushIfLarge();
   }
-  void commit() override {
-    out_.buffer().append(count_ ? "\n]" : "]");
-    out_.commit();
-  }
 
- private:
   OutputFile out_;
-  size_t count_ = 0;
+  size_t count_ = 0;       // tasks
+  size_t resultSets_ = 0;  // annotations and predictions, numbered across the file
+  bool open_ = false;
+  QByteArray videoName_;
+  std::string annotations_;
+  std::string predictions_;
 };
 
 }  // namespace

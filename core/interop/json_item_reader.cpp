@@ -83,6 +83,9 @@ struct ObjectReader {
   void read(FeedbackItem* item) {
     r.expect('{');
     bool seenName = false;
+    bool seenPrompt = false;
+    bool promptNull = false;
+    bool seenKnown = false;
     std::array<bool, 3> seenModelScore{};
     bool seenOutput = false;
     std::array<bool, 3> seenScore{};
@@ -93,10 +96,15 @@ struct ObjectReader {
         r.expect(':');
         const KeyMeaning m = keyMeaning(key);
         const size_t d = static_cast<size_t>(index(m.dimension));
+        seenKnown = seenKnown || m.key != ItemKey::Unknown;
         switch (m.key) {
           case ItemKey::VideoName: readText(key, &item->videoName, false); seenName = true; break;
           case ItemKey::VideoUrl: readText(key, &item->videoUrl, true); break;
-          case ItemKey::Prompt: readText(key, &item->prompt, true); break;
+          case ItemKey::Prompt:
+            seenPrompt = true;
+            promptNull = r.peek() == 'n';
+            readText(key, &item->prompt, true);
+            break;
           case ItemKey::Thinking: readText(key, &item->thinking, true); break;
           case ItemKey::Rationale: readText(key, &item->rationale[d], true); break;
           case ItemKey::Score:
@@ -123,7 +131,13 @@ struct ObjectReader {
       } while (r.consumeIf(','));
       r.expect('}');
     }
-    if (!seenName) {
+    if (!seenKnown) {
+      note(schema == JsonSchema::Feedback
+               ? QStringLiteral("none of the known keys (expected a VideoFeedback2 item: video_name, prompt, "
+                                "visual_score, t2v_score, phy_score)")
+               : QStringLiteral("none of the known keys (expected a VideoScore2 prediction: video_name, prompt, "
+                                "v_score_gt, ..., v_score_model, ..., output)"));
+    } else if (!seenName) {
       note(QStringLiteral("missing required key video_name"));
     } else if (item->videoName.isEmpty()) {
       note(QStringLiteral("video_name is empty"));
@@ -136,6 +150,13 @@ struct ObjectReader {
         } else if (!item->scores.value[d]) {
           note(QStringLiteral("%1_score is null").arg(dimensionKey(dim)));
         }
+      }
+      // Every VideoFeedback2 item has its prompt: without it the video cannot be grouped with
+      // the prompt's other candidates, nor scored (the instruction quotes the prompt).
+      if (!seenPrompt) {
+        note(QStringLiteral("missing required key prompt"));
+      } else if (promptNull) {
+        note(QStringLiteral("prompt is null"));
       }
     } else {
       const bool allModelKeys = seenModelScore[0] && seenModelScore[1] && seenModelScore[2];

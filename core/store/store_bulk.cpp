@@ -107,17 +107,16 @@ ImportResult Store::importItems(const std::function<const FeedbackItem*()>& next
   const qint64 evaluationsBefore = countOf(d, "SELECT count(*) FROM evaluations");
   const qint64 videosBefore = countOf(d, "SELECT count(*) FROM videos");
 
-  qint64 annotatorId = 0;
-  if (!options.annotator.isEmpty()) {
-    annotatorId = d.ensureAnnotator(options.annotator, options.annotatorKind);
-  }
+  // The options' annotators are created on first use (the person's before the model's, as
+  // they always were): a file whose items all name their own annotator (Label Studio) leaves
+  // no empty "default" behind.
+  qint64 optionsAnnotatorId = 0;
   qint64 modelAnnotatorId = 0;
-  if (!options.modelAnnotator.isEmpty()) {
-    modelAnnotatorId = d.ensureAnnotator(options.modelAnnotator, AnnotatorKind::Model);
-  }
-  if (annotatorId == 0 && modelAnnotatorId == 0) {
+  if (options.annotator.isEmpty() && options.modelAnnotator.isEmpty()) {
     throw Error(Error::Kind::Usage, d.where, QStringLiteral("import needs an annotator"));
   }
+  // Annotators named by the items themselves, looked up once per distinct name.
+  QHash<QByteArray, qint64> itemAnnotatorIds;
   const QByteArray origin = originName(options.origin).toUtf8();
   const QByteArray modelId = options.modelId.toUtf8();
   const QByteArray settings = options.settingsJson.toUtf8();
@@ -145,8 +144,10 @@ ImportResult Store::importItems(const std::function<const FeedbackItem*()>& next
     if (item.videoName.isEmpty()) {
       throw Error(Error::Kind::InvalidData, itemWhere(d.where, i, item), QStringLiteral("video_name is empty"));
     }
+    const bool ownAnnotator = !item.annotator.isEmpty();
+    const AnnotatorKind kind = ownAnnotator ? item.annotatorKind : options.annotatorKind;
     if (!inRange(item.scores) || !inRange(item.modelScores)) {  // location text only on failure
-      d.checkScores(item.scores, options.annotatorKind, itemWhere(d.where, i, item));
+      d.checkScores(item.scores, kind, itemWhere(d.where, i, item));
       d.checkScores(item.modelScores, AnnotatorKind::Model, itemWhere(d.where, i, item));
     }
 
@@ -187,6 +188,19 @@ ImportResult Store::importItems(const std::function<const FeedbackItem*()>& next
       updateVideo.reset();
     }
 
+    qint64 annotatorId = 0;
+    if (ownAnnotator) {
+      const auto it = itemAnnotatorIds.constFind(item.annotator);
+      if (it != itemAnnotatorIds.constEnd()) {
+        annotatorId = it.value();
+      } else {
+        annotatorId = d.ensureAnnotator(QString::fromUtf8(item.annotator), item.annotatorKind);
+        itemAnnotatorIds.insert(item.annotator, annotatorId);
+      }
+    } else if (!options.annotator.isEmpty()) {
+      if (optionsAnnotatorId == 0) optionsAnnotatorId = d.ensureAnnotator(options.annotator, options.annotatorKind);
+      annotatorId = optionsAnnotatorId;
+    }
     const bool hasHuman = annotatorId != 0 && (!item.scores.empty() || item.modelState == ModelScoreState::None);
     if (hasHuman) {
       extraJson = extraFieldsToJson(item.extra);
@@ -195,12 +209,18 @@ ImportResult Store::importItems(const std::function<const FeedbackItem*()>& next
         upsertEvaluation.bind(3 + k, item.scores.value[static_cast<size_t>(k)]);
         upsertEvaluation.bind(6 + k, item.rationale[static_cast<size_t>(k)]);
       }
-      upsertEvaluation.bind(9, item.thinking).bind(10, origin).bind(11, modelId).bind(12, settings);
+      // A model named by the item (a Label Studio prediction) is its own model id.
+      const bool itemModel = ownAnnotator && item.annotatorKind == AnnotatorKind::Model;
+      upsertEvaluation.bind(9, item.thinking)
+          .bind(10, itemModel ? modelOrigin : origin)
+          .bind(11, itemModel ? item.annotator : modelId)
+          .bind(12, settings);
       upsertEvaluation.bind(13, now).bind(14, extraJson);
       upsertEvaluation.run();
       ++written;
     }
-    if (modelAnnotatorId != 0 && item.modelState != ModelScoreState::None) {
+    if (!options.modelAnnotator.isEmpty() && item.modelState != ModelScoreState::None) {
+      if (modelAnnotatorId == 0) modelAnnotatorId = d.ensureAnnotator(options.modelAnnotator, AnnotatorKind::Model);
       upsertEvaluation.bind(1, videoId).bind(2, modelAnnotatorId);
       for (int k = 0; k < 3; ++k) {
         upsertEvaluation.bind(3 + k, item.modelScores.value[static_cast<size_t>(k)]);
@@ -235,9 +255,9 @@ void Store::exportItems(const ExportFilter& filter,
   Impl& d = *d_;
   QByteArray sql =
       "SELECT v.name, v.url, coalesce(p.text, ''), e.visual, e.t2v, e.phy, e.visual_rationale, "
-      "e.t2v_rationale, e.phy_rationale, e.thinking, e.extra_json";
+      "e.t2v_rationale, e.phy_rationale, e.thinking, e.extra_json, a.name, a.kind";
   const bool withModel = !filter.modelAnnotator.isEmpty();
-  sql += withModel ? ", m.id, m.visual, m.t2v, m.phy, m.thinking" : "";
+  sql += withModel ? ", m.id, m.visual, m.t2v, m.phy, m.thinking" : "";  // from column 13
   sql += " FROM evaluations e JOIN videos v ON v.id = e.video_id "
          "JOIN annotators a ON a.id = e.annotator_id LEFT JOIN prompts p ON p.id = v.prompt_id";
   if (withModel) {
@@ -272,15 +292,17 @@ void Store::exportItems(const ExportFilter& filter,
     }
     item.thinking = s.bytes(9);
     item.extra = extraFieldsFromJson(s.bytes(10));
+    item.annotator = s.bytes(11);
+    item.annotatorKind = s.bytes(12) == "model" ? AnnotatorKind::Model : AnnotatorKind::Human;
     if (withModel) {
-      if (s.isNull(11)) {
+      if (s.isNull(13)) {
         item.modelState = ModelScoreState::None;
         item.modelScores = {};
         item.modelOutput.clear();
       } else {
         item.modelState = ModelScoreState::Given;
-        for (int k = 0; k < 3; ++k) item.modelScores.value[static_cast<size_t>(k)] = s.optionalReal(12 + k);
-        item.modelOutput = s.bytes(15);
+        for (int k = 0; k < 3; ++k) item.modelScores.value[static_cast<size_t>(k)] = s.optionalReal(14 + k);
+        item.modelOutput = s.bytes(17);
       }
     }
     sink(item);

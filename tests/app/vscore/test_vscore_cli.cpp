@@ -60,6 +60,14 @@ QByteArray vf2Item(const QString& name, int score) {
       .toUtf8();
 }
 
+// One Label Studio annotation by user 1 rating every dimension 3; `more` adds members.
+QByteArray lsAnnotation(const char* more = "") {
+  return QByteArray("{\"completed_by\": 1, \"result\": [") +
+         "{\"from_name\": \"visual_score\", \"type\": \"rating\", \"value\": {\"rating\": 3}}, "
+         "{\"from_name\": \"t2v_score\", \"type\": \"rating\", \"value\": {\"rating\": 3}}, "
+         "{\"from_name\": \"phy_score\", \"type\": \"rating\", \"value\": {\"rating\": 3}}]" + more + "}";
+}
+
 QByteArray manyItems(const QString& prefix, int count) {
   QByteArray bytes = "[\n";
   for (int i = 0; i < count; ++i) {
@@ -235,6 +243,63 @@ class TestVscoreCli : public QObject {
     QCOMPARE(e.value(QStringLiteral("phy_score")).toDouble(), 2.0);
   }
 
+  // A Label Studio export made the way Label Studio writes it (make_labelstudio.py): every
+  // annotation is its own evaluation, predictions are model evaluations, and exporting again
+  // gives back every annotation, prediction and kept control.
+  void labelStudioTeamRoundTrip() {
+    const QString project = freshProject();
+    const Run r = run({QStringLiteral("import"), project, data_ + QStringLiteral("/labelstudio_team.json")});
+    QVERIFY2(r.code == 0, r.err.constData());
+    QVERIFY2(r.out.startsWith("imported 5 items"), r.out.constData());
+    QCOMPARE(sqlValue(project, QStringLiteral("SELECT group_concat(name || ':' || kind, ' ') FROM "
+                                              "(SELECT name, kind FROM annotators ORDER BY id)")).toString(),
+             QStringLiteral("ana@lab.example:human ls-user-7:human VideoScore2-rev7:model bo@lab.example:human"));
+    // Bo skipped clip_a (was_cancelled): only Ana, user 7 and the model evaluated it.
+    QCOMPARE(sqlValue(project, QStringLiteral("SELECT count(*) FROM evaluations e JOIN videos v ON v.id = e.video_id "
+                                              "WHERE v.name = 'clip_a'")).toInt(), 3);
+    QCOMPARE(sqlValue(project, QStringLiteral("SELECT group_concat(e.origin || ' ' || e.model_id || ' ' || e.extra_json, '|') "
+                                              "FROM evaluations e JOIN annotators a ON a.id = e.annotator_id "
+                                              "WHERE a.kind = 'model'")).toString(),
+             QStringLiteral("model VideoScore2-rev7 {\"generator\":\"gen_A\",\"score\":0.71}|"
+                            "model VideoScore2-rev7 {\"generator\":\"gen_B\",\"score\":0.5}"));
+    QCOMPARE(sqlValue(project, QStringLiteral("SELECT e.thinking FROM evaluations e JOIN annotators a ON a.id = e.annotator_id "
+                                              "WHERE a.name = 'ana@lab.example'")).toString(),
+             QStringLiteral("The kite string bends naturally.\nSky banding near the top."));
+
+    const QJsonDocument expected = QJsonDocument::fromJson(readFile(data_ + QStringLiteral("/labelstudio_team.expected.json")));
+    QVERIFY(expected.isArray() && expected.array().size() == 2);
+    const QString tasks = path(QStringLiteral("team_tasks.json"));
+    const Run exported = run({QStringLiteral("export"), project, QStringLiteral("--format"), QStringLiteral("labelstudio"),
+                              QStringLiteral("--out"), tasks});
+    QVERIFY2(exported.code == 0, exported.err.constData());
+    const QJsonDocument got = QJsonDocument::fromJson(readFile(tasks));
+    QVERIFY2(got == expected, got.toJson(QJsonDocument::Compact).constData());
+
+    // The exported file is a Label Studio export too: through a second project it comes back
+    // unchanged.
+    const QString again = freshProject();
+    const Run reimported = run({QStringLiteral("import"), again, tasks});
+    QVERIFY2(reimported.code == 0, reimported.err.constData());
+    const QString tasks2 = path(QStringLiteral("team_tasks2.json"));
+    QCOMPARE(run({QStringLiteral("export"), again, QStringLiteral("--format"), QStringLiteral("labelstudio"),
+                  QStringLiteral("--out"), tasks2}).code, 0);
+    QCOMPARE(QJsonDocument::fromJson(readFile(tasks2)), expected);
+  }
+
+  void labelStudioSingleTaskObject() {
+    const QString project = freshProject();
+    const Run r = run({QStringLiteral("import"), project, data_ + QStringLiteral("/labelstudio_single_task.json")});
+    QVERIFY2(r.code == 0, r.err.constData());
+    QVERIFY2(r.out.contains("(labelstudio): 2 evaluations created"), r.out.constData());
+    const Run list = run({QStringLiteral("list"), project});
+    QVERIFY2(list.out.contains("solo\ta paper boat in the rain\tana@lab.example 3/4/2 (human)\tls-user-9 4/4/3 (human)"),
+             list.out.constData());
+    QCOMPARE(sqlValue(project, QStringLiteral("SELECT phy_rationale FROM evaluations e JOIN annotators a ON "
+                                              "a.id = e.annotator_id WHERE a.name = 'ana@lab.example'")).toString(),
+             QStringLiteral("the boat floats upstream\nagainst the current"));
+    QCOMPARE(sqlValue(project, QStringLiteral("SELECT count(*) FROM annotators WHERE name = 'default'")).toInt(), 0);
+  }
+
   void predictionsRoundTrip() {
     const QString project = freshProject();
     const Run r = run({QStringLiteral("import"), project, data_ + QStringLiteral("/predictions.json")});
@@ -290,7 +355,7 @@ class TestVscoreCli : public QObject {
     QTest::addColumn<QString>("format");
     QTest::addColumn<QString>("where");  // expected start of the message after "vscore: error: <file>"
     QTest::newRow("syntax error") << "syntax.json" << QByteArray("[\n  {\"video_name\": \"a\",\n   \"visual_score\": ,\n") << "auto" << ":3: expected a value";
-    QTest::newRow("trailing comma") << "trailing.json" << QByteArray("[{\"video_name\": \"a\", \"visual_score\": 1, \"t2v_score\": 1, \"phy_score\": 1},\n]") << "auto" << ":2: ";
+    QTest::newRow("trailing comma") << "trailing.json" << QByteArray("[{\"video_name\": \"a\", \"prompt\": \"p\", \"visual_score\": 1, \"t2v_score\": 1, \"phy_score\": 1},\n]") << "auto" << ":2: ";
     QTest::newRow("wrong type") << "type.json" << QByteArray("[{\"video_name\": \"a\", \"visual_score\": [4], \"t2v_score\": 1, \"phy_score\": 1}]") << "auto" << ": item 1 (video_name \"a\"): visual_score: expected a number, got an array";
     QTest::newRow("score out of range") << "range.json" << (QByteArray("[") + vf2Item(QStringLiteral("ok"), 3) + ",\n{\"video_name\": \"x\", \"visual_score\": 1, \"t2v_score\": 2, \"phy_score\": 7}]") << "auto" << ": item 2 (video_name \"x\"): phy_score 7 is outside 1..5";
     QTest::newRow("bad label") << "label.json" << QByteArray("[{\"video_name\": \"a\", \"visual_score\": \"excellent\", \"t2v_score\": 1, \"phy_score\": 1}]") << "auto" << ": item 1 (video_name \"a\"): visual_score: \"excellent\" is not a score";
@@ -302,11 +367,21 @@ class TestVscoreCli : public QObject {
     QTest::newRow("empty file") << "empty.json" << QByteArray() << "auto" << ": file is empty";
     QTest::newRow("whitespace only") << "blank.jsonl" << QByteArray("\n \n") << "vf2-jsonl" << ": file is empty";
     QTest::newRow("jsonl bad line") << "bad.jsonl" << (vf2Item(QStringLiteral("a"), 1) + "\n" + vf2Item(QStringLiteral("b"), 2) + "\n{\"video_name\": \"c\"\n") << "auto" << ":3: ";
-    QTest::newRow("csv field count") << "count.csv" << QByteArray("video_name,visual_score,t2v_score,phy_score\r\na,1,2,3\r\nb,1,2\r\n") << "auto" << ":3: expected 4 fields, found 3";
-    QTest::newRow("csv unterminated quote") << "quote.csv" << QByteArray("video_name,visual_score,t2v_score,phy_score\r\n\"a,1,2,3\r\n") << "auto" << ":2: unterminated quoted field";
+    QTest::newRow("csv field count") << "count.csv" << QByteArray("video_name,prompt,visual_score,t2v_score,phy_score\r\na,p,1,2,3\r\nb,p,1,2\r\n") << "auto" << ":3: expected 5 fields, found 4";
+    QTest::newRow("csv unterminated quote") << "quote.csv" << QByteArray("video_name,prompt,visual_score,t2v_score,phy_score\r\n\"a,p,1,2,3\r\n") << "auto" << ":2: unterminated quoted field";
     QTest::newRow("csv missing column") << "col.csv" << QByteArray("video_name,visual_score,t2v_score\r\na,1,2\r\n") << "auto" << ":1: missing required column phy_score";
     QTest::newRow("predictions wrong type") << "pred.json" << QByteArray("[{\"video_name\": \"a\", \"v_score_model\": \"x\", \"t_score_model\": 1, \"p_score_model\": 1, \"output\": \"\"}]") << "predictions" << ": item 1 (video_name \"a\"): v_score_model: \"x\" is not a score";
     QTest::newRow("labelstudio partial") << "ls.json" << QByteArray("[{\"data\": {\"video_name\": \"a\"}, \"annotations\": [{\"result\": [{\"from_name\": \"visual_score\", \"type\": \"rating\", \"value\": {\"rating\": 3}}]}]}]") << "labelstudio" << ": item 1 (video_name \"a\"): task has no ratings for all three dimensions";
+    QTest::newRow("json without prompt") << "noprompt.json" << QByteArray("[{\"video_name\": \"a\", \"visual_score\": 1, \"t2v_score\": 1, \"phy_score\": 1}]") << "auto" << ": item 1 (video_name \"a\"): missing required key prompt";
+    QTest::newRow("json null prompt") << "nullprompt.json" << QByteArray("[{\"video_name\": \"a\", \"prompt\": null, \"visual_score\": 1, \"t2v_score\": 1, \"phy_score\": 1}]") << "auto" << ": item 1 (video_name \"a\"): prompt is null";
+    QTest::newRow("jsonl without prompt") << "noprompt.jsonl" << (vf2Item(QStringLiteral("a"), 1) + "\n{\"video_name\": \"b\", \"visual_score\": 1, \"t2v_score\": 1, \"phy_score\": 1}\n") << "auto" << ":2: item 2 (video_name \"b\"): missing required key prompt";
+    QTest::newRow("csv without prompt") << "noprompt.csv" << QByteArray("video_name,visual_score,t2v_score,phy_score\r\na,1,2,3\r\n") << "auto" << ":1: missing required column prompt";
+    QTest::newRow("predictions without prompt") << "noprompt_pred.json" << QByteArray("[{\"video_name\": \"a\", \"v_score_gt\": 3, \"t_score_gt\": 3, \"p_score_gt\": 3, \"v_score_model\": 2, \"t_score_model\": 2, \"p_score_model\": 2, \"output\": \"\"}]") << "auto" << ": item 1 (video_name \"a\"): missing required key prompt";
+    QTest::newRow("labelstudio without prompt") << "noprompt_ls.json" << (QByteArray("[{\"data\": {\"video\": \"/v/a.mp4\"}, \"annotations\": [") + lsAnnotation() + "]}]") << "auto" << ": item 1 (video_name \"a\"): missing required key prompt (data.prompt)";
+    QTest::newRow("no known key") << "unknown.json" << QByteArray("[{\"name\": \"a\", \"score\": 3}]") << "auto" << ": item 1: none of the known keys (expected a VideoFeedback2 item: video_name, prompt, visual_score, t2v_score, phy_score)";
+    QTest::newRow("labelstudio without data") << "nodata_ls.json" << (QByteArray("[{\"id\": 1, \"annotations\": [") + lsAnnotation() + "]}]") << "auto" << ": item 1: task has no data object (expected Label Studio tasks";
+    QTest::newRow("empty array") << "empty_array.json" << QByteArray("[]\n") << "auto" << ": nothing to import (the file holds no items)";
+    QTest::newRow("labelstudio only cancelled") << "cancelled_ls.json" << (QByteArray("{\"id\": 3, \"data\": {\"video\": \"/v/a.mp4\", \"prompt\": \"p\"}, \"annotations\": [") + lsAnnotation(", \"was_cancelled\": true") + "]}") << "auto" << ": nothing to import (no task has a submitted annotation or a prediction)";
     QTest::newRow("missing file") << "" << QByteArray() << "auto" << ": no such file";
   }
   void badInputExitsThreeAndLeavesProjectUnchanged() {

@@ -38,7 +38,7 @@ class TestItemReader : public QObject {
 
   void readsLabelsAliasesAndFloats() {
     const QByteArray json =
-        "\xEF\xBB\xBF[{\"video_name\": \"a\", \"visual_score\": \"5-Very Good\", \"t2v_align_score\": \"Relatively Poor\","
+        "\xEF\xBB\xBF[{\"video_name\": \"a\", \"prompt\": \"p\", \"visual_score\": \"5-Very Good\", \"t2v_align_score\": \"Relatively Poor\","
         " \"physical_score\": 3.8721, \"visual_comment\": \"c\", \"x\": {\"b\": 1, \"a\": [true, null]}}]";
     const auto items = parseItems(json, Format::Vf2Json, QStringLiteral("f"));
     QCOMPARE(items.size(), size_t(1));
@@ -60,16 +60,50 @@ class TestItemReader : public QObject {
     QTest::newRow("null score") << QByteArray("[{\"video_name\": \"a\", \"visual_score\": null, \"t2v_score\": 1, \"phy_score\": 1}]") << int(Format::Vf2Json) << "f: item 1 (video_name \"a\"): visual_score is null";
     QTest::newRow("name type") << QByteArray("[{\"video_name\": 5, \"visual_score\": 1, \"t2v_score\": 1, \"phy_score\": 1}]") << int(Format::Vf2Json) << "f: item 1: video_name: expected a string, got a number";
     QTest::newRow("not an array") << QByteArray("{\"video_name\": \"a\"}") << int(Format::Vf2Json) << "f:1: expected '['";
-    QTest::newRow("jsonl line") << QByteArray("\n{\"video_name\": \"a\", \"visual_score\": 1, \"t2v_score\": 1, \"phy_score\": 1}\n\n{\"video_name\": \"b\", \"visual_score\": 1, \"t2v_score\": 1}\n") << int(Format::Vf2Jsonl) << "f:4: item 2 (video_name \"b\"): missing required key phy_score";
-    QTest::newRow("csv line after multi-line field") << QByteArray("video_name,visual_score,t2v_score,phy_score,thinking\n\"a\",1,1,1,\"x\ny\nz\"\nb,1,1,9,\n") << int(Format::Csv) << "f:5: item 2 (video_name \"b\"): phy_score 9 is outside 1..5";
-    QTest::newRow("csv empty score") << QByteArray("video_name,visual_score,t2v_score,phy_score\na,,1,1\n") << int(Format::Csv) << "f:2: item 1 (video_name \"a\"): visual_score is empty";
-    QTest::newRow("csv bad utf-8") << QByteArray("video_name,visual_score,t2v_score,phy_score\na\xff,1,1,1\n") << int(Format::Csv) << "f:2: invalid UTF-8";
+    QTest::newRow("jsonl line") << QByteArray("\n{\"video_name\": \"a\", \"prompt\": \"p\", \"visual_score\": 1, \"t2v_score\": 1, \"phy_score\": 1}\n\n{\"video_name\": \"b\", \"visual_score\": 1, \"t2v_score\": 1}\n") << int(Format::Vf2Jsonl) << "f:4: item 2 (video_name \"b\"): missing required key phy_score";
+    QTest::newRow("csv line after multi-line field") << QByteArray("video_name,prompt,visual_score,t2v_score,phy_score,thinking\n\"a\",p,1,1,1,\"x\ny\nz\"\nb,p,1,1,9,\n") << int(Format::Csv) << "f:5: item 2 (video_name \"b\"): phy_score 9 is outside 1..5";
+    QTest::newRow("csv empty score") << QByteArray("video_name,prompt,visual_score,t2v_score,phy_score\na,p,,1,1\n") << int(Format::Csv) << "f:2: item 1 (video_name \"a\"): visual_score is empty";
+    QTest::newRow("csv bad utf-8") << QByteArray("video_name,prompt,visual_score,t2v_score,phy_score\na\xff,p,1,1,1\n") << int(Format::Csv) << "f:2: invalid UTF-8";
   }
   void errorsNameLineItemAndField() {
     QFETCH(QByteArray, bytes);
     QFETCH(int, format);
     QFETCH(QString, message);
     QCOMPARE(errorOf(bytes, static_cast<Format>(format)), message);
+  }
+
+  // Label Studio: one item per submitted annotation and per prediction, as the export lists them.
+  void labelStudioAnnotationsAndPredictions() {
+    const QByteArray rating3 =
+        "{\"from_name\": \"visual_score\", \"type\": \"rating\", \"value\": {\"rating\": 4}}, "
+        "{\"from_name\": \"t2v_score\", \"type\": \"rating\", \"value\": {\"rating\": 3}}, "
+        "{\"from_name\": \"phy_score\", \"type\": \"rating\", \"value\": {\"rating\": 2}}";
+    const QByteArray json =
+        "[{\"id\": 1, \"data\": {\"video\": \"/v/clip.mp4\", \"prompt\": \"p\", \"generator\": \"g\"},"
+        " \"annotations\": ["
+        "  {\"id\": 10, \"completed_by\": {\"id\": 1, \"email\": \"a@x.org\", \"first_name\": \"\", \"last_name\": \"\"},"
+        "   \"result\": [" + rating3 + ", {\"id\": \"t\", \"from_name\": \"thinking\", \"to_name\": \"video\", \"type\": \"textarea\","
+        "   \"value\": {\"text\": [\"one\", \"two\"]}}, {\"id\": \"c\", \"from_name\": \"artifacts\", \"to_name\": \"video\","
+        "   \"type\": \"choices\", \"value\": {\"choices\": [\"has artifacts\"]}, \"origin\": \"manual\"}], \"was_cancelled\": false},"
+        "  {\"id\": 11, \"completed_by\": 7, \"result\": [" + rating3 + "], \"was_cancelled\": true},"
+        "  {\"id\": 12, \"completed_by\": 8, \"result\": [" + rating3 + "], \"was_cancelled\": false}],"
+        " \"predictions\": [{\"id\": 3, \"model_version\": \"m1\", \"score\": 0.25, \"result\": [" + rating3 + "]}]}]";
+    const auto items = parseItems(json, Format::LabelStudio, QStringLiteral("f"));
+    QCOMPARE(items.size(), size_t(3));
+    QCOMPARE(items[0].annotator, QByteArray("a@x.org"));
+    QCOMPARE(items[0].annotatorKind, AnnotatorKind::Human);
+    QCOMPARE(items[0].videoName, QByteArray("clip"));
+    QCOMPARE(items[0].thinking, QByteArray("one\ntwo"));
+    QCOMPARE(items[0].extra.size(), size_t(2));
+    QCOMPARE(items[0].extra[0], (ExtraField{"generator", "\"g\""}));
+    QCOMPARE(items[0].extra[1], (ExtraField{"artifacts", "{\"type\":\"choices\",\"to_name\":\"video\",\"value\":{\"choices\":[\"has artifacts\"]}}"}));
+    QCOMPARE(items[1].annotator, QByteArray("ls-user-8"));  // user 7's annotation was cancelled
+    QCOMPARE(items[1].extra.size(), size_t(1));
+    QCOMPARE(items[2].annotator, QByteArray("m1"));
+    QCOMPARE(items[2].annotatorKind, AnnotatorKind::Model);
+    QCOMPARE(items[2].scores.value[2].value_or(0), 2.0);
+    QCOMPARE(items[2].extra.back(), (ExtraField{"score", "0.25"}));
+    QCOMPARE(detectFormat(QStringLiteral("t.json"), "{\n  \"id\": 1,\n  \"annotations\": []\n}"), Format::LabelStudio);
   }
 
   void csvQuotingAndLineEnds() {

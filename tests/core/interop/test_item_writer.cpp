@@ -88,6 +88,41 @@ class TestItemWriter : public QObject {
     }
   }
 
+  // One task per video: a person's item becomes an annotation, a model's a prediction with its
+  // score, a kept control a result again.
+  void labelStudioGroupsOneVideo() {
+    auto items = sample();
+    FeedbackItem person = items[1];
+    person.annotator = "ls-user-12";
+    person.extra = {{"artifacts", "{\"type\":\"choices\",\"to_name\":\"video\",\"value\":{\"choices\":[\"none\"]}}"}};
+    FeedbackItem model = items[1];
+    model.annotator = "m1";
+    model.annotatorKind = AnnotatorKind::Model;
+    model.scores.value = {3.0, 2.0, 1.0};
+    model.extra = {{"score", "0.5"}};
+    const QString path = tmp_.filePath(QStringLiteral("group.json"));
+    {
+      auto w = openWriter(path, Format::LabelStudio);
+      w->write(person);
+      w->write(model);
+      w->commit();
+    }
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray text = f.readAll();
+    QVERIFY2(text.contains("\"annotations\": [{\"id\": 1, \"completed_by\": 12, \"result\": ["), text.constData());
+    QVERIFY2(text.contains("{\"from_name\": \"artifacts\", \"to_name\": \"video\", \"type\": \"choices\", \"value\": {\"choices\": [\"none\"]}}"), text.constData());
+    QVERIFY2(text.contains("\"predictions\": [{\"id\": 2, \"model_version\": \"m1\", \"score\": 0.5, \"result\": ["), text.constData());
+    QVERIFY2(text.contains("\"data\": {\"video_name\": \"b\", \"video\": \"\", \"prompt\": \"\"}"), text.constData());
+    const auto back = readItems(path, Format::LabelStudio);
+    QCOMPARE(back.size(), size_t(2));
+    QCOMPARE(back[0].annotator, QByteArray("ls-user-12"));
+    QCOMPARE(back[0].extra, person.extra);
+    QCOMPARE(back[1].annotator, QByteArray("m1"));
+    QCOMPARE(back[1].scores, model.scores);
+    QCOMPARE(back[1].extra, model.extra);
+  }
+
   void predictionsRoundTrip() {
     auto items = sample();
     items[0].modelState = ModelScoreState::Given;

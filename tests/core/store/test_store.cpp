@@ -302,6 +302,41 @@ class TestStore : public QObject {
     QVERIFY(s.addPrompt(QStringLiteral("x")) > 0);
   }
 
+  // Label Studio items name their own annotator: each gets its own evaluation, a model's with
+  // origin "model", and the options' annotator is only created for items that name nobody.
+  void bulkImportItemAnnotatorsOverrideOptions() {
+    Store s(fresh(), OpenMode::CreateNew);
+    std::vector<FeedbackItem> items{item("a", "p", 4, 3, 5), item("a", "p", 2, 2, 3), item("a", "p", 3.5, 4, 4)};
+    items[0].annotator = "ana@lab.example";
+    items[1].annotator = "ls-user-7";
+    items[2].annotator = "VideoScore2-rev7";
+    items[2].annotatorKind = AnnotatorKind::Model;
+    store::ImportOptions options;
+    options.annotator = QStringLiteral("default");
+    auto r = s.importItems(items, options);
+    QCOMPARE(r.evaluationsCreated, qint64(3));
+    QVERIFY(!s.findAnnotator(QStringLiteral("default")));
+    QCOMPARE(s.findAnnotator(QStringLiteral("VideoScore2-rev7"))->kind, AnnotatorKind::Model);
+    const qint64 video = s.findVideoByName(QStringLiteral("a"))->id;
+    const auto model = s.findEvaluation(video, s.findAnnotator(QStringLiteral("VideoScore2-rev7"))->id);
+    QVERIFY(model);
+    QCOMPARE(model->origin, Origin::Model);
+    QCOMPARE(model->modelId, QStringLiteral("VideoScore2-rev7"));
+
+    std::vector<FeedbackItem> out;
+    s.exportItems({}, [&](const FeedbackItem& it) { out.push_back(it); });
+    QCOMPARE(out.size(), size_t(3));
+    QCOMPARE(out[0].annotator, QByteArray("ana@lab.example"));
+    QCOMPARE(out[1].annotator, QByteArray("ls-user-7"));
+    QCOMPARE(out[2].annotator, QByteArray("VideoScore2-rev7"));
+    QCOMPARE(out[2].annotatorKind, AnnotatorKind::Model);
+    QCOMPARE(out[1].scores, items[1].scores);
+
+    // An item naming nobody falls back to the options' annotator.
+    r = s.importItems({item("b", "p", 1, 1, 1)}, options);
+    QCOMPARE(s.findAnnotator(QStringLiteral("default"))->kind, AnnotatorKind::Human);
+  }
+
   void bulkImportExportAndQueries() {
     Store s(fresh(), OpenMode::CreateNew);
     std::vector<FeedbackItem> items{item("a", "p1", 1, 2, 3), item("b", "p1", 5, 5, 4.5), item("c", "p2", 3, 3, 3)};
