@@ -21,6 +21,7 @@
 #include <QUndoView>
 
 #include "core/domain/error.h"
+#include "core/library/video_locator.h"
 #include "core/store/store.h"
 #include "ui/action_registry.h"
 #include "ui/annotation_session.h"
@@ -60,13 +61,16 @@ QString defaultAnnotator() {
 }  // namespace
 
 MainWindow::MainWindow(QWidget* parent)
-    : QMainWindow(parent), registry_(std::make_unique<ActionRegistry>()) {
+    : QMainWindow(parent),
+      registry_(std::make_unique<ActionRegistry>()),
+      locator_(std::make_unique<library::VideoLocator>(QString(), QStringList())) {
   setObjectName(QStringLiteral("mainWindow"));
   setWindowIcon(QIcon(QStringLiteral(":/icons/org.videoscore.Studio.svg")));
   undo_ = new QUndoStack(this);
   queueModel_ = new QueueModel(this);
   queueFilter_ = new QueueFilterModel(this);
   queueFilter_->setSourceModel(queueModel_);
+  queueModel_->setLocator(locator_.get());
 
   tabs_ = new QTabWidget(this);
   tabs_->setObjectName(QStringLiteral("centreTabs"));
@@ -410,6 +414,7 @@ bool MainWindow::openProject(const QString& path, BusyPolicy busy) {
   scoring_.reset();
   session_.reset();
   store_ = std::move(store);
+  *locator_ = library::VideoLocator::forStore(*store_);
   lock_ = std::move(lock);
   readOnly_ = readOnly;
   QSettings settings;
@@ -486,16 +491,7 @@ void MainWindow::goToVideo(qint64 videoId) {
   queuePanel_->selectVideo(videoId);
   const QueuePrompt* prompt = queueModel_->promptOf(videoId);
   if (prompt && prompt != oldPrompt) {
-    QVector<PlayerClip> clips;
-    const QFileInfo project(store_->path());
-    for (const QueueVideo& v : prompt->videos) {
-      PlayerClip clip;
-      clip.path = QFileInfo(v.video.path).isAbsolute() ? v.video.path : project.absolutePath() + QLatin1Char('/') + v.video.path;
-      clip.generator = v.video.generator;
-      clip.label = v.video.name;
-      clips.append(clip);
-    }
-    player_->setClips(clips);
+    showClipsOf(*prompt);
   }
   if (prompt) {
     for (int i = 0; i < prompt->videos.size(); ++i) {
@@ -507,6 +503,19 @@ void MainWindow::goToVideo(qint64 videoId) {
   showCurrent();
   rememberPosition();
   emit itemShown(videoId);
+}
+
+void MainWindow::showClipsOf(const QueuePrompt& prompt) {
+  QVector<PlayerClip> clips;
+  for (const QueueVideo& v : prompt.videos) {
+    PlayerClip clip;
+    clip.path = locator_->find(v.video);
+    clip.missing = clip.path.isEmpty();
+    clip.generator = v.video.generator;
+    clip.label = v.video.name;
+    clips.append(clip);
+  }
+  player_->setClips(clips);
 }
 
 void MainWindow::showCurrent() {
@@ -554,7 +563,7 @@ void MainWindow::startScoring(const QString& modelDir, ScoringBudget budget) {
     return;
   }
   if (!scoring_) {
-    scoring_ = std::make_unique<ScoringController>(*store_, *jobs_);
+    scoring_ = std::make_unique<ScoringController>(*store_, *locator_, *jobs_);
     connect(scoring_.get(), &ScoringController::resultStored, this, [this](qint64 videoId) {
       refreshVideo(videoId);
       audit_->markStale();

@@ -14,6 +14,9 @@ class QUndoView;
 namespace vs::store {
 class Store;
 }
+namespace vs::library {
+class VideoLocator;
+}
 
 namespace vs::ui {
 
@@ -29,6 +32,7 @@ class QueueModel;
 class QueuePanel;
 class ScorePanel;
 class ScoringController;
+struct QueuePrompt;
 
 enum class BusyPolicy { Ask, ReadOnly };
 
@@ -87,6 +91,7 @@ class MainWindow : public QMainWindow {
   void createActions();
   void createDocks();
   void showCurrent();
+  void showClipsOf(const QueuePrompt& prompt);
   void recordTime();
   void rememberPosition();
   void updateTitle();
@@ -95,6 +100,9 @@ class MainWindow : public QMainWindow {
 
   std::unique_ptr<ActionRegistry> registry_;
   std::unique_ptr<store::Store> store_;
+  // Where the videos' files are: one per window, re-made for each project and after a relink
+  // (assigned in place, so the queue model and scoring controller keep a valid reference).
+  std::unique_ptr<library::VideoLocator> locator_;
   std::unique_ptr<ProjectLock> lock_;
   std::unique_ptr<AnnotationSession> session_;
   std::unique_ptr<ScoringController> scoring_;
