@@ -65,7 +65,12 @@ TaskOutcome runProjectTask(QWidget* parent, const QString& label, const QString&
   QEventLoop loop;
   QObject::connect(thread.get(), &QThread::finished, &loop, &QEventLoop::quit);
   // Started from the loop, so a cancel already queued (the person's, or a test's) is seen first.
-  QTimer::singleShot(0, thread.get(), [&] { thread->start(); });
+  QTimer::singleShot(0, thread.get(), [&] {
+    if (dialog.wasCanceled()) {  // cancel() called without the button's canceled() signal
+      cancel = true;
+    }
+    thread->start();
+  });
   // Shown at once: only a visible window-modal dialog keeps keys away from the project meanwhile.
   dialog.show();
   loop.exec();
