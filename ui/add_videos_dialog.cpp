@@ -128,7 +128,9 @@ AddVideosDialog::AddVideosDialog(const QStringList& paths, QWidget* parent) : QD
   generatorName_->setAccessibleName(tr("Generator name"));
   genRow->addWidget(generator_);
   genRow->addWidget(generatorName_, 1);
-  form->addRow(tr("&Generator:"), genRow);
+  auto* genLabel = new QLabel(tr("&Generator:"), this);
+  genLabel->setBuddy(generator_);  // a row of widgets gets no buddy of its own
+  form->addRow(genLabel, genRow);
   batch_ = new QLineEdit(this);
   batch_->setAccessibleName(tr("Batch"));
   batch_->setPlaceholderText(tr("optional"));

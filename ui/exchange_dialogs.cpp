@@ -40,6 +40,13 @@ constexpr interop::Format kFormats[] = {interop::Format::Vf2Json, interop::Forma
                                         interop::Format::LabelStudio};
 
 // A line edit with a Browse… button that runs `browse` and puts its answer in the edit.
+// A form label whose mnemonic focuses `buddy` (a row of widgets gets no buddy of its own).
+QLabel* buddyLabel(const QString& text, QWidget* buddy) {
+  auto* label = new QLabel(text, buddy->parentWidget());
+  label->setBuddy(buddy);
+  return label;
+}
+
 QHBoxLayout* fileRow(QWidget* parent, QLineEdit* edit, std::function<QString()> browse) {
   auto* row = new QHBoxLayout;
   auto* button = new QPushButton(QDialog::tr("Browse…"), parent);
@@ -65,7 +72,7 @@ ImportDialog::ImportDialog(QWidget* parent) : QDialog(parent) {
   file_ = new QLineEdit(this);
   file_->setObjectName(QStringLiteral("importFile"));
   file_->setAccessibleName(tr("File to import"));
-  form->addRow(tr("&File:"), fileRow(this, file_, [this] {
+  form->addRow(buddyLabel(tr("&File:"), file_), fileRow(this, file_, [this] {
                  return QFileDialog::getOpenFileName(this, tr("Import"), QString(),
                                                      tr("Exchange files (*.json *.jsonl *.csv);;All files (*)"));
                }));
@@ -89,7 +96,7 @@ ImportDialog::ImportDialog(QWidget* parent) : QDialog(parent) {
   videos_->setObjectName(QStringLiteral("importVideos"));
   videos_->setAccessibleName(tr("Folder with the items' videos"));
   videos_->setPlaceholderText(tr("optional: where the items' video files are"));
-  form->addRow(tr("&Videos folder:"), fileRow(this, videos_, [this] {
+  form->addRow(buddyLabel(tr("&Videos folder:"), videos_), fileRow(this, videos_, [this] {
                  return QFileDialog::getExistingDirectory(this, tr("Folder with the items' videos"));
                }));
   layout->addLayout(form);
@@ -138,7 +145,7 @@ ExportDialog::ExportDialog(const QVector<Annotator>& annotators, QWidget* parent
   file_ = new QLineEdit(this);
   file_->setObjectName(QStringLiteral("exportFile"));
   file_->setAccessibleName(tr("File to write"));
-  form->addRow(tr("&File:"), fileRow(this, file_, [this] {
+  form->addRow(buddyLabel(tr("&File:"), file_), fileRow(this, file_, [this] {
                  const QString suffix = suffixOf(static_cast<interop::Format>(format_->currentData().toInt()));
                  return QFileDialog::getSaveFileName(this, tr("Export"), QStringLiteral("export.") + suffix,
                                                      tr("*.%1 files (*.%1);;All files (*)").arg(suffix));
