@@ -191,6 +191,13 @@
     </message>
 </context>
 <context>
+    <name>ModelView</name>
+    <message>
+        <source>random-weight demo model — not a real judgement</source>
+        <translation>random-weight demo model — not a real judgement</translation>
+    </message>
+</context>
+<context>
     <name>vs::ui::AnnotationSession</name>
     <message>
         <source>%1: %2</source>
@@ -391,6 +398,34 @@
 </context>
 <context>
     <name>vs::ui::MainWindow</name>
+    <message>
+        <source>New project…</source>
+        <translation>New project…</translation>
+    </message>
+    <message>
+        <source>Add videos…</source>
+        <translation>Add videos…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Relink missing videos…</source>
+        <translation>Relink missing videos…</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>Open &amp;recent</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
     <message>
         <source>Video player</source>
         <translation>Video player</translation>
@@ -673,6 +708,10 @@ Open it read-only here?</translation>
 </context>
 <context>
     <name>vs::ui::PlayerGrid</name>
+    <message>
+        <source>missing: %1 — Relink…</source>
+        <translation>missing: %1 — Relink…</translation>
+    </message>
     <message>
         <source>Clip %1</source>
         <translation>Clip %1</translation>

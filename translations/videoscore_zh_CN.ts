@@ -191,6 +191,13 @@
     </message>
 </context>
 <context>
+    <name>ModelView</name>
+    <message>
+        <source>random-weight demo model — not a real judgement</source>
+        <translation>随机权重的演示模型 — 并非真实评判</translation>
+    </message>
+</context>
+<context>
     <name>vs::ui::AnnotationSession</name>
     <message>
         <source>%1: %2</source>
@@ -391,6 +398,34 @@
 </context>
 <context>
     <name>vs::ui::MainWindow</name>
+    <message>
+        <source>New project…</source>
+        <translation>新建项目…</translation>
+    </message>
+    <message>
+        <source>Add videos…</source>
+        <translation>添加视频…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Relink missing videos…</source>
+        <translation>重新链接缺失的视频…</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(无)</translation>
+    </message>
     <message>
         <source>Video player</source>
         <translation>视频播放器</translation>
@@ -672,6 +707,10 @@ Open it read-only here?</source>
 </context>
 <context>
     <name>vs::ui::PlayerGrid</name>
+    <message>
+        <source>missing: %1 — Relink…</source>
+        <translation>缺失：%1 — 重新链接…</translation>
+    </message>
     <message>
         <source>Clip %1</source>
         <translation>片段 %1</translation>

@@ -10,6 +10,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include "ui/model_view.h"
+
 namespace vs::ui {
 
 QString jobStateText(JobState s) {
@@ -38,6 +40,11 @@ JobsDock::JobsDock(QWidget* parent) : QWidget(parent) {
   top->addWidget(cancel_);
   top->addWidget(retry_);
   layout->addLayout(top);
+  demoNotice_ = new QLabel(demoModelNotice(), this);
+  demoNotice_->setObjectName(QStringLiteral("demoModelNotice"));
+  demoNotice_->setStyleSheet(QStringLiteral("QLabel { color: #b26a00; font-weight: bold; }"));
+  demoNotice_->hide();
+  layout->addWidget(demoNotice_);
   auto* split = new QSplitter(Qt::Horizontal, this);
   table_ = new QTableWidget(0, 3, split);
   table_->setObjectName(QStringLiteral("jobsTable"));
@@ -149,6 +156,10 @@ void JobsDock::setReasoning(qint64 jobId, const QString& fullText) {
 }
 
 void JobsDock::setWorkerStatus(const QString& text) { worker_->setText(text); }
+
+void JobsDock::setDemoModel(DemoModel demo) { demoNotice_->setVisible(demo == DemoModel::Yes); }
+
+bool JobsDock::showsDemoNotice() const { return !demoNotice_->isHidden(); }
 
 int JobsDock::jobCount() const { return table_->rowCount(); }
 

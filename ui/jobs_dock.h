@@ -12,6 +12,7 @@ class QPushButton;
 namespace vs::ui {
 
 enum class JobState { Queued, Running, Done, Failed, Cancelled };
+enum class DemoModel { No, Yes };
 
 class JobsDock : public QWidget {
   Q_OBJECT
@@ -24,6 +25,9 @@ class JobsDock : public QWidget {
   void setReasoning(qint64 jobId, const QString& fullText);  // the text so far
   QString reasoning(qint64 jobId) const { return reasoning_.value(jobId); }
   void setWorkerStatus(const QString& text);
+  // The jobs run the demo's random-weight model: say so above their results.
+  void setDemoModel(DemoModel demo);
+  bool showsDemoNotice() const;
   int jobCount() const;
   int activeCount() const;  // queued or running
   JobState state(qint64 jobId) const { return states_.value(jobId, JobState::Queued); }
@@ -38,6 +42,7 @@ class JobsDock : public QWidget {
   void refreshButtons();
   QTableWidget* table_ = nullptr;
   QLabel* worker_ = nullptr;
+  QLabel* demoNotice_ = nullptr;
   QPlainTextEdit* stream_ = nullptr;
   QPushButton* cancel_ = nullptr;
   QPushButton* retry_ = nullptr;

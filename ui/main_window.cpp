@@ -5,9 +5,13 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QCryptographicHash>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMimeData>
 #include <QDockWidget>
 #include <QFile>
 #include <QFileDialog>
+#include <QDir>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
@@ -21,19 +25,28 @@
 #include <QUndoView>
 
 #include "core/domain/error.h"
+#include "core/interop/item_reader.h"
+#include "core/interop/item_writer.h"
+#include "core/library/relink.h"
+#include "core/library/video_intake.h"
+#include "core/library/video_locator.h"
 #include "core/store/store.h"
 #include "ui/action_registry.h"
+#include "ui/add_videos_dialog.h"
 #include "ui/annotation_session.h"
 #include "ui/audit_view.h"
 #include "ui/job_settings.h"
 #include "ui/cheat_sheet_overlay.h"
 #include "ui/edit_commands.h"
+#include "ui/exchange_dialogs.h"
 #include "ui/jobs_dock.h"
 #include "ui/player/player_grid.h"
 #include "ui/project_lock.h"
+#include "ui/project_task.h"
 #include "ui/queue_filter_model.h"
 #include "ui/queue_model.h"
 #include "ui/queue_panel.h"
+#include "ui/recent_projects.h"
 #include "ui/rubric.h"
 #include "ui/rubric_dialog.h"
 #include "ui/scoring_controller.h"
@@ -60,13 +73,16 @@ QString defaultAnnotator() {
 }  // namespace
 
 MainWindow::MainWindow(QWidget* parent)
-    : QMainWindow(parent), registry_(std::make_unique<ActionRegistry>()) {
+    : QMainWindow(parent),
+      registry_(std::make_unique<ActionRegistry>()),
+      locator_(std::make_unique<library::VideoLocator>(QString(), QStringList())) {
   setObjectName(QStringLiteral("mainWindow"));
   setWindowIcon(QIcon(QStringLiteral(":/icons/org.videoscore.Studio.svg")));
   undo_ = new QUndoStack(this);
   queueModel_ = new QueueModel(this);
   queueFilter_ = new QueueFilterModel(this);
   queueFilter_->setSourceModel(queueModel_);
+  queueModel_->setLocator(locator_.get());
 
   tabs_ = new QTabWidget(this);
   tabs_->setObjectName(QStringLiteral("centreTabs"));
@@ -126,6 +142,8 @@ MainWindow::MainWindow(QWidget* parent)
   restoreGeometry(settings.value(QStringLiteral("ui/geometry")).toByteArray());
   restoreState(settings.value(QStringLiteral("ui/state")).toByteArray());
   setBlindMode(settings.value(QStringLiteral("ui/blind"), false).toBool());
+  setAcceptDrops(true);
+  connect(player_, &PlayerGrid::relinkRequested, this, [this] { relinkDialog(); });
   updateTitle();
 }
 
@@ -294,7 +312,15 @@ void MainWindow::createActions() {
     tabs_->setCurrentIndex(1);
   });
 
+  make(QStringLiteral("file.new"), file, tr("New project…"), QKeySequence::New, [this] { newProjectDialog(); });
   make(QStringLiteral("file.open"), file, tr("Open project…"), QKeySequence::Open, [this] { openDialog(); });
+  make(QStringLiteral("file.addVideos"), file, tr("Add videos…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A),
+       [this] { showAddVideos({}); });
+  make(QStringLiteral("file.import"), file, tr("Import…"), QKeySequence(Qt::CTRL | Qt::Key_I), [this] { importDialog(); });
+  make(QStringLiteral("file.export"), file, tr("Export…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
+       [this] { exportDialog(); });
+  make(QStringLiteral("file.relink"), file, tr("Relink missing videos…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L),
+       [this] { relinkDialog(); });
   make(QStringLiteral("file.settings"), file, tr("Settings…"), QKeySequence(Qt::CTRL | Qt::Key_Comma), [this] {
     SettingsDialog dialog(*registry_, store_.get(), this);
     dialog.exec();
@@ -356,6 +382,13 @@ void MainWindow::createActions() {
       m->addAction(r.action(id));
     }
   }
+  // Open recent lists files, not commands, so it sits in the File menu beside Open, outside the registry.
+  recentMenu_ = new QMenu(tr("Open &recent"), this);
+  recentMenu_->setObjectName(QStringLiteral("recentMenu"));
+  connect(recentMenu_, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+  const QList<QAction*> fileActions = menus.value(file)->actions();
+  const int afterOpen = int(fileActions.indexOf(r.action(QStringLiteral("file.open")))) + 1;
+  menus.value(file)->insertMenu(afterOpen < fileActions.size() ? fileActions[afterOpen] : nullptr, recentMenu_);
   QMenu* themeMenu = menus.value(view)->addMenu(tr("Theme"));
   auto* group = new QActionGroup(themeMenu);
   const Theme current = themeFromName(QSettings().value(QStringLiteral("ui/theme")).toString());
@@ -410,6 +443,7 @@ bool MainWindow::openProject(const QString& path, BusyPolicy busy) {
   scoring_.reset();
   session_.reset();
   store_ = std::move(store);
+  *locator_ = library::VideoLocator::forStore(*store_);
   lock_ = std::move(lock);
   readOnly_ = readOnly;
   QSettings settings;
@@ -428,6 +462,7 @@ bool MainWindow::openProject(const QString& path, BusyPolicy busy) {
   });
   scorePanel_->setRubric(Rubric::forProject(absolute));
   settings.setValue(QStringLiteral("session/lastProject"), absolute);
+  RecentProjects::add(settings, absolute);
   current_ = 0;
   reloadQueue();
   const qint64 last = settings.value(positionKey(absolute)).toLongLong();
@@ -486,16 +521,7 @@ void MainWindow::goToVideo(qint64 videoId) {
   queuePanel_->selectVideo(videoId);
   const QueuePrompt* prompt = queueModel_->promptOf(videoId);
   if (prompt && prompt != oldPrompt) {
-    QVector<PlayerClip> clips;
-    const QFileInfo project(store_->path());
-    for (const QueueVideo& v : prompt->videos) {
-      PlayerClip clip;
-      clip.path = QFileInfo(v.video.path).isAbsolute() ? v.video.path : project.absolutePath() + QLatin1Char('/') + v.video.path;
-      clip.generator = v.video.generator;
-      clip.label = v.video.name;
-      clips.append(clip);
-    }
-    player_->setClips(clips);
+    showClipsOf(*prompt);
   }
   if (prompt) {
     for (int i = 0; i < prompt->videos.size(); ++i) {
@@ -507,6 +533,19 @@ void MainWindow::goToVideo(qint64 videoId) {
   showCurrent();
   rememberPosition();
   emit itemShown(videoId);
+}
+
+void MainWindow::showClipsOf(const QueuePrompt& prompt) {
+  QVector<PlayerClip> clips;
+  for (const QueueVideo& v : prompt.videos) {
+    PlayerClip clip;
+    clip.path = locator_->find(v.video);
+    clip.missing = clip.path.isEmpty();
+    clip.generator = v.video.generator;
+    clip.label = v.video.name;
+    clips.append(clip);
+  }
+  player_->setClips(clips);
 }
 
 void MainWindow::showCurrent() {
@@ -554,7 +593,7 @@ void MainWindow::startScoring(const QString& modelDir, ScoringBudget budget) {
     return;
   }
   if (!scoring_) {
-    scoring_ = std::make_unique<ScoringController>(*store_, *jobs_);
+    scoring_ = std::make_unique<ScoringController>(*store_, *locator_, *jobs_);
     connect(scoring_.get(), &ScoringController::resultStored, this, [this](qint64 videoId) {
       refreshVideo(videoId);
       audit_->markStale();
@@ -649,6 +688,361 @@ void MainWindow::openDialog() {
   if (!path.isEmpty()) {
     openProject(path);
   }
+}
+
+bool MainWindow::newProject(const QString& path) {
+  const QString absolute = QFileInfo(path).absoluteFilePath();
+  if (QFileInfo::exists(absolute)) {
+    // Replacing would throw away someone's scores: a new project never overwrites a file.
+    report(tr("New project"), tr("%1 already exists; choose another name.").arg(QDir::toNativeSeparators(absolute)));
+    return false;
+  }
+  try {
+    store::Store created(absolute, store::OpenMode::CreateNew);
+  } catch (const Error& e) {
+    report(tr("New project"), e.full());
+    return false;
+  }
+  return openProject(absolute, BusyPolicy::ReadOnly);
+}
+
+void MainWindow::newProjectDialog() {
+  QString path = QFileDialog::getSaveFileName(this, tr("New project"), QStringLiteral("project.vsproj"),
+                                              tr("VideoScore projects (*.vsproj)"), nullptr,
+                                              QFileDialog::DontConfirmOverwrite);
+  if (path.isEmpty()) {
+    return;
+  }
+  if (QFileInfo(path).suffix().isEmpty()) {
+    path += QStringLiteral(".vsproj");
+  }
+  if (newProject(path)) {
+    statusBar()->showMessage(tr("New project: add your videos with File › Add videos… or by dropping them here."), 10000);
+  }
+}
+
+void MainWindow::fillRecentMenu() {
+  recentMenu_->clear();
+  QSettings settings;
+  const QStringList recent = RecentProjects::load(settings);
+  int n = 0;
+  for (const QString& p : recent) {
+    ++n;
+    const QString text = n < 10 ? QStringLiteral("&%1 %2").arg(n).arg(QFileInfo(p).fileName()) : QFileInfo(p).fileName();
+    QAction* a = recentMenu_->addAction(text);
+    a->setToolTip(QDir::toNativeSeparators(p));
+    a->setStatusTip(QDir::toNativeSeparators(p));
+    connect(a, &QAction::triggered, this, [this, p] { openProject(p); });
+  }
+  if (recent.isEmpty()) {
+    recentMenu_->addAction(tr("(none)"))->setEnabled(false);
+  }
+}
+
+AddVideosDialog* MainWindow::showAddVideos(const QStringList& paths) {
+  if (!store_ || readOnly_) {
+    statusBar()->showMessage(store_ ? tr("The project is read-only here.") : tr("Open or create a project first."), 8000);
+    return nullptr;
+  }
+  auto* dialog = new AddVideosDialog(paths, this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  connect(dialog, &QDialog::accepted, this, [this, dialog] { addPlannedVideos(dialog->plan()); });
+  dialog->open();
+  return dialog;
+}
+
+bool MainWindow::addPlannedVideos(const library::IntakePlan& plan) {
+  if (!store_ || readOnly_) {
+    return false;
+  }
+  library::IntakeResult result;
+  const TaskOutcome outcome =
+      runProjectTask(this, tr("Reading %n video(s)…", nullptr, int(plan.entries.size())), store_->path(),
+                     [&](store::Store& store, const library::Progress& progress) {
+                       result = library::addVideos(store, plan, progress);
+                       return !result.cancelled;
+                     });
+  if (outcome.end == TaskEnd::Failed) {
+    report(tr("Add videos"), tr("Nothing was added: %1").arg(outcome.error));
+    return false;
+  }
+  if (outcome.end == TaskEnd::Cancelled) {
+    statusBar()->showMessage(tr("Adding videos cancelled; nothing was added."), 8000);
+    return false;
+  }
+  if (!result.problems.isEmpty()) {
+    QStringList lines;
+    for (const library::IntakeProblem& p : result.problems) {
+      lines << QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(p.file), p.reason);
+    }
+    report(tr("Add videos"), tr("Nothing was added: %n file(s) cannot be used.", nullptr, int(lines.size())),
+           lines.join(QLatin1Char('\n')));
+    return false;
+  }
+  projectContentChanged();
+  statusBar()->showMessage(tr("%1 video(s) added, %2 updated.").arg(result.added).arg(result.updated), 8000);
+  return true;
+}
+
+bool MainWindow::runImport(const ImportRequest& request) {
+  if (!store_ || readOnly_) {
+    return false;
+  }
+  store::ImportResult imported;
+  library::RelinkResult linked;
+  // Stops the store's import from its item source: the exception rolls its transaction back.
+  struct Cancelled {};
+  const TaskOutcome outcome = runProjectTask(
+      this, tr("Importing %1…").arg(QFileInfo(request.file).fileName()), store_->path(),
+      [&](store::Store& store, const library::Progress& progress) {
+        interop::Format format = interop::Format::Vf2Json;
+        if (request.format) {
+          format = *request.format;
+        } else {
+          QFile f(request.file);
+          const QByteArray head = f.open(QIODevice::ReadOnly) ? f.read(64 * 1024) : QByteArray();
+          const auto detected = interop::detectFormat(request.file, head);
+          if (!detected) {
+            throw Error(Error::Kind::InvalidData, request.file, tr("not a recognised format (choose one)"));
+          }
+          format = *detected;
+        }
+        const std::vector<FeedbackItem> items = interop::readItems(request.file, format);
+        store::ImportOptions options;
+        const bool predictions = format == interop::Format::Predictions;
+        options.annotator = !request.annotator.isEmpty() ? request.annotator
+                                                         : (predictions ? QStringLiteral("gt") : QStringLiteral("default"));
+        if (predictions) {
+          options.modelAnnotator = request.modelAnnotator.isEmpty() ? QStringLiteral("VideoScore2") : request.modelAnnotator;
+        }
+        options.source = QFileInfo(request.file).absoluteFilePath();
+        options.format = interop::formatName(format);
+        const qint64 total = qint64(items.size());
+        size_t next = 0;
+        try {
+          imported = store.importItems(
+              [&]() -> const FeedbackItem* {
+                if ((next & 255) == 0 && !progress(qint64(next), total)) {
+                  throw Cancelled{};
+                }
+                return next < items.size() ? &items[next++] : nullptr;
+              },
+              options);
+        } catch (const Cancelled&) {
+          return false;
+        }
+        if (!request.videosFolder.isEmpty()) {
+          // The import is committed by now; a cancel here only leaves the files unlinked.
+          linked = library::relink(store, {request.videosFolder}, progress);
+        }
+        return true;
+      });
+  if (outcome.end == TaskEnd::Failed) {
+    report(tr("Import"), tr("Nothing was imported: %1").arg(outcome.error));
+    return false;
+  }
+  if (outcome.end == TaskEnd::Cancelled) {
+    statusBar()->showMessage(tr("Import cancelled; nothing was imported."), 8000);
+    return false;
+  }
+  projectContentChanged();
+  QString text = tr("%1 items imported (%2 evaluations new, %3 updated, %4 new videos).")
+                     .arg(imported.items)
+                     .arg(imported.evaluationsCreated)
+                     .arg(imported.evaluationsUpdated)
+                     .arg(imported.videosCreated);
+  if (!request.videosFolder.isEmpty()) {
+    text += QLatin1Char(' ') + (linked.cancelled ? tr("Finding the videos was cancelled.")
+                                                 : tr("Videos: %1 found, %2 missing.")
+                                                       .arg(linked.found.size() + linked.alreadyLinked)
+                                                       .arg(linked.missing.size()));
+  }
+  statusBar()->showMessage(text, 10000);
+  return true;
+}
+
+bool MainWindow::runExport(const ExportRequest& request) {
+  if (!store_) {
+    return false;
+  }
+  scorePanel_->flushPendingText();
+  qint64 count = 0;
+  struct Cancelled {};
+  const TaskOutcome outcome = runProjectTask(
+      this, tr("Exporting to %1…").arg(QFileInfo(request.file).fileName()), store_->path(),
+      [&](store::Store& store, const library::Progress& progress) {
+        // Written to a temporary file that replaces the target only on commit(): a cancel
+        // leaves any earlier file of that name as it was.
+        const auto writer = interop::openWriter(request.file, request.format, request.options);
+        const qint64 total = store.stats().evaluations;
+        try {
+          store.exportItems(request.filter, [&](const FeedbackItem& item) {
+            writer->write(item);
+            if ((++count & 255) == 0 && !progress(count, total)) {
+              throw Cancelled{};
+            }
+          });
+        } catch (const Cancelled&) {
+          return false;
+        }
+        writer->commit();
+        return true;
+      });
+  if (outcome.end == TaskEnd::Failed) {
+    report(tr("Export"), tr("Not exported: %1").arg(outcome.error));
+    return false;
+  }
+  if (outcome.end == TaskEnd::Cancelled) {
+    statusBar()->showMessage(tr("Export cancelled; no file written."), 8000);
+    return false;
+  }
+  statusBar()->showMessage(tr("Exported %1 items to %2 (%3).")
+                               .arg(count)
+                               .arg(QDir::toNativeSeparators(request.file), interop::formatName(request.format)),
+                           10000);
+  return true;
+}
+
+std::optional<library::RelinkResult> MainWindow::relinkTo(const QStringList& folders) {
+  if (!store_ || readOnly_) {
+    return std::nullopt;
+  }
+  library::RelinkResult result;
+  const TaskOutcome outcome = runProjectTask(this, tr("Looking for the missing videos…"), store_->path(),
+                                             [&](store::Store& store, const library::Progress& progress) {
+                                               result = library::relink(store, folders, progress);
+                                               return !result.cancelled;
+                                             });
+  if (outcome.end == TaskEnd::Failed) {
+    report(tr("Relink missing videos"), outcome.error);
+    return std::nullopt;
+  }
+  if (outcome.end == TaskEnd::Cancelled) {
+    statusBar()->showMessage(tr("Relink cancelled; nothing changed."), 8000);
+    return std::nullopt;
+  }
+  projectContentChanged();
+  return result;
+}
+
+void MainWindow::importDialog() {
+  if (!store_ || readOnly_) {
+    statusBar()->showMessage(store_ ? tr("The project is read-only here.") : tr("Open or create a project first."), 8000);
+    return;
+  }
+  ImportDialog dialog(this);
+  if (dialog.exec() == QDialog::Accepted) {
+    runImport(dialog.request());
+  }
+}
+
+void MainWindow::exportDialog() {
+  if (!store_) {
+    statusBar()->showMessage(tr("Open a project first."), 8000);
+    return;
+  }
+  ExportDialog dialog(store_->annotators(), this);
+  if (dialog.exec() == QDialog::Accepted) {
+    runExport(dialog.request());
+  }
+}
+
+void MainWindow::relinkDialog() {
+  if (!store_ || readOnly_) {
+    statusBar()->showMessage(store_ ? tr("The project is read-only here.") : tr("Open or create a project first."), 8000);
+    return;
+  }
+  const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder with the missing videos"),
+                                                        QFileInfo(store_->path()).absolutePath());
+  if (dir.isEmpty()) {
+    return;
+  }
+  const std::optional<library::RelinkResult> r = relinkTo({dir});
+  if (!r) {
+    return;
+  }
+  QStringList details;
+  for (const QString& n : r->found) {
+    details << (r->changed.contains(n) ? tr("changed: %1").arg(n) : tr("found: %1").arg(n));
+  }
+  for (const QString& n : r->missing) {
+    details << tr("missing: %1").arg(n);
+  }
+  report(tr("Relink missing videos"),
+         tr("%1 found (%2 changed since they were added), %3 still missing, %4 already in place.")
+             .arg(r->found.size())
+             .arg(r->changed.size())
+             .arg(r->missing.size())
+             .arg(r->alreadyLinked),
+         details.join(QLatin1Char('\n')));
+}
+
+void MainWindow::projectContentChanged() {
+  if (!store_) {
+    return;
+  }
+  *locator_ = library::VideoLocator::forStore(*store_);
+  reloadQueue();
+  if (current_ == 0 || !queueModel_->video(current_)) {
+    current_ = 0;
+    qint64 start = queueFilter_->nextUnscored(0, 1);
+    goToVideo(start != 0 ? start : queueFilter_->nextVideo(0, 1));
+    return;
+  }
+  if (const QueuePrompt* prompt = queueModel_->promptOf(current_)) {
+    const int focused = player_->focusedClip();
+    showClipsOf(*prompt);
+    player_->setFocusedClip(focused);
+  }
+}
+
+void MainWindow::report(const QString& title, const QString& text, const QString& details) {
+  auto* box = new QMessageBox(QMessageBox::Information, title, text, QMessageBox::Ok, this);
+  box->setObjectName(QStringLiteral("reportBox"));
+  box->setAttribute(Qt::WA_DeleteOnClose);
+  if (!details.isEmpty()) {
+    box->setDetailedText(details);
+  }
+  box->open();
+}
+
+namespace {
+
+QStringList localPaths(const QMimeData* mime) {
+  QStringList paths;
+  if (mime == nullptr || !mime->hasUrls()) {
+    return paths;
+  }
+  for (const QUrl& url : mime->urls()) {
+    if (url.isLocalFile()) {
+      paths << url.toLocalFile();
+    }
+  }
+  return paths;
+}
+
+}  // namespace
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+  const QStringList paths = localPaths(event->mimeData());
+  const bool project = paths.size() == 1 && QFileInfo(paths[0]).suffix() == QLatin1String("vsproj");
+  if (project || (store_ && !readOnly_ && !paths.isEmpty())) {
+    event->acceptProposedAction();
+  }
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+  const QStringList paths = localPaths(event->mimeData());
+  if (paths.isEmpty()) {
+    return;
+  }
+  event->acceptProposedAction();
+  // A dropped project file opens it; anything else is videos to add.
+  if (paths.size() == 1 && QFileInfo(paths[0]).suffix() == QLatin1String("vsproj")) {
+    openProject(paths[0]);
+    return;
+  }
+  showAddVideos(paths);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

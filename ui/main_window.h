@@ -5,19 +5,29 @@
 #include <QElapsedTimer>
 #include <QMainWindow>
 #include <memory>
+#include <optional>
 
 class QUndoStack;
 class QTabWidget;
 class QLabel;
 class QUndoView;
+class QMenu;
 
 namespace vs::store {
 class Store;
+}
+namespace vs::library {
+class VideoLocator;
+struct IntakePlan;
+struct RelinkResult;
 }
 
 namespace vs::ui {
 
 class ActionRegistry;
+class AddVideosDialog;
+struct ExportRequest;
+struct ImportRequest;
 class AnnotationSession;
 class AuditView;
 class CheatSheetOverlay;
@@ -29,6 +39,7 @@ class QueueModel;
 class QueuePanel;
 class ScorePanel;
 class ScoringController;
+struct QueuePrompt;
 
 enum class BusyPolicy { Ask, ReadOnly };
 
@@ -72,6 +83,19 @@ class MainWindow : public QMainWindow {
   store::Store* store() const { return store_.get(); }
   CheatSheetOverlay* cheatSheet() const { return cheatSheet_; }
 
+  // --- File menu work; long parts run off the GUI thread with a cancellable progress dialog,
+  // then the queue is reloaded. Each returns true when it changed or wrote something. ----------
+  // Creates an empty project at `path` (refused when a file is there) and opens it.
+  bool newProject(const QString& path);
+  // Shows the Add videos dialog (not blocking) for these files/folders; accepting adds them.
+  AddVideosDialog* showAddVideos(const QStringList& paths);
+  bool addPlannedVideos(const library::IntakePlan& plan);
+  bool runImport(const ImportRequest& request);
+  bool runExport(const ExportRequest& request);
+  // Adds `folders` to the media folders and finds the missing videos there (library::relink).
+  std::optional<library::RelinkResult> relinkTo(const QStringList& folders);
+  const library::VideoLocator& locator() const { return *locator_; }
+
   // Reloads the queue from the store (after model results or imports arrive).
   void reloadQueue();
   void refreshVideo(qint64 videoId);
@@ -81,20 +105,35 @@ class MainWindow : public QMainWindow {
 
  protected:
   void closeEvent(QCloseEvent* event) override;
+  void dragEnterEvent(QDragEnterEvent* event) override;
+  void dropEvent(QDropEvent* event) override;
   void changeEvent(QEvent* event) override;
 
  private:
   void createActions();
   void createDocks();
   void showCurrent();
+  void showClipsOf(const QueuePrompt& prompt);
   void recordTime();
   void rememberPosition();
   void updateTitle();
   void updateBlindForItem();
   void openDialog();
+  void newProjectDialog();
+  void importDialog();
+  void exportDialog();
+  void relinkDialog();
+  void fillRecentMenu();
+  // After work changed the project's videos: find the files again, reload, re-show the clips.
+  void projectContentChanged();
+  // A modal-free report of the end of some work.
+  void report(const QString& title, const QString& text, const QString& details = {});
 
   std::unique_ptr<ActionRegistry> registry_;
   std::unique_ptr<store::Store> store_;
+  // Where the videos' files are: one per window, re-made for each project and after a relink
+  // (assigned in place, so the queue model and scoring controller keep a valid reference).
+  std::unique_ptr<library::VideoLocator> locator_;
   std::unique_ptr<ProjectLock> lock_;
   std::unique_ptr<AnnotationSession> session_;
   std::unique_ptr<ScoringController> scoring_;
@@ -111,6 +150,7 @@ class MainWindow : public QMainWindow {
   QTabWidget* tabs_ = nullptr;
   CheatSheetOverlay* cheatSheet_ = nullptr;
   QLabel* statusItem_ = nullptr;
+  QMenu* recentMenu_ = nullptr;
   qint64 current_ = 0;
   bool readOnly_ = false;
   bool blind_ = false;

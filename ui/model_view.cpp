@@ -1,5 +1,8 @@
 #include "ui/model_view.h"
 
+#include "core/scoring/demo_model.h"
+
+#include <QCoreApplication>
 #include <QRegularExpression>
 #include <cmath>
 
@@ -32,11 +35,21 @@ const QRegularExpression& lineRegex(Dimension d) {
 
 }  // namespace
 
+bool isDemoModelId(const QString& modelId) {
+  // Results written before the demo model said so carry its folder name, ".../demo/model".
+  return modelId == QLatin1String(scoring::kDemoModelId) || modelId == QLatin1String("demo/model");
+}
+
+QString demoModelNotice() {
+  return QCoreApplication::translate("ModelView", "random-weight demo model — not a real judgement");
+}
+
 ModelView ModelView::fromEvaluation(const Evaluation& e) {
   ModelView view;
   view.soft = e.scores;
   view.reasoning = e.thinking;
   view.modelId = e.modelId;
+  view.demo = isDemoModelId(e.modelId);
   for (Dimension d : kDimensions) {
     // The last match wins: the reasoning may quote a label before the final score block.
     QRegularExpressionMatchIterator it = lineRegex(d).globalMatch(e.thinking);

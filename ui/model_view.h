@@ -15,9 +15,15 @@ struct ModelView {
   Scores soft;  // as the model gave them
   QString reasoning;
   QString modelId;
+  bool demo = false;  // the demo's random-weight model: show demoModelNotice() with it
 
   static ModelView fromEvaluation(const Evaluation& e);
 };
+
+// True for results of the demo's random-weight model (core/scoring/demo_model.h).
+bool isDemoModelId(const QString& modelId);
+// What to say wherever such a result is shown.
+QString demoModelNotice();
 
 // Character ranges [start, end) of the score lines ("visual quality: 4") in a model output,
 // for highlighting.

@@ -1,6 +1,9 @@
 #include "ui/queue_model.h"
 
+#include <QApplication>
 #include <QMap>
+#include <QStyle>
+#include <algorithm>
 #include <cmath>
 
 #include "core/store/store.h"
@@ -52,6 +55,9 @@ QueueModel::QueueModel(QObject* parent) : QAbstractItemModel(parent) {}
 QueueVideo QueueModel::makeVideo(store::Store&, const Video& v, const QVector<Evaluation>& evals) const {
   QueueVideo q;
   q.video = v;
+  if (locator_) {
+    q.file = locator_->locate(v).status;
+  }
   std::optional<Evaluation> newestModel;
   for (const Evaluation& e : evals) {
     q.annotators << e.annotatorId;
@@ -280,6 +286,11 @@ QVariant QueueModel::promptData(int row, int column, int role) const {
     case FlaggedRole: return flagged;
     case GapRole: return gap;
     case ConfidenceRole: return conf;
+    case FileStatusRole: {
+      const bool missing = std::any_of(p.videos.begin(), p.videos.end(),
+                                       [](const QueueVideo& v) { return v.file == library::FileStatus::Missing; });
+      return int(missing ? library::FileStatus::Missing : library::FileStatus::Ok);
+    }
     case OrderRole: return p.videos.isEmpty() ? qint64(0) : p.videos.front().video.id;
     case SearchTextRole: return p.text;
     default: return {};
@@ -306,12 +317,27 @@ QVariant QueueModel::videoData(const QueueVideo& v, int column, int role) const 
         return v.model && !hideGenerators_ ? scoresText(v.model->hard, 0) : QString();
       }
       return {};
+    case Qt::DecorationRole:
+      if (column == NameColumn && v.file != library::FileStatus::Ok) {
+        return qApp->style()->standardIcon(v.file == library::FileStatus::Missing ? QStyle::SP_MessageBoxWarning
+                                                                                : QStyle::SP_MessageBoxInformation);
+      }
+      return {};
+    case FileStatusRole: return int(v.file);
     case Qt::ToolTipRole:
+      if (v.file == library::FileStatus::Missing) {
+        return tr("%1: video file missing — File › Relink missing videos…").arg(v.video.name);
+      }
+      if (v.file == library::FileStatus::Changed) {
+        return tr("%1: the video file changed since it was added").arg(v.video.name);
+      }
       return v.model && !hideGenerators_
                  ? tr("%1\nModel soft scores: %2").arg(v.video.name, scoresText(v.model->soft, 2))
                  : v.video.name;
     case Qt::AccessibleTextRole:
-      return tr("%1, %2").arg(v.video.name, v.scoredByMe() ? tr("scored") : tr("not scored"));
+      return v.file == library::FileStatus::Missing
+                 ? tr("%1, %2, video file missing").arg(v.video.name, v.scoredByMe() ? tr("scored") : tr("not scored"))
+                 : tr("%1, %2").arg(v.video.name, v.scoredByMe() ? tr("scored") : tr("not scored"));
     case VideoIdRole: return v.video.id;
     case IsPromptRole: return false;
     case ScoredByMeRole: return v.scoredByMe();

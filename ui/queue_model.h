@@ -10,6 +10,7 @@
 #include "core/domain/evaluation.h"
 #include "core/domain/annotator.h"
 #include "core/domain/video.h"
+#include "core/library/video_locator.h"
 #include "ui/item_flags.h"
 #include "ui/model_view.h"
 
@@ -25,6 +26,7 @@ struct QueueVideo {
   std::optional<ModelView> model;
   QVector<qint64> annotators;  // ids of everyone who evaluated it
   ItemFlags flags;
+  library::FileStatus file = library::FileStatus::Ok;  // Ok when no locator was given
 
   bool scoredByMe() const { return mine && mine->scores.complete(); }
   // Largest |model - person| over the dimensions; nullopt without both sides.
@@ -57,9 +59,14 @@ class QueueModel : public QAbstractItemModel {
     ConfidenceRole,   // double, 2 when unknown (prompt: min of videos)
     OrderRole,        // qint64: id order
     SearchTextRole,   // prompt + name + generator
+    FileStatusRole,   // int(library::FileStatus) (prompt: Missing when any video is)
   };
 
   explicit QueueModel(QObject* parent = nullptr);
+
+  // Where the videos' files are; each row then carries its file status (an icon for a missing or
+  // changed file). Null: every file counts as found. Kept, not copied: it must outlive this model.
+  void setLocator(const library::VideoLocator* locator) { locator_ = locator; }
 
   // Reloads every row for `annotatorId` (the person) from the store.
   void reload(store::Store& store, qint64 annotatorId);
@@ -98,6 +105,7 @@ class QueueModel : public QAbstractItemModel {
   QHash<qint64, AnnotatorKind> kinds_;
   qint64 annotatorId_ = 0;
   bool hideGenerators_ = false;
+  const library::VideoLocator* locator_ = nullptr;
 };
 
 }  // namespace vs::ui

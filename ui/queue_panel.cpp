@@ -17,12 +17,12 @@ namespace vs::ui {
 template <typename F>
 void QueuePanel::refilter(F change) {
   {
-    const QSignalBlocker block(view_ ? view_->selectionModel() : nullptr);
+    const ProgrammaticSelection quiet(*this);
     change();
   }
   if (view_ && selected_ != 0) {
     const QModelIndex idx = filter_.mapFromSource(model_.indexForVideo(selected_));
-    const QSignalBlocker block(view_->selectionModel());
+    const ProgrammaticSelection quiet(*this);
     if (idx.isValid()) {
       view_->selectionModel()->setCurrentIndex(idx, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
       view_->scrollTo(idx);
@@ -111,7 +111,7 @@ QueuePanel::QueuePanel(QueueModel& model, QueueFilterModel& filter, QWidget* par
   connect(view_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
           [this](const QModelIndex& current) {
             const qint64 id = current.data(QueueModel::VideoIdRole).toLongLong();
-            if (id != 0) {
+            if (id != 0 && !programmatic_) {
               selected_ = id;
               emit videoActivated(id);
             }
@@ -183,7 +183,9 @@ void QueuePanel::selectVideo(qint64 videoId) {
   if (!idx.isValid()) {
     return;
   }
-  const QSignalBlocker block(view_->selectionModel());
+  // Not a QSignalBlocker: the view repaints and scrolls on the selection model's signals, so
+  // blocking them left the old row highlighted while N/J moved the player and score panel on.
+  const ProgrammaticSelection quiet(*this);
   view_->selectionModel()->setCurrentIndex(
       idx, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
   view_->scrollTo(idx);

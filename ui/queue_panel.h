@@ -33,6 +33,18 @@ class QueuePanel : public QWidget {
   // Runs a filter change without treating the view's moved selection as the person's choice.
   template <typename F>
   void refilter(F change);
+  // While set, selection changes come from selectVideo()/refilter(), not from the person.
+  struct ProgrammaticSelection {
+    explicit ProgrammaticSelection(QueuePanel& panel) : panel_(panel), was_(panel.programmatic_) {
+      panel_.programmatic_ = true;
+    }
+    ~ProgrammaticSelection() { panel_.programmatic_ = was_; }
+    ProgrammaticSelection(const ProgrammaticSelection&) = delete;
+    ProgrammaticSelection& operator=(const ProgrammaticSelection&) = delete;
+    QueuePanel& panel_;
+    bool was_;
+  };
+  bool programmatic_ = false;
   qint64 selected_ = 0;
   QueueModel& model_;
   QueueFilterModel& filter_;

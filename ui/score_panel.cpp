@@ -319,9 +319,14 @@ void ScorePanel::refreshModel() {
       const std::optional<double> s = data_.model->soft[d];
       parts << (s ? QString::number(*s, 'f', 2) : QStringLiteral("–"));
     }
-    modelHeader_->setText(tr("Model %1 · soft scores %2")
-                              .arg(data_.model->modelId.isEmpty() ? tr("(unnamed)") : data_.model->modelId,
-                                   parts.join(QStringLiteral(" / "))));
+    QString header = tr("Model %1 · soft scores %2")
+                         .arg(data_.model->modelId.isEmpty() ? tr("(unnamed)") : data_.model->modelId,
+                              parts.join(QStringLiteral(" / ")));
+    if (data_.model->demo) {
+      // People read the demo's noise as the model's reasoning unless it says what it is.
+      header = QStringLiteral("<b>%1</b><br>%2").arg(demoModelNotice().toHtmlEscaped(), header.toHtmlEscaped());
+    }
+    modelHeader_->setText(header);
     const QString color = palette().color(QPalette::Base).lightness() < 128 ? QStringLiteral("#7a5d00")
                                                                             : QStringLiteral("#fff59d");
     reasoning_->setHtml(reasoningHtml(data_.model->reasoning, color));

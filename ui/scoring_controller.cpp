@@ -5,15 +5,19 @@
 #include <QFileInfo>
 
 #include "core/domain/error.h"
+#include "core/library/video_locator.h"
 #include "core/scoring/batch_scorer.h"
+#include "core/scoring/demo_model.h"
 #include "core/scoring/scoring_queue.h"
 #include "core/store/store.h"
+#include "ui/demo_project.h"
 #include "ui/jobs_dock.h"
 
 namespace vs::ui {
 
-ScoringController::ScoringController(store::Store& store, JobsDock& dock, QObject* parent)
-    : QObject(parent), store_(store), dock_(dock) {
+ScoringController::ScoringController(store::Store& store, const library::VideoLocator& locator, JobsDock& dock,
+                                     QObject* parent)
+    : QObject(parent), store_(store), locator_(locator), dock_(dock) {
   connect(&dock_, &JobsDock::cancelRequested, this, [this](qint64 jobId) {
     if (queue_) {
       queue_->cancel(jobId);
@@ -54,6 +58,13 @@ void ScoringController::configure(const QString& modelDir, const QString& device
   // "<parent>/<folder>": checkpoint folders are often just called "model".
   const QDir dir(modelDir);
   modelId_ = QFileInfo(dir.absolutePath()).dir().dirName() + QLatin1Char('/') + dir.dirName();
+  // A demo model written before the marker file existed sits in the demo folder.
+  demo_ = !modelDir.isEmpty() && (QFileInfo::exists(dir.filePath(QString::fromLatin1(scoring::kDemoModelMarkerFile))) ||
+                                  dir.absolutePath() == QDir(DemoProject::defaultFolder() + QStringLiteral("/model")).absolutePath());
+  if (demo_) {
+    modelId_ = QString::fromLatin1(scoring::kDemoModelId);
+  }
+  dock_.setDemoModel(demo_ ? DemoModel::Yes : DemoModel::No);
   if (modelDir.isEmpty()) {
     dock_.setWorkerStatus(tr("Worker: no model folder chosen (Settings › Scoring)"));
     return;
@@ -94,8 +105,10 @@ qint64 ScoringController::scoreVideo(qint64 videoId, int priority) {
   }
   const std::optional<Prompt> p = store_.findPrompt(v->promptId);
   scoring::ScoreRequest request;
-  const QFileInfo project(store_.path());
-  request.videoPath = QFileInfo(v->path).isAbsolute() ? v->path : project.absolutePath() + QLatin1Char('/') + v->path;
+  request.videoPath = locator_.find(*v);
+  if (request.videoPath.isEmpty()) {
+    return 0;  // missing: the queue shows it; scoring it would only fail in the worker
+  }
   request.prompt = p ? p->text : QString();
   request.settings = settings_;
   request.videoId = videoId;

@@ -16,6 +16,9 @@ class Store;
 namespace vs::scoring {
 class ScoringQueue;
 }
+namespace vs::library {
+class VideoLocator;
+}
 
 namespace vs::ui {
 
@@ -24,7 +27,9 @@ class JobsDock;
 class ScoringController : public QObject {
   Q_OBJECT
  public:
-  ScoringController(store::Store& store, JobsDock& dock, QObject* parent = nullptr);
+  // `locator` finds each video's file (the window's, refreshed after a relink); it outlives this.
+  ScoringController(store::Store& store, const library::VideoLocator& locator, JobsDock& dock,
+                    QObject* parent = nullptr);
   ~ScoringController() override;
 
   // Starts the worker with this model. `modelDir` empty: scoring cannot start (status says so).
@@ -53,6 +58,8 @@ class ScoringController : public QObject {
   void onFailed(qint64 jobId, const QString& code, const QString& message);
 
   store::Store& store_;
+  const library::VideoLocator& locator_;
+  bool demo_ = false;
   JobsDock& dock_;
   std::unique_ptr<scoring::ScoringQueue> queue_;
   scoring::ScoreSettings settings_;

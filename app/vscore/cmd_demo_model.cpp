@@ -12,6 +12,7 @@
 #include <zlib.h>
 
 #include "command.h"
+#include "core/scoring/demo_model.h"
 #include "inference/checkpoint/checkpoint.h"
 #include "inference/checkpoint/config_reader.h"
 #include "inference/safetensors/load_error.h"
@@ -167,7 +168,9 @@ int run(const QStringList& args) {
       !writeFile(outDir.filePath("generation_config.json"), QJsonDocument(generation).toJson()) ||
       !writeFile(outDir.filePath("preprocessor_config.json"), QJsonDocument(preprocessor).toJson()) ||
       !writeFile(outDir.filePath("tokenizer_config.json"), QJsonDocument(tokenizerConfig).toJson()) ||
-      !writeFile(outDir.filePath("tokenizer.json"), tokenizer)) {
+      !writeFile(outDir.filePath("tokenizer.json"), tokenizer) ||
+      !writeFile(outDir.filePath(QString::fromLatin1(vs::scoring::kDemoModelMarkerFile)),
+                 "Random weights: this model's scores and text are noise, not a judgement of any video.\n")) {
     return fail(kExitRuntime, outDir.path() + QStringLiteral(": cannot write the checkpoint files"));
   }
 

@@ -8,6 +8,7 @@
 
 #include "core/domain/error.h"
 #include "core/scoring/template_library.h"
+#include "core/library/video_locator.h"
 #include "core/store/store.h"
 #include "tests/ui/workstation_test_project.h"
 #include "ui/action_registry.h"
@@ -55,7 +56,8 @@ class TestJobSettings : public QObject {
     QCOMPARE(settings.templateName, QStringLiteral("terse"));
     QCOMPARE(settings.templateText, kTerseText);
     JobsDock dock;
-    ScoringController controller(store, dock);
+    const library::VideoLocator locator = library::VideoLocator::forStore(store);
+    ScoringController controller(store, locator, dock);
     controller.configure(QString(), QStringLiteral("cpu"), settings);  // no model: nothing starts
     QCOMPARE(controller.settings().templateName, QStringLiteral("terse"));
     const QJsonObject sent = controller.settings().toParams().value(QStringLiteral("template")).toObject();

@@ -6,7 +6,11 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QItemSelectionModel>
+#include <QMenu>
 #include <QSettings>
+#include <QSignalSpy>
+#include <QTreeView>
 #include <QTest>
 #include <QTextBrowser>
 #include <QUndoStack>
@@ -16,6 +20,7 @@
 #include "ui/annotation_session.h"
 #include "ui/cheat_sheet_overlay.h"
 #include "ui/main_window.h"
+#include "ui/recent_projects.h"
 #include "ui/player/player_grid.h"
 #include "ui/queue_filter_model.h"
 #include "ui/queue_model.h"
@@ -273,6 +278,57 @@ class TestMainWindow : public QObject {
     QVERIFY(!second.session()->mine(vid));
     first.session()->setScore(vid, Dimension::Visual, 5);
     QCOMPARE(second.session()->mine(vid)->scores[Dimension::Visual], std::optional<double>(5));
+  }
+
+  void queueSelectionFollowsNAndJ() {
+    const QString path = test::makeProject(tmpDir() + QStringLiteral("/follow"), 2);
+    MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowActive(&w));
+    QVERIFY(w.openProject(path, BusyPolicy::ReadOnly));
+    QTreeView* view = w.queuePanel()->view();
+    // The view repaints its highlight on the selection model's signals: they must reach it.
+    QSignalSpy moved(view->selectionModel(), &QItemSelectionModel::currentChanged);
+    w.scorePanel()->focusCurrentDimension();
+    const qint64 first = w.currentVideo();
+    for (int k : {Qt::Key_J, Qt::Key_J, Qt::Key_N, Qt::Key_K}) {
+      const int before = int(moved.count());
+      key(&w, k);
+      QVERIFY(w.currentVideo() != 0);
+      QCOMPARE(view->currentIndex().data(QueueModel::VideoIdRole).toLongLong(), w.currentVideo());
+      QVERIFY(view->selectionModel()->isRowSelected(view->currentIndex().row(), view->currentIndex().parent()));
+      QVERIFY2(moved.count() > before, "the queue view is told the current row moved");
+    }
+    QVERIFY(w.currentVideo() != first);
+    QCOMPARE(QApplication::focusWidget(), w.scorePanel()->scoreControl(w.scorePanel()->currentDimension()));
+  }
+
+  void newProjectCreatesAFile() {
+    const QString dir = tmpDir() + QStringLiteral("/new");
+    QDir().mkpath(dir);
+    const QString path = dir + QStringLiteral("/fresh.vsproj");
+    QFile::remove(path);
+    MainWindow w;
+    QVERIFY(w.newProject(path));
+    QVERIFY(QFileInfo(path).isFile());
+    QCOMPARE(w.projectPath(), QFileInfo(path).absoluteFilePath());
+    QVERIFY(!w.isReadOnly());
+    QCOMPARE(w.queueModel()->videoCount(), 0);
+    QCOMPARE(store::Store(path).stats().videos, 0);
+    MainWindow other;
+    QVERIFY2(!other.newProject(path), "an existing file is never replaced");
+    // Open recent lists it first, and drops files that are gone.
+    QSettings settings;
+    const QString gone = dir + QStringLiteral("/gone.vsproj");
+    RecentProjects::add(settings, gone);
+    RecentProjects::add(settings, path);
+    QCOMPARE(RecentProjects::load(settings).value(0), QFileInfo(path).absoluteFilePath());
+    QVERIFY(!RecentProjects::load(settings).contains(gone));
+    auto* recent = w.findChild<QMenu*>(QStringLiteral("recentMenu"));
+    QVERIFY(recent);
+    emit recent->aboutToShow();
+    QVERIFY(!recent->actions().isEmpty());
+    QVERIFY(recent->actions().first()->text().contains(QStringLiteral("fresh.vsproj")));
   }
 
   void reopensAtTheLastItem() {

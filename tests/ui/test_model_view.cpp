@@ -2,6 +2,7 @@
 // block wins), soft scores as stored, highlighted score lines; flags kept as extra keys.
 #include <QTest>
 
+#include "core/scoring/demo_model.h"
 #include "ui/item_flags.h"
 #include "ui/model_view.h"
 
@@ -11,6 +12,18 @@ using namespace vs::ui;
 class TestModelView : public QObject {
   Q_OBJECT
  private slots:
+  // People read the random-weight demo model's noise as reasoning unless it is marked.
+  void demoModelResultsAreMarked() {
+    Evaluation e;
+    e.modelId = QString::fromLatin1(vs::scoring::kDemoModelId);
+    e.thinking = QStringLiteral("visual quality: 3");
+    QVERIFY(ModelView::fromEvaluation(e).demo);
+    e.modelId = QStringLiteral("demo/model");  // written before the demo model said so
+    QVERIFY(ModelView::fromEvaluation(e).demo);
+    e.modelId = QStringLiteral("TIGER-Lab/VideoScore2");
+    QVERIFY(!ModelView::fromEvaluation(e).demo);
+    QVERIFY(demoModelNotice().contains(QStringLiteral("random-weight")));
+  }
   void hardScoresFromTheScoreLines() {
     Evaluation e;
     e.scores[Dimension::Visual] = 3.61;

@@ -3,6 +3,7 @@
 #include <QAction>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPointer>
@@ -779,6 +780,10 @@ void PlayerGrid::setClips(const QVector<PlayerClip>& clips) {
     Tile& t = s_->tiles[size_t(i)];
     t.clip = clips[i];
     std::sort(t.clip.model_seen_frames.begin(), t.clip.model_seen_frames.end());
+    if (t.clip.missing) {
+      const QString name = t.clip.label.isEmpty() ? QFileInfo(t.clip.path).fileName() : t.clip.label;
+      t.error = tr("missing: %1 — Relink…").arg(name);
+    }
     t.source_serial = s_->next_serial++;
     t.source = new FrameSource(i, t.clip.path, s_->gate);
     const quint64 serial = t.source_serial;
@@ -797,7 +802,9 @@ void PlayerGrid::setClips(const QVector<PlayerClip>& clips) {
       if (tile == nullptr || tile->source_serial != serial) {
         return;
       }
-      tile->error = message;
+      if (!tile->clip.missing) {
+        tile->error = message;  // a missing clip keeps its relink text
+      }
       emit clipError(clip, message);
       if (!tile->opened) {
         s_->buildClock();
@@ -1215,6 +1222,11 @@ void PlayerGrid::wheelEvent(QWheelEvent* event) {
   event->accept();
 }
 
+QString PlayerGrid::tileMessage(int clip) const {
+  const Tile* t = s_->valid(clip) ? &s_->tiles[size_t(clip)] : nullptr;
+  return t ? t->error : QString();
+}
+
 void PlayerGrid::mousePressEvent(QMouseEvent* event) {
   setFocus(Qt::MouseFocusReason);
   if (event->button() != Qt::LeftButton) {
@@ -1232,6 +1244,10 @@ void PlayerGrid::mousePressEvent(QMouseEvent* event) {
   }
   if (i >= 0 && s_->compare == CompareMode::Grid) {
     s_->setFocused(i);
+    if (s_->tiles[size_t(i)].clip.missing) {
+      emit relinkRequested(i);
+      return;
+    }
   }
   s_->drag = State::Drag::Pan;
 }

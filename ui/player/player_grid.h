@@ -56,6 +56,7 @@ class PlayerGrid : public QWidget {
   bool isSettled() const;                // every visible tile shows its target frame
   QRect tileImageRect(int clip) const;   // where the clip's picture is drawn, in this widget
   QRect tileRect(int clip) const;        // the whole tile: picture area and the marker strip below
+  QString tileMessage(int clip) const;   // the text drawn over the tile instead of a picture, or empty
 
   // Writes the frames on screen as PNG (full resolution) into dir on the decoding threads;
   // returns the paths that framesSaved() reports once written. The SaveFrames action uses
@@ -97,6 +98,7 @@ class PlayerGrid : public QWidget {
   void firstFramesShown(qint64 elapsed_ms);        // all tiles have a picture after setClips
   void playingChanged(bool playing);
   void clipError(int clip, const QString& message);
+  void relinkRequested(int clip);  // a missing clip's tile was clicked
   void framesSaved(const QStringList& paths, const QStringList& errors);
 
  protected:

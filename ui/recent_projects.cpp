@@ -1,0 +1,37 @@
+#include "ui/recent_projects.h"
+
+#include <QFileInfo>
+#include <QSettings>
+
+namespace vs::ui {
+
+namespace {
+const QString kKey = QStringLiteral("session/recentProjects");
+}
+
+QStringList RecentProjects::load(QSettings& settings) {
+  const QStringList stored = settings.value(kKey).toStringList();
+  QStringList kept;
+  for (const QString& p : stored) {
+    if (QFileInfo(p).isFile() && !kept.contains(p)) {
+      kept << p;
+    }
+  }
+  if (kept != stored) {
+    settings.setValue(kKey, kept);
+  }
+  return kept;
+}
+
+void RecentProjects::add(QSettings& settings, const QString& path) {
+  QStringList list = settings.value(kKey).toStringList();
+  const QString absolute = QFileInfo(path).absoluteFilePath();
+  list.removeAll(absolute);
+  list.prepend(absolute);
+  while (list.size() > kMaxEntries) {
+    list.removeLast();
+  }
+  settings.setValue(kKey, list);
+}
+
+}  // namespace vs::ui
