@@ -105,6 +105,8 @@ class Store {
                                                  PreferenceDimension dimension) const;
   QVector<PreferenceRecord> preferences(const PreferenceFilter& filter = {}) const;  // id order
   QVector<PreferenceHistoryEntry> preferenceHistory(qint64 preferenceId) const;     // oldest first
+  // The matching preferences by names (video, annotator, prompt text), for export; id order.
+  QVector<NamedPreference> namedPreferences(const PreferenceFilter& filter = {}) const;
   // Imports preferences by video names in one transaction (all or nothing); unknown videos are
   // added (with the pair's prompt), annotators are people.
   PreferenceImportResult importPreferences(const QVector<NamedPreference>& preferences, const QString& source,

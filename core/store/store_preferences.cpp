@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <sqlite3.h>
 
@@ -316,6 +317,44 @@ QVector<PreferenceHistoryEntry> Store::preferenceHistory(qint64 preferenceId) co
                      "SELECT id, preference_id, field, old_value, new_value, changed_at FROM preference_history "
                      "WHERE preference_id = ? ORDER BY id",
                      preferenceId);
+}
+
+QVector<NamedPreference> Store::namedPreferences(const PreferenceFilter& filter) const {
+  std::map<qint64, QString> videoNames, annotatorNames, promptTexts;
+  auto cached = [](std::map<qint64, QString>& cache, qint64 id, const std::function<QString()>& look) {
+    auto it = cache.find(id);
+    if (it == cache.end()) it = cache.emplace(id, look()).first;
+    return it->second;
+  };
+  QVector<NamedPreference> out;
+  for (const PreferenceRecord& p : preferences(filter)) {
+    NamedPreference n;
+    auto video = [&](qint64 id) {
+      return cached(videoNames, id, [&] {
+        const auto v = findVideo(id);
+        return v ? v->name : QString();
+      });
+    };
+    n.left = video(p.leftVideoId);
+    n.right = video(p.rightVideoId);
+    n.annotator = cached(annotatorNames, p.annotatorId, [&] {
+      const auto a = findAnnotator(p.annotatorId);
+      return a ? a->name : QString();
+    });
+    n.prompt = p.promptId > 0 ? cached(promptTexts, p.promptId, [&] {
+      const auto pr = findPrompt(p.promptId);
+      return pr ? pr->text : QString();
+    })
+                              : QString();
+    n.dimension = p.dimension;
+    n.choice = p.choice;
+    n.order = p.order;
+    n.swapped = p.swapped;
+    n.reason = p.reason;
+    n.timeSpentMs = p.timeSpentMs;
+    out.push_back(n);
+  }
+  return out;
 }
 
 PreferenceImportResult Store::importPreferences(const QVector<NamedPreference>& preferences, const QString& source,
