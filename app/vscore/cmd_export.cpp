@@ -7,6 +7,7 @@
 #include "command.h"
 #include "core/domain/error.h"
 #include "core/interop/item_writer.h"
+#include "core/interop/preference_pairs.h"
 #include "core/store/store.h"
 
 namespace {
@@ -17,7 +18,7 @@ int runExport(const QStringList& args) {
   QCommandLineParser parser;
   parser.addHelpOption();
   cli::addProjectArgument(parser);
-  parser.addOption({QStringLiteral("format"), QStringLiteral("vf2-json|vf2-jsonl|csv|predictions|sft|labelstudio"),
+  parser.addOption({QStringLiteral("format"), QStringLiteral("vf2-json|vf2-jsonl|csv|predictions|sft|labelstudio; people's preferences: pairs|labelstudio-pairwise"),
                     QStringLiteral("FORMAT")});
   parser.addOption({QStringLiteral("out"), QStringLiteral("file to write"), QStringLiteral("FILE")});
   parser.addOption({QStringLiteral("annotator"), QStringLiteral("only this annotator's evaluations"), QStringLiteral("NAME")});
@@ -34,6 +35,26 @@ int runExport(const QStringList& args) {
   const QStringList positional = parser.positionalArguments();
   if (positional.size() != 1 || !parser.isSet(QStringLiteral("format")) || !parser.isSet(QStringLiteral("out"))) {
     return cli::fail(cli::kExitUsage, QStringLiteral("usage: vscore export PROJECT --format FORMAT --out FILE"));
+  }
+  // Preferences are their own rows, not evaluations: written by name in one go.
+  if (const auto preferenceFormat = interop::preferenceFormatFromName(parser.value(QStringLiteral("format")))) {
+    store::Store store(positional[0], store::OpenMode::OpenExisting);
+    store::PreferenceFilter filter;
+    const QString annotator = parser.value(QStringLiteral("annotator"));
+    if (!annotator.isEmpty()) {
+      const auto found = store.findAnnotator(annotator);
+      if (!found) {
+        return cli::fail(cli::kExitUsage, QStringLiteral("%1: no annotator named \"%2\"").arg(positional[0], annotator));
+      }
+      filter.annotatorId = found->id;
+    }
+    const QVector<NamedPreference> preferences = store.namedPreferences(filter);
+    const QString outPath = parser.value(QStringLiteral("out"));
+    interop::writePreferencesFile(outPath, preferences, *preferenceFormat);
+    cli::out(QStringLiteral("exported %1 preferences to %2 (%3)\n")
+                 .arg(preferences.size())
+                 .arg(outPath, interop::preferenceFormatName(*preferenceFormat)));
+    return cli::kExitOk;
   }
   const auto format = interop::formatFromName(parser.value(QStringLiteral("format")));
   if (!format) {
@@ -87,7 +108,7 @@ int runExport(const QStringList& args) {
 
 const cli::CommandRegistration kExport(
     {QStringLiteral("export"),
-     QStringLiteral("export PROJECT --format vf2-json|vf2-jsonl|csv|predictions|sft|labelstudio --out FILE "
+     QStringLiteral("export PROJECT --format vf2-json|vf2-jsonl|csv|predictions|sft|labelstudio|pairs|labelstudio-pairwise --out FILE "
                     "[--annotator NAME|--origin human|model]"),
      QStringLiteral("Export a project's evaluations (written to a temporary file, then renamed)"), runExport});
 

@@ -13,6 +13,7 @@
 #include "command.h"
 #include "core/domain/error.h"
 #include "core/interop/item_reader.h"
+#include "core/interop/preference_pairs.h"
 #include "core/library/relink.h"
 #include "core/store/store.h"
 
@@ -26,8 +27,8 @@ int runImport(const QStringList& args) {
   cli::addProjectArgument(parser);
   parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("file to import"));
   parser.addOption({QStringLiteral("format"),
-                    QStringLiteral("auto|vf2-json|vf2-jsonl|csv|predictions|labelstudio (default auto: "
-                                   "from content and extension)"),
+                    QStringLiteral("auto|vf2-json|vf2-jsonl|csv|predictions|labelstudio|pairs|labelstudio-pairwise "
+                                   "(default auto: from content and extension)"),
                     QStringLiteral("FORMAT"), QStringLiteral("auto")});
   parser.addOption({QStringLiteral("annotator"),
                     QStringLiteral("who gave the scores (default \"default\"; for prediction files the "
@@ -77,8 +78,39 @@ int runImport(const QStringList& args) {
   const QByteArray bytes = mapped ? QByteArray::fromRawData(reinterpret_cast<const char*>(mapped), size) : file.readAll();
   phase("read");
 
-  interop::Format format;
   const QString formatText = parser.value(QStringLiteral("format"));
+  // People's preferences (pairs files, Label Studio Pairwise projects) go to their own table.
+  const auto preferenceFormat = formatText == QLatin1String("auto")
+                                    ? interop::detectPreferenceFormat(bytes.left(64 * 1024))
+                                    : interop::preferenceFormatFromName(formatText);
+  if (preferenceFormat) {
+    QVector<NamedPreference> preferences = interop::readPreferences(bytes, *preferenceFormat, filePath);
+    if (preferences.isEmpty()) {
+      return cli::fail(cli::kExitInvalidData, QStringLiteral("%1: nothing to import (no preference)").arg(filePath));
+    }
+    const QString fallback = parser.isSet(QStringLiteral("annotator")) ? parser.value(QStringLiteral("annotator"))
+                                                                       : QStringLiteral("default");
+    for (NamedPreference& p : preferences) {
+      if (p.annotator.isEmpty()) p.annotator = fallback;
+    }
+    if (!QFile::exists(projectPath)) {
+      return cli::fail(cli::kExitRuntime, QStringLiteral("%1: no such project file (create it with vscore init)").arg(projectPath));
+    }
+    bool ok = false;
+    const int busyTimeoutMs = parser.value(QStringLiteral("busy-timeout-ms")).toInt(&ok);
+    if (!ok || busyTimeoutMs < 0) return cli::fail(cli::kExitUsage, QStringLiteral("--busy-timeout-ms needs a number >= 0"));
+    store::Store store(projectPath, store::OpenMode::OpenExisting, busyTimeoutMs);
+    const store::PreferenceImportResult result = store.importPreferences(
+        preferences, QFileInfo(filePath).absoluteFilePath(), interop::preferenceFormatName(*preferenceFormat));
+    cli::out(QStringLiteral("imported %1 preferences from %2 (%3): %4 created, %5 updated, %6 videos added\n")
+                 .arg(result.preferences)
+                 .arg(filePath, interop::preferenceFormatName(*preferenceFormat))
+                 .arg(result.created)
+                 .arg(result.updated)
+                 .arg(result.videosCreated));
+    return cli::kExitOk;
+  }
+  interop::Format format;
   if (formatText == QLatin1String("auto")) {
     const auto detected = interop::detectFormat(filePath, bytes.left(64 * 1024));
     if (!detected) {

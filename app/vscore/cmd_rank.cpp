@@ -3,6 +3,7 @@
 // comparisons, with bootstrap intervals over prompts) and, when the project holds both model and
 // human scores, Best-of-N agreement between the model's pick and the people's best per prompt.
 #include <QCommandLineParser>
+#include <QJsonArray>
 #include <QJsonObject>
 
 #include "cmd_analysis_options.h"
@@ -24,13 +25,69 @@ QString num(const std::optional<double>& v, int decimals = 3) {
   return v ? QString::number(*v, 'f', decimals) : QStringLiteral("—");
 }
 
+QJsonValue intervalJson(const std::optional<Interval>& i) {
+  return i ? QJsonValue(QJsonArray{i->low, i->high}) : QJsonValue();
+}
+
+QJsonValue optionalJson(const std::optional<double>& v) { return v ? QJsonValue(*v) : QJsonValue(); }
+
+// Bradley-Terry from people's preferences (overall and per dimension together), strengths
+// normalised to sum to 1, intervals from a bootstrap over prompts.
+int rankByPreference(const store::Store& store, const QString& path, const BootstrapOptions& bootstrap, bool json) {
+  const std::vector<JudgedPair> pairs = projectJudgedPairs(store);
+  if (pairs.empty()) {
+    return cli::fail(cli::kExitUsage, QStringLiteral("%1: the project has no preferences").arg(path));
+  }
+  const auto entries = preferenceLeaderboard(pairs, bootstrap);
+  if (json) {
+    QJsonArray board;
+    for (const auto& e : entries) {
+      QJsonObject o;
+      o.insert(QStringLiteral("generator"), QString::fromStdString(e.generator));
+      o.insert(QStringLiteral("strength"), optionalJson(e.strength));
+      o.insert(QStringLiteral("strength_ci"), intervalJson(e.strengthCi));
+      o.insert(QStringLiteral("log_strength"), optionalJson(e.logStrength));
+      o.insert(QStringLiteral("comparisons"), static_cast<double>(e.comparisons));
+      o.insert(QStringLiteral("wins"), e.wins);
+      o.insert(QStringLiteral("losses"), e.losses);
+      o.insert(QStringLiteral("ties"), e.ties);
+      board.append(o);
+    }
+    QJsonObject o;
+    o.insert(QStringLiteral("by"), QStringLiteral("preference"));
+    o.insert(QStringLiteral("pairs"), static_cast<double>(pairs.size()));
+    o.insert(QStringLiteral("leaderboard"), board);
+    cli::printJson(o);
+    return cli::kExitOk;
+  }
+  QString t = QStringLiteral("generators ranked by %1 people's preferences (Bradley-Terry strength, sums to 1; "
+                             "95% intervals over prompts)\n\n")
+                  .arg(pairs.size());
+  t += QStringLiteral("rank  generator             compared  wins  losses  ties  strength  CI\n");
+  int rank = 0;
+  for (const auto& e : entries) {
+    t += QStringLiteral("%1  %2 %3 %4 %5 %6  %7  %8\n")
+             .arg(++rank, 4)
+             .arg(QString::fromStdString(e.generator).leftJustified(20))
+             .arg(e.comparisons, 9)
+             .arg(e.wins, 5)
+             .arg(e.losses, 7)
+             .arg(e.ties, 5)
+             .arg(num(e.strength), 8)
+             .arg(e.strengthCi ? QStringLiteral("[%1, %2]").arg(num(e.strengthCi->low), num(e.strengthCi->high))
+                               : QStringLiteral("—"));
+  }
+  cli::out(t);
+  return cli::kExitOk;
+}
+
 int runRank(const QStringList& args) {
   QCommandLineParser parser;
   parser.addHelpOption();
   cli::addProjectArgument(parser);
   parser.addOption({QStringLiteral("by"),
-                    QStringLiteral("whose scores rank the generators: model (default), human, or a SOURCE "
-                                   "(annotator name, model:ID)"),
+                    QStringLiteral("whose scores rank the generators: model (default), human, preference (people's "
+                                   "pairs, Bradley-Terry), or a SOURCE (annotator name, model:ID)"),
                     QStringLiteral("WHO"), QStringLiteral("model")});
   parser.addOption({QStringLiteral("weights"),
                     QStringLiteral("Best-of-N: per-dimension weights of the selection score (default 1,1,1: the "
@@ -59,6 +116,9 @@ int runRank(const QStringList& args) {
   }
   const QString path = parser.positionalArguments().first();
   const store::Store store(path, store::OpenMode::OpenExisting);
+  if (parser.value(QStringLiteral("by")) == QLatin1String("preference")) {
+    return rankByPreference(store, path, bootstrap, parser.isSet(QStringLiteral("json")));
+  }
   const std::optional<ScoreSource> model = firstSource(store, AnnotatorKind::Model);
   const std::optional<ScoreSource> human = firstSource(store, AnnotatorKind::Human);
   const QString by = parser.value(QStringLiteral("by"));

@@ -235,3 +235,43 @@ std::vector<Candidate> projectCandidates(const store::Store& store, const ScoreS
 }
 
 }  // namespace vs::analysis
+
+namespace vs::analysis {
+
+std::vector<JudgedPair> projectJudgedPairs(const store::Store& store) {
+  std::map<qint64, Video> videos;
+  std::map<qint64, QString> annotators, prompts;
+  auto video = [&](qint64 id) -> const Video& {
+    auto it = videos.find(id);
+    if (it == videos.end()) it = videos.emplace(id, store.findVideo(id).value_or(Video{})).first;
+    return it->second;
+  };
+  std::vector<JudgedPair> pairs;
+  for (const PreferenceRecord& p : store.preferences()) {
+    JudgedPair j;
+    if (!annotators.count(p.annotatorId)) {
+      const auto a = store.findAnnotator(p.annotatorId);
+      annotators[p.annotatorId] = a ? a->name : QString();
+    }
+    if (!prompts.count(p.promptId)) {
+      const auto pr = store.findPrompt(p.promptId);
+      prompts[p.promptId] = pr ? pr->text : QString();
+    }
+    j.annotator = annotators[p.annotatorId].toStdString();
+    j.prompt = prompts[p.promptId].toStdString();
+    j.dimension = preferenceDimensionName(p.dimension).toStdString();
+    const Video& l = video(p.leftVideoId);
+    const Video& r = video(p.rightVideoId);
+    j.left = l.name.toStdString();
+    j.right = r.name.toStdString();
+    j.leftGenerator = l.generator.toStdString();
+    j.rightGenerator = r.generator.toStdString();
+    j.choice = p.choice == PreferenceChoice::Left ? Preference::Left
+                                                  : (p.choice == PreferenceChoice::Right ? Preference::Right : Preference::Tie);
+    j.randomised = p.order == PresentationOrder::Randomised;
+    pairs.push_back(std::move(j));
+  }
+  return pairs;
+}
+
+}  // namespace vs::analysis

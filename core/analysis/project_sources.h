@@ -9,6 +9,7 @@
 
 #include "core/analysis/best_of_n.h"
 #include "core/analysis/leaderboard.h"
+#include "core/analysis/preference_audit.h"
 #include "core/analysis/score_audit.h"
 #include "core/domain/annotator.h"
 #include "core/domain/evaluation.h"
@@ -64,5 +65,8 @@ AgreementInput agreementInputFromProject(const store::Store& store, const QStrin
 std::vector<GeneratorSample> projectGeneratorSamples(const store::Store& store, const ScoreSource& by);
 std::vector<Candidate> projectCandidates(const store::Store& store, const ScoreSource& model,
                                          const ScoreSource& human);
+
+// People's stored preferences with video names, prompts and generators (preference_audit.h).
+std::vector<JudgedPair> projectJudgedPairs(const store::Store& store);
 
 }  // namespace vs::analysis

@@ -1,6 +1,7 @@
 #include "core/store/schema.h"
 
 #include <QString>
+#include <iterator>
 #include <sqlite3.h>
 
 #include "core/domain/error.h"
@@ -100,6 +101,84 @@ CREATE TABLE media_folders(
   path TEXT NOT NULL UNIQUE);
 )sql";
 
+// Version 5: people's preferences between two videos of a prompt, and Best-of-N picks.
+// A preference is keyed by (annotator, unordered pair, dimension): judging A|B again as B|A edits
+// the same row. left_id/right_id are the order shown; `presentation` says whether that order was
+// drawn at random (only those rows measure position bias), `swapped` whether the draw reversed the
+// schedule's order. Their history (preference_history, pick_history) is written by triggers like
+// evaluations' and can only grow; it records creation and deletion too, because undoing a first
+// judgement deletes the row, and keeps no foreign key so a deleted row's history stays.
+constexpr const char* kV4ToV5 = R"sql(
+CREATE TABLE preferences(
+  id INTEGER PRIMARY KEY,
+  annotator_id INTEGER NOT NULL REFERENCES annotators(id),
+  prompt_id INTEGER REFERENCES prompts(id),
+  left_id INTEGER NOT NULL REFERENCES videos(id) ON DELETE CASCADE,
+  right_id INTEGER NOT NULL REFERENCES videos(id) ON DELETE CASCADE,
+  dimension TEXT NOT NULL CHECK (dimension IN ('overall', 'visual', 't2v', 'phy')),
+  choice TEXT NOT NULL CHECK (choice IN ('left', 'right', 'tie')),
+  presentation TEXT NOT NULL DEFAULT 'as-listed' CHECK (presentation IN ('as-listed', 'randomised')),
+  swapped INTEGER NOT NULL DEFAULT 0 CHECK (swapped IN (0, 1)),
+  reason TEXT NOT NULL DEFAULT '',
+  time_spent_ms INTEGER NOT NULL DEFAULT 0 CHECK (time_spent_ms >= 0),
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  CHECK (left_id <> right_id));
+CREATE UNIQUE INDEX preferences_pair
+  ON preferences(annotator_id, min(left_id, right_id), max(left_id, right_id), dimension);
+CREATE INDEX preferences_prompt ON preferences(prompt_id);
+CREATE TABLE preference_history(
+  id INTEGER PRIMARY KEY,
+  preference_id INTEGER NOT NULL,
+  field TEXT NOT NULL,
+  old_value, new_value,
+  changed_at INTEGER NOT NULL);
+CREATE INDEX preference_history_preference ON preference_history(preference_id);
+CREATE TRIGGER preference_history_append_only_update BEFORE UPDATE ON preference_history
+  BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
+CREATE TRIGGER preference_history_append_only_delete BEFORE DELETE ON preference_history
+  BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
+CREATE TRIGGER preferences_created AFTER INSERT ON preferences BEGIN
+  INSERT INTO preference_history(preference_id, field, old_value, new_value, changed_at)
+  VALUES (new.id, 'created', NULL, new.choice, new.updated_at); END;
+CREATE TRIGGER preferences_deleted AFTER DELETE ON preferences BEGIN
+  INSERT INTO preference_history(preference_id, field, old_value, new_value, changed_at)
+  VALUES (old.id, 'deleted', old.choice, NULL, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)); END;
+CREATE TABLE best_of_n_picks(
+  id INTEGER PRIMARY KEY,
+  annotator_id INTEGER NOT NULL REFERENCES annotators(id),
+  prompt_id INTEGER NOT NULL REFERENCES prompts(id),
+  candidates_json TEXT NOT NULL,
+  best_id INTEGER NOT NULL REFERENCES videos(id) ON DELETE CASCADE,
+  worst_id INTEGER REFERENCES videos(id) ON DELETE CASCADE,
+  time_spent_ms INTEGER NOT NULL DEFAULT 0 CHECK (time_spent_ms >= 0),
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  CHECK (worst_id IS NULL OR worst_id <> best_id),
+  UNIQUE (annotator_id, prompt_id));
+CREATE TABLE pick_history(
+  id INTEGER PRIMARY KEY,
+  pick_id INTEGER NOT NULL,
+  field TEXT NOT NULL,
+  old_value, new_value,
+  changed_at INTEGER NOT NULL);
+CREATE INDEX pick_history_pick ON pick_history(pick_id);
+CREATE TRIGGER pick_history_append_only_update BEFORE UPDATE ON pick_history
+  BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
+CREATE TRIGGER pick_history_append_only_delete BEFORE DELETE ON pick_history
+  BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
+CREATE TRIGGER best_of_n_picks_created AFTER INSERT ON best_of_n_picks BEGIN
+  INSERT INTO pick_history(pick_id, field, old_value, new_value, changed_at)
+  VALUES (new.id, 'created', NULL, new.best_id, new.updated_at); END;
+CREATE TRIGGER best_of_n_picks_deleted AFTER DELETE ON best_of_n_picks BEGIN
+  INSERT INTO pick_history(pick_id, field, old_value, new_value, changed_at)
+  VALUES (old.id, 'deleted', old.best_id, NULL, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)); END;
+)sql";
+
+constexpr const char* kPreferenceTrackedColumns[] = {"left_id", "right_id", "choice", "presentation",
+                                                     "swapped", "reason", "time_spent_ms"};
+constexpr const char* kPickTrackedColumns[] = {"candidates_json", "best_id", "worst_id", "time_spent_ms"};
+
 // One trigger per tracked column: AFTER UPDATE OF <col> WHEN the value really changed.
 constexpr const char* kTrackedColumns[] = {"visual", "t2v", "phy", "visual_rationale",
                                            "t2v_rationale", "phy_rationale", "thinking",
@@ -113,6 +192,20 @@ void createHistoryTriggers(sqlite3* db, const QString& where) {
         "INSERT INTO history(evaluation_id, field, old_value, new_value, origin, changed_at) "
         "VALUES (new.id, '%1', old.%1, new.%1, new.origin, new.updated_at); END;")
                                .arg(QLatin1String(column))
+                               .toUtf8();
+    execSql(db, sql.constData(), where);
+  }
+}
+
+void createTrackedTriggers(sqlite3* db, const char* table, const char* historyTable, const char* idColumn,
+                           const char* const* columns, size_t count, const QString& where) {
+  for (size_t i = 0; i < count; ++i) {
+    const QByteArray sql = QStringLiteral(
+        "CREATE TRIGGER %2_%1 AFTER UPDATE OF %1 ON %2 WHEN old.%1 IS NOT new.%1 BEGIN "
+        "INSERT INTO %3(%4, field, old_value, new_value, changed_at) "
+        "VALUES (new.id, '%1', old.%1, new.%1, new.updated_at); END;")
+                               .arg(QLatin1String(columns[i]), QLatin1String(table), QLatin1String(historyTable),
+                                    QLatin1String(idColumn))
                                .toUtf8();
     execSql(db, sql.constData(), where);
   }
@@ -150,6 +243,14 @@ void migrate(sqlite3* db, int fromVersion, int toVersion, const QString& where) 
   if (current < 4 && toVersion >= 4) {
     execSql(db, kV3ToV4, where);
     current = 4;
+  }
+  if (current < 5 && toVersion >= 5) {
+    execSql(db, kV4ToV5, where);
+    createTrackedTriggers(db, "preferences", "preference_history", "preference_id", kPreferenceTrackedColumns,
+                          std::size(kPreferenceTrackedColumns), where);
+    createTrackedTriggers(db, "best_of_n_picks", "pick_history", "pick_id", kPickTrackedColumns,
+                          std::size(kPickTrackedColumns), where);
+    current = 5;
   }
   execSql(db, QStringLiteral("PRAGMA user_version = %1").arg(current).toUtf8().constData(), where);
   transaction.commit();

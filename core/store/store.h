@@ -35,7 +35,7 @@ enum class OpenMode {
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 4;  // see schema.cpp for every version and migration
+  static constexpr int kSchemaVersion = 5;  // see schema.cpp for every version and migration
 
   explicit Store(const QString& path, OpenMode mode = OpenMode::OpenExisting,
                  int busyTimeoutMs = 5000);
@@ -89,6 +89,35 @@ class Store {
   // string for texts, origin name for Origin, integer for TimeSpentMs.
   void editField(qint64 evaluationId, EvaluationField field, const QVariant& value);
   QVector<HistoryEntry> history(qint64 evaluationId) const;  // oldest first
+
+  // --- preferences and Best-of-N picks (store_preferences.cpp) -----------------------------
+  // The videos of a prompt, in id order (the candidates a preference session compares).
+  QVector<Video> videosOfPrompt(qint64 promptId) const;
+  // Records one preference in one committed transaction: inserts it, or replaces the one of the
+  // same annotator, unordered pair and dimension (whatever order it was shown in before). The
+  // prompt is the videos' own (Kind::Usage when they belong to different prompts, or for a video
+  // compared with itself). History rows are written by triggers in the same transaction.
+  PreferenceChange recordPreference(const PreferenceRecord& preference);
+  // Undo of `change`: restores `change.before`, or deletes the row when the change created it.
+  void revertPreference(const PreferenceChange& change);
+  bool removePreference(qint64 preferenceId);  // false when there was none
+  std::optional<PreferenceRecord> findPreference(qint64 annotatorId, qint64 videoA, qint64 videoB,
+                                                 PreferenceDimension dimension) const;
+  QVector<PreferenceRecord> preferences(const PreferenceFilter& filter = {}) const;  // id order
+  QVector<PreferenceHistoryEntry> preferenceHistory(qint64 preferenceId) const;     // oldest first
+  // The matching preferences by names (video, annotator, prompt text), for export; id order.
+  QVector<NamedPreference> namedPreferences(const PreferenceFilter& filter = {}) const;
+  // Imports preferences by video names in one transaction (all or nothing); unknown videos are
+  // added (with the pair's prompt), annotators are people.
+  PreferenceImportResult importPreferences(const QVector<NamedPreference>& preferences, const QString& source,
+                                           const QString& format);
+  // Best-of-N: one pick per (annotator, prompt); 2..9 candidates of that prompt, best among
+  // them, worst (optional) among them and not the best. One transaction, history by triggers.
+  BestOfNPickChange recordBestOfNPick(const BestOfNPick& pick);
+  void revertBestOfNPick(const BestOfNPickChange& change);
+  std::optional<BestOfNPick> findBestOfNPick(qint64 annotatorId, qint64 promptId) const;
+  QVector<BestOfNPick> bestOfNPicks(std::optional<qint64> annotatorId = std::nullopt) const;
+  QVector<PreferenceHistoryEntry> bestOfNPickHistory(qint64 pickId) const;
 
   // --- queries ------------------------------------------------------------------------------
   // Videos in id order with their prompt and every evaluation (what the work queue shows).

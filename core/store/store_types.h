@@ -11,6 +11,7 @@
 #include "core/domain/annotator.h"
 #include "core/domain/evaluation.h"
 #include "core/domain/origin.h"
+#include "core/domain/preference.h"
 #include "core/domain/video.h"
 
 namespace vs::store {
@@ -97,6 +98,42 @@ struct ExportFilter {
   // When set, each exported item also carries this annotator's evaluation of the same video
   // as its model side (prediction files: `scores` = reference, `modelScores` = model).
   QString modelAnnotator;
+};
+
+// What one preference edit did, for undo: `before` is the row as it was (nullopt when the edit
+// created it), `after` the row as written. Store::revertPreference(change) puts `before` back;
+// recording `after` again redoes it.
+struct PreferenceChange {
+  std::optional<PreferenceRecord> before;
+  PreferenceRecord after;
+};
+
+struct BestOfNPickChange {
+  std::optional<BestOfNPick> before;
+  BestOfNPick after;
+};
+
+struct PreferenceFilter {
+  std::optional<qint64> annotatorId;
+  std::optional<qint64> promptId;
+  std::optional<PreferenceDimension> dimension;
+};
+
+// One row of preference_history / pick_history (field "created", "deleted", or a column name).
+struct PreferenceHistoryEntry {
+  qint64 id = 0;
+  qint64 rowId = 0;  // preference or pick id
+  QString field;
+  QVariant oldValue;
+  QVariant newValue;
+  QDateTime changedAt;  // UTC
+};
+
+struct PreferenceImportResult {
+  qint64 preferences = 0;
+  qint64 created = 0;
+  qint64 updated = 0;
+  qint64 videosCreated = 0;
 };
 
 }  // namespace vs::store

@@ -111,14 +111,18 @@ class TestTemplateLibrary : public QObject {
     QVERIFY(presetTemplateText(QStringLiteral("mine")).isEmpty());
   }
 
-  // A version 2 file (the same as 3 without the table) gains the table and keeps its data.
+  // A version 2 file (today's file without the tables of versions 3 to 5) gains the table and keeps
+  // its data.
   void version2ProjectMigrates() {
     const QString path = scratch(QStringLiteral("v2.vsproj"));
     {
       store::Store project(path, store::OpenMode::CreateNew);
       project.addPrompt(QStringLiteral("kept"));
     }
-    sqlExec(path, {QStringLiteral("DROP TABLE query_templates"), QStringLiteral("PRAGMA user_version = 2")});
+    sqlExec(path, {QStringLiteral("DROP TABLE query_templates"), QStringLiteral("DROP TABLE media_folders"),
+                   QStringLiteral("DROP TABLE preference_history"), QStringLiteral("DROP TABLE preferences"),
+                   QStringLiteral("DROP TABLE pick_history"), QStringLiteral("DROP TABLE best_of_n_picks"),
+                   QStringLiteral("PRAGMA user_version = 2")});
     store::Store project(path);
     QCOMPARE(project.schemaVersion(), vs::store::Store::kSchemaVersion);
     QCOMPARE(project.findPrompt(1)->text, QStringLiteral("kept"));
