@@ -12,6 +12,15 @@ extern "C" {
 
 namespace vs::media {
 
+const char* fpsSourceName(FpsSource source) {
+  switch (source) {
+    case FpsSource::Container: return "container";
+    case FpsSource::FrameTimes: return "frame times";
+    case FpsSource::Unknown: break;
+  }
+  return "unknown";
+}
+
 FrameIndex FrameIndex::build(AVFormatContext* format, int stream_index, const QString& path) {
   FrameIndex index;
   ff::PacketPtr packet = ff::allocPacket();
@@ -105,6 +114,15 @@ MediaInfo FrameIndex::describe(AVFormatContext* format, int stream_index, const 
   info.frames = size();
   info.avg_fps = ff::toSeconds(stream->avg_frame_rate);
   info.nominal_fps = ff::toSeconds(stream->r_frame_rate);
+  if (info.avg_fps > 0) {
+    info.fps = info.avg_fps;
+    info.fps_source = FpsSource::Container;
+  } else if (times_.size() >= 2 && times_.back() > 0) {
+    // Ogg and some raw streams give no average rate: frames over the span they are shown, where
+    // the span of n frames is n - 1 intervals (the last frame's own duration is unknown).
+    info.fps = static_cast<double>(times_.size() - 1) / times_.back();
+    info.fps_source = FpsSource::FrameTimes;
+  }
   const double tb = av_q2d(stream->time_base);
   if (stream->duration != AV_NOPTS_VALUE && stream->duration > 0) {
     info.duration_s = static_cast<double>(stream->duration) * tb;
