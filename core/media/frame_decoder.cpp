@@ -81,6 +81,7 @@ class FrameDecoder::Impl {
     draining_ = false;
     finished_ = false;
     last_received_ = -1;
+    repeats_seen_.clear();
     ++stats_.seeks;
   }
 
@@ -100,6 +101,7 @@ class FrameDecoder::Impl {
     draining_ = false;
     finished_ = false;
     last_received_ = index_.countsFrames() ? key_index - 1 : -1;
+    repeats_seen_.clear();
     ++stats_.seeks;
     if (index_.countsFrames() && !landedOn(key.seek_ts)) {
       // Counting frames needs the exact start; a demuxer that landed elsewhere gets a rewind.
@@ -161,7 +163,10 @@ class FrameDecoder::Impl {
       }
       if (packet_->stream_index == stream_index_) {
         const int64_t pts = packet_->pts != AV_NOPTS_VALUE ? packet_->pts : packet_->dts;
-        codec_->skip_frame = (skip_nonref_before_pts != AV_NOPTS_VALUE && pts != AV_NOPTS_VALUE &&
+        // A skipped picture produces no output, so a stream whose frames are counted (no
+        // timestamps) must decode them all or every later count is off.
+        codec_->skip_frame = (!index_.countsFrames() && skip_nonref_before_pts != AV_NOPTS_VALUE &&
+                              pts != AV_NOPTS_VALUE &&
                               pts < skip_nonref_before_pts)
                                  ? AVDISCARD_NONREF
                                  : AVDISCARD_DEFAULT;
@@ -174,14 +179,24 @@ class FrameDecoder::Impl {
     }
   }
 
-  int64_t frameIndexOfCurrent() const {
-    const int64_t ts = frame_->best_effort_timestamp != AV_NOPTS_VALUE ? frame_->best_effort_timestamp
-                                                                       : frame_->pts;
+  // The packet's own timestamp first: the index holds packet timestamps, and best_effort_timestamp
+  // makes up a different one for a repeated timestamp. Frames sharing a timestamp are numbered in
+  // the order the decoder outputs them since the last seek.
+  int64_t frameIndexOfCurrent() {
+    const int64_t ts = frame_->pts != AV_NOPTS_VALUE ? frame_->pts : frame_->best_effort_timestamp;
     if (index_.countsFrames() || ts == AV_NOPTS_VALUE) {
       return last_received_ + 1;  // streams without presentation timestamps count pictures
     }
-    const int64_t found = index_.indexOfPts(ts);
-    return found >= 0 ? found : -1;
+    const int64_t first = index_.indexOfPts(ts);
+    if (first < 0) {
+      return -1;
+    }
+    const int64_t sharing = index_.sharingPts(first);
+    if (sharing == 1) {
+      return first;
+    }
+    const int64_t seen = repeats_seen_[ts]++;
+    return seen < sharing ? first + seen : -1;
   }
 
   void checkRange(int64_t n) const {
@@ -363,7 +378,8 @@ class FrameDecoder::Impl {
   MediaInfo info_;
   FrameOutput full_;    // frame(N): full size, and the sampler's decodeSequential
   FrameOutput scaled_;  // frame(N, w, h): the one scaled size asked for last
-  std::map<int64_t, ff::FramePtr> kept_;  // decoded pictures near the last target, not yet RGB
+  std::map<int64_t, ff::FramePtr> kept_;
+  std::map<int64_t, int64_t> repeats_seen_;  // timestamp shared by several frames -> outputs since the seek  // decoded pictures near the last target, not yet RGB
   int bytes_per_pixel_x2_ = 3;
   Stats stats_;
   bool at_start_ = false;
