@@ -3,7 +3,9 @@
 extern "C" {
 #include <libavutil/display.h>
 #include <libavutil/error.h>
+#include <libavutil/imgutils.h>
 }
+#include <QCryptographicHash>
 #include <QFileInfo>
 #include <cmath>
 #include <mutex>
@@ -118,5 +120,19 @@ int streamRotationDeg(const AVStream* stream) {
 }
 
 double toSeconds(AVRational r) { return r.den == 0 ? 0.0 : av_q2d(r); }
+
+QByteArray pictureMd5(const AVFrame* frame) {
+  const auto format = static_cast<AVPixelFormat>(frame->format);
+  const int size = av_image_get_buffer_size(format, frame->width, frame->height, 1);
+  if (size < 0) {
+    return {};
+  }
+  QByteArray packed(size, Qt::Uninitialized);
+  if (av_image_copy_to_buffer(reinterpret_cast<uint8_t*>(packed.data()), size, frame->data, frame->linesize, format,
+                              frame->width, frame->height, 1) < 0) {
+    return {};
+  }
+  return QCryptographicHash::hash(packed, QCryptographicHash::Md5).toHex();
+}
 
 }  // namespace vs::media::ff

@@ -60,6 +60,10 @@ int streamRotationDeg(const AVStream* stream);
 
 double toSeconds(AVRational r);
 
+// Hex MD5 of a decoded picture's planes packed without padding, as the ffmpeg program's
+// `-f framemd5` hashes them for the same pixel format: the exact reference for a frame.
+QByteArray pictureMd5(const AVFrame* frame);
+
 // Keeps FFmpeg's log quiet (errors only) once per process; corrupt test files are expected.
 void quietLogs();
 

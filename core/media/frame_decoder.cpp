@@ -81,6 +81,7 @@ class FrameDecoder::Impl {
     draining_ = false;
     finished_ = false;
     last_received_ = -1;
+    repeats_seen_.clear();
     ++stats_.seeks;
   }
 
@@ -100,6 +101,7 @@ class FrameDecoder::Impl {
     draining_ = false;
     finished_ = false;
     last_received_ = index_.countsFrames() ? key_index - 1 : -1;
+    repeats_seen_.clear();
     ++stats_.seeks;
     if (index_.countsFrames() && !landedOn(key.seek_ts)) {
       // Counting frames needs the exact start; a demuxer that landed elsewhere gets a rewind.
@@ -136,6 +138,9 @@ class FrameDecoder::Impl {
       const int got = avcodec_receive_frame(codec_.get(), frame_.get());
       if (got >= 0) {
         ++stats_.frames_decoded;
+        if (frame_->decode_error_flags != 0 || (frame_->flags & AV_FRAME_FLAG_CORRUPT) != 0) {
+          ++stats_.decode_errors;
+        }
         at_start_ = false;
         return true;
       }
@@ -144,7 +149,7 @@ class FrameDecoder::Impl {
         return false;
       }
       if (got != AVERROR(EAGAIN)) {
-        // A broken frame: keep going with the next packet.
+        ++stats_.decode_errors;  // a broken frame: keep going with the next packet
       }
       if (draining_) {
         finished_ = true;
@@ -158,32 +163,51 @@ class FrameDecoder::Impl {
       }
       if (packet_->stream_index == stream_index_) {
         const int64_t pts = packet_->pts != AV_NOPTS_VALUE ? packet_->pts : packet_->dts;
-        codec_->skip_frame = (skip_nonref_before_pts != AV_NOPTS_VALUE && pts != AV_NOPTS_VALUE &&
+        // A skipped picture produces no output, so a stream whose frames are counted (no
+        // timestamps) must decode them all or every later count is off.
+        codec_->skip_frame = (!index_.countsFrames() && skip_nonref_before_pts != AV_NOPTS_VALUE &&
+                              pts != AV_NOPTS_VALUE &&
                               pts < skip_nonref_before_pts)
                                  ? AVDISCARD_NONREF
                                  : AVDISCARD_DEFAULT;
-        const int sent = avcodec_send_packet(codec_.get(), packet_.get());
-        (void)sent;  // invalid data: dropped, decoding continues with the next packet
+        // Invalid data: dropped, decoding continues with the next packet.
+        if (avcodec_send_packet(codec_.get(), packet_.get()) < 0) {
+          ++stats_.decode_errors;
+        }
       }
       av_packet_unref(packet_.get());
     }
   }
 
-  int64_t frameIndexOfCurrent() const {
-    const int64_t ts = frame_->best_effort_timestamp != AV_NOPTS_VALUE ? frame_->best_effort_timestamp
-                                                                       : frame_->pts;
+  // The packet's own timestamp first: the index holds packet timestamps, and best_effort_timestamp
+  // makes up a different one for a repeated timestamp. Frames sharing a timestamp are numbered in
+  // the order the decoder outputs them since the last seek.
+  int64_t frameIndexOfCurrent() {
+    const int64_t ts = frame_->pts != AV_NOPTS_VALUE ? frame_->pts : frame_->best_effort_timestamp;
     if (index_.countsFrames() || ts == AV_NOPTS_VALUE) {
       return last_received_ + 1;  // streams without presentation timestamps count pictures
     }
-    const int64_t found = index_.indexOfPts(ts);
-    return found >= 0 ? found : -1;
+    const int64_t first = index_.indexOfPts(ts);
+    if (first < 0) {
+      return -1;
+    }
+    const int64_t sharing = index_.sharingPts(first);
+    if (sharing == 1) {
+      return first;
+    }
+    const int64_t seen = repeats_seen_[ts]++;
+    return seen < sharing ? first + seen : -1;
   }
 
-  FramePtr frame(int64_t n, FrameOutput& out) {
+  void checkRange(int64_t n) const {
     if (n < 0 || n >= index_.size()) {
       throw vs::Error(vs::Error::Kind::Usage, path_,
                       QStringLiteral("frame %1 out of range (clip has %2 frames)").arg(n).arg(index_.size()));
     }
+  }
+
+  FramePtr frame(int64_t n, FrameOutput& out) {
+    checkRange(n);
     if (FramePtr hit = out.cache.find(n)) {
       ++stats_.cache_hits;
       return hit;
@@ -195,6 +219,31 @@ class FrameDecoder::Impl {
       out.cache.insert(converted);
       return converted;
     }
+    decodeTo(n, &out.cache);
+    FramePtr converted = convert(frame_.get(), n, out);
+    out.cache.insert(converted);
+    readAhead(out.cache);
+    return converted;
+  }
+
+  QByteArray pictureMd5(int64_t n) {
+    checkRange(n);
+    if (auto kept = kept_.find(n); kept != kept_.end()) {
+      ++stats_.cache_hits;
+      return ff::pictureMd5(kept->second.get());
+    }
+    decodeTo(n, nullptr);
+    QByteArray md5 = ff::pictureMd5(frame_.get());
+    // Kept so a following frame(n) need not decode again.
+    if (ff::FramePtr ref{av_frame_clone(frame_.get())}; ref && keepWindow() > 0) {
+      kept_[n] = std::move(ref);
+    }
+    readAhead(full_.cache);
+    return md5;
+  }
+
+  // Leaves picture n in frame_. `cached` (may be null) holds the frames that need not be kept.
+  void decodeTo(int64_t n, const FrameCache* cached) {
     const int64_t key = index_.keyFrameBefore(n);
     // Decode on from where the decoder is when the target is ahead and no key frame is closer.
     const bool ahead = !finished_ && last_received_ >= 0 && n > last_received_ &&
@@ -203,14 +252,14 @@ class FrameDecoder::Impl {
     if (!ahead && !fresh_start) {
       seekToKey(key);
     }
-    if (FramePtr got = decodeUntil(n, out)) {
-      return got;
+    if (decodeUntil(n, cached)) {
+      return;
     }
     // The seek landed after the target (index quirks) or decoding failed: retry from the start.
     if (!at_start_) {
       rewind();
-      if (FramePtr got = decodeUntil(n, out)) {
-        return got;
+      if (decodeUntil(n, cached)) {
+        return;
       }
     }
     throw vs::Error(vs::Error::Kind::InvalidData, path_,
@@ -218,7 +267,7 @@ class FrameDecoder::Impl {
                         .arg(n).arg(index_.size()));
   }
 
-  FramePtr decodeUntil(int64_t n, FrameOutput& out) {
+  bool decodeUntil(int64_t n, const FrameCache* cached) {
     const int64_t window = keepWindow();
     const int64_t first_kept = std::max<int64_t>(0, n - window);
     const int64_t skip_before_pts = index_.entry(first_kept).pts;
@@ -233,25 +282,22 @@ class FrameDecoder::Impl {
       }
       last_received_ = got;
       if (got > n) {
-        return nullptr;  // passed the target without producing it
+        return false;  // passed the target without producing it
       }
       if (got == n) {
-        FramePtr converted = convert(frame_.get(), got, out);
-        out.cache.insert(converted);
-        readAhead(out);
-        return converted;
+        return true;
       }
-      if (got >= first_kept && !out.cache.contains(got)) {
+      if (got >= first_kept && (!cached || !cached->contains(got))) {
         ff::FramePtr ref(av_frame_clone(frame_.get()));
         if (ref) {
           kept_[got] = std::move(ref);
         }
       }
     }
-    return nullptr;
+    return false;
   }
 
-  void readAhead(const FrameOutput& out) {
+  void readAhead(const FrameCache& cached) {
     for (int k = 0; k < options_.read_ahead_frames && !finished_; ++k) {
       if (!receive(AV_NOPTS_VALUE)) {
         return;
@@ -261,7 +307,7 @@ class FrameDecoder::Impl {
         continue;
       }
       last_received_ = got;
-      if (!out.cache.contains(got) && keepWindow() > 0) {
+      if (!cached.contains(got) && keepWindow() > 0) {
         ff::FramePtr ref(av_frame_clone(frame_.get()));
         if (ref) {
           kept_[got] = std::move(ref);
@@ -310,6 +356,17 @@ class FrameDecoder::Impl {
     return count;
   }
 
+  int64_t hashSequential(const std::function<void(int64_t, const QByteArray&)>& sink) {
+    rewind();
+    at_start_ = false;
+    int64_t count = 0;
+    while (receive(AV_NOPTS_VALUE)) {
+      sink(count++, ff::pictureMd5(frame_.get()));
+    }
+    last_received_ = -1;
+    return count;
+  }
+
   QString path_;
   DecoderOptions options_;
   ff::FormatPtr format_;
@@ -321,7 +378,8 @@ class FrameDecoder::Impl {
   MediaInfo info_;
   FrameOutput full_;    // frame(N): full size, and the sampler's decodeSequential
   FrameOutput scaled_;  // frame(N, w, h): the one scaled size asked for last
-  std::map<int64_t, ff::FramePtr> kept_;  // decoded pictures near the last target, not yet RGB
+  std::map<int64_t, ff::FramePtr> kept_;
+  std::map<int64_t, int64_t> repeats_seen_;  // timestamp shared by several frames -> outputs since the seek  // decoded pictures near the last target, not yet RGB
   int bytes_per_pixel_x2_ = 3;
   Stats stats_;
   bool at_start_ = false;
@@ -340,11 +398,15 @@ const MediaInfo& FrameDecoder::info() const { return impl_->info_; }
 int64_t FrameDecoder::frameCount() const { return impl_->index_.size(); }
 int FrameDecoder::width() const { return impl_->full_.converter.outWidth(); }
 int FrameDecoder::height() const { return impl_->full_.converter.outHeight(); }
-double FrameDecoder::fps() const { return impl_->info_.avg_fps; }
+double FrameDecoder::fps() const { return impl_->info_.fps; }
 const std::vector<double>& FrameDecoder::frameTimes() const { return impl_->index_.times(); }
 FramePtr FrameDecoder::frame(int64_t index) { return impl_->frame(index, impl_->full_); }
 FramePtr FrameDecoder::frame(int64_t index, int width, int height) {
   return impl_->scaledFrame(index, width, height);
+}
+QByteArray FrameDecoder::pictureMd5(int64_t index) { return impl_->pictureMd5(index); }
+int64_t FrameDecoder::hashSequential(const std::function<void(int64_t, const QByteArray&)>& sink) {
+  return impl_->hashSequential(sink);
 }
 int64_t FrameDecoder::decodeSequential(const std::vector<int64_t>& wanted,
                                        const std::function<void(VideoFrame&&)>& sink) {

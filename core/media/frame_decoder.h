@@ -5,6 +5,7 @@
 //
 // One decoder per thread: a FrameDecoder is not thread-safe (the player keeps one per clip on its
 // decoding thread). Several decoders on the same file are fine.
+#include <QByteArray>
 #include <QString>
 #include <functional>
 #include <memory>
@@ -54,7 +55,7 @@ class FrameDecoder {
   int64_t frameCount() const;
   int width() const;   // of the frames handed out (depends on FrameGeometry)
   int height() const;
-  double fps() const;  // average frame rate
+  double fps() const;  // info().fps: the average frame rate, or frames / span of the frame times
   // Presentation time of every frame relative to the first, in seconds (for the sync clock).
   const std::vector<double>& frameTimes() const;
 
@@ -68,11 +69,20 @@ class FrameDecoder {
   // it. The size of width() x height() is the same as frame(index).
   FramePtr frame(int64_t index, int width, int height);
 
+  // Hex MD5 of frame `index`'s decoded planes (native pixel format, packed), what the ffmpeg
+  // program's `-f framemd5 -fps_mode passthrough` prints for the same frame: checks random access
+  // against a sequential decode bit for bit. Same errors as frame().
+  QByteArray pictureMd5(int64_t index);
+
   // Decodes the whole clip once in order and calls `sink` for the frames whose index is in
   // `wanted` (sorted ascending); frames not wanted are never converted to RGB. Returns the number
   // of frames the decoder produced. Used by the sampler; bypasses the cache.
   int64_t decodeSequential(const std::vector<int64_t>& wanted,
                            const std::function<void(VideoFrame&&)>& sink);
+
+  // Decodes the whole clip once in order and calls `sink` with each picture's index and MD5 (as
+  // pictureMd5). Returns the number of frames the decoder produced.
+  int64_t hashSequential(const std::function<void(int64_t index, const QByteArray& md5)>& sink);
 
   void setCacheBudgetMb(int budget_mb);
   int64_t cacheUsedBytes() const;
@@ -81,6 +91,7 @@ class FrameDecoder {
     int64_t seeks = 0;            // key-frame seeks performed
     int64_t frames_decoded = 0;   // pictures received from the decoder
     int64_t cache_hits = 0;
+    int64_t decode_errors = 0;    // packets the decoder rejected + pictures flagged corrupt
   };
   Stats stats() const;
 

@@ -12,6 +12,15 @@ extern "C" {
 
 namespace vs::media {
 
+const char* fpsSourceName(FpsSource source) {
+  switch (source) {
+    case FpsSource::Container: return "container";
+    case FpsSource::FrameTimes: return "frame times";
+    case FpsSource::Unknown: break;
+  }
+  return "unknown";
+}
+
 FrameIndex FrameIndex::build(AVFormatContext* format, int stream_index, const QString& path) {
   FrameIndex index;
   ff::PacketPtr packet = ff::allocPacket();
@@ -49,23 +58,37 @@ FrameIndex FrameIndex::build(AVFormatContext* format, int stream_index, const QS
   }
   std::stable_sort(index.entries_.begin(), index.entries_.end(),
                    [](const Entry& a, const Entry& b) { return a.pts < b.pts; });
-  // Two packets with one timestamp show as one frame (the decoder outputs one per timestamp).
-  index.entries_.erase(std::unique(index.entries_.begin(), index.entries_.end(),
-                                   [](const Entry& a, const Entry& b) { return a.pts == b.pts; }),
-                       index.entries_.end());
+  // Two packets with one timestamp are still two frames (the ffmpeg program and a sequential
+  // decode show both; phone muxers repeat timestamps after rounding): they stay two entries, told
+  // apart by their order of output (see FrameDecoder).
   const AVRational tb = format->streams[stream_index]->time_base;
   const int64_t first = index.entries_.front().pts;
   index.key_before_.resize(index.entries_.size());
   index.times_.resize(index.entries_.size());
   int64_t key = 0;  // frame 0 is always reachable by decoding from the very start
   for (size_t i = 0; i < index.entries_.size(); ++i) {
-    if (index.entries_[i].key) {
+    const bool repeats = i > 0 && index.entries_[i].pts == index.entries_[i - 1].pts;
+    // Without timestamps a frame is known only by its place in the decoder's output, and the
+    // place of a key frame's picture after a seek is not its place in the packets: B-frames
+    // stored after an I-frame show before it (MPEG-4 Part 2 in AVI), and those that lean on the
+    // previous GOP are dropped after a seek. Counting from the first packet is the one exact
+    // start, so such streams decode from there (or on from where the decoder is).
+    if (index.entries_[i].key && !repeats && !index.counts_frames_) {
       key = static_cast<int64_t>(i);
     }
-    index.key_before_[i] = key;
+    // Frames sharing a timestamp decode from one key frame, before the first of them, so their
+    // order of output tells them apart.
+    index.key_before_[i] = repeats ? index.key_before_[i - 1] : key;
     index.times_[i] = static_cast<double>(index.entries_[i].pts - first) * av_q2d(tb);
   }
   return index;
+}
+
+int64_t FrameIndex::sharingPts(int64_t index) const {
+  const int64_t pts = entries_[static_cast<size_t>(index)].pts;
+  auto end = std::upper_bound(entries_.begin(), entries_.end(), pts,
+                              [](int64_t v, const Entry& e) { return v < e.pts; });
+  return static_cast<int64_t>(end - entries_.begin()) - index;
 }
 
 int64_t FrameIndex::indexOfPts(int64_t pts) const {
@@ -105,6 +128,15 @@ MediaInfo FrameIndex::describe(AVFormatContext* format, int stream_index, const 
   info.frames = size();
   info.avg_fps = ff::toSeconds(stream->avg_frame_rate);
   info.nominal_fps = ff::toSeconds(stream->r_frame_rate);
+  if (info.avg_fps > 0) {
+    info.fps = info.avg_fps;
+    info.fps_source = FpsSource::Container;
+  } else if (times_.size() >= 2 && times_.back() > 0) {
+    // Ogg and some raw streams give no average rate: frames over the span they are shown, where
+    // the span of n frames is n - 1 intervals (the last frame's own duration is unknown).
+    info.fps = static_cast<double>(times_.size() - 1) / times_.back();
+    info.fps_source = FpsSource::FrameTimes;
+  }
   const double tb = av_q2d(stream->time_base);
   if (stream->duration != AV_NOPTS_VALUE && stream->duration > 0) {
     info.duration_s = static_cast<double>(stream->duration) * tb;

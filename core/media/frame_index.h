@@ -1,7 +1,8 @@
 #pragma once
 // FrameIndex: every video packet's timestamp and key flag, in presentation order, read by one
-// demux pass (no decoding). Frame N is the N-th smallest presentation timestamp; the key frame to
-// seek to for N is the last key frame at or before it. Internal to core/media.
+// demux pass (no decoding). Frame N is the N-th smallest presentation timestamp (repeated
+// timestamps count once per packet, in decode order); the key frame to seek to for N is the last
+// key frame at or before it. Internal to core/media.
 #include <QString>
 #include <cstdint>
 #include <vector>
@@ -25,11 +26,13 @@ class FrameIndex {
 
   int64_t size() const { return static_cast<int64_t>(entries_.size()); }
   const Entry& entry(int64_t index) const { return entries_[static_cast<size_t>(index)]; }
-  // Presentation index of a timestamp, or -1.
+  // Presentation index of the first frame with a timestamp, or -1.
   int64_t indexOfPts(int64_t pts) const;
+  // How many frames from `index` on share its timestamp (1 when it is unique).
+  int64_t sharingPts(int64_t index) const;
   // True when packets carry no presentation timestamps (AVI and raw streams): frames are then
-  // identified by counting decoder outputs from a key frame, whose position is exact because a
-  // key frame's decode position equals its presentation position in a closed GOP.
+  // identified by counting decoder outputs from the first packet, and every key frame before N is
+  // frame 0 (see build()).
   bool countsFrames() const { return counts_frames_; }
   int64_t keyFrameBefore(int64_t index) const;
   double timeOf(int64_t index) const { return times_[static_cast<size_t>(index)]; }

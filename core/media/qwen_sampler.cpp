@@ -178,11 +178,16 @@ SampledVideo sampleVideo(const QString& path, const SamplerConfig& config, Sampl
   options.cache_budget_mb = 0;
   FrameDecoder decoder(path, options);
   SampledVideo s;
-  s.video_fps = decoder.info().avg_fps;
+  s.video_fps = decoder.info().fps;
+  s.fps_source = decoder.info().fps_source;
   s.source_width = decoder.width();
   s.source_height = decoder.height();
   s.total_frames = decoder.frameCount();
   s.warning = decoder.info().warning;
+  if (s.fps_source == FpsSource::FrameTimes && s.warning.isEmpty()) {
+    s.warning = QStringLiteral("the container gives no frame rate: %1 fps from the frame times")
+                    .arg(s.video_fps, 0, 'g', 6);
+  }
   const auto choose = [&] {
     try {
       s.nframes = smartNframes(s.total_frames, s.video_fps, config);

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/media/media_info.h"
 #include "core/media/sampler_config.h"
 #include "core/media/video_frame.h"
 
@@ -46,6 +47,7 @@ PatchGrid patchify(const std::vector<RgbImage>& frames, const SamplerConfig& con
 struct SampledVideo {
   int64_t total_frames = 0;
   double video_fps = 0.0;
+  FpsSource fps_source = FpsSource::Unknown;  // FrameTimes: the container gave no rate
   int64_t nframes = 0;
   std::vector<int64_t> indices;       // frames the model sees (presentation order, 0-based)
   std::vector<double> times_s;        // their presentation times

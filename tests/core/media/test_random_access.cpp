@@ -1,0 +1,138 @@
+// Random access against the ffmpeg program's own sequential decode, bit for bit: for each hard
+// clip (made at test time by ffmpeg/mkvmerge, see CMakeLists.txt), the MD5 of every frame's
+// decoded planes read in shuffled and in backward order must equal what
+// `ffmpeg -fps_mode passthrough -f framemd5` prints for the same frame, with no cache (every read
+// a seek) and with one (pictures kept from earlier seeks), with one decoder thread and several.
+#include <QProcess>
+#include <QtTest>
+#include <algorithm>
+#include <numeric>
+#include <random>
+
+#include "core/domain/error.h"
+#include "core/media/frame_decoder.h"
+#include "core/media/media_check.h"
+#include "core/media/probe.h"
+
+using namespace vs::media;
+
+static QString clip(const char* name) {
+  return qEnvironmentVariable("VS_MEDIA_CLIPS") + QLatin1Char('/') + QLatin1String(name);
+}
+
+// The reference: per-frame MD5s of the ffmpeg program's decode in order, every decoded picture
+// (passthrough: no frame dropped or duplicated for timing; no rotation filter, the planes as decoded).
+static QStringList ffmpegFrameMd5(const QString& file) {
+  QProcess ffmpeg;
+  ffmpeg.start(qEnvironmentVariable("VS_FFMPEG", QStringLiteral("ffmpeg")),
+               {"-nostdin", "-v", "error", "-noautorotate", "-i", file, "-map", "0:v:0", "-fps_mode", "passthrough", "-f", "framemd5",
+                "-"});
+  if (!ffmpeg.waitForFinished(120000) || ffmpeg.exitCode() != 0) {
+    return {};
+  }
+  QStringList md5s;
+  for (const QByteArray& line : ffmpeg.readAllStandardOutput().split('\n')) {
+    if (line.isEmpty() || line.startsWith('#')) {
+      continue;
+    }
+    md5s << QString::fromLatin1(line.split(',').last().trimmed());
+  }
+  return md5s;
+}
+
+class TestRandomAccess : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void everyOrderMatchesFfmpegSequential_data() {
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<int>("reads");  // out-of-order reads per pass (all frames when the clip is smaller)
+    QTest::newRow("x264 open GOP") << clip("ra_open_gop.mp4") << 1000;
+    QTest::newRow("x264 open GOP in mkv") << clip("ra_open_gop.mkv") << 1000;
+    QTest::newRow("x264 B-pyramid") << clip("ra_bpyramid.mp4") << 1000;
+    QTest::newRow("x264 non-IDR I-frames (ts)") << clip("ra_open_gop.ts") << 1000;
+    QTest::newRow("yuv444p 720p camera shape") << clip("ra_cam444.mp4") << 40;
+    QTest::newRow("10-bit 4:2:2") << clip("ra_10bit422.mkv") << 1000;
+    QTest::newRow("mpeg-4 part 2 mkv without cues") << clip("ra_mpeg4_nocues.mkv") << 1000;
+    QTest::newRow("ogg theora") << clip("ra_theora.ogv") << 1000;
+    QTest::newRow("mpeg-ps mpeg-2") << clip("ra_mpeg2.mpg") << 1000;
+    QTest::newRow("vp8 webm") << clip("ra_vp8.webm") << 1000;
+    QTest::newRow("vp9 avi") << clip("ra_vp9.avi") << 1000;
+    QTest::newRow("vfr phone rotated") << clip("ra_phone_vfr.mp4") << 1000;
+    QTest::newRow("edit list start offset") << clip("ra_editlist.mp4") << 1000;
+    QTest::newRow("mpeg-4 part 2 avi (no pts)") << clip("mpeg4.avi") << 1000;
+    QTest::newRow("hevc B-frames") << clip("hevc.mp4") << 1000;
+  }
+
+  void everyOrderMatchesFfmpegSequential() {
+    QFETCH(QString, file);
+    QFETCH(int, reads);
+    const QStringList reference = ffmpegFrameMd5(file);
+    QVERIFY2(reference.size() > 5, qPrintable(file));
+    const int64_t frames = reference.size();
+    QCOMPARE(probe(file, ProbeDepth::Packets).frames, frames);
+
+    std::vector<int64_t> shuffled(static_cast<size_t>(frames));
+    std::iota(shuffled.begin(), shuffled.end(), 0);
+    std::shuffle(shuffled.begin(), shuffled.end(), std::mt19937(5));
+    shuffled.resize(std::min<size_t>(shuffled.size(), static_cast<size_t>(reads)));
+    std::vector<int64_t> backward;
+    for (int64_t n = frames - 1; n >= 0 && static_cast<int>(backward.size()) < reads; --n) {
+      backward.push_back(n);
+    }
+    struct Pass {
+      const char* name;
+      int cache_budget_mb;
+      int threads;
+      const std::vector<int64_t>* order;
+    };
+    const Pass passes[] = {{"shuffled, no cache, 1 thread", 0, 1, &shuffled},
+                           {"shuffled, no cache, 4 threads", 0, 4, &shuffled},
+                           {"backward, cache, 4 threads", 64, 4, &backward},
+                           {"shuffled, cache, 1 thread", 64, 1, &shuffled}};
+    for (const Pass& pass : passes) {
+      DecoderOptions options;
+      options.cache_budget_mb = pass.cache_budget_mb;
+      options.threads = pass.threads;
+      FrameDecoder decoder(file, options);
+      QCOMPARE(decoder.frameCount(), frames);
+      int wrong = 0;
+      QString first;
+      for (int64_t n : *pass.order) {
+        QString got;
+        try {
+          got = QString::fromLatin1(decoder.pictureMd5(n));
+        } catch (const vs::Error& e) {
+          got = e.full();
+        }
+        if (got != reference[static_cast<int>(n)]) {
+          if (wrong++ == 0) {
+            first = QStringLiteral("frame %1: %2").arg(n).arg(got);
+          }
+        }
+      }
+      QVERIFY2(wrong == 0, qPrintable(QStringLiteral("%1: %2 of %3 reads wrong, first %4")
+                                          .arg(pass.name).arg(wrong).arg(pass.order->size()).arg(first)));
+    }
+  }
+
+  // Ogg gives no average frame rate; the rate comes from the frame times, and says so.
+  void frameRateFromFrameTimesWhenTheContainerHasNone() {
+    const MediaInfo info = probe(clip("ra_theora.ogv"));
+    QCOMPARE(info.frames, int64_t(34));
+    QCOMPARE(info.avg_fps, 0.0);
+    QVERIFY(info.fps_source == FpsSource::FrameTimes);
+    QVERIFY2(std::abs(info.fps - 25.0) < 0.01, qPrintable(QString::number(info.fps)));
+  }
+
+  // check-media's verdict on a clip that reads back exactly, and its frame count.
+  void checkMediaReportsExact() {
+    const MediaCheck check = checkMedia(clip("ra_bpyramid.mp4"));
+    QVERIFY2(check.exact(), qPrintable(check.problem));
+    QCOMPARE(check.sequential_frames, int64_t(ffmpegFrameMd5(clip("ra_bpyramid.mp4")).size()));
+    QCOMPARE(check.random_reads, 2 * check.info.frames);
+  }
+};
+
+QTEST_GUILESS_MAIN(TestRandomAccess)
+#include "test_random_access.moc"
