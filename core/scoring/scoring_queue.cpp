@@ -6,7 +6,7 @@
 namespace vs::scoring {
 
 ScoringQueue::ScoringQueue(WorkerSettings settings, QObject* parent)
-    : QObject(parent), settings_(std::move(settings)) {
+    : ScoringBackend(parent), settings_(std::move(settings)) {
   qRegisterMetaType<vs::scoring::ScoreResult>();
   stall_timer_.setSingleShot(true);
   connect(&stall_timer_, &QTimer::timeout, this, &ScoringQueue::onStall);
@@ -145,6 +145,7 @@ void ScoringQueue::dispatch() {
                          : worker_->request(current_->method, current_->params);
   stall_timer_.start(settings_.stallTimeoutMs);
   Q_EMIT jobStarted(current_->id, current_->attempts);
+  Q_EMIT jobServedBy(current_->id, QStringLiteral("local"));
   prefetchNext();
 }
 
