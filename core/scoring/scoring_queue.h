@@ -45,8 +45,8 @@ class ScoringQueue : public ScoringBackend {
 
   // Queues a job; starts the worker and loads the model on first use. Returns the job id.
   qint64 enqueue(const ScoreRequest& request, int priority = 0) override;
-  // Queues another worker method as a job (e.g. "ping" as a health check); its reply comes as
-  // jobResult().
+  // Queues another worker method as a job (e.g. "ping" as a health check, or "score" with params
+  // of its own such as pre-sampled frames); its reply comes as jobResult().
   qint64 enqueueMethod(const QString& method, const QJsonObject& params, int priority = 0);
   // Removes a queued job or cancels the running one; jobFailed(id, "cancelled", …) follows.
   bool cancel(qint64 jobId) override;
