@@ -385,7 +385,9 @@ void RemoteScoringQueue::onReply(QNetworkReply* reply, Job job, int server) {
            QJsonObject{{QStringLiteral("sample_ms"), job.prepared->sampleMs},
                        {QStringLiteral("encode_ms"), job.prepared->encodeMs},
                        {QStringLiteral("request_ms"), reply->property("vs_request_ms").toDouble()},
-                       {QStringLiteral("request_bytes"), static_cast<qint64>(job.prepared->dataUrl.size())}});
+                       {QStringLiteral("request_bytes"), static_cast<qint64>(job.prepared->dataUrl.size())},
+                       {QStringLiteral("total_ms"), job.prepared->sampleMs + job.prepared->encodeMs +
+                                                        reply->property("vs_request_ms").toDouble()}});
   running_.remove(job.id);
   --servers_[server].inFlight;
   ++servers_[server].done;
