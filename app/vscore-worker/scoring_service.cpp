@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 #include <optional>
 #include <mutex>
 
@@ -60,6 +61,44 @@ media::SampledVideo sampleForKey(const std::string& key) {
   const double fps = std::strtod(key.substr(0, a).c_str(), nullptr);
   return media::sampleVideo(QString::fromStdString(key.substr(b + 1)),
                             samplerConfig(key.substr(a + 1, b - a - 1), fps), media::SampleOutput::Patches);
+}
+// `frames`: {path, count, height, width}; the file holds the frames as RGB24, one after another.
+media::SampledVideo framesFromFile(const json& frames, const media::SamplerConfig& config) {
+  const std::string path = requireString(frames, "path");
+  const int64_t count = frames.value("count", int64_t{0});
+  const int height = frames.value("height", 0);
+  const int width = frames.value("width", 0);
+  if (count < 1 || height < 1 || width < 1) {
+    throw MethodError(kErrInvalidRequest, "frames: count, height and width must be >= 1");
+  }
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) {
+    throw MethodError(kErrBadVideo, path + ": cannot open frames file");
+  }
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> owner(f, &std::fclose);
+  media::SampledVideo s;
+  for (int64_t i = 0; i < count; ++i) {
+    media::RgbImage frame(width, height);
+    if (std::fread(frame.pixels.data(), 1, frame.pixels.size(), f) != frame.pixels.size()) {
+      throw MethodError(kErrBadVideo, path + ": frames file shorter than count x height x width x 3");
+    }
+    s.frames.push_back(std::move(frame));
+  }
+  s.nframes = count;
+  s.total_frames = count;
+  s.resized = media::ResizedSize{height, width};
+  s.source_height = height;
+  s.source_width = width;
+  for (int64_t i = 0; i < count; ++i) s.indices.push_back(i);
+  try {
+    s.pixels = media::patchify(s.frames, config);
+  } catch (const vs::Error& e) {
+    throw MethodError(kErrBadVideo, e.what());
+  }
+  s.frames.clear();
+  // As sampleVideo: temporal_patch_size / fps (the processor's fps kwarg).
+  s.second_per_grid_t = static_cast<double>(config.temporal_patch_size) / config.fps;
+  return s;
 }
 }  // namespace
 
@@ -174,7 +213,10 @@ json ScoringService::score(const json& params, const JobContext& job) {
   if (!d_->scorer) {
     throw MethodError(kErrNoModel, "score before a successful load");
   }
-  const std::string video = requireString(params, "video");
+  // Either a video file, or frames already sampled elsewhere (vscore serve: a client's sampler
+  // output, decoded from lossless PNG) as one raw RGB24 file of count x height x width x 3 bytes.
+  const bool have_frames = params.contains("frames") && params["frames"].is_object();
+  const std::string video = have_frames ? std::string() : requireString(params, "video");
   if (!params.contains("prompt") || !params["prompt"].is_string()) {
     throw MethodError(kErrInvalidRequest, "missing \"prompt\" (string)");
   }
@@ -211,6 +253,8 @@ json ScoringService::score(const json& params, const JobContext& job) {
   if (settings.max_new_tokens < 1) {
     throw MethodError(kErrInvalidRequest, "max_new_tokens must be >= 1");
   }
+  settings.top_logprobs = params.value("top_logprobs", -1);
+  settings.extra_digit_logprobs = params.value("digit_logprobs", false);
   settings.format = params.value("constrained", false) ? videoscore2::ScoreFormat::Constrained
                                                        : videoscore2::ScoreFormat::Free;
   const double fps = params.value("fps", 2.0);
@@ -222,8 +266,10 @@ json ScoringService::score(const json& params, const JobContext& job) {
   const auto start = std::chrono::steady_clock::now();
   job.progress(json{{"stage", "sampling"}, {"tokens", 0}, {"text", ""}});
   media::SampledVideo sampled;
-  std::optional<media::SampledVideo> prefetched = d_->prefetcher.take(sampleKey(d_->model_dir, fps, video));
-  if (prefetched) {
+  std::optional<media::SampledVideo> prefetched;
+  if (have_frames) {
+    sampled = framesFromFile(params["frames"], sampler);
+  } else if ((prefetched = d_->prefetcher.take(sampleKey(d_->model_dir, fps, video)))) {
     sampled = std::move(*prefetched);
   } else {
     try {
@@ -266,7 +312,7 @@ json ScoringService::score(const json& params, const JobContext& job) {
   }
   job.throwIfCancelled();
   json result = videoscore2::toJson(outcome);
-  result["video"] = video;
+  result["video"] = have_frames ? json(nullptr) : json(video);
   result["sampler"] = json{{"nframes", sampled.nframes},
                            {"total_frames", sampled.total_frames},
                            {"video_fps", sampled.video_fps},

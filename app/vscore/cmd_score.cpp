@@ -1,5 +1,5 @@
 // vscore score VIDEO --prompt TEXT --model DIR: one VideoScore2 evaluation through vscore-worker
-// (vscore itself never links the engine).
+// (vscore itself never links the engine), or --server URL: through an OpenAI-compatible server.
 #include <QCommandLineParser>
 #include <QEventLoop>
 #include <QFile>
@@ -8,8 +8,11 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTimer>
+#include <memory>
 
+#include "cmd_remote_options.h"
 #include "command.h"
+#include "core/scoring/remote_scoring_queue.h"
 #include "core/scoring/score_request.h"
 #include "core/scoring/worker_client.h"
 #include "core/domain/error.h"
@@ -81,6 +84,12 @@ QString fmtScore(const QJsonValue& v, int decimals) {
 
 }  // namespace
 
+static int scoreLocal(const QCommandLineParser& p, const vs::scoring::ScoreRequest& request, bool json,
+                      QJsonObject* out_result);
+static int scoreRemote(const vs::scoring::RemoteSettings& settings, const vs::scoring::ScoreRequest& request,
+                       QJsonObject* out_result);
+static int printResult(const QJsonObject& result, bool json);
+
 static int run(const QStringList& args) {
   QCommandLineParser p;
   p.addHelpOption();
@@ -99,13 +108,17 @@ static int run(const QStringList& args) {
                            "--project, or a file with $t2v_prompt.", "NAME|FILE", "videoscore2"});
   p.addOption({"project", "Project whose saved templates --template may name.", "PROJECT"});
   p.addOption({"json", "Print the full result as JSON."});
+  addRemoteOptions(p);
   if (!p.parse(QStringList{QStringLiteral("vscore score")} + args)) return fail(kExitUsage, p.errorText());
   if (p.isSet("help")) {
     out(p.helpText());
     return kExitOk;
   }
   if (p.positionalArguments().size() != 1) return fail(kExitUsage, QStringLiteral("score needs one VIDEO"));
-  if (!p.isSet("prompt") || !p.isSet("model")) return fail(kExitUsage, QStringLiteral("score needs --prompt and --model"));
+  const bool remote = p.isSet("server");
+  if (!p.isSet("prompt") || (!p.isSet("model") && !remote)) {
+    return fail(kExitUsage, QStringLiteral("score needs --prompt and --model (or --server URL)"));
+  }
   bool ok = true;
   vs::scoring::ScoreRequest request;
   request.videoPath = QFileInfo(p.positionalArguments().first()).absoluteFilePath();
@@ -136,6 +149,24 @@ static int run(const QStringList& args) {
   }
   if (!QFileInfo::exists(request.videoPath)) return fail(kExitRuntime, request.videoPath + QStringLiteral(": no such file"));
 
+  const bool json = p.isSet("json");
+  QJsonObject result;
+  if (remote) {
+    QString why;
+    const auto settings = remoteSettings(p, &why);
+    if (!settings) return fail(kExitUsage, why);
+    const int code = scoreRemote(*settings, request, &result);
+    if (code != kExitOk) return code;
+  } else {
+    const int code = scoreLocal(p, request, json, &result);
+    if (code != kExitOk) return code;
+  }
+  return printResult(result, json);
+}
+
+// One score through a fresh vscore-worker.
+static int scoreLocal(const QCommandLineParser& p, const vs::scoring::ScoreRequest& request, bool json,
+                      QJsonObject* out_result) {
   WorkerClient worker(siblingProgram(QStringLiteral("vscore-worker")));
   QEventLoop startLoop;
   bool started = false;
@@ -145,7 +176,6 @@ static int run(const QStringList& args) {
   startLoop.exec();
   if (!started) return fail(kExitRuntime, QStringLiteral("cannot start vscore-worker: %1").arg(worker.lastStderr()));
 
-  const bool json = p.isSet("json");
   const QString modelDir = QFileInfo(p.value("model")).absoluteFilePath();
   const Reply load = call(worker,
                           QStringLiteral("load"),
@@ -162,6 +192,40 @@ static int run(const QStringList& args) {
   QJsonObject timings = result.value("timings").toObject();
   timings.insert("load_ms", load.result.value("load_ms"));
   result.insert("timings", timings);
+  *out_result = result;
+  return kExitOk;
+}
+
+// One score through the servers of `settings`.
+static int scoreRemote(const vs::scoring::RemoteSettings& settings, const vs::scoring::ScoreRequest& request,
+                       QJsonObject* out_result) {
+  std::unique_ptr<vs::scoring::RemoteScoringQueue> queue;
+  try {
+    queue = std::make_unique<vs::scoring::RemoteScoringQueue>(settings);
+  } catch (const vs::Error& e) {
+    return failWith(e);
+  }
+  QEventLoop loop;
+  QString code, message;
+  QObject::connect(queue.get(), &vs::scoring::ScoringBackend::jobFinished, &loop,
+                   [&](qint64, const vs::scoring::ScoreResult& r) {
+                     *out_result = r.raw;
+                     loop.quit();
+                   });
+  QObject::connect(queue.get(), &vs::scoring::ScoringBackend::jobFailed, &loop,
+                   [&](qint64, const QString& c, const QString& m) {
+                     code = c;
+                     message = m;
+                     loop.quit();
+                   });
+  queue->enqueue(request);
+  loop.exec();
+  if (!code.isEmpty()) return fail(exitCodeFor(code), QStringLiteral("%1: %2").arg(code, message));
+  return kExitOk;
+}
+
+static int printResult(const QJsonObject& result, bool json) {
+  const QJsonObject timings = result.value("timings").toObject();
   if (json) {
     out(QString::fromUtf8(QJsonDocument(result).toJson(QJsonDocument::Indented)));
     return kExitOk;
@@ -186,6 +250,7 @@ static int run(const QStringList& args) {
 
 static const CommandRegistration registration{Command{
     QStringLiteral("score"),
-    QStringLiteral("score VIDEO --prompt TEXT --model DIR [--device cpu|cuda] [--greedy | --temperature T --seed N] "
+    QStringLiteral("score VIDEO --prompt TEXT (--model DIR [--device cpu|cuda] | --server URL [--served-model NAME] "
+                   "[--api-key-env VAR] [--model DIR]) [--greedy | --temperature T --seed N] "
                    "[--max-new-tokens N] [--fps F] [--constrained] [--template NAME|FILE [--project PROJECT]] [--json]"),
     QStringLiteral("Score one video with VideoScore2 (through vscore-worker)"), run}};

@@ -4,11 +4,14 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <memory>
 #include <optional>
 
+#include "cmd_remote_options.h"
 #include "command.h"
 #include "core/domain/error.h"
 #include "core/scoring/batch_scorer.h"
+#include "core/scoring/remote_scoring_queue.h"
 #include "core/scoring/scoring_queue.h"
 #include "core/scoring/template_library.h"
 #include "core/store/store.h"
@@ -34,16 +37,22 @@ static int run(const QStringList& args) {
   p.addOption({"fps", "Frames per second sampled from each video (default 2.0).", "F", "2.0"});
   p.addOption({"template", "Query template: videoscore2 (default), videoscore2-eval, a template saved in the "
                            "project (vscore score-template), or a file with $t2v_prompt.", "NAME|FILE", "videoscore2"});
+  addRemoteOptions(p);
   if (!p.parse(QStringList{QStringLiteral("vscore score-project")} + args)) return fail(kExitUsage, p.errorText());
   if (p.isSet("help")) {
     out(p.helpText());
     return kExitOk;
   }
-  if (p.positionalArguments().size() != 1 || !p.isSet("model")) {
-    return fail(kExitUsage, QStringLiteral("score-project needs PROJECT and --model DIR"));
+  const bool remote = p.isSet("server");
+  if (p.positionalArguments().size() != 1 || (!p.isSet("model") && !remote)) {
+    return fail(kExitUsage, QStringLiteral("score-project needs PROJECT and --model DIR (or --server URL)"));
   }
   const QString projectPath = p.positionalArguments().first();
-  const QString modelDir = QFileInfo(p.value("model")).absoluteFilePath();
+  const QString modelDir = p.isSet("model") ? QFileInfo(p.value("model")).absoluteFilePath() : QString();
+  // The model id stored with each evaluation: the checkpoint, else the served model's name.
+  const QString modelId = !modelDir.isEmpty() ? modelDir
+                          : p.isSet("served-model") ? p.value("served-model")
+                                                    : QStringLiteral("remote");
   ScoreSettings settings;
   bool ok = true;
   if (p.isSet("greedy")) {
@@ -59,7 +68,7 @@ static int run(const QStringList& args) {
   settings.format = p.isSet("constrained") ? ScoreFormat::Constrained : ScoreFormat::Free;
   settings.fps = p.value("fps").toDouble(&ok);
   if (!ok || settings.fps <= 0) return fail(kExitUsage, QStringLiteral("--fps must be > 0"));
-  const QString annotator = p.isSet("annotator") ? p.value("annotator") : QFileInfo(modelDir).fileName();
+  const QString annotator = p.isSet("annotator") ? p.value("annotator") : QFileInfo(modelId).fileName();
 
   std::optional<vs::store::Store> opened;
   try {
@@ -75,8 +84,22 @@ static int run(const QStringList& args) {
   ws.device = p.value("device");
   ws.dtype = p.value("dtype");
   ws.prefetch = p.isSet("no-prefetch") ? Prefetch::Off : Prefetch::NextVideo;
-  ScoringQueue queue(ws);
-  BatchScorer batch(store, queue, annotator, modelDir, settings);
+  std::unique_ptr<ScoringBackend> backend;
+  RemoteScoringQueue* remoteQueue = nullptr;
+  if (remote) {
+    QString why;
+    const auto rs = remoteSettings(p, &why);
+    if (!rs) return fail(kExitUsage, why);
+    try {
+      backend = std::make_unique<RemoteScoringQueue>(*rs);
+    } catch (const vs::Error& e) {
+      return failWith(e);
+    }
+    remoteQueue = static_cast<RemoteScoringQueue*>(backend.get());
+  } else {
+    backend = std::make_unique<ScoringQueue>(ws);
+  }
+  BatchScorer batch(store, *backend, annotator, modelId, settings);
   QString firstError;
   int exitCode = kExitOk;
   QObject::connect(&batch, &BatchScorer::videoFailed, [&](qint64, const QString& name, const QString& code,
@@ -100,17 +123,28 @@ static int run(const QStringList& args) {
     QCoreApplication::quit();
   });
   const int queued = batch.start(p.isSet("only-unscored") ? BatchSelection::OnlyUnscored : BatchSelection::All);
-  err(QStringLiteral("%1 videos to score with %2 as \"%3\"\n").arg(queued).arg(modelDir, annotator));
+  err(QStringLiteral("%1 videos to score with %2 as \"%3\"\n")
+          .arg(queued)
+          .arg(remote ? p.values("server").join(QStringLiteral(", ")) : modelDir, annotator));
   QCoreApplication::exec();
   err(QStringLiteral("\n"));
   out(QStringLiteral("scored %1 of %2 videos (%3 failed) in %4 s; %5 videos/min\n")
           .arg(final.done).arg(final.total).arg(final.failed).arg(final.elapsedS, 0, 'f', 1)
           .arg(final.elapsedS > 0 ? final.done / final.elapsedS * 60.0 : 0.0, 0, 'f', 2));
+  if (remoteQueue != nullptr) {
+    for (const auto& s : remoteQueue->serverStats()) {
+      out(QStringLiteral("  %1: %2 scored, %3 failed, %4 videos/min%5\n")
+              .arg(s.url).arg(s.done).arg(s.failed)
+              .arg(final.elapsedS > 0 ? s.done / final.elapsedS * 60.0 : 0.0, 0, 'f', 2)
+              .arg(s.down.isEmpty() ? QString() : QStringLiteral(" (left out: %1)").arg(s.down)));
+    }
+  }
   return exitCode;
 }
 
 static const CommandRegistration registration{Command{
     QStringLiteral("score-project"),
-    QStringLiteral("score-project PROJECT --model DIR [--device cpu|cuda] [--only-unscored] [--constrained] "
+    QStringLiteral("score-project PROJECT (--model DIR [--device cpu|cuda] | --server URL [--server URL2 ...] "
+                   "[--concurrency N] [--served-model NAME] [--api-key-env VAR]) [--only-unscored] [--constrained] "
                    "[--template NAME|FILE]"),
     QStringLiteral("Score every video of a project with VideoScore2 and store the results"), run}};

@@ -17,13 +17,13 @@ qint64 writeModelEvaluation(store::Store& store, qint64 videoId, const QString& 
   return store.upsertEvaluation(result.toEvaluation(videoId, annotatorId, modelId));
 }
 
-BatchScorer::BatchScorer(store::Store& store, ScoringQueue& queue, QString annotator, QString modelId,
+BatchScorer::BatchScorer(store::Store& store, ScoringBackend& queue, QString annotator, QString modelId,
                          ScoreSettings settings, QObject* parent)
     : QObject(parent), store_(store), queue_(queue), annotator_(std::move(annotator)),
       modelId_(std::move(modelId)), settings_(std::move(settings)) {
   qRegisterMetaType<vs::scoring::BatchProgress>();
-  connect(&queue_, &ScoringQueue::jobFinished, this, &BatchScorer::onFinished);
-  connect(&queue_, &ScoringQueue::jobFailed, this, &BatchScorer::onFailed);
+  connect(&queue_, &ScoringBackend::jobFinished, this, &BatchScorer::onFinished);
+  connect(&queue_, &ScoringBackend::jobFailed, this, &BatchScorer::onFailed);
 }
 
 int BatchScorer::start(BatchSelection selection) {

@@ -1,5 +1,5 @@
 #pragma once
-// Scores every video of a project through a ScoringQueue and writes each result to the store at
+// Scores every video of a project through a ScoringBackend (local worker or servers) and writes each result to the store at
 // once, as a model evaluation (one transaction per video). Resumable after a crash or kill:
 // with OnlyUnscored, videos the model annotator already evaluated are skipped, so a re-run picks
 // up where the last one stopped.
@@ -18,7 +18,7 @@ class Store;
 
 namespace vs::scoring {
 
-class ScoringQueue;
+class ScoringBackend;
 
 enum class BatchSelection { All, OnlyUnscored };
 
@@ -34,7 +34,7 @@ class BatchScorer : public QObject {
   Q_OBJECT
  public:
   // `annotator`: the model annotator's name in the project (created when missing).
-  BatchScorer(store::Store& store, ScoringQueue& queue, QString annotator, QString modelId,
+  BatchScorer(store::Store& store, ScoringBackend& queue, QString annotator, QString modelId,
               ScoreSettings settings, QObject* parent = nullptr);
 
   // Lists the videos and queues them; returns how many were listed. Files are found by the
@@ -54,7 +54,7 @@ class BatchScorer : public QObject {
   void advance();
 
   store::Store& store_;
-  ScoringQueue& queue_;
+  ScoringBackend& queue_;
   QString annotator_;
   QString modelId_;
   ScoreSettings settings_;

@@ -6,7 +6,7 @@
 namespace vs::scoring {
 
 ScoringQueue::ScoringQueue(WorkerSettings settings, QObject* parent)
-    : QObject(parent), settings_(std::move(settings)) {
+    : ScoringBackend(parent), settings_(std::move(settings)) {
   qRegisterMetaType<vs::scoring::ScoreResult>();
   stall_timer_.setSingleShot(true);
   connect(&stall_timer_, &QTimer::timeout, this, &ScoringQueue::onStall);
@@ -140,11 +140,13 @@ void ScoringQueue::dispatch() {
   current_ = std::move(pending_.front());
   pending_.pop_front();
   ++current_->attempts;
-  current_request_ = current_->method == QLatin1String("score")
+  // A score job from enqueueMethod("score", params) sends its params as given.
+  current_request_ = current_->method == QLatin1String("score") && current_->params.isEmpty()
                          ? worker_->request(current_->method, current_->request.toParams())
                          : worker_->request(current_->method, current_->params);
   stall_timer_.start(settings_.stallTimeoutMs);
   Q_EMIT jobStarted(current_->id, current_->attempts);
+  Q_EMIT jobServedBy(current_->id, QStringLiteral("local"));
   prefetchNext();
 }
 
@@ -152,7 +154,7 @@ void ScoringQueue::prefetchNext() {
   // The worker runs jobs one at a time, so the hint goes out while this job runs; its reply is
   // ignored (an older worker answers "unknown method", which changes nothing).
   if (settings_.prefetch == Prefetch::Off || pending_.empty() ||
-      pending_.front().method != QLatin1String("score")) {
+      pending_.front().method != QLatin1String("score") || pending_.front().request.videoPath.isEmpty()) {
     return;
   }
   const ScoreRequest& next = pending_.front().request;

@@ -11,8 +11,7 @@
 #include <deque>
 #include <optional>
 
-#include "core/scoring/score_request.h"
-#include "core/scoring/score_result.h"
+#include "core/scoring/scoring_backend.h"
 
 namespace vs::scoring {
 
@@ -38,22 +37,22 @@ inline constexpr const char* kErrWorkerCrashed = "worker_crashed";
 inline constexpr const char* kErrWorkerStalled = "worker_stalled";
 inline constexpr const char* kErrWorkerUnavailable = "worker_unavailable";
 
-class ScoringQueue : public QObject {
+class ScoringQueue : public ScoringBackend {
   Q_OBJECT
  public:
   explicit ScoringQueue(WorkerSettings settings, QObject* parent = nullptr);
   ~ScoringQueue() override;
 
   // Queues a job; starts the worker and loads the model on first use. Returns the job id.
-  qint64 enqueue(const ScoreRequest& request, int priority = 0);
-  // Queues another worker method as a job (e.g. "ping" as a health check); its reply comes as
-  // jobResult().
+  qint64 enqueue(const ScoreRequest& request, int priority = 0) override;
+  // Queues another worker method as a job (e.g. "ping" as a health check, or "score" with params
+  // of its own such as pre-sampled frames); its reply comes as jobResult().
   qint64 enqueueMethod(const QString& method, const QJsonObject& params, int priority = 0);
   // Removes a queued job or cancels the running one; jobFailed(id, "cancelled", …) follows.
-  bool cancel(qint64 jobId);
-  void cancelAll();
-  int pendingCount() const { return static_cast<int>(pending_.size()); }
-  bool isBusy() const { return current_.has_value(); }
+  bool cancel(qint64 jobId) override;
+  void cancelAll() override;
+  int pendingCount() const override { return static_cast<int>(pending_.size()); }
+  bool isBusy() const override { return current_.has_value(); }
   const QJsonObject& modelInfo() const { return model_info_; }
   int restarts() const { return restarts_; }
   // Test hook: kills the worker process now (as a crash would).
@@ -62,13 +61,9 @@ class ScoringQueue : public QObject {
 
  Q_SIGNALS:
   void modelLoaded(const QJsonObject& info);
-  void jobStarted(qint64 jobId, int attempt);
-  void jobProgress(qint64 jobId, const QString& stage, qint64 tokens, const QString& partialText);
-  void jobFinished(qint64 jobId, const vs::scoring::ScoreResult& result);  // score jobs
+  // jobStarted, jobProgress, jobFinished (score jobs), jobFailed, idle: see ScoringBackend.
   void jobResult(qint64 jobId, const QJsonObject& result);  // every job's raw result
-  void jobFailed(qint64 jobId, const QString& code, const QString& message);
   void workerRestarted(int restarts);
-  void idle();  // nothing queued or running
 
  private:
   struct Job {

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 
 #include "inference/safetensors/load_error.h"
 #include "inference/tokenizer/byte_level.h"
@@ -39,6 +40,46 @@ std::array<float, 5> digitLogProbs(const std::vector<float>& processed, const st
     out[s] = p[digit_ids[s]];
   }
   return out;
+}
+
+// The float32 log-softmax of `logits` at every id (the same arithmetic as digitLogProbs).
+std::vector<float> logSoftmax(const std::vector<float>& logits) {
+  auto t = at::from_blob(const_cast<float*>(logits.data()), {static_cast<int64_t>(logits.size())},
+                         at::TensorOptions().dtype(at::kFloat));
+  const auto lp = at::log_softmax(t, -1).contiguous();
+  const float* p = lp.data_ptr<float>();
+  return std::vector<float>(p, p + logits.size());
+}
+
+// vLLM's OpenAI layer writes -inf as -9999.0 (JSON has no infinity).
+float clampLogprob(float v) { return std::isfinite(v) ? v : -9999.0f; }
+
+StepLogprobs stepLogprobs(const generate::KeptLogits& kept, int top_k, const std::array<int, 5>* digits) {
+  const DigitLogits source = digitLogitsOf(kept);
+  const std::vector<float> lp = logSoftmax(*source.logits);
+  StepLogprobs s;
+  s.step = kept.step;
+  s.token_id = kept.token_id;
+  s.logprob = kept.token_id >= 0 && static_cast<size_t>(kept.token_id) < lp.size()
+                  ? clampLogprob(lp[static_cast<size_t>(kept.token_id)])
+                  : -9999.0f;
+  std::vector<int64_t> order(lp.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int64_t>(i);
+  const size_t k = std::min(order.size(), static_cast<size_t>(std::max(0, top_k)));
+  const auto more_likely = [&lp](int64_t a, int64_t b) {
+    const float x = lp[static_cast<size_t>(a)], y = lp[static_cast<size_t>(b)];
+    return x > y || (x == y && a < b);
+  };
+  std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(k), order.end(), more_likely);
+  order.resize(k);
+  if (digits != nullptr) {
+    for (int id : *digits) {
+      if (std::find(order.begin(), order.end(), id) == order.end()) order.push_back(id);
+    }
+    std::sort(order.begin(), order.end(), more_likely);
+  }
+  for (int64_t id : order) s.top.emplace_back(id, clampLogprob(lp[static_cast<size_t>(id)]));
+  return s;
 }
 
 const char* blockStartName(ScoreBlockController::BlockStart s) {
@@ -171,6 +212,7 @@ ScoreOutcome Scorer::score(const std::string& t2v_prompt, const qwen25vl::VideoI
     return r;
   };
 
+  generate::GenerationResult r;
   if (settings.format == ScoreFormat::Free) {
     // Keep a step's processed logits while some label has appeared with no digit after it yet:
     // the reference's soft-score step is the first digit after the first label.
@@ -179,6 +221,7 @@ ScoreOutcome Scorer::score(const std::string& t2v_prompt, const qwen25vl::VideoI
     cb.cancel = cancel;
     cb.before_select = [&](const generate::StepContext&) {
       generate::StepControl control;
+      if (settings.top_logprobs >= 0) control.keep = generate::KeepLogits::kYes;
       if (settled[0] && settled[1] && settled[2]) return control;
       const std::u32string text = decodeUtf8Replace(gen.text(false));
       for (size_t l = 0; l < 3; ++l) {
@@ -202,7 +245,7 @@ ScoreOutcome Scorer::score(const std::string& t2v_prompt, const qwen25vl::VideoI
       report("generating", false);
       return generate::TokenAction::kContinue;
     };
-    const generate::GenerationResult r = runPass(prompt, gen_config, cb);
+    r = runPass(prompt, gen_config, cb);
     out.text = gen.text(true);
     out.hard = parseHardScores(out.text);
     for (size_t l = 0; l < 3; ++l) {
@@ -231,16 +274,31 @@ ScoreOutcome Scorer::score(const std::string& t2v_prompt, const qwen25vl::VideoI
     generate::GenerationConfig cfg = gen_config;
     cfg.max_new_tokens = settings.max_new_tokens + controller.blockLength() + 1;
     // One pass: a stop token in the free part is replaced by the block in after_select.
-    const generate::GenerationCallbacks cb = constrainedCallbacks(
+    generate::GenerationCallbacks cb = constrainedCallbacks(
         controller, [&d](int64_t id) { return d.bytesOf(id); },
         [&](int64_t token) {
           gen.push(static_cast<int>(token), d.bytesOf(token), d.specialOf(token));
           report("generating", false);
         },
         cancel);
-    const generate::GenerationResult r = runPass(prompt, cfg, cb);
+    if (settings.top_logprobs >= 0) {
+      auto select = cb.before_select;
+      cb.before_select = [select](const generate::StepContext& step) {
+        generate::StepControl control = select(step);
+        control.keep = generate::KeepLogits::kYes;
+        return control;
+      };
+    }
+    r = runPass(prompt, cfg, cb);
     std::vector<DigitLogits> digit_logits;
-    for (const auto& kept : r.kept) digit_logits.push_back(digitLogitsOf(kept));
+    const auto& digit_steps = controller.digitSteps();
+    for (const auto& kept : r.kept) {
+      // Every step is kept when per-step logprobs were asked for; the soft scores use the digits'.
+      if (settings.top_logprobs < 0 ||
+          std::find(digit_steps.begin(), digit_steps.end(), kept.step) != digit_steps.end()) {
+        digit_logits.push_back(digitLogitsOf(kept));
+      }
+    }
     out.text = gen.text(true);
     out.hard = parseHardScores(out.text);
     out.block_start = blockStartName(controller.blockStart());
@@ -254,6 +312,12 @@ ScoreOutcome Scorer::score(const std::string& t2v_prompt, const qwen25vl::VideoI
       }
     }
     out.generation["soft_score_source"] = sources;
+  }
+  if (settings.top_logprobs >= 0) {
+    for (const auto& kept : r.kept) {
+      out.logprobs.push_back(
+          stepLogprobs(kept, settings.top_logprobs, settings.extra_digit_logprobs ? &d.digit_ids : nullptr));
+    }
   }
   out.generated_tokens = static_cast<int64_t>(gen.size());
   out.total_ms = msSince(start);
@@ -270,7 +334,7 @@ nlohmann::json toJson(const ScoreOutcome& o) {
     scores[key] = o.hard.value[d] ? json(*o.hard.value[d]) : json(nullptr);
     soft[key] = o.soft[d] ? json(*o.soft[d]) : json(nullptr);
   }
-  return json{{"text", o.text},
+  json out{{"text", o.text},
               {"scores", scores},
               {"soft_scores", soft},
               {"parsed", o.hard.parsed},
@@ -284,6 +348,16 @@ nlohmann::json toJson(const ScoreOutcome& o) {
               {"timings",
                {{"vision_ms", o.vision_ms}, {"prefill_ms", o.prefill_ms}, {"decode_ms", o.decode_ms},
                 {"score_ms", o.total_ms}}}};
+  if (!o.logprobs.empty()) {
+    json steps = json::array();
+    for (const StepLogprobs& s : o.logprobs) {
+      json top = json::array();
+      for (const auto& [id, lp] : s.top) top.push_back(json::array({id, lp}));
+      steps.push_back(json{{"id", s.token_id}, {"logprob", s.logprob}, {"top", top}});
+    }
+    out["logprobs"] = steps;
+  }
+  return out;
 }
 
 }  // namespace vs::videoscore2

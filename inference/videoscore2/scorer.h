@@ -11,6 +11,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "inference/qwen25vl/qwen25vl_engine.h"
 #include "inference/videoscore2/query_template.h"
@@ -28,6 +30,21 @@ struct ScoreSettings {
   uint64_t seed = 0;
   int64_t max_new_tokens = 1024;
   ScoreFormat format = ScoreFormat::Free;
+  // Per-step log-probabilities for an OpenAI-style reply (vscore serve): -1 none, else the k most
+  // likely tokens of every step, plus the digits "1".."5" when extra_digit_logprobs is set (so a
+  // client can take soft scores from the list whatever the model). Costs one kept logit row per
+  // generated step.
+  int top_logprobs = -1;
+  bool extra_digit_logprobs = false;
+};
+
+// One generated step: the token appended and the distribution it was chosen from, as float32
+// log-softmax values (-inf clamped to -9999, as vLLM's OpenAI replies do).
+struct StepLogprobs {
+  int64_t step = 0;
+  int64_t token_id = 0;
+  float logprob = 0.0f;
+  std::vector<std::pair<int64_t, float>> top;  // most likely first; ties by id
 };
 
 struct ScoreProgress {
@@ -49,6 +66,7 @@ struct ScoreOutcome {
   int64_t generated_tokens = 0;
   double vision_ms = 0, prefill_ms = 0, decode_ms = 0, total_ms = 0;
   nlohmann::json generation;  // resolved generation settings (after generation_config.json)
+  std::vector<StepLogprobs> logprobs;  // when ScoreSettings::top_logprobs >= 0
 };
 
 class Scorer {

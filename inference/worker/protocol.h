@@ -16,7 +16,12 @@
 //            -> {model, device, dtype, parameters, layout, load_ms}
 //            bad_model, unavailable, out_of_memory, invalid_request
 //   score    {video, prompt, template?: NAME | {name, text}, greedy? | temperature + seed,
-//             max_new_tokens?, fps?, constrained?}
+//             max_new_tokens?, fps?, constrained?, top_logprobs?: K, digit_logprobs?: bool}
+//            instead of video: frames {path, count, height, width}, a raw RGB24 file of frames
+//            already sampled and resized (vscore serve); they are patchified as sampled ones
+//            top_logprobs K >= 0 adds logprobs [{id, logprob, top [[id, logprob], ...]}] per
+//            generated step (float32 log-softmax, -inf as -9999); digit_logprobs adds "1".."5"
+//            to every top list
 //            events {stage: "sampling"|"prefill"|"generating", tokens, text}
 //            -> {text, scores{visual,t2v,phy}, soft_scores{…}, parsed, constrained,
 //                prompt_tokens, generated_tokens, sampler{nframes, grid_thw, …}, settings{…},
