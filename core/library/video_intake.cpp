@@ -53,8 +53,8 @@ QVector<ProbedFile> probeFiles(const QStringList& files, const Progress& progres
     }
   }
   for (std::thread& t : pool) t.join();
-  if (cancelled.load()) return {};
-  if (progress) progress(total, total);
+  // The last answer counts too: a cancel pressed while the final probes finished still cancels.
+  if (cancelled.load() || (progress && !progress(total, total))) return {};
   return results;
 }
 

@@ -123,6 +123,14 @@ class TestVideoIntake : public QObject {
     QCOMPARE(sha(projectPath), before);
   }
 
+  void aCancelOnTheLastAnswerStillCancels() {
+    const QString root = freshDir(QStringLiteral("late_cancel"));
+    QVERIFY(makeClip(root + QStringLiteral("/c.mp4")));
+    // The probes may all be done before the first progress call: the final answer decides.
+    QVERIFY(probeFiles({root + QStringLiteral("/c.mp4")}, [](qint64 done, qint64 total) { return done < total; }).isEmpty());
+    QCOMPARE(probeFiles({root + QStringLiteral("/c.mp4")}, [](qint64, qint64) { return true; }).size(), 1);
+  }
+
   void probeFilesKeepsTheOrderGiven() {
     const QString root = freshDir(QStringLiteral("order"));
     QStringList files;
