@@ -38,7 +38,7 @@ class FrameDecoder::Impl {
         options_(options),
         full_(int64_t{options.cache_budget_mb} * kBytesPerMb),
         scaled_(int64_t{options.cache_budget_mb} * kBytesPerMb) {
-    open();
+    open(1);
     index_ = FrameIndex::build(format_.get(), stream_index_, path_);
     info_ = index_.describe(format_.get(), stream_index_, path_);
     full_.converter = RgbConverter(options_.color, options_.geometry, info_);
@@ -60,23 +60,25 @@ class FrameDecoder::Impl {
     return frame(n, scaled_);
   }
 
-  void open() {
+  void open(int threads) {
+    codec_threads_ = threads;
     format_ = ff::openInput(path_);
     stream_index_ = ff::findVideoStream(format_.get(), path_);
-    codec_ = ff::openDecoder(format_->streams[stream_index_], path_, options_.threads);
+    codec_ = ff::openDecoder(format_->streams[stream_index_], path_, threads);
     packet_ = ff::allocPacket();
     frame_ = ff::allocFrame();
   }
 
   // Back to the first packet. A fresh demuxer + decoder is the one position every container
   // supports exactly (seeking to 0 in some formats lands on the first key frame, not packet 0).
-  void rewind() {
-    if (at_start_) {
+  // `threads`: 1 for random access (see sequentialThreads()).
+  void rewind(int threads = 1) {
+    if (at_start_ && threads == codec_threads_) {
       return;
     }
     format_.reset();
     codec_.reset();
-    open();
+    open(threads);
     at_start_ = true;
     draining_ = false;
     finished_ = false;
@@ -87,6 +89,10 @@ class FrameDecoder::Impl {
 
   void seekToKey(int64_t key_index) {
     const FrameIndex::Entry& key = index_.entry(key_index);
+    if (codec_threads_ != 1) {
+      at_start_ = false;
+      rewind();  // after a sequential pass with frame threads
+    }
     if (key_index == 0 || key.seek_ts == AV_NOPTS_VALUE) {
       rewind();
       return;
@@ -140,6 +146,7 @@ class FrameDecoder::Impl {
         ++stats_.frames_decoded;
         if (frame_->decode_error_flags != 0 || (frame_->flags & AV_FRAME_FLAG_CORRUPT) != 0) {
           ++stats_.decode_errors;
+          error_seen_ = true;
         }
         at_start_ = false;
         return true;
@@ -150,6 +157,7 @@ class FrameDecoder::Impl {
       }
       if (got != AVERROR(EAGAIN)) {
         ++stats_.decode_errors;  // a broken frame: keep going with the next packet
+        error_seen_ = true;
       }
       if (draining_) {
         finished_ = true;
@@ -165,7 +173,8 @@ class FrameDecoder::Impl {
         const int64_t pts = packet_->pts != AV_NOPTS_VALUE ? packet_->pts : packet_->dts;
         // A skipped picture produces no output, so a stream whose frames are counted (no
         // timestamps) must decode them all or every later count is off.
-        codec_->skip_frame = (!index_.countsFrames() && skip_nonref_before_pts != AV_NOPTS_VALUE &&
+        // Nor a damaged one: error concealment draws on the picture decoded last, whatever it was.
+        codec_->skip_frame = (!index_.countsFrames() && !damaged_ && skip_nonref_before_pts != AV_NOPTS_VALUE &&
                               pts != AV_NOPTS_VALUE &&
                               pts < skip_nonref_before_pts)
                                  ? AVDISCARD_NONREF
@@ -173,6 +182,7 @@ class FrameDecoder::Impl {
         // Invalid data: dropped, decoding continues with the next packet.
         if (avcodec_send_packet(codec_.get(), packet_.get()) < 0) {
           ++stats_.decode_errors;
+          error_seen_ = true;
         }
       }
       av_packet_unref(packet_.get());
@@ -253,6 +263,9 @@ class FrameDecoder::Impl {
       seekToKey(key);
     }
     if (decodeUntil(n, cached)) {
+      if (markDamaged()) {
+        decodeTo(n, nullptr);  // once more, now the way every later read decodes
+      }
       return;
     }
     // The seek landed after the target (index quirks) or decoding failed: retry from the start.
@@ -297,6 +310,28 @@ class FrameDecoder::Impl {
     return false;
   }
 
+  // Random access decodes single-threaded: error concealment in FFmpeg's frame threads depends on
+  // how the threads happen to run, so two decodes of a damaged stream differ (the ffmpeg program's
+  // own output changes with -threads), and a thread reports a damaged picture only after later
+  // ones are out. Sequential passes use options_.threads until the file shows damage.
+  int sequentialThreads() const { return damaged_ ? 1 : options_.threads; }
+
+  // On the first decode error: the file is damaged. Concealment draws on whatever picture was
+  // decoded last, so from now on no picture is skipped (nor decoded by frame threads), and every
+  // picture decoded so far is dropped. Returns true when the caller must decode again.
+  bool markDamaged() {
+    if (!error_seen_ || damaged_) {
+      return false;
+    }
+    damaged_ = true;
+    full_.cache.clear();
+    scaled_.cache.clear();
+    kept_.clear();
+    at_start_ = false;
+    rewind();
+    return true;
+  }
+
   void readAhead(const FrameCache& cached) {
     for (int k = 0; k < options_.read_ahead_frames && !finished_; ++k) {
       if (!receive(AV_NOPTS_VALUE)) {
@@ -332,36 +367,52 @@ class FrameDecoder::Impl {
     return converted;
   }
 
+  // Both passes keep what they produce until the end: a decode error halfway through means the
+  // pass is made again single-threaded (see markDamaged), and nothing from the first try
+  // may reach the caller.
   int64_t decodeSequential(const std::vector<int64_t>& wanted, const std::function<void(VideoFrame&&)>& sink) {
-    rewind();
-    at_start_ = false;  // the next request must rewind again
+    std::vector<VideoFrame> out;
     int64_t count = 0;
-    size_t next = 0;
-    while (receive(AV_NOPTS_VALUE)) {
-      // Presentation order = decoder output order; counting outputs is what torchvision's
-      // read_video does to get total_frames.
-      while (next < wanted.size() && wanted[next] < count) {
-        ++next;
-      }
-      if (next < wanted.size() && wanted[next] == count) {
-        VideoFrame out;
-        out.index = count;
-        out.time_s = count < index_.size() ? index_.timeOf(count) : 0.0;
-        out.image = full_.converter.convert(frame_.get(), path_);
-        sink(std::move(out));
-      }
-      ++count;
+    do {
+      out.clear();
+      count = sequentialPass([&](int64_t index) {
+        if (std::binary_search(wanted.begin(), wanted.end(), index)) {
+          VideoFrame frame;
+          frame.index = index;
+          frame.time_s = index < index_.size() ? index_.timeOf(index) : 0.0;
+          frame.image = full_.converter.convert(frame_.get(), path_);
+          out.push_back(std::move(frame));
+        }
+      });
+    } while (markDamaged());
+    for (VideoFrame& frame : out) {
+      sink(std::move(frame));
     }
-    last_received_ = -1;
     return count;
   }
 
   int64_t hashSequential(const std::function<void(int64_t, const QByteArray&)>& sink) {
-    rewind();
+    std::vector<QByteArray> md5s;
+    do {
+      md5s.clear();
+      sequentialPass([&](int64_t) { md5s.push_back(ff::pictureMd5(frame_.get())); });
+    } while (markDamaged());
+    for (size_t i = 0; i < md5s.size(); ++i) {
+      sink(static_cast<int64_t>(i), md5s[i]);
+    }
+    return static_cast<int64_t>(md5s.size());
+  }
+
+  // Decodes the whole clip from the first packet; `each(index)` sees every picture in frame_.
+  // Presentation order = decoder output order; counting outputs is what torchvision's read_video
+  // does to get total_frames.
+  int64_t sequentialPass(const std::function<void(int64_t)>& each) {
     at_start_ = false;
+    rewind(sequentialThreads());
+    at_start_ = false;  // the next request must rewind again
     int64_t count = 0;
     while (receive(AV_NOPTS_VALUE)) {
-      sink(count++, ff::pictureMd5(frame_.get()));
+      each(count++);
     }
     last_received_ = -1;
     return count;
@@ -379,10 +430,13 @@ class FrameDecoder::Impl {
   FrameOutput full_;    // frame(N): full size, and the sampler's decodeSequential
   FrameOutput scaled_;  // frame(N, w, h): the one scaled size asked for last
   std::map<int64_t, ff::FramePtr> kept_;
-  std::map<int64_t, int64_t> repeats_seen_;  // timestamp shared by several frames -> outputs since the seek  // decoded pictures near the last target, not yet RGB
+  std::map<int64_t, int64_t> repeats_seen_;  // timestamp shared by several frames -> outputs since the seek
   int bytes_per_pixel_x2_ = 3;
   Stats stats_;
   bool at_start_ = false;
+  bool error_seen_ = false;  // a decode error or a picture flagged corrupt, since opening
+  bool damaged_ = false;     // see markDamaged()
+  int codec_threads_ = 1;    // what codec_ was opened with
   bool draining_ = false;
   bool finished_ = false;
   int64_t last_received_ = -1;

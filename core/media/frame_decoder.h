@@ -35,7 +35,10 @@ struct DecoderOptions {
   // Per clip: the LRU of RGB frames, plus up to half as much again for decoded (YUV) pictures
   // kept before the last seek target so backward steps need no new seek.
   int cache_budget_mb = 256;
-  int threads = 0;            // decoder threads; 0 = FFmpeg's choice
+  // Decoder threads of the sequential passes (decodeSequential, hashSequential); 0 = FFmpeg's
+  // choice. Random access always decodes single-threaded: frame threads conceal damage
+  // differently from run to run, and report it only after later pictures are out.
+  int threads = 0;
   // Pictures decoded past each requested frame and kept (as YUV) so the next +1 steps need no
   // decoding; costs that many decodes on a cache miss.
   int read_ahead_frames = 2;

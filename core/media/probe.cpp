@@ -25,6 +25,10 @@ MediaInfo probe(const QString& path, ProbeDepth depth) {
     if (decoded < packets) {
       info.warning = QStringLiteral("only %1 of %2 frames decode: the file is truncated or corrupt")
                          .arg(decoded).arg(packets);
+    } else if (const int64_t errors = decoder.stats().decode_errors; errors > 0) {
+      info.warning = QStringLiteral("%1 decode errors: the file is truncated or corrupt (damaged pictures are "
+                                    "concealed by the decoder)")
+                         .arg(errors);
     }
   }
   return info;

@@ -1,6 +1,8 @@
 #include "ui/player/frame_source.h"
 
+#include <QDateTime>
 #include <QMutexLocker>
+#include <algorithm>
 #include <memory>
 
 #include "core/domain/error.h"
@@ -68,6 +70,100 @@ void FrameSource::stop() {
   wake_.wakeOne();
 }
 
+void FrameSource::setFillBudget(qint64 bytes) {
+  QMutexLocker lock(&mutex_);
+  fill_budget_ = std::max<qint64>(0, bytes);
+}
+
+FillStatus FrameSource::fillStatus() const {
+  QMutexLocker lock(&mutex_);
+  return fill_status_;
+}
+
+const FrameSource::Rendered* FrameSource::filledFrame(qint64 index, quint64 gen) const {
+  if (!fill_geometry_known_ || gen != fill_request_.geometry_gen) {
+    return nullptr;
+  }
+  auto it = filled_.find(index);
+  return it == filled_.end() ? nullptr : &it->second;
+}
+
+// Under mutex_ (the status it updates is read by other threads).
+void FrameSource::restartFill(const FrameRequest& geometry) {
+  filled_.clear();
+  fill_request_ = geometry;
+  fill_geometry_known_ = true;
+  fill_next_ = 0;
+  fill_stopped_ = !fill_status_.eligible;
+  fill_started_ms_ = QDateTime::currentMSecsSinceEpoch();
+  fill_status_.filled = 0;
+  fill_status_.bytes = 0;
+  fill_status_.complete = false;
+}
+
+void FrameSource::keepFilled(qint64 index, quint64 gen, const QImage& image, const QRect& target) {
+  if (!fill_status_.eligible || !fill_geometry_known_ || gen != fill_request_.geometry_gen || fill_stopped_ ||
+      filled_.count(index) != 0) {
+    return;
+  }
+  bool done = false;
+  qint64 filled = 0;
+  {
+    QMutexLocker lock(&mutex_);
+    if (fill_status_.bytes + image.sizeInBytes() > fill_budget_) {
+      done = true;  // the budget holds no more: what is filled stays
+    } else {
+      filled_.emplace(index, Rendered{image, target});
+      fill_status_.bytes += image.sizeInBytes();
+      fill_status_.filled = qint64(filled_.size());
+      done = fill_status_.filled >= fill_status_.frames;
+    }
+    if (done) {
+      fill_stopped_ = true;
+      fill_status_.complete = true;
+      fill_status_.pass_ms = double(QDateTime::currentMSecsSinceEpoch() - fill_started_ms_);
+    }
+    filled = fill_status_.filled;
+  }
+  if (done) {
+    emit fillComplete(clip_, filled, fill_status_.frames);
+  }
+}
+
+bool FrameSource::fillPending() const {
+  return fill_status_.eligible && fill_geometry_known_ && !fill_stopped_ && !stop_;
+}
+
+bool FrameSource::fillOne(media::FrameDecoder& decoder) {
+  const qint64 count = decoder.frameCount();
+  while (fill_next_ < count && filled_.count(fill_next_) != 0) {
+    ++fill_next_;
+  }
+  if (fill_next_ >= count) {
+    QMutexLocker lock(&mutex_);
+    fill_stopped_ = true;
+    return false;
+  }
+  // Another clip's anchor (a frame someone waits for) goes first.
+  if (!gate_->waitForAnchors(0)) {
+    gate_->waitForAnchors(5);
+    return true;
+  }
+  QRect target;
+  QImage image;
+  try {
+    image = render(decoder.frame(fill_next_), fill_request_, &target);
+  } catch (const Error&) {
+    // A frame that cannot be decoded ends the pass; a request for it reports the error.
+    QMutexLocker lock(&mutex_);
+    fill_stopped_ = true;
+    return false;
+  }
+  keepFilled(fill_next_, fill_request_.geometry_gen, image, target);
+  ++fill_next_;
+  return true;
+}
+
 bool FrameSource::waitForOtherAnchors(quint64 serial) {
   // In short slices so a new request of our own (or stop) is not kept waiting.
   for (int waited_ms = 0; waited_ms < 200; waited_ms += 5) {
@@ -106,6 +202,13 @@ void FrameSource::run() {
     probe.size = QSize(decoder->width(), decoder->height());
     probe.frame_times_s = decoder->frameTimes();
     probe.has_audio = decoder->info().has_audio;
+    {
+      QMutexLocker lock(&mutex_);
+      const double seconds = probe.frame_times_s.empty() ? 0.0
+                             : probe.frame_times_s.back() + (probe.fps > 0 ? 1.0 / probe.fps : 0.0);
+      fill_status_.frames = probe.frames;
+      fill_status_.eligible = fill_budget_ > 0 && seconds <= kFillMaxSeconds;
+    }
     emit opened(clip_, probe);
   } catch (const Error& e) {
     releaseAnchor();
@@ -124,7 +227,7 @@ void FrameSource::run() {
     std::vector<std::pair<qint64, QString>> saves;
     {
       QMutexLocker lock(&mutex_);
-      while (!stop_ && !has_request_ && saves_.empty()) {
+      while (!stop_ && !has_request_ && saves_.empty() && !fillPending()) {
         wake_.wait(&mutex_);
       }
       if (stop_) {
@@ -139,6 +242,9 @@ void FrameSource::run() {
         if (req.geometry_gen != delivered_gen_) {
           delivered_.clear();
           delivered_gen_ = req.geometry_gen;
+        }
+        if (!fill_geometry_known_ || req.geometry_gen != fill_request_.geometry_gen) {
+          restartFill(req);
         }
       }
     }
@@ -155,6 +261,7 @@ void FrameSource::run() {
       emit saved(clip_, path, error);
     }
     if (serial == 0) {
+      fillOne(*decoder);  // idle: one more frame of the fill pass, then look for requests again
       continue;
     }
     const int dir = req.direction < 0 ? -1 : 1;
@@ -178,6 +285,22 @@ void FrameSource::run() {
           continue;
         }
       }
+      QImage image;
+      QRect target;
+      if (const Rendered* filled = filledFrame(index, req.geometry_gen)) {
+        image = filled->image;
+        target = filled->target;
+        {
+          QMutexLocker lock(&mutex_);
+          ++fill_status_.served_from_fill;
+          if (delivered_gen_ != req.geometry_gen) {
+            break;
+          }
+          delivered_.insert(index);
+        }
+        emit frameReady(clip_, index, req.geometry_gen, image, target);
+        continue;
+      }
       if (k == 0 && !holding_anchor) {
         holding_anchor = true;
         gate_->beginAnchor();
@@ -185,8 +308,6 @@ void FrameSource::run() {
       if (k > 0 && !waitForOtherAnchors(serial)) {
         break;  // our own next request came in while waiting: it starts with an anchor
       }
-      QImage image;
-      QRect target;
       try {
         image = render(decoder->frame(index), req, &target);
       } catch (const Error& e) {
@@ -197,6 +318,7 @@ void FrameSource::run() {
       if (k == 0) {
         releaseAnchor();
       }
+      keepFilled(index, req.geometry_gen, image, target);
       {
         QMutexLocker lock(&mutex_);
         if (delivered_gen_ != req.geometry_gen) {

@@ -37,6 +37,9 @@ constexpr int kGapPx = 2;
 constexpr int kTickMs = 4;
 constexpr int kAheadPaused = 2;
 constexpr int kDifferenceGain = 4;
+// Memory for all clips' fill passes together (each short clip rendered whole at tile size, so
+// every step and seek is a lookup): 4 × 10 s of 720p24 at a quarter-screen tile fit.
+constexpr qint64 kFillBudgetBytes = qint64(1536) * 1024 * 1024;
 constexpr double kSpeeds[] = {0.1, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 4.0};
 
 QColor clipColor(int i) {
@@ -786,6 +789,7 @@ void PlayerGrid::setClips(const QVector<PlayerClip>& clips) {
     }
     t.source_serial = s_->next_serial++;
     t.source = new FrameSource(i, t.clip.path, s_->gate);
+    t.source->setFillBudget(kFillBudgetBytes / s_->count());
     const quint64 serial = t.source_serial;
     connect(t.source, &FrameSource::opened, this, [this, serial](int clip, const vs::ui::ClipProbe& probe) {
       Tile* tile = s_->tileOf(clip);
