@@ -2,6 +2,14 @@
 #include <QCoreApplication>
 #include <algorithm>
 #include <exception>
+#ifdef VS_CLI_FORWARD
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <string>
+#endif
 
 #include "command.h"
 
@@ -22,7 +30,36 @@ static void printUsage() {
   out(text);
 }
 
+#ifdef VS_CLI_FORWARD
+// This `vscore` holds only the store, exchange and analysis commands, so it starts without
+// loading QtGui, FFmpeg or the HTTP stack; anything else (and the full help) is the same command
+// line run by `vscore-full`, which holds every command.
+[[noreturn]] static void forwardToFull(char** argv) {
+  // Next to this program (no QCoreApplication yet, so from /proc), else on PATH.
+  std::error_code error;
+  const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", error);
+  const std::string full = error ? std::string("vscore-full") : (self.parent_path() / "vscore-full").string();
+  ::execv(full.c_str(), argv);
+  ::execvp("vscore-full", argv);
+  std::fprintf(stderr, "vscore: error: cannot run %s: %s\n", full.c_str(), std::strerror(errno));
+  std::exit(kExitRuntime);
+}
+#endif
+
 int main(int argc, char** argv) {
+#ifdef VS_CLI_FORWARD
+  {
+    bool here = false;
+    if (argc > 1) {
+      for (const Command& c : commands()) {
+        here = here || c.name == QLatin1String(argv[1]);
+      }
+    }
+    if (!here && !(argc > 1 && std::strcmp(argv[1], "--version") == 0)) {
+      forwardToFull(argv);
+    }
+  }
+#endif
   QCoreApplication app(argc, argv);
   QCoreApplication::setApplicationName(QStringLiteral("vscore"));
   QCoreApplication::setApplicationVersion(QStringLiteral(VS_VERSION));
