@@ -191,7 +191,8 @@ class TestRemoteScoringE2e : public QObject {
 
   void serveAppliesTopKTopPAndRepetitionPenalty() {
     // The per-step top_logprobs come from the processed distribution: top_k=3 leaves exactly three
-    // finite entries per step, top_p=0.001 one; a penalty of 0 is refused with a 400.
+    // finite entries per step; top_p=1e-9 one (the likeliest token alone holds more than that
+    // mass: at least 1/vocabulary); a penalty of 0 is refused with a 400.
     vs::test::ServeProcess server;
     QVERIFY(server.start(QStringLiteral(VSCORE_PATH), model_));
     std::vector<vs::media::RgbImage> frames;
@@ -243,7 +244,7 @@ class TestRemoteScoringE2e : public QObject {
     const QJsonObject k3 = post(QJsonObject{{"top_k", 3}, {"top_p", 1.0}, {"repetition_penalty", 1.0}}, &status);
     QCOMPARE(status, 200);
     QCOMPARE(finitePerStep(k3), QList<int>(6, 3));
-    const QJsonObject p0 = post(QJsonObject{{"top_k", -1}, {"top_p", 0.001}}, &status);
+    const QJsonObject p0 = post(QJsonObject{{"top_k", -1}, {"top_p", 1e-9}}, &status);
     QCOMPARE(status, 200);
     QCOMPARE(finitePerStep(p0), QList<int>(6, 1));
     const QJsonObject off = post(QJsonObject{{"top_k", -1}, {"top_p", 1.0}}, &status);
