@@ -167,9 +167,13 @@ int main(int argc, char** argv) {
     const double perMin = r.seconds > 0 ? r.done / r.seconds * 60.0 : 0;
     if (mode == 0)
       local = perMin;
-    std::printf("%-9s %6d %8.2f %10.1f %8.2fx %15.1f %15.1f %11.2f%s\n", name, r.done, r.seconds, perMin,
-                local > 0 ? perMin / local : 0.0, median(r.encodeMs), mean(r.encodeMs), mean(r.bytes) / 1e6,
-                r.failed ? " (failures)" : "");
+    std::printf("%-9s %6d %8.2f %10.1f %8.2fx", name, r.done, r.seconds, perMin, local > 0 ? perMin / local : 0.0);
+    if (mode == 0) {
+      std::printf(" %15s %15s %11s", "-", "-", "-");  // the worker reads the file itself
+    } else {
+      std::printf(" %15.1f %15.1f %11.2f", median(r.encodeMs), mean(r.encodeMs), mean(r.bytes) / 1e6);
+    }
+    std::printf("%s\n", r.failed ? " (failures)" : "");
     if (mode == 2) {
       for (auto it = r.byServer.cbegin(); it != r.byServer.cend(); ++it) {
         std::printf("  %s: %d videos\n", qPrintable(it.key()), it.value());
