@@ -395,6 +395,14 @@
         <source>The model&apos;s reasoning appears here as it is generated.</source>
         <translation>The model&apos;s reasoning appears here as it is generated.</translation>
     </message>
+    <message>
+        <source>Served by</source>
+        <translation>Served by</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 failed: %2</translation>
+    </message>
 </context>
 <context>
     <name>vs::ui::MainWindow</name>
@@ -1091,6 +1099,26 @@ Model soft scores: %2</translation>
         <source>generating</source>
         <translation>generating</translation>
     </message>
+    <message>
+        <source>Servers: %1</source>
+        <translation>Servers: %1</translation>
+    </message>
+    <message>
+        <source>%1 up (%2 done)</source>
+        <translation>%1 up (%2 done)</translation>
+    </message>
+    <message>
+        <source>%1 out: %2</source>
+        <translation>%1 out: %2</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 failed: %2</translation>
+    </message>
+    <message>
+        <source>attempt %1, after %2</source>
+        <translation>attempt %1, after %2</translation>
+    </message>
 </context>
 <context>
     <name>vs::ui::SettingsDialog</name>
@@ -1177,6 +1205,96 @@ Model soft scores: %2</translation>
     <message>
         <source>A shipped preset (videoscore2: the release template, the default; videoscore2-eval: the evaluation script&apos;s), a template saved in the project, or a template file</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where scoring runs</source>
+        <translation>Where scoring runs</translation>
+    </message>
+    <message>
+        <source>This computer (local worker)</source>
+        <translation>This computer (local worker)</translation>
+    </message>
+    <message>
+        <source>Servers (vLLM or vscore serve)</source>
+        <translation>Servers (vLLM or vscore serve)</translation>
+    </message>
+    <message>
+        <source>&amp;Run scoring on:</source>
+        <translation>&amp;Run scoring on:</translation>
+    </message>
+    <message>
+        <source>With servers, the model folder is optional: its tokenizer lets each reply&apos;s prompt length be checked. API keys are read from the environment variables named here and never stored.</source>
+        <translation>With servers, the model folder is optional: its tokenizer lets each reply&apos;s prompt length be checked. API keys are read from the environment variables named here and never stored.</translation>
+    </message>
+    <message>
+        <source>Add at least one server, or run scoring on this computer.</source>
+        <translation>Add at least one server, or run scoring on this computer.</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::ScoringServers</name>
+    <message>
+        <source>“%1” is not an http(s) URL</source>
+        <translation>“%1” is not an http(s) URL</translation>
+    </message>
+    <message>
+        <source>%1: concurrency must be at least 1</source>
+        <translation>%1: concurrency must be at least 1</translation>
+    </message>
+    <message>
+        <source>%1: the environment variable %2 (API key) is empty or not set</source>
+        <translation>%1: the environment variable %2 (API key) is empty or not set</translation>
+    </message>
+    <message>
+        <source>no server is listed (Settings › Scoring)</source>
+        <translation>no server is listed (Settings › Scoring)</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::ServerListEditor</name>
+    <message>
+        <source>Scoring servers</source>
+        <translation>Scoring servers</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Served model</source>
+        <translation>Served model</translation>
+    </message>
+    <message>
+        <source>API key variable</source>
+        <translation>API key variable</translation>
+    </message>
+    <message>
+        <source>Requests at once</source>
+        <translation>Requests at once</translation>
+    </message>
+    <message>
+        <source>An OpenAI-compatible server (vLLM, vscore serve): its base URL such as http://gpu-box:8000; the model name it serves (empty: the only one it lists); the name of the environment variable that holds its API key (the key is never stored)</source>
+        <translation>An OpenAI-compatible server (vLLM, vscore serve): its base URL such as http://gpu-box:8000; the model name it serves (empty: the only one it lists); the name of the environment variable that holds its API key (the key is never stored)</translation>
+    </message>
+    <message>
+        <source>&amp;Add server</source>
+        <translation>&amp;Add server</translation>
+    </message>
+    <message>
+        <source>Add a scoring server</source>
+        <translation>Add a scoring server</translation>
+    </message>
+    <message>
+        <source>Re&amp;move server</source>
+        <translation>Re&amp;move server</translation>
+    </message>
+    <message>
+        <source>Remove the selected scoring server</source>
+        <translation>Remove the selected scoring server</translation>
+    </message>
+    <message>
+        <source>Requests in flight on this server</source>
+        <translation>Requests in flight on this server</translation>
     </message>
 </context>
 </TS>

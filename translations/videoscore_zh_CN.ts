@@ -395,6 +395,14 @@
         <source>The model&apos;s reasoning appears here as it is generated.</source>
         <translation>模型生成推理时会实时显示在这里。</translation>
     </message>
+    <message>
+        <source>Served by</source>
+        <translation>服务方</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 失败：%2</translation>
+    </message>
 </context>
 <context>
     <name>vs::ui::MainWindow</name>
@@ -1090,6 +1098,26 @@ Model soft scores: %2</source>
         <source>generating</source>
         <translation>生成中</translation>
     </message>
+    <message>
+        <source>Servers: %1</source>
+        <translation>服务器：%1</translation>
+    </message>
+    <message>
+        <source>%1 up (%2 done)</source>
+        <translation>%1 在线（已完成 %2 个）</translation>
+    </message>
+    <message>
+        <source>%1 out: %2</source>
+        <translation>%1 已停用：%2</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 失败：%2</translation>
+    </message>
+    <message>
+        <source>attempt %1, after %2</source>
+        <translation>第 %1 次尝试，此前 %2</translation>
+    </message>
 </context>
 <context>
     <name>vs::ui::SettingsDialog</name>
@@ -1176,6 +1204,96 @@ Model soft scores: %2</source>
     <message>
         <source>A shipped preset (videoscore2: the release template, the default; videoscore2-eval: the evaluation script&apos;s), a template saved in the project, or a template file</source>
         <translation>内置预设（videoscore2：发布版模板，默认；videoscore2-eval：评测脚本所用模板）、项目中保存的模板，或模板文件</translation>
+    </message>
+    <message>
+        <source>Where scoring runs</source>
+        <translation>评分运行位置</translation>
+    </message>
+    <message>
+        <source>This computer (local worker)</source>
+        <translation>本机（本地工作进程）</translation>
+    </message>
+    <message>
+        <source>Servers (vLLM or vscore serve)</source>
+        <translation>服务器（vLLM 或 vscore serve）</translation>
+    </message>
+    <message>
+        <source>&amp;Run scoring on:</source>
+        <translation>评分运行于(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>With servers, the model folder is optional: its tokenizer lets each reply&apos;s prompt length be checked. API keys are read from the environment variables named here and never stored.</source>
+        <translation>使用服务器时，模型文件夹可不填：有了它的分词器，才能核对每个回复的提示长度。API 密钥从此处填写的环境变量读取，从不保存。</translation>
+    </message>
+    <message>
+        <source>Add at least one server, or run scoring on this computer.</source>
+        <translation>请至少添加一台服务器，或在本机运行评分。</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::ScoringServers</name>
+    <message>
+        <source>“%1” is not an http(s) URL</source>
+        <translation>“%1” 不是 http(s) 网址</translation>
+    </message>
+    <message>
+        <source>%1: concurrency must be at least 1</source>
+        <translation>%1：同时请求数至少为 1</translation>
+    </message>
+    <message>
+        <source>%1: the environment variable %2 (API key) is empty or not set</source>
+        <translation>%1：环境变量 %2（API 密钥）为空或未设置</translation>
+    </message>
+    <message>
+        <source>no server is listed (Settings › Scoring)</source>
+        <translation>未列出任何服务器（设置 › 评分）</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::ServerListEditor</name>
+    <message>
+        <source>Scoring servers</source>
+        <translation>评分服务器</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <source>Served model</source>
+        <translation>服务端模型名</translation>
+    </message>
+    <message>
+        <source>API key variable</source>
+        <translation>API 密钥环境变量</translation>
+    </message>
+    <message>
+        <source>Requests at once</source>
+        <translation>同时请求数</translation>
+    </message>
+    <message>
+        <source>An OpenAI-compatible server (vLLM, vscore serve): its base URL such as http://gpu-box:8000; the model name it serves (empty: the only one it lists); the name of the environment variable that holds its API key (the key is never stored)</source>
+        <translation>兼容 OpenAI 的服务器（vLLM、vscore serve）：其基础网址，如 http://gpu-box:8000；其服务的模型名（留空：其列出的唯一模型）；存放其 API 密钥的环境变量名（密钥本身从不保存）</translation>
+    </message>
+    <message>
+        <source>&amp;Add server</source>
+        <translation>添加服务器(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Add a scoring server</source>
+        <translation>添加评分服务器</translation>
+    </message>
+    <message>
+        <source>Re&amp;move server</source>
+        <translation>移除服务器(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Remove the selected scoring server</source>
+        <translation>移除所选评分服务器</translation>
+    </message>
+    <message>
+        <source>Requests in flight on this server</source>
+        <translation>此服务器上同时进行的请求数</translation>
     </message>
 </context>
 </TS>

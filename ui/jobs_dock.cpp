@@ -46,10 +46,10 @@ JobsDock::JobsDock(QWidget* parent) : QWidget(parent) {
   demoNotice_->hide();
   layout->addWidget(demoNotice_);
   auto* split = new QSplitter(Qt::Horizontal, this);
-  table_ = new QTableWidget(0, 3, split);
+  table_ = new QTableWidget(0, 4, split);
   table_->setObjectName(QStringLiteral("jobsTable"));
   table_->setAccessibleName(tr("Scoring jobs"));
-  table_->setHorizontalHeaderLabels({tr("Job"), tr("State"), tr("Progress")});
+  table_->setHorizontalHeaderLabels({tr("Job"), tr("State"), tr("Progress"), tr("Served by")});
   table_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
   table_->verticalHeader()->hide();
   table_->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -114,8 +114,11 @@ void JobsDock::addJob(qint64 jobId, const QString& title) {
     bar->setRange(0, 1000);
     bar->setTextVisible(true);
     table_->setCellWidget(r, 2, bar);
+    table_->setItem(r, 3, new QTableWidgetItem);
   }
   reasoning_.remove(jobId);
+  runs_.remove(jobId);
+  refreshServedBy(jobId);
   setJobState(jobId, JobState::Queued);
   setProgress(jobId, 0, QString());
 }
@@ -153,6 +156,49 @@ void JobsDock::setReasoning(qint64 jobId, const QString& fullText) {
     stream_->setPlainText(fullText);
     stream_->moveCursor(QTextCursor::End);
   }
+}
+
+void JobsDock::setServedBy(qint64 jobId, const QString& server) {
+  QList<Run>& runs = runs_[jobId];
+  if (runs.isEmpty() || !runs.back().failure.isEmpty() || runs.back().server != server) {
+    runs.push_back(Run{server, {}});
+  }
+  refreshServedBy(jobId);
+}
+
+void JobsDock::addFailedAttempt(qint64 jobId, const QString& server, const QString& message) {
+  QList<Run>& runs = runs_[jobId];
+  if (server.isEmpty() && (runs.isEmpty() || !runs.back().failure.isEmpty())) {
+    return;  // "the current run", and none is open
+  }
+  if (!server.isEmpty() && (runs.isEmpty() || runs.back().server != server || !runs.back().failure.isEmpty())) {
+    runs.push_back(Run{server, {}});
+  }
+  runs.back().failure = message;
+  refreshServedBy(jobId);
+}
+
+QString JobsDock::servedBy(qint64 jobId) const {
+  QStringList parts;
+  for (const Run& run : runs_.value(jobId)) {
+    parts << (run.failure.isEmpty() ? run.server : run.server + QStringLiteral(" ✗"));
+  }
+  return parts.join(QStringLiteral(" → "));
+}
+
+void JobsDock::refreshServedBy(qint64 jobId) {
+  const int r = rowOf(jobId);
+  if (r < 0) {
+    return;
+  }
+  QStringList history;
+  for (const Run& run : runs_.value(jobId)) {
+    history << (run.failure.isEmpty() ? run.server : tr("%1 failed: %2").arg(run.server, run.failure));
+  }
+  QTableWidgetItem* item = table_->item(r, 3);
+  item->setText(servedBy(jobId));
+  item->setToolTip(history.join(QLatin1Char('\n')));
+  item->setData(Qt::AccessibleDescriptionRole, history.join(QStringLiteral("; ")));
 }
 
 void JobsDock::setWorkerStatus(const QString& text) { worker_->setText(text); }

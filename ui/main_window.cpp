@@ -613,7 +613,9 @@ void MainWindow::startScoring(const QString& modelDir, ScoringBudget budget) {
     settings.maxNewTokens = 96;
     settings.format = scoring::ScoreFormat::Constrained;
   }
-  scoring_->configure(modelDir, s.device, settings);
+  // The demo model always runs here; other scoring goes where Settings › Scoring says.
+  const bool servers = budget != ScoringBudget::Demo && s.engine == ScoringEngine::Servers;
+  scoring_->configure(modelDir, s.device, settings, servers ? s.servers : QList<ScoringServer>{});
   const int n = scoring_->scoreUnscored();
   statusBar()->showMessage(tr("%n item(s) queued for the model.", nullptr, n), 5000);
 }

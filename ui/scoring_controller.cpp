@@ -8,6 +8,7 @@
 #include "core/library/video_locator.h"
 #include "core/scoring/batch_scorer.h"
 #include "core/scoring/demo_model.h"
+#include "core/scoring/remote_scoring_queue.h"
 #include "core/scoring/scoring_queue.h"
 #include "core/store/store.h"
 #include "ui/demo_project.h"
@@ -49,7 +50,7 @@ QString ScoringController::siblingProgram(const QString& name) {
 }
 
 void ScoringController::configure(const QString& modelDir, const QString& device,
-                                  const scoring::ScoreSettings& settings) {
+                                  const scoring::ScoreSettings& settings, const QList<ScoringServer>& servers) {
   if (queue_) {
     queue_->cancelAll();
     queue_.reset();
@@ -65,6 +66,10 @@ void ScoringController::configure(const QString& modelDir, const QString& device
     modelId_ = QString::fromLatin1(scoring::kDemoModelId);
   }
   dock_.setDemoModel(demo_ ? DemoModel::Yes : DemoModel::No);
+  if (!servers.isEmpty()) {
+    configureServers(modelDir, servers);
+    return;
+  }
   if (modelDir.isEmpty()) {
     dock_.setWorkerStatus(tr("Worker: no model folder chosen (Settings › Scoring)"));
     return;
@@ -74,9 +79,10 @@ void ScoringController::configure(const QString& modelDir, const QString& device
   ws.modelDir = modelDir;
   // The worker accepts "cpu" or "cuda"; older settings may still say "auto".
   ws.device = device == QLatin1String("cuda") ? device : QStringLiteral("cpu");
-  queue_ = std::make_unique<scoring::ScoringQueue>(ws);
+  auto* local = new scoring::ScoringQueue(ws);
+  queue_.reset(local);
   dock_.setWorkerStatus(tr("Worker: starting · model %1 · %2").arg(modelId_, ws.device));
-  connect(queue_.get(), &scoring::ScoringQueue::modelLoaded, this, [this, ws](const QJsonObject& info) {
+  connect(local, &scoring::ScoringQueue::modelLoaded, this, [this, ws](const QJsonObject& info) {
     QStringList parts{tr("Worker: ready"), tr("model %1").arg(modelId_), tr("device %1").arg(info.value(QStringLiteral("device")).toString(ws.device))};
     const QJsonValue memory = info.value(QStringLiteral("memory_mb"));
     if (!memory.isUndefined()) {
@@ -84,13 +90,61 @@ void ScoringController::configure(const QString& modelDir, const QString& device
     }
     dock_.setWorkerStatus(parts.join(QStringLiteral(" · ")));
   });
-  connect(queue_.get(), &scoring::ScoringQueue::workerRestarted, this, [this](int restarts) {
+  connect(local, &scoring::ScoringQueue::workerRestarted, this, [this](int restarts) {
     dock_.setWorkerStatus(tr("Worker: restarted after a crash (%1 so far)").arg(restarts));
   });
-  connect(queue_.get(), &scoring::ScoringQueue::jobStarted, this, &ScoringController::onStarted);
-  connect(queue_.get(), &scoring::ScoringQueue::jobProgress, this, &ScoringController::onProgress);
-  connect(queue_.get(), &scoring::ScoringQueue::jobFinished, this, &ScoringController::onFinished);
-  connect(queue_.get(), &scoring::ScoringQueue::jobFailed, this, &ScoringController::onFailed);
+  connectQueue();
+}
+
+void ScoringController::configureServers(const QString& modelDir, const QList<ScoringServer>& servers) {
+  QString why;
+  std::optional<scoring::RemoteSettings> rs = remoteSettings(servers, modelDir, &why);
+  if (!rs) {
+    dock_.setWorkerStatus(tr("Servers: %1").arg(why));
+    return;
+  }
+  rs->healthIntervalMs = healthIntervalMs_;
+  try {
+    queue_ = std::make_unique<scoring::RemoteScoringQueue>(*rs);
+  } catch (const Error& e) {
+    dock_.setWorkerStatus(tr("Servers: %1").arg(e.full()));
+    return;
+  }
+  if (modelDir.isEmpty()) {
+    modelId_.clear();  // named by each result's served model
+  }
+  QStringList urls;
+  for (const QUrl& u : rs->servers) {
+    urls << u.toString();
+  }
+  dock_.setWorkerStatus(tr("Servers: %1").arg(urls.join(QStringLiteral(", "))));
+  auto* remote = static_cast<scoring::RemoteScoringQueue*>(queue_.get());
+  connect(remote, &scoring::RemoteScoringQueue::serverStateChanged, this,
+          [this, remote](const QString&, bool, const QString&) {
+            QStringList parts;
+            for (const auto& s : remote->serverStats()) {
+              parts << (s.up ? tr("%1 up (%2 done)").arg(s.url).arg(s.done)
+                             : tr("%1 out: %2").arg(s.url, s.down));
+            }
+            dock_.setWorkerStatus(tr("Servers: %1").arg(parts.join(QStringLiteral(" · "))));
+          });
+  connectQueue();
+}
+
+void ScoringController::connectQueue() {
+  scoring::ScoringBackend* q = queue_.get();
+  connect(q, &scoring::ScoringBackend::jobStarted, this, &ScoringController::onStarted);
+  connect(q, &scoring::ScoringBackend::jobProgress, this, &ScoringController::onProgress);
+  connect(q, &scoring::ScoringBackend::jobFinished, this, &ScoringController::onFinished);
+  connect(q, &scoring::ScoringBackend::jobFailed, this, &ScoringController::onFailed);
+  connect(q, &scoring::ScoringBackend::jobServedBy, this,
+          [this](qint64 jobId, const QString& server) { dock_.setServedBy(jobId, server); });
+  connect(q, &scoring::ScoringBackend::jobAttemptFailed, this,
+          [this](qint64 jobId, const QString& server, const QString& code, const QString& message) {
+            const QString what = code + QStringLiteral(": ") + message;
+            dock_.addFailedAttempt(jobId, server, what);
+            lastFailure_.insert(jobId, tr("%1 failed: %2").arg(server, what));
+          });
 }
 
 bool ScoringController::isActive() const { return !jobs_.isEmpty(); }
@@ -135,7 +189,11 @@ int ScoringController::scoreUnscored() {
 }
 
 void ScoringController::onStarted(qint64 jobId, int attempt) {
-  dock_.setJobState(jobId, JobState::Running, attempt > 1 ? tr("attempt %1").arg(attempt) : QString());
+  const QString before = lastFailure_.value(jobId);
+  dock_.setJobState(jobId, JobState::Running,
+                    attempt <= 1       ? QString()
+                    : before.isEmpty() ? tr("attempt %1").arg(attempt)
+                                       : tr("attempt %1, after %2").arg(attempt).arg(before));
 }
 
 namespace {
@@ -174,8 +232,15 @@ void ScoringController::onProgress(qint64 jobId, const QString& stage, qint64 to
 void ScoringController::onFinished(qint64 jobId, const scoring::ScoreResult& result) {
   const qint64 videoId = jobs_.take(jobId);
   text_.remove(jobId);
+  lastFailure_.remove(jobId);
   try {
-    scoring::writeModelEvaluation(store_, videoId, modelAnnotator(), modelId_, result);
+    // Servers without a local model folder: the model is the one the server served.
+    const QString modelId = !modelId_.isEmpty() ? modelId_
+                                                : result.raw.value(QStringLiteral("settings"))
+                                                      .toObject()
+                                                      .value(QStringLiteral("served_model"))
+                                                      .toString();
+    scoring::writeModelEvaluation(store_, videoId, modelAnnotator(), modelId, result);
     dock_.setReasoning(jobId, result.text);
     dock_.setJobState(jobId, JobState::Done, result.parsed ? QString() : tr("no score lines"));
     emit resultStored(videoId);
@@ -191,10 +256,14 @@ void ScoringController::onFinished(qint64 jobId, const scoring::ScoreResult& res
 void ScoringController::onFailed(qint64 jobId, const QString& code, const QString& message) {
   const qint64 videoId = jobs_.take(jobId);
   text_.remove(jobId);
+  lastFailure_.remove(jobId);
   if (videoId == 0) {
     return;
   }
   finished_.insert(jobId, videoId);
+  if (code != QLatin1String("cancelled")) {
+    dock_.addFailedAttempt(jobId, QString(), code + QStringLiteral(": ") + message);
+  }
   dock_.setJobState(jobId, code == QLatin1String("cancelled") ? JobState::Cancelled : JobState::Failed,
                     code == QLatin1String("cancelled") ? QString() : message);
   if (jobs_.isEmpty()) {

@@ -1,20 +1,23 @@
 #pragma once
 // Runs the model on the project's items in the background: one ScoringQueue (one vscore-worker
-// process), jobs shown in the JobsDock with live progress and the reasoning as it streams,
-// cancel and retry, results written to the store as the model's evaluation. A worker crash is
-// handled by the queue (restart, re-queue); the GUI never waits on it.
+// process) or, when servers are chosen, a RemoteScoringQueue over them; jobs shown in the
+// JobsDock with live progress, the reasoning as it streams, which engine served each, cancel
+// and retry; results written to the store as the model's evaluation. A worker crash or a server
+// that fails is handled by the queue (restart or another server, re-queue); the GUI never waits
+// on it, and a bad reply is one failed job.
 #include <QHash>
 #include <QObject>
 #include <memory>
 
 #include "core/scoring/score_request.h"
 #include "core/scoring/score_result.h"
+#include "ui/scoring_servers.h"
 
 namespace vs::store {
 class Store;
 }
 namespace vs::scoring {
-class ScoringQueue;
+class ScoringBackend;
 }
 namespace vs::library {
 class VideoLocator;
@@ -33,7 +36,12 @@ class ScoringController : public QObject {
   ~ScoringController() override;
 
   // Starts the worker with this model. `modelDir` empty: scoring cannot start (status says so).
-  void configure(const QString& modelDir, const QString& device, const scoring::ScoreSettings& settings);
+  // With `servers`, jobs go to them instead; `modelDir` (optional then) supplies the tokenizer
+  // for the prompt-token check.
+  void configure(const QString& modelDir, const QString& device, const scoring::ScoreSettings& settings,
+                 const QList<ScoringServer>& servers = {});
+  // Test hook: how often servers are checked during a run (default 5 s).
+  void setHealthIntervalForTest(int ms) { healthIntervalMs_ = ms; }
   // Queues every video without a result from the model annotator; returns how many.
   int scoreUnscored();
   // Queues one video (again).
@@ -61,12 +69,16 @@ class ScoringController : public QObject {
   const library::VideoLocator& locator_;
   bool demo_ = false;
   JobsDock& dock_;
-  std::unique_ptr<scoring::ScoringQueue> queue_;
+  void configureServers(const QString& modelDir, const QList<ScoringServer>& servers);
+  void connectQueue();
+  std::unique_ptr<scoring::ScoringBackend> queue_;
+  int healthIntervalMs_ = 5000;
   scoring::ScoreSettings settings_;
   QString modelId_;
   QHash<qint64, qint64> jobs_;      // job id -> video id (open jobs)
   QHash<qint64, qint64> finished_;  // job id -> video id (failed or cancelled: retry)
   QHash<qint64, QString> text_;
+  QHash<qint64, QString> lastFailure_;  // job id -> the failed run before the current one
 };
 
 }  // namespace vs::ui

@@ -19,6 +19,7 @@
 
 #include "ui/action_registry.h"
 #include "ui/job_settings.h"
+#include "ui/server_list_editor.h"
 
 namespace vs::ui {
 
@@ -29,6 +30,9 @@ ScoringSettings ScoringSettings::load() {
   out.device = s.value(QStringLiteral("scoring/device"), out.device).toString();
   out.templateName = s.value(QStringLiteral("scoring/template")).toString();
   out.constrained = s.value(QStringLiteral("scoring/constrained"), out.constrained).toBool();
+  out.engine = s.value(QStringLiteral("scoring/engine")).toString() == QLatin1String("servers") ? ScoringEngine::Servers
+                                                                                              : ScoringEngine::Local;
+  out.servers = loadScoringServers(s);
   return out;
 }
 
@@ -38,6 +42,9 @@ void ScoringSettings::save() const {
   s.setValue(QStringLiteral("scoring/device"), device);
   s.setValue(QStringLiteral("scoring/template"), templateName);
   s.setValue(QStringLiteral("scoring/constrained"), constrained);
+  s.setValue(QStringLiteral("scoring/engine"),
+             engine == ScoringEngine::Servers ? QStringLiteral("servers") : QStringLiteral("local"));
+  saveScoringServers(s, servers);
 }
 
 SettingsDialog::SettingsDialog(ActionRegistry& registry, const store::Store* project, QWidget* parent)
@@ -124,6 +131,34 @@ SettingsDialog::SettingsDialog(ActionRegistry& registry, const store::Store* pro
   constrained_ = new QCheckBox(tr("Constrain score lines to the digits 1–5"), score);
   constrained_->setChecked(scoring.constrained);
   form->addRow(QString(), constrained_);
+  engine_ = new QComboBox(score);
+  engine_->setObjectName(QStringLiteral("scoringEngine"));
+  engine_->setAccessibleName(tr("Where scoring runs"));
+  engine_->addItem(tr("This computer (local worker)"), QStringLiteral("local"));
+  engine_->addItem(tr("Servers (vLLM or vscore serve)"), QStringLiteral("servers"));
+  engine_->setCurrentIndex(scoring.engine == ScoringEngine::Servers ? 1 : 0);
+  form->addRow(tr("&Run scoring on:"), engine_);
+  servers_ = new ServerListEditor(score);
+  servers_->setServers(scoring.servers);
+  form->addRow(servers_);
+  serverProblem_ = new QLabel(score);
+  serverProblem_->setObjectName(QStringLiteral("serverProblem"));
+  serverProblem_->setWordWrap(true);
+  serverProblem_->setStyleSheet(QStringLiteral("color: #c62828;"));
+  form->addRow(serverProblem_);
+  auto* keyNote = new QLabel(tr("With servers, the model folder is optional: its tokenizer lets each reply's prompt "
+                                "length be checked. API keys are read from the environment variables named here and "
+                                "never stored."),
+                             score);
+  keyNote->setWordWrap(true);
+  form->addRow(keyNote);
+  const auto refreshEngine = [this] {
+    servers_->setEnabled(engine_->currentData().toString() == QLatin1String("servers"));
+    serverProblem_->clear();
+  };
+  connect(engine_, &QComboBox::currentIndexChanged, this, refreshEngine);
+  connect(servers_, &ServerListEditor::changed, this, [this] { serverProblem_->clear(); });
+  refreshEngine();
   tabs->addTab(score, tr("Scoring"));
 
   buttons_ = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -169,7 +204,27 @@ void SettingsDialog::refreshConflicts() {
   buttons_->button(QDialogButtonBox::Ok)->setEnabled(found.isEmpty());
 }
 
+QString SettingsDialog::scoringProblem() const {
+  if (engine_->currentData().toString() != QLatin1String("servers")) {
+    return {};
+  }
+  const QList<ScoringServer> list = servers_->servers();
+  if (list.isEmpty()) {
+    return tr("Add at least one server, or run scoring on this computer.");
+  }
+  for (const ScoringServer& s : list) {
+    if (const QString problem = scoringServerProblem(s); !problem.isEmpty()) {
+      return problem;
+    }
+  }
+  return {};
+}
+
 void SettingsDialog::accept() {
+  if (const QString problem = scoringProblem(); !problem.isEmpty()) {
+    serverProblem_->setText(problem);  // keep the dialog open with what was typed
+    return;
+  }
   if (!registry_.apply(edited_).isEmpty()) {
     return;  // conflicts: keep the dialog open
   }
@@ -180,6 +235,9 @@ void SettingsDialog::accept() {
   scoring.device = device_->currentData().toString();
   scoring.templateName = template_->currentText().trimmed();
   scoring.constrained = constrained_->isChecked();
+  scoring.engine = engine_->currentData().toString() == QLatin1String("servers") ? ScoringEngine::Servers
+                                                                                 : ScoringEngine::Local;
+  scoring.servers = servers_->servers();
   scoring.save();
   QDialog::accept();
 }

@@ -1,9 +1,12 @@
 #pragma once
 // Preferences: the shortcut map (remap any action; conflicts are shown and block saving) and the
-// scoring setup (model folder, device, prompt template, constrained decoding), kept in QSettings.
+// scoring setup (model folder, device, prompt template, constrained decoding; the local worker or
+// a list of servers), kept in QSettings (per user, never in the project).
 #include <QDialog>
 #include <QHash>
 #include <QKeySequence>
+
+#include "ui/scoring_servers.h"
 
 class QTableWidget;
 class QLabel;
@@ -20,6 +23,11 @@ namespace vs::ui {
 
 class ActionRegistry;
 
+class ServerListEditor;
+
+// Where scoring jobs run: the local vscore-worker (the model folder) or OpenAI-compatible servers.
+enum class ScoringEngine { Local, Servers };
+
 struct ScoringSettings {
   QString modelDir;
   QString device = QStringLiteral("cpu");  // cpu, cuda
@@ -27,6 +35,8 @@ struct ScoringSettings {
   // release template.
   QString templateName;
   bool constrained = true;                  // constrain the score lines to digits 1..5
+  ScoringEngine engine = ScoringEngine::Local;
+  QList<ScoringServer> servers;  // for ScoringEngine::Servers; the model folder then only supplies the tokenizer
   static ScoringSettings load();
   void save() const;
 };
@@ -44,6 +54,9 @@ class SettingsDialog : public QDialog {
   QString conflictText() const;
   bool canSave() const;
   QComboBox* templateChoice() const { return template_; }
+  QComboBox* engineChoice() const { return engine_; }
+  ServerListEditor* serverList() const { return servers_; }
+  QString scoringProblem() const;  // what keeps the scoring settings from being saved
 
   void accept() override;
 
@@ -58,6 +71,9 @@ class SettingsDialog : public QDialog {
   QComboBox* device_ = nullptr;
   QComboBox* template_ = nullptr;
   QCheckBox* constrained_ = nullptr;
+  QComboBox* engine_ = nullptr;
+  ServerListEditor* servers_ = nullptr;
+  QLabel* serverProblem_ = nullptr;
 };
 
 }  // namespace vs::ui

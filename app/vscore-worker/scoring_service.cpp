@@ -253,6 +253,25 @@ json ScoringService::score(const json& params, const JobContext& job) {
   if (settings.max_new_tokens < 1) {
     throw MethodError(kErrInvalidRequest, "max_new_tokens must be >= 1");
   }
+  // Explicit sampling parameters (vscore serve passes a request's); absent: generation_config.json.
+  if (params.contains("top_p")) {
+    settings.top_p = params["top_p"].get<double>();
+    if (!(*settings.top_p > 0 && *settings.top_p <= 1)) {
+      throw MethodError(kErrInvalidRequest, "top_p must be in (0, 1]");
+    }
+  }
+  if (params.contains("top_k")) {
+    settings.top_k = params["top_k"].get<int64_t>();
+    if (*settings.top_k < 0) {
+      throw MethodError(kErrInvalidRequest, "top_k must be >= 0 (0: off)");
+    }
+  }
+  if (params.contains("repetition_penalty")) {
+    settings.repetition_penalty = params["repetition_penalty"].get<double>();
+    if (!(*settings.repetition_penalty > 0)) {
+      throw MethodError(kErrInvalidRequest, "repetition_penalty must be > 0");
+    }
+  }
   settings.top_logprobs = params.value("top_logprobs", -1);
   settings.extra_digit_logprobs = params.value("digit_logprobs", false);
   settings.format = params.value("constrained", false) ? videoscore2::ScoreFormat::Constrained

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "command.h"
+#include "core/domain/error.h"
 #include "core/scoring/remote_scoring_queue.h"
 
 namespace vs::cli {
@@ -18,9 +19,12 @@ inline void addRemoteOptions(QCommandLineParser& p) {
   p.addOption({"served-model", "The model id on the servers (default: the only one of GET /v1/models).", "NAME"});
   p.addOption({"api-key-env", "Environment variable holding the servers' API key.", "VAR"});
   p.addOption({"concurrency", "Requests in flight per server (default 2).", "N", "2"});
-  p.addOption({"top-p", "top_p sent to the servers (default 1.0).", "P", "1.0"});
-  p.addOption({"top-k", "top_k sent to the servers (default -1: off).", "K", "-1"});
-  p.addOption({"repetition-penalty", "repetition_penalty sent to the servers (default 1.0).", "R", "1.0"});
+  p.addOption({"top-p", "top_p sent to the servers (default: the --model checkpoint's generation_config, "
+                        "else 1.0).", "P", "1.0"});
+  p.addOption({"top-k", "top_k sent to the servers (default: the --model checkpoint's generation_config, "
+                        "else 50, as transformers; -1: off).", "K", "50"});
+  p.addOption({"repetition-penalty", "repetition_penalty sent to the servers (default: the --model "
+                                     "checkpoint's generation_config, else 1.0).", "R", "1.0"});
   p.addOption({"logprobs-mode", "What the servers were started with: processed_logprobs (default; VideoScore2's soft "
                                 "scores) or raw_logprobs.", "MODE", "processed_logprobs"});
   p.addOption({"timeout-s", "Seconds a request may take before it is retried elsewhere (default 600).", "S", "600"});
@@ -52,10 +56,16 @@ inline std::optional<scoring::RemoteSettings> remoteSettings(const QCommandLineP
     }
   }
   if (p.isSet("model")) r.modelDir = QFileInfo(p.value("model")).absoluteFilePath();
+  try {
+    r.sampling = scoring::samplingOfCheckpoint(r.modelDir);  // as the local worker samples
+  } catch (const vs::Error& e) {
+    *why = e.full();
+    return std::nullopt;
+  }
   bool ok1 = true, ok2 = true, ok3 = true, ok4 = true;
-  r.sampling.topP = p.value("top-p").toDouble(&ok1);
-  r.sampling.topK = p.value("top-k").toInt(&ok2);
-  r.sampling.repetitionPenalty = p.value("repetition-penalty").toDouble(&ok3);
+  if (p.isSet("top-p")) r.sampling.topP = p.value("top-p").toDouble(&ok1);
+  if (p.isSet("top-k")) r.sampling.topK = p.value("top-k").toInt(&ok2);
+  if (p.isSet("repetition-penalty")) r.sampling.repetitionPenalty = p.value("repetition-penalty").toDouble(&ok3);
   r.timeoutMs = static_cast<int>(p.value("timeout-s").toDouble(&ok4) * 1000);
   if (!ok1 || !ok2 || !ok3 || !ok4 || r.timeoutMs <= 0) {
     *why = QStringLiteral("--top-p, --top-k, --repetition-penalty and --timeout-s must be numbers");

@@ -256,8 +256,26 @@ class ChatServer : public QObject {
       }
       p.insert(QStringLiteral("constrained"), true);
     }
-    // top_p / top_k / repetition_penalty: the checkpoint's generation_config.json applies, as in
-    // local scoring (the worker takes no overrides for them).
+    // top_p / top_k / repetition_penalty as vLLM reads them (top_k -1 or 0: off); absent: the
+    // checkpoint's generation_config.json, as vLLM's --generation-config auto.
+    if (o.contains(QStringLiteral("top_p"))) {
+      const double topP = o.value(QStringLiteral("top_p")).toDouble(-1);
+      if (!(topP > 0 && topP <= 1)) throw BadRequest{Status::BadRequest, QStringLiteral("top_p must be in (0, 1]")};
+      p.insert(QStringLiteral("top_p"), topP);
+    }
+    if (o.contains(QStringLiteral("top_k"))) {
+      const QJsonValue v = o.value(QStringLiteral("top_k"));
+      const qint64 topK = v.toInteger(-2);
+      if (!v.isDouble() || topK < -1 || static_cast<double>(topK) != v.toDouble()) {
+        throw BadRequest{Status::BadRequest, QStringLiteral("top_k must be an integer >= -1 (-1 or 0: off)")};
+      }
+      p.insert(QStringLiteral("top_k"), topK <= 0 ? 0 : topK);
+    }
+    if (o.contains(QStringLiteral("repetition_penalty"))) {
+      const double penalty = o.value(QStringLiteral("repetition_penalty")).toDouble(-1);
+      if (!(penalty > 0)) throw BadRequest{Status::BadRequest, QStringLiteral("repetition_penalty must be > 0")};
+      p.insert(QStringLiteral("repetition_penalty"), penalty);
+    }
     c.params = p;
   }
 

@@ -1,6 +1,7 @@
 #include "core/scoring/remote_chat.h"
 
 #include <QJsonArray>
+#include <QFile>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <array>
@@ -228,6 +229,27 @@ ParsedReply parseChatReply(const QByteArray& body, const ReplyContext& c) {
   }
   out.result = r;
   return out;
+}
+
+RemoteSampling samplingOfCheckpoint(const QString& modelDir) {
+  RemoteSampling s;
+  s.topK = 50;  // GenerationConfig's class defaults, as the local engine resolves them
+  s.topP = 1.0;
+  s.repetitionPenalty = 1.0;
+  if (modelDir.isEmpty()) return s;
+  QFile f(modelDir + QStringLiteral("/generation_config.json"));
+  if (!f.open(QIODevice::ReadOnly)) return s;
+  QJsonParseError pe{};
+  const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &pe);
+  if (!doc.isObject()) throw vs::Error(vs::Error::Kind::InvalidData, f.fileName(), pe.errorString());
+  const QJsonObject o = doc.object();
+  if (o.value(QStringLiteral("top_k")).isDouble()) s.topK = o.value(QStringLiteral("top_k")).toInt();
+  if (o.value(QStringLiteral("top_p")).isDouble()) s.topP = o.value(QStringLiteral("top_p")).toDouble();
+  if (o.value(QStringLiteral("repetition_penalty")).isDouble()) {
+    s.repetitionPenalty = o.value(QStringLiteral("repetition_penalty")).toDouble();
+  }
+  if (s.topK == 0) s.topK = -1;  // off, in vLLM's spelling
+  return s;
 }
 
 bool supportsStructuredOutputs(const QJsonObject& v) {

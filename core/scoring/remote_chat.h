@@ -38,6 +38,13 @@ struct RemoteSampling {
   int topLogprobs = 20;  // vLLM's default --max-logprobs
 };
 
+// The sampling parameters the local worker uses with the checkpoint in `modelDir`: its
+// generation_config.json, and transformers' defaults for what the file leaves out (top_k 50,
+// top_p 1.0, repetition_penalty 1.0), so that servers sample as local scoring does. No file
+// (or an empty `modelDir`): those defaults. Throws vs::Error(InvalidData) for a file that is not
+// a JSON object.
+RemoteSampling samplingOfCheckpoint(const QString& modelDir);
+
 // The score block our constrained decoding produces, as a structured_outputs regex: free text,
 // then the block with VideoScore2's labels and digits 1-5.
 QString scoreBlockRegex();

@@ -9,6 +9,8 @@
 #include <QPointer>
 #include <QThreadPool>
 #include <chrono>
+#include <utility>
+#include <vector>
 
 #include "core/domain/error.h"
 #include "core/media/qwen_sampler.h"
@@ -59,12 +61,25 @@ RemoteScoringQueue::RemoteScoringQueue(RemoteSettings settings, QObject* parent)
       throw vs::Error(vs::Error::Kind::InvalidData, path, QString::fromStdString(e.what()));
     }
   }
-  for (const QUrl& url : settings_.servers) {
+  for (int i = 0; i < settings_.servers.size(); ++i) {
     Server s;
-    s.base = url;
+    s.base = settings_.servers[i];
+    const RemoteEndpoint e = i < settings_.endpoints.size() ? settings_.endpoints[i] : RemoteEndpoint{};
+    s.servedModel = e.servedModel.isEmpty() ? settings_.servedModel : e.servedModel;
+    s.apiKey = e.apiKey.isEmpty() ? settings_.apiKey : e.apiKey;
+    s.concurrency = qMax(1, e.concurrency > 0 ? e.concurrency : settings_.concurrency);
     servers_.push_back(s);
   }
   for (int i = 0; i < servers_.size(); ++i) probe(i);
+  if (settings_.healthIntervalMs > 0) {
+    health_ = new QTimer(this);
+    health_->setInterval(settings_.healthIntervalMs);
+    connect(health_, &QTimer::timeout, this, [this] {
+      checkHealth();
+      dispatch();  // jobs waiting for a server give up after waitForServerMs
+    });
+    health_->start();
+  }
 }
 
 RemoteScoringQueue::~RemoteScoringQueue() {
@@ -72,6 +87,12 @@ RemoteScoringQueue::~RemoteScoringQueue() {
     if (r != nullptr) {
       r->disconnect(this);
       r->abort();
+    }
+  }
+  for (Server& s : servers_) {
+    if (s.health != nullptr) {
+      s.health->disconnect(this);
+      s.health->abort();
     }
   }
 }
@@ -87,16 +108,19 @@ QUrl RemoteScoringQueue::endpoint(int server, const QString& path) const {
 
 QNetworkReply* RemoteScoringQueue::get(int server, const QString& path) {
   QNetworkRequest req(endpoint(server, path));
-  req.setTransferTimeout(30000);
-  if (!settings_.apiKey.isEmpty()) req.setRawHeader("Authorization", "Bearer " + settings_.apiKey.toUtf8());
+  req.setTransferTimeout(path == servers_[server].healthPath ? settings_.healthTimeoutMs : 30000);
+  const QString& key = servers_[server].apiKey;
+  if (!key.isEmpty()) req.setRawHeader("Authorization", "Bearer " + key.toUtf8());
   return net_->get(req);
 }
 
 void RemoteScoringQueue::probe(int i) {
   // /v1/models names the served model (and proves the API answers); /version tells whether
   // structured_outputs is understood: older servers ignore unknown fields with HTTP 200.
+  const bool wasDown = servers_[i].state == Server::State::Down;
+  servers_[i].state = Server::State::Probing;
   QNetworkReply* models = get(i, QStringLiteral("/v1/models"));
-  connect(models, &QNetworkReply::finished, this, [this, i, models] {
+  connect(models, &QNetworkReply::finished, this, [this, i, models, wasDown] {
     models->deleteLater();
     Server& s = servers_[i];
     const int status = models->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -111,14 +135,14 @@ void RemoteScoringQueue::probe(int i) {
     }
     QStringList ids;
     for (const QJsonValue& m : data) ids << m.toObject().value(QStringLiteral("id")).toString();
-    if (!settings_.servedModel.isEmpty()) {
-      if (!ids.contains(settings_.servedModel)) {
+    if (!s.servedModel.isEmpty()) {
+      if (!ids.contains(s.servedModel)) {
         s.state = Server::State::Down;
-        s.down = QStringLiteral("serves %1, not \"%2\"").arg(ids.join(QStringLiteral(", ")), settings_.servedModel);
+        s.down = QStringLiteral("serves %1, not \"%2\"").arg(ids.join(QStringLiteral(", ")), s.servedModel);
         dispatch();
         return;
       }
-      s.model = settings_.servedModel;
+      s.model = s.servedModel;
     } else if (ids.size() != 1) {
       s.state = Server::State::Down;
       s.down = QStringLiteral("serves %1 models (%2): name one with --served-model").arg(ids.size()).arg(ids.join(QStringLiteral(", ")));
@@ -128,14 +152,74 @@ void RemoteScoringQueue::probe(int i) {
       s.model = ids.first();
     }
     QNetworkReply* version = get(i, QStringLiteral("/version"));
-    connect(version, &QNetworkReply::finished, this, [this, i, version] {
+    connect(version, &QNetworkReply::finished, this, [this, i, version, wasDown] {
       version->deleteLater();
       Server& sv = servers_[i];
       sv.structured = supportsStructuredOutputs(QJsonDocument::fromJson(version->readAll()).object());
       sv.state = Server::State::Up;
+      sv.down.clear();
+      everUp_ = true;
+      if (wasDown) Q_EMIT serverStateChanged(sv.base.toString(), true, QString());
       dispatch();
     });
   });
+}
+
+void RemoteScoringQueue::checkHealth() {
+  for (int i = 0; i < servers_.size(); ++i) {
+    Server& s = servers_[i];
+    if (s.state == Server::State::Probing || s.health != nullptr) continue;
+    QNetworkReply* reply = get(i, s.healthPath);
+    s.health = reply;
+    connect(reply, &QNetworkReply::finished, this, [this, i, reply] {
+      reply->deleteLater();
+      Server& sv = servers_[i];
+      sv.health = nullptr;
+      const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+      if (status == 404 && sv.healthPath == QLatin1String("/health")) {
+        sv.healthPath = QStringLiteral("/v1/models");  // a server without /health: the next check asks this
+        return;
+      }
+      const bool ok = reply->error() == QNetworkReply::NoError && status == 200;
+      if (sv.state == Server::State::Up && !ok) {
+        takeOut(i, QStringLiteral("GET %1: %2").arg(sv.healthPath, status == 0 ? reply->errorString()
+                                                                                : QStringLiteral("HTTP %1").arg(status)));
+      } else if (sv.state == Server::State::Down && ok) {
+        probe(i);  // answers again: read its models and version before taking it back
+      }
+      dispatch();
+    });
+  }
+}
+
+void RemoteScoringQueue::takeOut(int server, const QString& why) {
+  Server& s = servers_[server];
+  if (s.state == Server::State::Down) return;
+  s.state = Server::State::Down;
+  s.down = why;
+  Q_EMIT serverStateChanged(s.base.toString(), false, why);
+  // Its requests in flight end now (as a refused connection would) and go to another server;
+  // aborted from the event loop, not from inside whatever reported the failure.
+  QList<QPointer<QNetworkReply>> replies;
+  for (auto it = runningOn_.cbegin(); it != runningOn_.cend(); ++it) {
+    if (it.value() == server && running_.value(it.key()) != nullptr) replies << running_.value(it.key());
+  }
+  if (!replies.isEmpty()) {
+    QMetaObject::invokeMethod(
+        this,
+        [replies] {
+          for (const QPointer<QNetworkReply>& r : replies) {
+            // One already failing (an error status on its way) ends by itself.
+            if (r && r->isRunning() && r->error() == QNetworkReply::NoError) r->abort();
+          }
+        },
+        Qt::QueuedConnection);
+  }
+}
+
+bool RemoteScoringQueue::waitingForServers() const {
+  return settings_.healthIntervalMs > 0 && everUp_ && noServerSince_.isValid() &&
+         noServerSince_.elapsed() < settings_.waitForServerMs;
 }
 
 qint64 RemoteScoringQueue::enqueue(const ScoreRequest& request, int priority) {
@@ -180,6 +264,8 @@ void RemoteScoringQueue::dispatch() {
   bool anyUsable = false;
   for (const Server& s : servers_) anyUsable = anyUsable || s.state != Server::State::Down;
   if (!anyUsable) {
+    if (!noServerSince_.isValid()) noServerSince_.start();
+    if (!pending_.empty() && waitingForServers()) return;  // a health check may bring one back
     QStringList why;
     for (const Server& s : servers_) why << QStringLiteral("%1: %2").arg(s.base.toString(), s.down);
     while (!pending_.empty()) {
@@ -191,31 +277,48 @@ void RemoteScoringQueue::dispatch() {
     checkIdle();
     return;
   }
+  noServerSince_.invalidate();
+  // Jobs are started after the walk: starting one may fail it at once and change the queue.
+  std::vector<std::pair<Job, int>> starts;
   for (auto it = pending_.begin(); it != pending_.end();) {
     // The least loaded server that is up, preferring one this job has not failed on.
     int best = -1;
     for (int i = 0; i < servers_.size(); ++i) {
       const Server& s = servers_[i];
-      if (s.state != Server::State::Up || s.inFlight >= settings_.concurrency) continue;
-      if (s.inFlight == settings_.concurrency) continue;
+      if (s.state != Server::State::Up || s.inFlight >= s.concurrency) continue;
       const bool tried = it->triedServers.contains(i);
       if (best < 0 || (!tried && it->triedServers.contains(best)) ||
           (tried == it->triedServers.contains(best) && s.inFlight < servers_[best].inFlight)) {
         best = i;
       }
     }
-    if (best < 0) return;
+    if (best < 0) break;
+    if (it->triedServers.contains(best)) {
+      // Only a server this job failed on has room: wait for one it has not tried, if any is up.
+      bool untried = false;
+      for (int i = 0; i < servers_.size(); ++i) {
+        untried = untried || (servers_[i].state == Server::State::Up && !it->triedServers.contains(i));
+      }
+      if (untried) {
+        ++it;
+        continue;
+      }
+    }
     Job job = std::move(*it);
     it = pending_.erase(it);
     ++servers_[best].inFlight;
     ++job.attempts;
     running_.insert(job.id, nullptr);
+    runningOn_.insert(job.id, best);
+    starts.emplace_back(std::move(job), best);
+  }
+  for (auto& [job, server] : starts) {
     Q_EMIT jobStarted(job.id, job.attempts);
-    Q_EMIT jobServedBy(job.id, servers_[best].base.toString());
+    Q_EMIT jobServedBy(job.id, servers_[server].base.toString());
     if (job.prepared) {
-      post(std::move(job), best);
+      post(std::move(job), server);
     } else {
-      prepare(std::move(job), best);
+      prepare(std::move(job), server);
     }
   }
 }
@@ -278,6 +381,16 @@ void RemoteScoringQueue::post(Job job, int server) {
     finishFailed(std::move(job), server, *job.prepared->error, false);
     return;
   }
+  if (servers_[server].state != Server::State::Up) {
+    // Taken out while the frames were being prepared: back to the queue, not counted as a run.
+    running_.remove(job.id);
+    runningOn_.remove(job.id);
+    --servers_[server].inFlight;
+    --job.attempts;
+    pending_.push_front(std::move(job));
+    dispatch();
+    return;
+  }
   const Server& s = servers_[server];
   const bool constrained = job.request.settings.format == ScoreFormat::Constrained;
   if (constrained && !s.structured) {
@@ -305,7 +418,7 @@ void RemoteScoringQueue::post(Job job, int server) {
   QNetworkRequest req(endpoint(server, QStringLiteral("/v1/chat/completions")));
   req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
   req.setTransferTimeout(settings_.timeoutMs);
-  if (!settings_.apiKey.isEmpty()) req.setRawHeader("Authorization", "Bearer " + settings_.apiKey.toUtf8());
+  if (!s.apiKey.isEmpty()) req.setRawHeader("Authorization", "Bearer " + s.apiKey.toUtf8());
   Q_EMIT jobProgress(job.id, QStringLiteral("generating"), 0, QString());
   QNetworkReply* reply = net_->post(req, body);
   running_[job.id] = reply;
@@ -325,15 +438,19 @@ void RemoteScoringQueue::onReply(QNetworkReply* reply, Job job, int server) {
     return;
   }
   const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-  const QByteArray body = reply->readAll();
   if (status == 0) {
-    // No HTTP answer at all: refused, reset, killed, timed out. Worth another server.
+    // No HTTP answer at all: refused, reset, killed, timed out, or taken out by a failed health
+    // check. Worth another server.
+    const Server& s = servers_[server];
+    const QString why = reply->error() == QNetworkReply::OperationCanceledError && s.state == Server::State::Down
+                            ? QStringLiteral("taken out (%1)").arg(s.down)
+                            : reply->errorString();
     finishFailed(std::move(job), server,
-                 RemoteError{QString::fromLatin1(kErrServerUnavailable),
-                             QStringLiteral("%1: %2").arg(where, reply->errorString())},
+                 RemoteError{QString::fromLatin1(kErrServerUnavailable), QStringLiteral("%1: %2").arg(where, why)},
                  true);
     return;
   }
+  const QByteArray body = reply->readAll();
   ReplyContext c;
   c.httpStatus = status;
   c.contentType = reply->header(QNetworkRequest::ContentTypeHeader).toString();
@@ -389,6 +506,7 @@ void RemoteScoringQueue::onReply(QNetworkReply* reply, Job job, int server) {
                        {QStringLiteral("total_ms"), job.prepared->sampleMs + job.prepared->encodeMs +
                                                         reply->property("vs_request_ms").toDouble()}});
   running_.remove(job.id);
+  runningOn_.remove(job.id);
   --servers_[server].inFlight;
   ++servers_[server].done;
   try {
@@ -402,18 +520,18 @@ void RemoteScoringQueue::onReply(QNetworkReply* reply, Job job, int server) {
 
 void RemoteScoringQueue::finishFailed(Job job, int server, const RemoteError& error, bool retryable) {
   running_.remove(job.id);
+  runningOn_.remove(job.id);
   --servers_[server].inFlight;
   ++servers_[server].failed;
   if (retryable && job.attempts < settings_.maxAttempts) {
     job.triedServers.append(server);
+    Q_EMIT jobAttemptFailed(job.id, servers_[server].base.toString(), error.code, error.message);
     if (error.code == QLatin1String(kErrServerUnavailable)) {
-      // Left out until nothing else is left: a killed or overloaded replica only slows the job.
+      // A killed or overloaded replica only slows the job. With health checks it is taken out
+      // until it answers again; without, only while another server is up.
       bool others = false;
       for (int i = 0; i < servers_.size(); ++i) others = others || (i != server && servers_[i].state == Server::State::Up);
-      if (others) {
-        servers_[server].state = Server::State::Down;
-        servers_[server].down = error.message;
-      }
+      if (others || settings_.healthIntervalMs > 0) takeOut(server, error.message);
     }
     pending_.push_front(std::move(job));
   } else {

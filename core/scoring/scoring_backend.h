@@ -31,6 +31,8 @@ class ScoringBackend : public QObject {
   void jobFailed(qint64 jobId, const QString& code, const QString& message);
   // Which engine ran (or is running) the job: "local" or an endpoint's URL.
   void jobServedBy(qint64 jobId, const QString& server);
+  // One run of the job failed on `server` and the job goes back into the queue for another.
+  void jobAttemptFailed(qint64 jobId, const QString& server, const QString& code, const QString& message);
   void idle();  // nothing queued or running
 };
 

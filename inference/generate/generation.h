@@ -7,7 +7,8 @@
 //      repetition penalty -> [sampling only] temperature -> top-k -> top-p -> min-p.
 //      The result is what transformers returns as `scores` with output_scores=True;
 //   3. `before_select` (optional) sees the step and may restrict the tokens allowed at it and ask
-//      to keep this step's processed logits (for soft scores over the digits "1".."5");
+//      to keep this step's processed logits (for soft scores over the digits "1".."5"); a kept
+//      step goes through `on_kept` (optional), which may take what it needs and drop the row;
 //   4. a token is chosen (argmax, or a seeded multinomial draw) among the allowed tokens;
 //      `after_select` (optional) may replace it (e.g. a stop token by a forced block's first token);
 //   5. `on_token` streams the token actually appended; it may stop the generation;
@@ -45,6 +46,8 @@ struct StepControl {
   KeepLogits keep = KeepLogits::kNo;
 };
 
+struct KeptLogits;
+
 struct GenerationCallbacks {
   std::function<StepControl(const StepContext&)> before_select;
   // Returns the token to append instead of `chosen` (return `chosen` to keep it).
@@ -52,6 +55,9 @@ struct GenerationCallbacks {
   std::function<TokenAction(int64_t step, int64_t token_id)> on_token;
   const std::atomic<bool>* cancel = nullptr;
   std::vector<int64_t> keep_logits_steps;  // steps whose processed logits are kept regardless
+  // Sees every kept step (full rows) before it is stored; kNo leaves it out of
+  // GenerationResult::kept, for a caller that keeps only a summary of the step (its top-k).
+  std::function<KeepLogits(const KeptLogits&)> on_kept;
 };
 
 // Which logits the token at a kept step was chosen from.

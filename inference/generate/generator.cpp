@@ -101,7 +101,9 @@ GenerationResult runGeneration(StepModel& model, const std::vector<int64_t>& pro
         kept.chosen_from = ChosenFrom::kPreWarper;
         kept.pre_warper.assign(pre.data_ptr<float>(), pre.data_ptr<float>() + pre.numel());
       }
-      result.kept.push_back(std::move(kept));
+      if (!callbacks.on_kept || callbacks.on_kept(kept) == KeepLogits::kYes) {
+        result.kept.push_back(std::move(kept));
+      }
     }
     result.tokens.push_back(token);
     sequence.push_back(token);

@@ -175,6 +175,9 @@ ScoreOutcome Scorer::score(const std::string& t2v_prompt, const qwen25vl::VideoI
   }
   overrides.seed = settings.seed;
   overrides.max_new_tokens = settings.max_new_tokens;
+  overrides.top_p = settings.top_p;
+  overrides.top_k = settings.top_k;
+  overrides.repetition_penalty = settings.repetition_penalty;
   generate::GenerationConfig gen_config = d.engine->generationConfig(overrides);
 
   ScoreOutcome out;
@@ -212,6 +215,18 @@ ScoreOutcome Scorer::score(const std::string& t2v_prompt, const qwen25vl::VideoI
     return r;
   };
 
+  // With per-step logprobs every step is seen, but only its top entries are kept; the full row
+  // stays only where the soft scores need it (`soft_step`, set by before_select for its step).
+  bool soft_step = false;
+  const auto keepTopOnly = [&](generate::GenerationCallbacks& cb) {
+    if (settings.top_logprobs < 0) return;
+    cb.on_kept = [&](const generate::KeptLogits& kept) {
+      out.logprobs.push_back(
+          stepLogprobs(kept, settings.top_logprobs, settings.extra_digit_logprobs ? &d.digit_ids : nullptr));
+      return soft_step ? generate::KeepLogits::kYes : generate::KeepLogits::kNo;
+    };
+  };
+
   generate::GenerationResult r;
   if (settings.format == ScoreFormat::Free) {
     // Keep a step's processed logits while some label has appeared with no digit after it yet:
@@ -221,6 +236,7 @@ ScoreOutcome Scorer::score(const std::string& t2v_prompt, const qwen25vl::VideoI
     cb.cancel = cancel;
     cb.before_select = [&](const generate::StepContext&) {
       generate::StepControl control;
+      soft_step = false;
       if (settings.top_logprobs >= 0) control.keep = generate::KeepLogits::kYes;
       if (settled[0] && settled[1] && settled[2]) return control;
       const std::u32string text = decodeUtf8Replace(gen.text(false));
@@ -236,10 +252,12 @@ ScoreOutcome Scorer::score(const std::string& t2v_prompt, const qwen25vl::VideoI
           settled[l] = true;
         } else {
           control.keep = generate::KeepLogits::kYes;
+          soft_step = true;
         }
       }
       return control;
     };
+    keepTopOnly(cb);
     cb.on_token = [&](int64_t, int64_t token) {
       gen.push(static_cast<int>(token), d.bytesOf(token), d.specialOf(token));
       report("generating", false);
@@ -283,17 +301,19 @@ ScoreOutcome Scorer::score(const std::string& t2v_prompt, const qwen25vl::VideoI
         cancel);
     if (settings.top_logprobs >= 0) {
       auto select = cb.before_select;
-      cb.before_select = [select](const generate::StepContext& step) {
+      cb.before_select = [select, &soft_step](const generate::StepContext& step) {
         generate::StepControl control = select(step);
+        soft_step = control.keep == generate::KeepLogits::kYes;  // a digit step
         control.keep = generate::KeepLogits::kYes;
         return control;
       };
+      keepTopOnly(cb);
     }
     r = runPass(prompt, cfg, cb);
     std::vector<DigitLogits> digit_logits;
     const auto& digit_steps = controller.digitSteps();
     for (const auto& kept : r.kept) {
-      // Every step is kept when per-step logprobs were asked for; the soft scores use the digits'.
+      // With per-step logprobs only the digit steps keep their rows; without, only they are kept.
       if (settings.top_logprobs < 0 ||
           std::find(digit_steps.begin(), digit_steps.end(), kept.step) != digit_steps.end()) {
         digit_logits.push_back(digitLogitsOf(kept));
@@ -312,12 +332,6 @@ ScoreOutcome Scorer::score(const std::string& t2v_prompt, const qwen25vl::VideoI
       }
     }
     out.generation["soft_score_source"] = sources;
-  }
-  if (settings.top_logprobs >= 0) {
-    for (const auto& kept : r.kept) {
-      out.logprobs.push_back(
-          stepLogprobs(kept, settings.top_logprobs, settings.extra_digit_logprobs ? &d.digit_ids : nullptr));
-    }
   }
   out.generated_tokens = static_cast<int64_t>(gen.size());
   out.total_ms = msSince(start);

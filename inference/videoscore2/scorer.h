@@ -30,10 +30,15 @@ struct ScoreSettings {
   uint64_t seed = 0;
   int64_t max_new_tokens = 1024;
   ScoreFormat format = ScoreFormat::Free;
+  // Explicit sampling parameters (an OpenAI-style request's); unset: the checkpoint's
+  // generation_config.json, then transformers' defaults. top_k 0 turns top-k off.
+  std::optional<double> top_p;
+  std::optional<int64_t> top_k;
+  std::optional<double> repetition_penalty;
   // Per-step log-probabilities for an OpenAI-style reply (vscore serve): -1 none, else the k most
   // likely tokens of every step, plus the digits "1".."5" when extra_digit_logprobs is set (so a
-  // client can take soft scores from the list whatever the model). Costs one kept logit row per
-  // generated step.
+  // client can take soft scores from the list whatever the model). Only those entries are kept
+  // per step; full logit rows only at the steps soft scores are read from.
   int top_logprobs = -1;
   bool extra_digit_logprobs = false;
 };

@@ -5,9 +5,11 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QtTest>
 #include <cmath>
 
+#include "core/domain/error.h"
 #include "core/scoring/remote_chat.h"
 
 using namespace vs::scoring;
@@ -186,6 +188,31 @@ class TestRemoteChat : public QObject {
                 .match(QStringLiteral("thinking...\nvisual quality: 3; \ntext-to-video alignment: 2, \n"
                                       "physical/common-sense consistency: 5"))
                 .hasMatch());
+  }
+
+  void samplingFollowsTheCheckpointsGenerationConfig() {
+    // What transformers' generate would use: the file's values, its class defaults for the rest.
+    QTemporaryDir dir;
+    RemoteSampling s = samplingOfCheckpoint(dir.path());  // no file
+    QCOMPARE(s.topK, 50);
+    QCOMPARE(s.topP, 1.0);
+    QCOMPARE(s.repetitionPenalty, 1.0);
+    QFile f(dir.filePath("generation_config.json"));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(R"({"do_sample": true, "repetition_penalty": 1.05, "temperature": 0.1, "top_k": 1, "top_p": 0.001})");
+    f.close();
+    s = samplingOfCheckpoint(dir.path());
+    QCOMPARE(s.topK, 1);
+    QCOMPARE(s.topP, 0.001);
+    QCOMPARE(s.repetitionPenalty, 1.05);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(R"({"top_k": 0})");  // transformers' "off" is vLLM's -1
+    f.close();
+    QCOMPARE(samplingOfCheckpoint(dir.path()).topK, -1);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write("{\"top_k\": ");
+    f.close();
+    QVERIFY_THROWS_EXCEPTION(vs::Error, samplingOfCheckpoint(dir.path()));
   }
 
   void versionGate() {

@@ -128,6 +128,56 @@ class TestScorer : public QObject {
     QCOMPARE(free.value("prefills").toInt(), 1);
   }
 
+  void perStepLogprobsKeepTheTopOnlyAndChangeNoResult() {
+    // Asking for top_logprobs keeps k entries per step (plus the digits) and changes neither the
+    // text nor the scores or soft scores, in both formats; sampling parameters reach the
+    // generation as given.
+    QList<QJsonObject> requests{QJsonObject{{"id", 0}, {"method", "load"}, {"params", QJsonObject{{"model", model_}}}}};
+    int id = 1;
+    for (bool constrained : {true, false}) {
+      for (bool logprobs : {false, true}) {
+        QJsonObject params{{"video", clip_}, {"prompt", "A test pattern."}, {"greedy", true},
+                           {"max_new_tokens", 24}, {"constrained", constrained}};
+        if (logprobs) {
+          params.insert("top_logprobs", 4);
+          params.insert("digit_logprobs", true);
+        }
+        requests.append(QJsonObject{{"id", id++}, {"method", "score"}, {"params", params}});
+      }
+    }
+    requests.append(QJsonObject{{"id", id++}, {"method", "score"},
+                                {"params", QJsonObject{{"video", clip_}, {"prompt", "A test pattern."},
+                                                       {"temperature", 0.9}, {"top_k", 7}, {"top_p", 0.8},
+                                                       {"repetition_penalty", 1.3}, {"max_new_tokens", 4}}}});
+    requests.append(QJsonObject{{"id", id++}, {"method", "score"},
+                                {"params", QJsonObject{{"video", clip_}, {"prompt", "A test pattern."},
+                                                       {"greedy", true}, {"top_p", 1.5}}}});
+    const QList<QJsonObject> replies = worker(requests);
+    QCOMPARE(replies.size(), requests.size());
+    for (int pair = 0; pair < 2; ++pair) {
+      const QJsonObject plain = replies[1 + 2 * pair].value("result").toObject();
+      const QJsonObject with = replies[2 + 2 * pair].value("result").toObject();
+      QVERIFY2(!plain.isEmpty() && !with.isEmpty(), QJsonDocument(replies[2 + 2 * pair]).toJson().constData());
+      QCOMPARE(with.value("text").toString(), plain.value("text").toString());
+      QCOMPARE(with.value("scores").toObject(), plain.value("scores").toObject());
+      QCOMPARE(with.value("soft_scores").toObject(), plain.value("soft_scores").toObject());
+      QVERIFY(!plain.contains("logprobs"));
+      const QJsonArray steps = with.value("logprobs").toArray();
+      QCOMPARE(steps.size(), with.value("generated_tokens").toInt());
+      for (const QJsonValue& step : steps) {
+        const int n = static_cast<int>(step.toObject().value("top").toArray().size());
+        QVERIFY2(n >= 4 && n <= 9, qPrintable(QString::number(n)));  // 4, plus digits not among them
+      }
+    }
+    QVERIFY(replies[1].value("result").toObject().value("parsed").toBool());
+    const QJsonObject generation =
+        replies[5].value("result").toObject().value("settings").toObject().value("generation").toObject();
+    QCOMPARE(generation.value("top_k").toInt(), 7);
+    QCOMPARE(generation.value("top_p").toDouble(), 0.8);
+    QCOMPARE(generation.value("repetition_penalty").toDouble(), 1.3);
+    QCOMPARE(replies[6].value("error").toObject().value("code").toString(), QStringLiteral("invalid_request"));
+  }
+
   void damagedCheckpointIsBadModel() {
     const QString broken = tmpDir() + QStringLiteral("/broken-model");
     QVERIFY(runTool(QStringLiteral(VS_VSCORE_PATH), {QStringLiteral("demo-model"), QStringLiteral("--out"), broken}));
