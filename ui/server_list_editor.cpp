@@ -24,6 +24,9 @@ ServerListEditor::ServerListEditor(QWidget* parent) : QWidget(parent) {
   table_->setHorizontalHeaderLabels(
       {tr("URL"), tr("Served model"), tr("API key variable"), tr("Requests at once")});
   table_->horizontalHeader()->setSectionResizeMode(kUrl, QHeaderView::Stretch);
+  for (int column : {kModel, kKeyEnv, kConcurrency}) {
+    table_->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+  }
   table_->verticalHeader()->hide();
   table_->setSelectionBehavior(QAbstractItemView::SelectRows);
   table_->setSelectionMode(QAbstractItemView::SingleSelection);
