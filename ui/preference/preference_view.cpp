@@ -280,7 +280,8 @@ void PreferenceView::choose(PreferenceChoice choice) {
     return;
   }
   if (!session_->currentPair()) {
-    emit message(tr("Every pair of this prompt is judged; Alt+Down goes to the next prompt."));
+    emit message(tr("Every pair of this prompt is judged; %1 goes to the next prompt.")
+                     .arg(keyText(QStringLiteral("pref.nextPrompt"))));
     return;
   }
   if (session_->choose(choice, reason_->text())) {
@@ -325,6 +326,15 @@ void PreferenceView::nextPrompt(int direction) {
     }
   }
   emit message(direction > 0 ? tr("This is the last prompt.") : tr("This is the first prompt."));
+}
+
+QString PreferenceView::keyText(const QString& id) const {
+  for (QAction* a : actions_) {
+    if (a->objectName() == id) {
+      return a->shortcut().toString(QKeySequence::NativeText);
+    }
+  }
+  return QString();
 }
 
 QString PreferenceView::videoCaption(qint64 videoId) const {
@@ -392,25 +402,19 @@ void PreferenceView::redraw() {
   const auto promptRecord = session_->store().findPrompt(session_->promptId());
   prompt_->setText(tr("Prompt: %1").arg(promptRecord ? promptRecord->text : QString()));
   const bool blind = session_->blinding() == Blinding::Blind;
-  auto key = [this](const char* id) {
-    for (QAction* a : std::as_const(actions_)) {
-      if (a->objectName() == QLatin1String(id)) {
-        return a->shortcut().toString(QKeySequence::NativeText);
-      }
-    }
-    return QString();
-  };
+  auto key = [this](const QString& id) { return keyText(id); };
   if (pairs) {
     if (const auto pair = session_->currentPair()) {
-      question_->setText(
-          tr("Which is better (%1)?  %2 left · %3 right · %4 tie")
-              .arg(dimensionQuestion(pair->dimension), key("pref.left"), key("pref.right"), key("pref.tie")));
+      question_->setText(tr("Which is better (%1)?  %2 left · %3 right · %4 tie")
+                             .arg(dimensionQuestion(pair->dimension), key(QStringLiteral("pref.left")),
+                                  key(QStringLiteral("pref.right")), key(QStringLiteral("pref.tie"))));
       progress_->setText(
           tr("Comparison %1, at most %2 to go").arg(pair->asked + 1).arg(pair->remainingAtMost));
     } else {
-      question_->setText(session_->candidates().size() < 2
-                             ? tr("This prompt has fewer than two videos.")
-                             : tr("Ordered. %1 goes to the next prompt.").arg(key("pref.nextPrompt")));
+      question_->setText(
+          session_->candidates().size() < 2
+              ? tr("This prompt has fewer than two videos.")
+              : tr("Ordered. %1 goes to the next prompt.").arg(key(QStringLiteral("pref.nextPrompt"))));
       progress_->setText(tr("%n comparison(s) made", nullptr, session_->answeredPairs()));
     }
     QStringList lines;
@@ -431,7 +435,10 @@ void PreferenceView::redraw() {
   } else {
     const int n = int(session_->tiles().size());
     question_->setText(
-        tr("Pick the best of %1: Alt+1…Alt+%1; the worst (optional): Ctrl+Alt+1…Ctrl+Alt+%1").arg(n));
+        tr("Pick the best of %1: %2 … %3; the worst (optional): %4 … %5")
+            .arg(n)
+            .arg(key(QStringLiteral("pref.best.1")), key(QStringLiteral("pref.best.%1").arg(n)),
+                 key(QStringLiteral("pref.worst.1")), key(QStringLiteral("pref.worst.%1").arg(n))));
     const auto pick = session_->currentPick();
     auto tileOf = [this](qint64 id) { return int(session_->tiles().indexOf(id)) + 1; };
     QString state;

@@ -83,6 +83,7 @@ class PreferenceView : public QWidget {
   void saveOptions() const;
   void loadOptions();
   QString videoCaption(qint64 videoId) const;
+  QString keyText(const QString& id) const;  // the action's shortcut as shown to people
   QString settingsKey(const QString& name) const;
 
   const library::VideoLocator& locator_;
