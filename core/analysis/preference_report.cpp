@@ -144,9 +144,13 @@ std::map<std::string, std::array<double, 3>> projectModelScores(const store::Sto
 
 PreferenceReport projectPreferenceReport(const store::Store& store, const std::optional<ScoreSource>& model) {
   const std::optional<ScoreSource> source = model ? model : firstSource(store, AnnotatorKind::Model);
-  const auto scores =
-      source ? projectModelScores(store, *source) : std::map<std::string, std::array<double, 3>>{};
-  PreferenceReport r = preferenceReport(projectJudgedPairs(store), projectPickedGroups(store), scores);
+  const std::vector<JudgedPair> pairs = projectJudgedPairs(store);
+  const std::vector<PickedGroup> picks = projectPickedGroups(store);
+  // Reading every evaluation costs most on a large project; without preferences it is not needed.
+  const auto scores = source && !(pairs.empty() && picks.empty())
+                          ? projectModelScores(store, *source)
+                          : std::map<std::string, std::array<double, 3>>{};
+  PreferenceReport r = preferenceReport(pairs, picks, scores);
   r.model = source ? source->text() : QString();
   return r;
 }
