@@ -159,6 +159,13 @@ MainWindow::MainWindow(QWidget* parent)
       goToVideo(videoId);
     }
   });
+  // An item chosen in the queue while comparing brings its prompt's candidates.
+  connect(this, &MainWindow::itemShown, this, [this](qint64 videoId) {
+    const QueuePrompt* prompt = queueModel_->promptOf(videoId);
+    if (preference_->isActive() && prompt && preference_->session() && prompt->id != preference_->session()->promptId()) {
+      preference_->enter(prompt->id);
+    }
+  });
   connect(preference_, &PreferenceView::preferencesChanged, audit_, &AuditView::markStale);
   connect(preference_, &PreferenceView::message, this, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
   connect(registry_.get(), &ActionRegistry::shortcutsChanged, this, [this] { preference_->copyPlayerShortcuts(*player_); });
@@ -382,6 +389,8 @@ void MainWindow::createActions() {
       key = QKeySequence(Qt::SHIFT | Qt::Key_Z);
     } else if (a == player_->action(PlayerAction::AbToggle)) {
       key = QKeySequence(Qt::Key_C);
+    } else if (a == player_->action(PlayerAction::NextClip)) {
+      key = QKeySequence(Qt::ALT | Qt::Key_N);  // N is "next unscored item"; a clash blocks every remapping
     }
     const QString id = QStringLiteral("player.") + (a->objectName().isEmpty() ? a->text() : a->objectName());
     r.add(id, player, a, key);
