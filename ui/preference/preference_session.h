@@ -47,6 +47,7 @@ class PreferenceSession : public QObject {
   store::Store& store() { return store_; }
   qint64 annotatorId() const { return annotatorId_; }
   void setReadOnly(bool readOnly) { readOnly_ = readOnly; }
+  bool isReadOnly() const { return readOnly_; }
 
   void setSchedule(analysis::ScheduleMethod method);
   analysis::ScheduleMethod schedule() const { return method_; }

@@ -279,6 +279,10 @@ void PreferenceView::choose(PreferenceChoice choice) {
   if (!active_ || !session_ || task_ != PreferenceTask::Pairs) {
     return;
   }
+  if (session_->isReadOnly()) {
+    emit message(tr("The project is read-only here."));
+    return;
+  }
   if (!session_->currentPair()) {
     emit message(tr("Every pair of this prompt is judged; %1 goes to the next prompt.")
                      .arg(keyText(QStringLiteral("pref.nextPrompt"))));
@@ -291,12 +295,20 @@ void PreferenceView::choose(PreferenceChoice choice) {
 
 void PreferenceView::pickBest(int tile) {
   if (active_ && session_ && task_ == PreferenceTask::BestOfN) {
+    if (session_->isReadOnly()) {
+      emit message(tr("The project is read-only here."));
+      return;
+    }
     session_->pickBest(tile);
   }
 }
 
 void PreferenceView::pickWorst(int tile) {
   if (active_ && session_ && task_ == PreferenceTask::BestOfN) {
+    if (session_->isReadOnly()) {
+      emit message(tr("The project is read-only here."));
+      return;
+    }
     session_->pickWorst(tile);
   }
 }
