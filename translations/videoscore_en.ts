@@ -1027,8 +1027,8 @@ Open it read-only here?</translation>
         <translation>Prompt: %1</translation>
     </message>
     <message>
-        <source>Which is better (%1)?  %2 left · %3 right · %4 tie</source>
-        <translation>Which is better (%1)?  %2 left · %3 right · %4 tie</translation>
+        <source>Which is better (%1)?   [%2] left · [%3] right · [%4] tie</source>
+        <translation>Which is better (%1)?   [%2] left · [%3] right · [%4] tie</translation>
     </message>
     <message>
         <source>Comparison %1, at most %2 to go</source>

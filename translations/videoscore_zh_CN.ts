@@ -1024,8 +1024,8 @@ Open it read-only here?</source>
         <translation>提示词：%1</translation>
     </message>
     <message>
-        <source>Which is better (%1)?  %2 left · %3 right · %4 tie</source>
-        <translation>哪个更好（%1）？ %2 左 · %3 右 · %4 平局</translation>
+        <source>Which is better (%1)?   [%2] left · [%3] right · [%4] tie</source>
+        <translation>哪个更好（%1）？   [%2] 左 · [%3] 右 · [%4] 平局</translation>
     </message>
     <message>
         <source>Comparison %1, at most %2 to go</source>

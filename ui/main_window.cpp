@@ -614,7 +614,7 @@ void MainWindow::showCurrent() {
 void MainWindow::updateBlindForItem() {
   const bool hide = blind_ && !scorePanel_->modelRevealed();
   player_->setBlindMode(hide ? BlindMode::On : BlindMode::Off);
-  queueModel_->setHideGenerators(blind_);
+  queueModel_->setHideGenerators(blind_ || preference_->isActive());
 }
 
 void MainWindow::setBlindMode(bool on) {
@@ -713,6 +713,18 @@ void MainWindow::setPreferenceMode(bool on) {
       }
     }
   }
+  // The Scores dock would show the current item's name, generator and model scores beside the
+  // blind comparison; it steps aside, as do the generator names in the queue.
+  if (auto* scores = findChild<QDockWidget*>(QStringLiteral("scoreDock"))) {
+    if (on && !scoreDockHiddenByMode_ && scores->isVisible()) {
+      scores->hide();
+      scoreDockHiddenByMode_ = true;
+    } else if (!on && scoreDockHiddenByMode_) {
+      scores->show();
+      scoreDockHiddenByMode_ = false;
+    }
+  }
+  queueModel_->setHideGenerators(on || blind_);
   if (on) {
     scorePanel_->flushPendingText();
     player_->pause();

@@ -162,6 +162,7 @@ class MainWindow : public QMainWindow {
   qint64 current_ = 0;
   bool readOnly_ = false;
   bool blind_ = false;
+  bool scoreDockHiddenByMode_ = false;  // preference mode hid the Scores dock
   QElapsedTimer itemClock_;
 };
 

@@ -263,6 +263,7 @@ void PreferenceView::leave() {
   player_->pause();
   player_->setClips({});
   clipsShown_.clear();
+  captions_.clear();
   redraw();
 }
 
@@ -366,11 +367,12 @@ void PreferenceView::showClips() {
     }
   }
   const bool blind = session_ && session_->blinding() == Blinding::Blind;
-  if (ids == clipsShown_ && player_->clipCount() == ids.size()) {
-    player_->setBlindMode(blind ? BlindMode::On : BlindMode::Off);
+  if (ids == clipsShown_ && player_->clipCount() == ids.size() && blind == captionsBlind_) {
     return;
   }
+  captionsBlind_ = blind;
   QVector<PlayerClip> clips;
+  captions_.clear();
   for (qsizetype i = 0; i < ids.size(); ++i) {
     const Video* v = session_->video(ids[i]);
     PlayerClip clip;
@@ -379,14 +381,24 @@ void PreferenceView::showClips() {
       clip.generator = v->generator;
     }
     clip.missing = clip.path.isEmpty();
-    QString position =
+    // The tile's caption names its key: "Left"/"Right", or the tile number Alt+N picks. Blind, it
+    // is all the tile says (the player's own blind captions would letter the tiles instead).
+    const QString position =
         task_ == PreferenceTask::BestOfN ? QString::number(i + 1) : (i == 0 ? tr("Left") : tr("Right"));
-    clip.label = blind ? position : QStringLiteral("%1 · %2").arg(position, v ? v->name : QString());
+    if (blind) {
+      clip.generator = position;
+      clip.label.clear();
+    } else {
+      clip.generator =
+          v && !v->generator.isEmpty() ? QStringLiteral("%1 · %2").arg(position, v->generator) : position;
+      clip.label = v ? v->name : QString();
+    }
+    captions_ << clip.generator + (clip.label.isEmpty() ? QString() : QStringLiteral(" · ") + clip.label);
     clips.append(clip);
   }
   clipsShown_ = ids;
+  player_->setBlindMode(BlindMode::Off);  // the captions above are already blind
   player_->setClips(clips);
-  player_->setBlindMode(blind ? BlindMode::On : BlindMode::Off);
 }
 
 void PreferenceView::redraw() {
@@ -417,7 +429,7 @@ void PreferenceView::redraw() {
   auto key = [this](const QString& id) { return keyText(id); };
   if (pairs) {
     if (const auto pair = session_->currentPair()) {
-      question_->setText(tr("Which is better (%1)?  %2 left · %3 right · %4 tie")
+      question_->setText(tr("Which is better (%1)?   [%2] left · [%3] right · [%4] tie")
                              .arg(dimensionQuestion(pair->dimension), key(QStringLiteral("pref.left")),
                                   key(QStringLiteral("pref.right")), key(QStringLiteral("pref.tie"))));
       progress_->setText(

@@ -9,6 +9,7 @@
 // How pairs are judged (overall or each dimension, fewest comparisons or all pairs, blind) is a
 // setting of the project, kept per project file.
 #include <QList>
+#include <QStringList>
 #include <QWidget>
 #include <memory>
 
@@ -68,6 +69,8 @@ class PreferenceView : public QWidget {
   void focusReason();
 
   PlayerGrid* player() const { return player_; }
+  // What each tile is captioned, in tile order (blind: its position or number only).
+  const QStringList& tileCaptions() const { return captions_; }
   QLineEdit* reasonEditor() const { return reason_; }
   QLabel* questionLabel() const { return question_; }
   QLabel* progressLabel() const { return progress_; }
@@ -94,6 +97,8 @@ class PreferenceView : public QWidget {
   PreferenceTask task_ = PreferenceTask::Pairs;
   QList<QAction*> actions_;
   QVector<qint64> clipsShown_;  // video ids on the player, in tile order
+  QStringList captions_;
+  bool captionsBlind_ = true;
   PlayerGrid* player_ = nullptr;
   QLabel* prompt_ = nullptr;
   QLabel* question_ = nullptr;

@@ -5,6 +5,7 @@
 // CLI. Then Best-of-N by keyboard (worst first, best, undo, redo, a refused worst), and the
 // scoring keys rest while the mode is on.
 #include <QApplication>
+#include <QDockWidget>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -117,7 +118,8 @@ class TestPreferenceMode : public QObject {
     // No two actions share a key (regression: the player's "focus next clip" and "next unscored
     // item" were both N, and the registry then refused every remapping).
     for (const ShortcutConflict& c : ActionRegistry::conflicts(w.actions().currentMap())) {
-      QFAIL(qPrintable(c.firstId + QStringLiteral(" / ") + c.secondId + QStringLiteral(": ") + c.sequence.toString()));
+      QFAIL(qPrintable(c.firstId + QStringLiteral(" / ") + c.secondId + QStringLiteral(": ") +
+                       c.sequence.toString()));
     }
     PreferenceView* view = w.preferenceView();
     PreferenceSession* session = view->session();
@@ -130,7 +132,12 @@ class TestPreferenceMode : public QObject {
     QVERIFY(w.preferenceMode());
     QCOMPARE(w.findChild<QTabWidget*>(QStringLiteral("centreTabs"))->currentWidget(), view);
     QCOMPARE(session->promptId(), w.queueModel()->promptOf(firstVideo)->id);
-    QCOMPARE(view->player()->blindMode(), BlindMode::On);  // generator names hidden
+    // Blind: the tiles say only where they are, no generator or video name.
+    QCOMPARE(view->tileCaptions(), (QStringList{QStringLiteral("Left"), QStringLiteral("Right")}));
+    QCOMPARE(view->player()->clipCount(), 2);
+    // Nothing beside the clips names the current item or its model scores.
+    auto* scoresDock = w.findChild<QDockWidget*>(QStringLiteral("scoreDock"));
+    QVERIFY(scoresDock && !scoresDock->isVisible());
 
     // The scoring keys rest: a digit does not score the current item.
     key(Qt::Key_3);
@@ -244,6 +251,7 @@ class TestPreferenceMode : public QObject {
     // The Audit tab shows core's value, which is the CLI's.
     key(Qt::Key_2, Qt::ControlModifier);
     QVERIFY(!w.preferenceMode());
+    QVERIFY(scoresDock->isVisible());
     PreferenceAuditPanel* panel = w.audit()->preferencePanel();
     const int row = panel->rowOf(QStringLiteral("accuracy.overall.with_ties"));
     QVERIFY(row >= 0);
@@ -283,6 +291,8 @@ class TestPreferenceMode : public QObject {
     std::sort(sorted.begin(), sorted.end());
     QVERIFY2(sorted != tiles, "blind: the tiles are shuffled");
     QCOMPARE(view->player()->clipCount(), 4);
+    QCOMPARE(view->tileCaptions(), (QStringList{QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3"),
+                                                QStringLiteral("4")}));
 
     key(Qt::Key_2, Qt::ControlModifier | Qt::AltModifier);  // worst first: waits for the best
     QCOMPARE(session->pendingWorst(), std::optional<qint64>(tiles[1]));
