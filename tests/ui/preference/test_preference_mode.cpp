@@ -21,6 +21,7 @@
 #include "core/analysis/comparison_schedule.h"
 #include "core/analysis/preference_report.h"
 #include "core/store/store.h"
+#include "tests/ui/user_clips.h"
 #include "tests/ui/workstation_test_project.h"
 #include "ui/action_registry.h"
 #include "ui/annotation_session.h"
@@ -267,6 +268,51 @@ class TestPreferenceMode : public QObject {
     w.scorePanel();
     key(Qt::Key_4);
     QVERIFY(w.session()->mine(w.currentVideo()).has_value());
+  }
+
+  // Two real clips (made by the ffmpeg program) play side by side in sync, driven by the
+  // player's keys while the mode is on: the hidden Judge player's keys rest meanwhile, so the
+  // keys are not ambiguous.
+  void pairPlaysInSyncByKeyboard() {
+    const QString dir = tmpDir() + QStringLiteral("/sync");
+    QDir().mkpath(dir);
+    const QString path = dir + QStringLiteral("/sync.vsproj");
+    {
+      store::Store s(path, store::OpenMode::CreateNew);
+      const qint64 prompt = s.addPrompt(QStringLiteral("a ball rolls"));
+      int n = 0;
+      for (const char* colour : {"red", "blue"}) {
+        const QString file = dir + QStringLiteral("/%1.mp4").arg(QLatin1String(colour));
+        const QString error = test::makeClip(file, QLatin1String(colour));
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        Video v;
+        v.promptId = prompt;
+        v.name = QStringLiteral("clip%1").arg(++n);
+        v.generator = QLatin1String(colour);
+        v.path = file;
+        s.addVideo(v);
+      }
+    }
+    MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowActive(&w));
+    QVERIFY(w.openProject(path, BusyPolicy::ReadOnly));
+    key(Qt::Key_3, Qt::ControlModifier);
+    PlayerGrid* grid = w.preferenceView()->player();
+    QCOMPARE(grid->clipCount(), 2);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        grid->isSettled() && grid->displayedFrame(0) == 0 && grid->displayedFrame(1) == 0, 20000);
+    key(Qt::Key_Right);  // one frame forward, both clips
+    QCOMPARE(grid->targetFrame(0), qint64(1));
+    QCOMPARE(grid->targetFrame(1), qint64(1));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        grid->isSettled() && grid->displayedFrame(0) == 1 && grid->displayedFrame(1) == 1, 20000);
+    key(Qt::Key_End);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        grid->isSettled() && grid->displayedFrame(0) == 7 && grid->displayedFrame(1) == 7, 20000);
+    QCOMPARE(w.player()->targetFrame(0), qint64(0));  // the Judge player did not move
+    key(Qt::Key_Comma);                               // and the choice still goes through
+    QCOMPARE(w.preferenceView()->session()->answeredPairs(), 1);
   }
 
   void bestOfNByKeyboard() {
