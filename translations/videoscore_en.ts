@@ -1031,8 +1031,8 @@ Open it read-only here?</translation>
         <translation>Which is better (%1)?   [%2] left · [%3] right · [%4] tie</translation>
     </message>
     <message>
-        <source>Comparison %1, at most %2 to go</source>
-        <translation>Comparison %1, at most %2 to go</translation>
+        <source>Comparison %1 of at most %2</source>
+        <translation>Comparison %1 of at most %2</translation>
     </message>
     <message>
         <source>This prompt has fewer than two videos.</source>

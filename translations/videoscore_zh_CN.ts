@@ -1028,8 +1028,8 @@ Open it read-only here?</source>
         <translation>哪个更好（%1）？   [%2] 左 · [%3] 右 · [%4] 平局</translation>
     </message>
     <message>
-        <source>Comparison %1, at most %2 to go</source>
-        <translation>第 %1 次比较，最多还剩 %2 次</translation>
+        <source>Comparison %1 of at most %2</source>
+        <translation>第 %1 次比较，最多 %2 次</translation>
     </message>
     <message>
         <source>This prompt has fewer than two videos.</source>

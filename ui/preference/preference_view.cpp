@@ -433,7 +433,7 @@ void PreferenceView::redraw() {
                              .arg(dimensionQuestion(pair->dimension), key(QStringLiteral("pref.left")),
                                   key(QStringLiteral("pref.right")), key(QStringLiteral("pref.tie"))));
       progress_->setText(
-          tr("Comparison %1, at most %2 to go").arg(pair->asked + 1).arg(pair->remainingAtMost));
+          tr("Comparison %1 of at most %2").arg(pair->asked + 1).arg(pair->asked + pair->remainingAtMost));
     } else {
       question_->setText(
           session_->candidates().size() < 2

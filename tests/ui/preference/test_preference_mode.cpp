@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QLineEdit>
 #include <QProcess>
 #include <QSettings>
@@ -136,6 +137,7 @@ class TestPreferenceMode : public QObject {
     // Blind: the tiles say only where they are, no generator or video name.
     QCOMPARE(view->tileCaptions(), (QStringList{QStringLiteral("Left"), QStringLiteral("Right")}));
     QCOMPARE(view->player()->clipCount(), 2);
+    QCOMPARE(view->progressLabel()->text(), QStringLiteral("Comparison 1 of at most 5"));
     // Nothing beside the clips names the current item or its model scores.
     auto* scoresDock = w.findChild<QDockWidget*>(QStringLiteral("scoreDock"));
     QVERIFY(scoresDock && !scoresDock->isVisible());
