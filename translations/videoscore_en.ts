@@ -713,6 +713,18 @@ Open it read-only here?</translation>
         <source>Prompt template: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Prefer</source>
+        <translation>Prefer</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>Preferences</translation>
+    </message>
+    <message>
+        <source>Preference mode</source>
+        <translation>Preference mode</translation>
+    </message>
 </context>
 <context>
     <name>vs::ui::PlayerGrid</name>
@@ -754,6 +766,324 @@ Open it read-only here?</translation>
     <message>
         <source>Timeline</source>
         <translation>Timeline</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::PreferenceAuditPanel</name>
+    <message>
+        <source>overall</source>
+        <translation>overall</translation>
+    </message>
+    <message>
+        <source>Preferences: model against people</source>
+        <translation>Preferences: model against people</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <source>Preferences: %1</source>
+        <translation>Preferences: %1</translation>
+    </message>
+    <message>
+        <source>Preferences: none yet. Compare a prompt's videos in preference mode (%1).</source>
+        <translation>Preferences: none yet. Compare a prompt's videos in preference mode (%1).</translation>
+    </message>
+    <message>
+        <source>Preferences: %1 pairs and %2 Best-of-N picks by people; model: %3</source>
+        <translation>Preferences: %1 pairs and %2 Best-of-N picks by people; model: %3</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Model agrees with people, %1, ties counted</source>
+        <translation>Model agrees with people, %1, ties counted</translation>
+    </message>
+    <message>
+        <source>%1 of %2 pairs</source>
+        <translation>%1 of %2 pairs</translation>
+    </message>
+    <message>
+        <source>Model agrees with people, %1, without ties</source>
+        <translation>Model agrees with people, %1, without ties</translation>
+    </message>
+    <message>
+        <source>Agreement between people</source>
+        <translation>Agreement between people</translation>
+    </message>
+    <message>
+        <source>%1 judge pairs on %2 shared pairs</source>
+        <translation>%1 judge pairs on %2 shared pairs</translation>
+    </message>
+    <message>
+        <source>Agreement between people, without ties</source>
+        <translation>Agreement between people, without ties</translation>
+    </message>
+    <message>
+        <source>%1 judge pairs</source>
+        <translation>%1 judge pairs</translation>
+    </message>
+    <message>
+        <source>Position bias: left chosen (50 % = none)</source>
+        <translation>Position bias: left chosen (50 % = none)</translation>
+    </message>
+    <message>
+        <source>%1 left, %2 right, %3 ties shown in random order</source>
+        <translation>%1 left, %2 right, %3 ties shown in random order</translation>
+    </message>
+    <message>
+        <source>Best of N: model's pick is people's best</source>
+        <translation>Best of N: model's pick is people's best</translation>
+    </message>
+    <message>
+        <source>%1 picks</source>
+        <translation>%1 picks</translation>
+    </message>
+    <message>
+        <source>Best of N: a random pick would be</source>
+        <translation>Best of N: a random pick would be</translation>
+    </message>
+    <message>
+        <source>Best of N: regret (places the people's best sits below the model's pick)</source>
+        <translation>Best of N: regret (places the people's best sits below the model's pick)</translation>
+    </message>
+    <message>
+        <source>Best of N: model's pick is people's worst</source>
+        <translation>Best of N: model's pick is people's worst</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::PreferenceSession</name>
+    <message>
+        <source>Left is better</source>
+        <translation>Left is better</translation>
+    </message>
+    <message>
+        <source>Right is better</source>
+        <translation>Right is better</translation>
+    </message>
+    <message>
+        <source>Tie</source>
+        <translation>Tie</translation>
+    </message>
+    <message numerus="yes">
+        <source>Best of %n</source>
+        <translation>
+            <numerusform>Best of %n</numerusform>
+            <numerusform>Best of %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The worst must be another tile than the best.</source>
+        <translation>The worst must be another tile than the best.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Worst of %n</source>
+        <translation>
+            <numerusform>Worst of %n</numerusform>
+            <numerusform>Worst of %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::PreferenceView</name>
+    <message>
+        <source>overall</source>
+        <translation>overall</translation>
+    </message>
+    <message>
+        <source>Candidates compared</source>
+        <translation>Candidates compared</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Reason (optional), kept with the next choice</source>
+        <translation>Reason (optional), kept with the next choice</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>Pairs</source>
+        <translation>Pairs</translation>
+    </message>
+    <message>
+        <source>Best of N</source>
+        <translation>Best of N</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Schedule</translation>
+    </message>
+    <message>
+        <source>Fewest comparisons</source>
+        <translation>Fewest comparisons</translation>
+    </message>
+    <message>
+        <source>All pairs</source>
+        <translation>All pairs</translation>
+    </message>
+    <message>
+        <source>Fewest comparisons: binary insertion, at most 5 judgements for 4 candidates and 21 for 9. All pairs: every pair once, for agreement studies.</source>
+        <translation>Fewest comparisons: binary insertion, at most 5 judgements for 4 candidates and 21 for 9. All pairs: every pair once, for agreement studies.</translation>
+    </message>
+    <message>
+        <source>Judged on</source>
+        <translation>Judged on</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation>Overall</translation>
+    </message>
+    <message>
+        <source>Each dimension</source>
+        <translation>Each dimension</translation>
+    </message>
+    <message>
+        <source>Blind</source>
+        <translation>Blind</translation>
+    </message>
+    <message>
+        <source>Left/right and tile order drawn at random and recorded; names hidden</source>
+        <translation>Left/right and tile order drawn at random and recorded; names hidden</translation>
+    </message>
+    <message>
+        <source>Left is better</source>
+        <translation>Left is better</translation>
+    </message>
+    <message>
+        <source>Right is better</source>
+        <translation>Right is better</translation>
+    </message>
+    <message>
+        <source>Tie: equally good</source>
+        <translation>Tie: equally good</translation>
+    </message>
+    <message>
+        <source>Write the reason</source>
+        <translation>Write the reason</translation>
+    </message>
+    <message>
+        <source>Next prompt</source>
+        <translation>Next prompt</translation>
+    </message>
+    <message>
+        <source>Previous prompt</source>
+        <translation>Previous prompt</translation>
+    </message>
+    <message>
+        <source>Switch between pairs and Best of N</source>
+        <translation>Switch between pairs and Best of N</translation>
+    </message>
+    <message>
+        <source>Tile %1 is the best</source>
+        <translation>Tile %1 is the best</translation>
+    </message>
+    <message>
+        <source>Tile %1 is the worst</source>
+        <translation>Tile %1 is the worst</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <source>Every pair of this prompt is judged; %1 goes to the next prompt.</source>
+        <translation>Every pair of this prompt is judged; %1 goes to the next prompt.</translation>
+    </message>
+    <message>
+        <source>This is the last prompt.</source>
+        <translation>This is the last prompt.</translation>
+    </message>
+    <message>
+        <source>This is the first prompt.</source>
+        <translation>This is the first prompt.</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Right</translation>
+    </message>
+    <message>
+        <source>No prompt with two or more videos.</source>
+        <translation>No prompt with two or more videos.</translation>
+    </message>
+    <message>
+        <source>Open a project to compare its videos.</source>
+        <translation>Open a project to compare its videos.</translation>
+    </message>
+    <message>
+        <source>Prompt: %1</source>
+        <translation>Prompt: %1</translation>
+    </message>
+    <message>
+        <source>Which is better (%1)?   [%2] left · [%3] right · [%4] tie</source>
+        <translation>Which is better (%1)?   [%2] left · [%3] right · [%4] tie</translation>
+    </message>
+    <message>
+        <source>Comparison %1 of at most %2</source>
+        <translation>Comparison %1 of at most %2</translation>
+    </message>
+    <message>
+        <source>This prompt has fewer than two videos.</source>
+        <translation>This prompt has fewer than two videos.</translation>
+    </message>
+    <message>
+        <source>Ordered. %1 goes to the next prompt.</source>
+        <translation>Ordered. %1 goes to the next prompt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n comparison(s) made</source>
+        <translation>
+            <numerusform>%n comparison made</numerusform>
+            <numerusform>%n comparisons made</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Order (%1): %2</source>
+        <translation>Order (%1): %2</translation>
+    </message>
+    <message>
+        <source>Pick the best of %1: %2 … %3; the worst (optional): %4 … %5</source>
+        <translation>Pick the best of %1: %2 … %3; the worst (optional): %4 … %5</translation>
+    </message>
+    <message>
+        <source>Best: tile %1</source>
+        <translation>Best: tile %1</translation>
+    </message>
+    <message>
+        <source>, worst: tile %1</source>
+        <translation>, worst: tile %1</translation>
+    </message>
+    <message>
+        <source>Worst: tile %1 (recorded with the best)</source>
+        <translation>Worst: tile %1 (recorded with the best)</translation>
+    </message>
+    <message>
+        <source>No pick yet</source>
+        <translation>No pick yet</translation>
+    </message>
+    <message>
+        <source>This prompt has %1 videos; the first %2 are shown.</source>
+        <translation>This prompt has %1 videos; the first %2 are shown.</translation>
     </message>
 </context>
 <context>

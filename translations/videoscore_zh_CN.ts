@@ -712,6 +712,18 @@ Open it read-only here?</source>
         <source>Prompt template: %1</source>
         <translation>提示词模板：%1</translation>
     </message>
+    <message>
+        <source>Prefer</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>偏好</translation>
+    </message>
+    <message>
+        <source>Preference mode</source>
+        <translation>偏好模式</translation>
+    </message>
 </context>
 <context>
     <name>vs::ui::PlayerGrid</name>
@@ -753,6 +765,321 @@ Open it read-only here?</source>
     <message>
         <source>Timeline</source>
         <translation>时间轴</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::PreferenceAuditPanel</name>
+    <message>
+        <source>overall</source>
+        <translation>总体</translation>
+    </message>
+    <message>
+        <source>Preferences: model against people</source>
+        <translation>偏好：模型与人的对照</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>计数依据</translation>
+    </message>
+    <message>
+        <source>Preferences: %1</source>
+        <translation>偏好：%1</translation>
+    </message>
+    <message>
+        <source>Preferences: none yet. Compare a prompt's videos in preference mode (%1).</source>
+        <translation>偏好：尚无。请在偏好模式（%1）中比较同一提示词的视频。</translation>
+    </message>
+    <message>
+        <source>Preferences: %1 pairs and %2 Best-of-N picks by people; model: %3</source>
+        <translation>偏好：人工给出 %1 对比较和 %2 次 N 选优；模型：%3</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Model agrees with people, %1, ties counted</source>
+        <translation>模型与人一致（%1，计入平局）</translation>
+    </message>
+    <message>
+        <source>%1 of %2 pairs</source>
+        <translation>%2 对中 %1 对</translation>
+    </message>
+    <message>
+        <source>Model agrees with people, %1, without ties</source>
+        <translation>模型与人一致（%1，不计平局）</translation>
+    </message>
+    <message>
+        <source>Agreement between people</source>
+        <translation>人与人之间的一致率</translation>
+    </message>
+    <message>
+        <source>%1 judge pairs on %2 shared pairs</source>
+        <translation>%2 个共同比较对上的 %1 对评判者</translation>
+    </message>
+    <message>
+        <source>Agreement between people, without ties</source>
+        <translation>人与人之间的一致率（不计平局）</translation>
+    </message>
+    <message>
+        <source>%1 judge pairs</source>
+        <translation>%1 对评判者</translation>
+    </message>
+    <message>
+        <source>Position bias: left chosen (50 % = none)</source>
+        <translation>位置偏差：选择左侧的比例（50 % 表示无偏差）</translation>
+    </message>
+    <message>
+        <source>%1 left, %2 right, %3 ties shown in random order</source>
+        <translation>随机顺序展示：左 %1、右 %2、平局 %3</translation>
+    </message>
+    <message>
+        <source>Best of N: model's pick is people's best</source>
+        <translation>N 选优：模型所选即人选的最佳</translation>
+    </message>
+    <message>
+        <source>%1 picks</source>
+        <translation>%1 次选择</translation>
+    </message>
+    <message>
+        <source>Best of N: a random pick would be</source>
+        <translation>N 选优：随机选择的期望一致率</translation>
+    </message>
+    <message>
+        <source>Best of N: regret (places the people's best sits below the model's pick)</source>
+        <translation>N 选优：遗憾值（人选最佳在模型排序中落后的名次）</translation>
+    </message>
+    <message>
+        <source>Best of N: model's pick is people's worst</source>
+        <translation>N 选优：模型所选为人选的最差</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::PreferenceSession</name>
+    <message>
+        <source>Left is better</source>
+        <translation>左侧更好</translation>
+    </message>
+    <message>
+        <source>Right is better</source>
+        <translation>右侧更好</translation>
+    </message>
+    <message>
+        <source>Tie</source>
+        <translation>平局</translation>
+    </message>
+    <message numerus="yes">
+        <source>Best of %n</source>
+        <translation>
+            <numerusform>%n 选最佳</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The worst must be another tile than the best.</source>
+        <translation>最差必须与最佳是不同的画面。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Worst of %n</source>
+        <translation>
+            <numerusform>%n 选最差</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::PreferenceView</name>
+    <message>
+        <source>overall</source>
+        <translation>总体</translation>
+    </message>
+    <message>
+        <source>Candidates compared</source>
+        <translation>参与比较的候选视频</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Reason (optional), kept with the next choice</source>
+        <translation>理由（可选），随下一次选择一起保存</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Pairs</source>
+        <translation>两两比较</translation>
+    </message>
+    <message>
+        <source>Best of N</source>
+        <translation>N 选优</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>比较方式</translation>
+    </message>
+    <message>
+        <source>Fewest comparisons</source>
+        <translation>最少比较次数</translation>
+    </message>
+    <message>
+        <source>All pairs</source>
+        <translation>所有配对</translation>
+    </message>
+    <message>
+        <source>Fewest comparisons: binary insertion, at most 5 judgements for 4 candidates and 21 for 9. All pairs: every pair once, for agreement studies.</source>
+        <translation>最少比较次数：二分插入，4 个候选最多 5 次判断，9 个最多 21 次。所有配对：每对比较一次，用于一致性研究。</translation>
+    </message>
+    <message>
+        <source>Judged on</source>
+        <translation>评判对象</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation>总体</translation>
+    </message>
+    <message>
+        <source>Each dimension</source>
+        <translation>逐个维度</translation>
+    </message>
+    <message>
+        <source>Blind</source>
+        <translation>盲评</translation>
+    </message>
+    <message>
+        <source>Left/right and tile order drawn at random and recorded; names hidden</source>
+        <translation>左右及画面顺序随机抽取并记录；隐藏名称</translation>
+    </message>
+    <message>
+        <source>Left is better</source>
+        <translation>左侧更好</translation>
+    </message>
+    <message>
+        <source>Right is better</source>
+        <translation>右侧更好</translation>
+    </message>
+    <message>
+        <source>Tie: equally good</source>
+        <translation>平局：一样好</translation>
+    </message>
+    <message>
+        <source>Write the reason</source>
+        <translation>填写理由</translation>
+    </message>
+    <message>
+        <source>Next prompt</source>
+        <translation>下一个提示词</translation>
+    </message>
+    <message>
+        <source>Previous prompt</source>
+        <translation>上一个提示词</translation>
+    </message>
+    <message>
+        <source>Switch between pairs and Best of N</source>
+        <translation>在两两比较与 N 选优之间切换</translation>
+    </message>
+    <message>
+        <source>Tile %1 is the best</source>
+        <translation>第 %1 个画面最佳</translation>
+    </message>
+    <message>
+        <source>Tile %1 is the worst</source>
+        <translation>第 %1 个画面最差</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>Every pair of this prompt is judged; %1 goes to the next prompt.</source>
+        <translation>此提示词的所有配对都已评判；按 %1 进入下一个提示词。</translation>
+    </message>
+    <message>
+        <source>This is the last prompt.</source>
+        <translation>这是最后一个提示词。</translation>
+    </message>
+    <message>
+        <source>This is the first prompt.</source>
+        <translation>这是第一个提示词。</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>左</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>右</translation>
+    </message>
+    <message>
+        <source>No prompt with two or more videos.</source>
+        <translation>没有包含两个及以上视频的提示词。</translation>
+    </message>
+    <message>
+        <source>Open a project to compare its videos.</source>
+        <translation>请打开项目以比较其中的视频。</translation>
+    </message>
+    <message>
+        <source>Prompt: %1</source>
+        <translation>提示词：%1</translation>
+    </message>
+    <message>
+        <source>Which is better (%1)?   [%2] left · [%3] right · [%4] tie</source>
+        <translation>哪个更好（%1）？   [%2] 左 · [%3] 右 · [%4] 平局</translation>
+    </message>
+    <message>
+        <source>Comparison %1 of at most %2</source>
+        <translation>第 %1 次比较，最多 %2 次</translation>
+    </message>
+    <message>
+        <source>This prompt has fewer than two videos.</source>
+        <translation>此提示词的视频少于两个。</translation>
+    </message>
+    <message>
+        <source>Ordered. %1 goes to the next prompt.</source>
+        <translation>排序完成。按 %1 进入下一个提示词。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n comparison(s) made</source>
+        <translation>
+            <numerusform>已完成 %n 次比较</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Order (%1): %2</source>
+        <translation>排序（%1）：%2</translation>
+    </message>
+    <message>
+        <source>Pick the best of %1: %2 … %3; the worst (optional): %4 … %5</source>
+        <translation>从 %1 个中选最佳：%2 … %3；最差（可选）：%4 … %5</translation>
+    </message>
+    <message>
+        <source>Best: tile %1</source>
+        <translation>最佳：第 %1 个画面</translation>
+    </message>
+    <message>
+        <source>, worst: tile %1</source>
+        <translation>，最差：第 %1 个画面</translation>
+    </message>
+    <message>
+        <source>Worst: tile %1 (recorded with the best)</source>
+        <translation>最差：第 %1 个画面（与最佳一起记录）</translation>
+    </message>
+    <message>
+        <source>No pick yet</source>
+        <translation>尚未选择</translation>
+    </message>
+    <message>
+        <source>This prompt has %1 videos; the first %2 are shown.</source>
+        <translation>此提示词有 %1 个视频；仅显示前 %2 个。</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@
 #include "core/analysis/rounding.h"
 #include "core/analysis/score_audit.h"
 #include "ui/dimension_names.h"
+#include "ui/preference/preference_audit_panel.h"
 #include "ui/queue_model.h"
 
 namespace vs::ui {
@@ -99,8 +100,11 @@ AuditView::AuditView(const QueueModel& model, QWidget* parent) : QWidget(parent)
   agreement_->setVerticalHeaderLabels({dimName(0), dimName(1), dimName(2)});
   agreement_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
   layout->addWidget(agreement_, 2, 2);
+  preferences_ = new PreferenceAuditPanel(this);
+  layout->addWidget(preferences_, 3, 0, 1, 3);
   layout->setRowStretch(1, 3);
   layout->setRowStretch(2, 2);
+  layout->setRowStretch(3, 2);
   refresh();
 }
 
@@ -123,6 +127,9 @@ void AuditView::showEvent(QShowEvent* event) {
 
 void AuditView::refresh() {
   stale_ = false;
+  if (preferences_) {
+    preferences_->refresh();
+  }
   const int dim = dimensionIndex();
   const Dimension d = static_cast<Dimension>(dim);
   for (auto& row : cells_) {

@@ -17,6 +17,7 @@ class QChartView;
 
 namespace vs::ui {
 
+class PreferenceAuditPanel;
 class QueueModel;
 
 class AuditView : public QWidget {
@@ -35,6 +36,8 @@ class AuditView : public QWidget {
   bool isStale() const { return stale_; }
   QTableWidget* heatMap() const { return heat_; }
   QTableWidget* agreementTable() const { return agreement_; }
+  // People's preferences and Best-of-N picks (fed by the project store, set by the window).
+  PreferenceAuditPanel* preferencePanel() const { return preferences_; }
 
  signals:
   void videosSelected(const QSet<qint64>& ids, const QString& description);
@@ -50,6 +53,7 @@ class AuditView : public QWidget {
   QChartView* scatter_ = nullptr;
   QChartView* generators_ = nullptr;
   QLabel* summary_ = nullptr;
+  PreferenceAuditPanel* preferences_ = nullptr;
   bool stale_ = false;
   std::array<std::array<QSet<qint64>, 5>, 5> cells_;  // [person-1][model-1]
 };

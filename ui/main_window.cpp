@@ -35,12 +35,14 @@
 #include "ui/add_videos_dialog.h"
 #include "ui/annotation_session.h"
 #include "ui/audit_view.h"
+#include "ui/preference/preference_audit_panel.h"
 #include "ui/job_settings.h"
 #include "ui/cheat_sheet_overlay.h"
 #include "ui/edit_commands.h"
 #include "ui/exchange_dialogs.h"
 #include "ui/jobs_dock.h"
 #include "ui/player/player_grid.h"
+#include "ui/preference/preference_view.h"
 #include "ui/project_lock.h"
 #include "ui/project_task.h"
 #include "ui/queue_filter_model.h"
@@ -93,6 +95,8 @@ MainWindow::MainWindow(QWidget* parent)
   tabs_->addTab(player_, tr("Judge"));
   audit_ = new AuditView(*queueModel_, tabs_);
   tabs_->addTab(audit_, tr("Audit"));
+  preference_ = new PreferenceView(*locator_, *queueModel_, tabs_);
+  tabs_->addTab(preference_, tr("Prefer"));
   setCentralWidget(tabs_);
 
   createDocks();
@@ -144,6 +148,27 @@ MainWindow::MainWindow(QWidget* parent)
   setBlindMode(settings.value(QStringLiteral("ui/blind"), false).toBool());
   setAcceptDrops(true);
   connect(player_, &PlayerGrid::relinkRequested, this, [this] { relinkDialog(); });
+  connect(tabs_, &QTabWidget::currentChanged, this, [this](int index) {
+    if ((tabs_->widget(index) == preference_) != preference_->isActive()) {
+      setPreferenceMode(tabs_->widget(index) == preference_);
+    }
+  });
+  connect(preference_, &PreferenceView::promptShown, this, [this](qint64 videoId) {
+    if (const QueuePrompt* p = queueModel_->promptOf(current_); !p || !queueModel_->promptOf(videoId) ||
+                                                                 p->id != queueModel_->promptOf(videoId)->id) {
+      goToVideo(videoId);
+    }
+  });
+  // An item chosen in the queue while comparing brings its prompt's candidates.
+  connect(this, &MainWindow::itemShown, this, [this](qint64 videoId) {
+    const QueuePrompt* prompt = queueModel_->promptOf(videoId);
+    if (preference_->isActive() && prompt && preference_->session() && prompt->id != preference_->session()->promptId()) {
+      preference_->enter(prompt->id);
+    }
+  });
+  connect(preference_, &PreferenceView::preferencesChanged, audit_, &AuditView::markStale);
+  connect(preference_, &PreferenceView::message, this, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+  connect(registry_.get(), &ActionRegistry::shortcutsChanged, this, [this] { preference_->copyPlayerShortcuts(*player_); });
   updateTitle();
 }
 
@@ -206,6 +231,7 @@ void MainWindow::createActions() {
   const QString file = tr("File");
   const QString player = tr("Player");
   const QString jobs = tr("Model");
+  const QString prefs = tr("Preferences");
 
   for (int s = 1; s <= 5; ++s) {
     make(QStringLiteral("score.%1").arg(s), scoring, tr("Score %1 for the current dimension").arg(s),
@@ -311,6 +337,10 @@ void MainWindow::createActions() {
     audit_->refresh();
     tabs_->setCurrentIndex(1);
   });
+  QAction* preferenceMode = make(QStringLiteral("view.preference"), prefs, tr("Preference mode"),
+                                 QKeySequence(Qt::CTRL | Qt::Key_3), [this](bool on) { setPreferenceMode(on); });
+  preferenceMode->setCheckable(true);
+  preference_->createActions(r, this, prefs);
 
   make(QStringLiteral("file.new"), file, tr("New project…"), QKeySequence::New, [this] { newProjectDialog(); });
   make(QStringLiteral("file.open"), file, tr("Open project…"), QKeySequence::Open, [this] { openDialog(); });
@@ -359,6 +389,8 @@ void MainWindow::createActions() {
       key = QKeySequence(Qt::SHIFT | Qt::Key_Z);
     } else if (a == player_->action(PlayerAction::AbToggle)) {
       key = QKeySequence(Qt::Key_C);
+    } else if (a == player_->action(PlayerAction::NextClip)) {
+      key = QKeySequence(Qt::ALT | Qt::Key_N);  // N is "next unscored item"; a clash blocks every remapping
     }
     const QString id = QStringLiteral("player.") + (a->objectName().isEmpty() ? a->text() : a->objectName());
     r.add(id, player, a, key);
@@ -374,7 +406,7 @@ void MainWindow::createActions() {
 
   // Menus mirror the registry.
   QMap<QString, QMenu*> menus;
-  for (const QString& c : {file, edit, scoring, nav, view, jobs, player}) {
+  for (const QString& c : {file, edit, scoring, nav, view, prefs, jobs, player}) {
     menus.insert(c, menuBar()->addMenu(c));
   }
   for (const QString& id : r.ids()) {
@@ -442,6 +474,9 @@ bool MainWindow::openProject(const QString& path, BusyPolicy busy) {
   undo_->clear();
   scoring_.reset();
   session_.reset();
+  // Nothing may keep the old store past this point.
+  preference_->setProject(nullptr, 0, nullptr, false, QString());
+  audit_->preferencePanel()->setStore(nullptr);
   store_ = std::move(store);
   *locator_ = library::VideoLocator::forStore(*store_);
   lock_ = std::move(lock);
@@ -461,6 +496,9 @@ bool MainWindow::openProject(const QString& path, BusyPolicy busy) {
     statusBar()->showMessage(tr("Not saved: %1").arg(message), 10000);
   });
   scorePanel_->setRubric(Rubric::forProject(absolute));
+  const bool comparing = preference_->isActive();
+  preference_->setProject(store_.get(), session_->annotatorId(), undo_, readOnly_, absolute);
+  audit_->preferencePanel()->setStore(store_.get());
   settings.setValue(QStringLiteral("session/lastProject"), absolute);
   RecentProjects::add(settings, absolute);
   current_ = 0;
@@ -471,6 +509,9 @@ bool MainWindow::openProject(const QString& path, BusyPolicy busy) {
     start = queueFilter_->nextVideo(0, 1);
   }
   goToVideo(start);
+  if (comparing) {
+    setPreferenceMode(true);
+  }
   updateTitle();
   return true;
 }
@@ -573,7 +614,7 @@ void MainWindow::showCurrent() {
 void MainWindow::updateBlindForItem() {
   const bool hide = blind_ && !scorePanel_->modelRevealed();
   player_->setBlindMode(hide ? BlindMode::On : BlindMode::Off);
-  queueModel_->setHideGenerators(blind_);
+  queueModel_->setHideGenerators(blind_ || preference_->isActive());
 }
 
 void MainWindow::setBlindMode(bool on) {
@@ -654,6 +695,54 @@ void MainWindow::startDemoScoring() {
 bool MainWindow::isScoringBusy() const { return preparingModel_ || (scoring_ && scoring_->isActive()); }
 
 bool MainWindow::blindMode() const { return blind_; }
+
+bool MainWindow::preferenceMode() const { return preference_->isActive(); }
+
+void MainWindow::setPreferenceMode(bool on) {
+  if (QAction* a = registry_->action(QStringLiteral("view.preference"))) {
+    const QSignalBlocker block(a);
+    a->setChecked(on);
+  }
+  // Keys that would edit the current item's scores, or move the hidden player, rest meanwhile;
+  // the preference view's player takes the player's keys.
+  const QStringList resting{QStringLiteral("score."), QStringLiteral("dim."), QStringLiteral("flag."),
+                            QStringLiteral("edit.rationale"), QStringLiteral("edit.thinking"),
+                            QStringLiteral("nav.next"), QStringLiteral("nav.prev"), QStringLiteral("player.")};
+  for (const QString& id : registry_->ids()) {
+    for (const QString& prefix : resting) {
+      if (id.startsWith(prefix)) {
+        registry_->action(id)->setEnabled(!on);
+      }
+    }
+  }
+  // The Scores dock would show the current item's name, generator and model scores beside the
+  // blind comparison; it steps aside, as do the generator names in the queue.
+  if (auto* scores = findChild<QDockWidget*>(QStringLiteral("scoreDock"))) {
+    if (on && !scoreDockHiddenByMode_ && scores->isVisible()) {
+      scores->hide();
+      scoreDockHiddenByMode_ = true;
+    } else if (!on && scoreDockHiddenByMode_) {
+      scores->show();
+      scoreDockHiddenByMode_ = false;
+    }
+  }
+  queueModel_->setHideGenerators(on || blind_);
+  if (on) {
+    scorePanel_->flushPendingText();
+    player_->pause();
+    preference_->copyPlayerShortcuts(*player_);
+    const QueuePrompt* prompt = current_ ? queueModel_->promptOf(current_) : nullptr;
+    preference_->enter(prompt ? prompt->id : 0);
+    if (tabs_->currentWidget() != preference_) {
+      tabs_->setCurrentWidget(preference_);
+    }
+  } else {
+    preference_->leave();
+    if (tabs_->currentWidget() == preference_) {
+      tabs_->setCurrentWidget(player_);
+    }
+  }
+}
 
 void MainWindow::recordTime() {
   if (session_ && current_ != 0 && itemClock_.isValid()) {

@@ -33,6 +33,7 @@ class AuditView;
 class CheatSheetOverlay;
 class JobsDock;
 class PlayerGrid;
+class PreferenceView;
 class ProjectLock;
 class QueueFilterModel;
 class QueueModel;
@@ -70,6 +71,11 @@ class MainWindow : public QMainWindow {
   void setBlindMode(bool on);
   bool blindMode() const;
 
+  // Preference mode: the Prefer tab judges the current prompt's candidates against each other;
+  // the scoring keys rest meanwhile.
+  void setPreferenceMode(bool on);
+  bool preferenceMode() const;
+
   ActionRegistry& actions() { return *registry_; }
   ScorePanel* scorePanel() const { return scorePanel_; }
   QueuePanel* queuePanel() const { return queuePanel_; }
@@ -78,6 +84,7 @@ class MainWindow : public QMainWindow {
   PlayerGrid* player() const { return player_; }
   JobsDock* jobs() const { return jobs_; }
   AuditView* audit() const { return audit_; }
+  PreferenceView* preferenceView() const { return preference_; }
   QUndoStack* undoStack() const { return undo_; }
   AnnotationSession* session() const { return session_.get(); }
   store::Store* store() const { return store_.get(); }
@@ -146,6 +153,7 @@ class MainWindow : public QMainWindow {
   PlayerGrid* player_ = nullptr;
   JobsDock* jobs_ = nullptr;
   AuditView* audit_ = nullptr;
+  PreferenceView* preference_ = nullptr;
   QUndoView* history_ = nullptr;
   QTabWidget* tabs_ = nullptr;
   CheatSheetOverlay* cheatSheet_ = nullptr;
@@ -154,6 +162,7 @@ class MainWindow : public QMainWindow {
   qint64 current_ = 0;
   bool readOnly_ = false;
   bool blind_ = false;
+  bool scoreDockHiddenByMode_ = false;  // preference mode hid the Scores dock
   QElapsedTimer itemClock_;
 };
 

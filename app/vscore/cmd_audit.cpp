@@ -1,6 +1,8 @@
 // vscore audit PREDICTIONS.json | PROJECT.vsproj [--a SOURCE] [--b SOURCE] [--json] [--report OUT.html]
 // The VideoScore2 evaluation metrics (eval/get_acc_corr.py rules) of predicted scores against
-// reference scores, with extra statistics and bootstrap intervals.
+// reference scores, with extra statistics and bootstrap intervals. For a project with people's
+// preferences or Best-of-N picks, also what analysis::projectPreferenceReport says of them (the
+// numbers the workstation's Audit tab shows).
 #include <QCommandLineParser>
 #include <QDateTime>
 #include <QFile>
@@ -15,6 +17,7 @@
 #include "core/analysis/generator_means.h"
 #include "core/analysis/html_report.h"
 #include "core/analysis/audit_rows.h"
+#include "core/analysis/preference_report.h"
 #include "core/analysis/project_sources.h"
 #include "core/domain/dimension.h"
 #include "core/domain/error.h"
@@ -67,6 +70,52 @@ QString textReport(const AuditResult& a, const QString& predicted, const QString
   return t;
 }
 
+QString percent(const std::optional<double>& fraction) {
+  return fraction ? QString::number(*fraction * 100, 'f', 1) + QLatin1Char('%') : QStringLiteral("—");
+}
+
+QString preferenceText(const PreferenceReport& r) {
+  QString t = QStringLiteral("\npeople's preferences: %1 pairs, %2 Best-of-N picks; model: %3 (%4 scores)\n")
+                  .arg(r.pairs)
+                  .arg(r.picks)
+                  .arg(r.model.isEmpty() ? QStringLiteral("none") : r.model, scaleName(r.scale));
+  for (const DimensionPreferenceAccuracy& a : r.accuracy) {
+    const auto& m = a.accuracy;
+    t += QStringLiteral("model preference accuracy, %1: %2 with ties (%3 of %4), %5 without ties (%6 of %7)%8\n")
+             .arg(QString::fromStdString(a.dimension))
+             .arg(text(m.withTies.accuracy))
+             .arg(m.withTies.correct)
+             .arg(m.withTies.total)
+             .arg(text(m.withoutTies.accuracy))
+             .arg(m.withoutTies.correct)
+             .arg(m.withoutTies.total)
+             .arg(m.missing ? QStringLiteral("; %1 pairs without model scores").arg(m.missing) : QString());
+  }
+  t += QStringLiteral("agreement between people: %1 over %2 judge pairs on %3 shared pairs, %4 without ties\n")
+           .arg(percent(r.agreement.agreement))
+           .arg(r.agreement.judgePairs)
+           .arg(r.agreement.sharedPairs)
+           .arg(percent(r.agreement.agreementWithoutTies));
+  t += QStringLiteral("position bias: left chosen in %1 of decided pairs shown in random order (%2 left, %3 right, %4 "
+                      "ties)%5\n")
+           .arg(percent(r.positionBias.leftShare))
+           .arg(r.positionBias.left)
+           .arg(r.positionBias.right)
+           .arg(r.positionBias.ties)
+           .arg(r.positionBias.leftShareCi ? QStringLiteral(", 95% [%1, %2]")
+                                                 .arg(percent(r.positionBias.leftShareCi->low),
+                                                      percent(r.positionBias.leftShareCi->high))
+                                           : QString());
+  t += QStringLiteral("Best-of-N: the model's pick is the people's best in %1 of %2 picks (random pick: %3), mean regret "
+                      "%4 places, model picks the people's worst in %5\n")
+           .arg(percent(r.bestOfN.agreement))
+           .arg(r.bestOfN.picks)
+           .arg(percent(r.bestOfN.chanceAgreement))
+           .arg(text(r.bestOfN.meanRankRegret))
+           .arg(percent(r.bestOfN.modelPicksWorst));
+  return t;
+}
+
 int runAudit(const QStringList& args) {
   QCommandLineParser parser;
   parser.addHelpOption();
@@ -107,22 +156,40 @@ int runAudit(const QStringList& args) {
   std::vector<AuditRow> rows;
   std::vector<std::string> generators;
   QString predicted = QStringLiteral("model"), reference = QStringLiteral("reference");
+  std::optional<PreferenceReport> preferences;
+  QString noScoreAudit;  // why a project with only preferences has no score audit
   if (cli::isProjectFile(input)) {
     const store::Store store(input, store::OpenMode::OpenExisting);
     const auto a = parser.isSet(QStringLiteral("a")) ? std::optional(ScoreSource::parse(parser.value(QStringLiteral("a"))))
                                                      : firstSource(store, AnnotatorKind::Model);
     const auto b = parser.isSet(QStringLiteral("b")) ? std::optional(ScoreSource::parse(parser.value(QStringLiteral("b"))))
                                                      : firstSource(store, AnnotatorKind::Human);
-    if (!a || !b) {
-      return cli::fail(cli::kExitUsage,
-                       QStringLiteral("%1: name both sides with --a and --b (the project lacks a model or a person)")
-                           .arg(input));
+    const PreferenceReport report = projectPreferenceReport(store, a);
+    if (!report.empty()) {
+      preferences = report;
     }
-    ProjectRows project = projectAuditRows(store, *a, *b);
-    rows = std::move(project.rows);
-    generators = std::move(project.generators);
-    predicted = a->text();
-    reference = b->text();
+    if (!a || !b) {
+      if (!preferences) {
+        return cli::fail(cli::kExitUsage,
+                         QStringLiteral("%1: name both sides with --a and --b (the project lacks a model or a person)")
+                             .arg(input));
+      }
+      noScoreAudit = QStringLiteral("the project lacks a model or a person");
+    } else {
+      try {
+        ProjectRows project = projectAuditRows(store, *a, *b);
+        rows = std::move(project.rows);
+        generators = std::move(project.generators);
+      } catch (const Error& e) {
+        // People who only compared videos have no scores to audit; their preferences still do.
+        if (e.kind() != Error::Kind::Usage || !preferences) {
+          throw;
+        }
+        noScoreAudit = e.message();
+      }
+      predicted = a->text();
+      reference = b->text();
+    }
   } else {
     if (parser.isSet(QStringLiteral("a")) || parser.isSet(QStringLiteral("b"))) {
       return cli::fail(cli::kExitUsage, QStringLiteral("--a/--b apply to projects only"));
@@ -153,9 +220,17 @@ int runAudit(const QStringList& args) {
     QJsonObject o = auditToJson(audit);
     o.insert(QStringLiteral("predicted"), predicted);
     o.insert(QStringLiteral("reference"), reference);
+    if (preferences) {
+      o.insert(QStringLiteral("preferences"), preferenceReportToJson(*preferences));
+    }
     cli::printJson(o);
   } else {
-    cli::out(textReport(audit, predicted, reference));
+    QString t = noScoreAudit.isEmpty() ? textReport(audit, predicted, reference)
+                                       : QStringLiteral("no score audit: %1\n").arg(noScoreAudit);
+    if (preferences) {
+      t += preferenceText(*preferences);
+    }
+    cli::out(t);
   }
   return cli::kExitOk;
 }

@@ -2,6 +2,7 @@
 // translation, the compiled .qm loads, and the window then shows Chinese text.
 #include <QApplication>
 #include <QFile>
+#include <QLabel>
 #include <QTabWidget>
 #include <QTest>
 #include <QTranslator>
@@ -49,6 +50,10 @@ class TestTranslations : public QObject {
       QVERIFY(tabs);
       QCOMPARE(tabs->tabText(0), QString::fromUtf8("评判"));
       QCOMPARE(tabs->tabText(1), QString::fromUtf8("审核"));
+      QCOMPARE(tabs->tabText(2), QString::fromUtf8("比较"));  // preference mode
+      auto* question = w.findChild<QLabel*>(QStringLiteral("preferencePrompt"));
+      QVERIFY(question);
+      QCOMPARE(question->text(), QString::fromUtf8("请打开项目以比较其中的视频。"));
     }
     QApplication::removeTranslator(&zh);
     vs::ui::MainWindow english;
