@@ -165,7 +165,12 @@ class FrameDecoder::Impl {
       codec_ = ff::openDecoder(format_->streams[stream_index_], path_, randomThreads());
       codec_threads_ = randomThreads();
     }
-    if (av_seek_frame(format_.get(), stream_index_, key.seek_ts, AVSEEK_FLAG_BACKWARD) < 0) {
+    // By the key frame's presentation time first: MP4 with an edit list indexes its samples by a
+    // shifted time, so a seek by the decode time lands a whole GOP early there (exact, but twice
+    // the decoding). Taken only when the first video packet is the key frame's own; else by the
+    // decode time, which lands on the key frame or before it.
+    const bool on_key = !index_.countsFrames() && seekOntoKey(key);
+    if (!on_key && av_seek_frame(format_.get(), stream_index_, key.seek_ts, AVSEEK_FLAG_BACKWARD) < 0) {
       at_start_ = false;
       rewind();
       return;
@@ -178,10 +183,43 @@ class FrameDecoder::Impl {
     last_received_ = index_.countsFrames() ? key_index - 1 : -1;
     repeats_seen_.clear();
     ++stats_.seeks;
+    if (on_key) {
+      // The key frame's packet, read to check the landing, goes to the decoder: nothing is lost.
+      if (threaded()) {
+        in_flight_[packet_->pts] = ++sent_;
+      }
+      if (avcodec_send_packet(codec_.get(), packet_.get()) < 0) {
+        ++stats_.decode_errors;
+        error_seen_ = true;
+      }
+      av_packet_unref(packet_.get());
+    }
     if (index_.countsFrames() && !landedOn(key.seek_ts)) {
       // Counting frames needs the exact start; a demuxer that landed elsewhere gets a rewind.
       rewind();
     }
+  }
+
+  // Seeks to `key` by its presentation time; true when the first video packet after it is the
+  // key frame's own, which is then left in packet_ for the caller to send.
+  bool seekOntoKey(const FrameIndex::Entry& key) {
+    if (av_seek_frame(format_.get(), stream_index_, key.pts, AVSEEK_FLAG_BACKWARD) < 0) {
+      return false;
+    }
+    for (;;) {
+      if (av_read_frame(format_.get(), packet_.get()) < 0) {
+        return false;
+      }
+      if (packet_->stream_index == stream_index_) {
+        break;
+      }
+      av_packet_unref(packet_.get());
+    }
+    if (packet_->pts == key.pts && (packet_->flags & AV_PKT_FLAG_KEY) != 0) {
+      return true;
+    }
+    av_packet_unref(packet_.get());
+    return false;
   }
 
   // Reads up to the first video packet after a seek and checks its timestamp; the packet goes to
