@@ -3,6 +3,8 @@
 #include <QImage>
 
 #include "command.h"
+#include "core/library/video_locator.h"
+#include "core/store/store.h"
 #include "core/media/frame_decoder.h"
 #include "core/media/frame_image.h"
 
@@ -14,6 +16,9 @@ int runFrame(const QStringList& args) {
   QCommandLineParser parser;
   parser.addHelpOption();
   parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("video file"));
+  parser.addOption({QStringLiteral("project"),
+                    QStringLiteral("a project holding FILE: open it with the seek index kept there (no index pass)"),
+                    QStringLiteral("PROJECT.vsproj")});
   parser.addOption({QStringLiteral("index"), QStringLiteral("frame number, 0-based"), QStringLiteral("N")});
   parser.addOption({QStringLiteral("out"), QStringLiteral("PNG file to write"), QStringLiteral("OUT.png")});
   if (!parser.parse(QStringList{QStringLiteral("vscore frame")} + args)) {
@@ -33,6 +38,9 @@ int runFrame(const QStringList& args) {
     return cli::fail(cli::kExitUsage, QStringLiteral("--index needs an integer, got '%1'").arg(parser.value(QStringLiteral("index"))));
   }
   const QString file = parser.positionalArguments().first();
+  if (parser.isSet(QStringLiteral("project"))) {
+    library::rememberKeptIndexes(store::Store(parser.value(QStringLiteral("project")), store::OpenMode::OpenExisting));
+  }
   media::DecoderOptions options;
   options.cache_budget_mb = 0;
   media::FrameDecoder decoder(file, options);

@@ -8,6 +8,8 @@
 #include <stdexcept>
 
 #include "command.h"
+#include "core/library/video_locator.h"
+#include "core/store/store.h"
 #include "core/domain/error.h"
 #include "core/media/qwen_sampler.h"
 #include "inference/safetensors/safetensors_writer.h"
@@ -29,6 +31,9 @@ int runSample(const QStringList& args) {
   QCommandLineParser parser;
   parser.addHelpOption();
   parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("video file"));
+  parser.addOption({QStringLiteral("project"),
+                    QStringLiteral("a project holding FILE: open it with the seek index kept there (no index pass)"),
+                    QStringLiteral("PROJECT.vsproj")});
   parser.addOption({QStringLiteral("json"), QStringLiteral("print one JSON object (the default)")});
   parser.addOption({QStringLiteral("fps"), QStringLiteral("sampling rate (default 2.0, as VideoScore2)"), QStringLiteral("F")});
   parser.addOption({QStringLiteral("nframes"), QStringLiteral("a fixed frame count instead of --fps"), QStringLiteral("N")});
@@ -69,6 +74,9 @@ int runSample(const QStringList& args) {
     config.max_pixels = int64_t(max_pixels);
   }
   const QString file = parser.positionalArguments().first();
+  if (parser.isSet(QStringLiteral("project"))) {
+    library::rememberKeptIndexes(store::Store(parser.value(QStringLiteral("project")), store::OpenMode::OpenExisting));
+  }
   const bool dump = parser.isSet(QStringLiteral("dump"));
   const media::SampledVideo s =
       media::sampleVideo(file, config, dump ? media::SampleOutput::Patches : media::SampleOutput::IndicesOnly);

@@ -10,7 +10,7 @@ namespace vs::library {
 
 QString probeRecordJson(const ProbeRecord& record) {
   const media::MediaInfo& i = record.info;
-  const QJsonObject o{{QStringLiteral("container"), i.container},
+  QJsonObject o{{QStringLiteral("container"), i.container},
                       {QStringLiteral("codec"), i.codec},
                       {QStringLiteral("pix_fmt"), i.pix_fmt},
                       {QStringLiteral("coded_width"), i.coded_width},
@@ -28,6 +28,9 @@ QString probeRecordJson(const ProbeRecord& record) {
                       {QStringLiteral("warning"), i.warning},
                       {QStringLiteral("file_size"), record.fileSize},
                       {QStringLiteral("file_mtime_ms"), record.fileModifiedMs}};
+  if (!record.seekIndex.isEmpty()) {
+    o.insert(QStringLiteral("seek_index"), QString::fromLatin1(record.seekIndex.toBase64()));
+  }
   return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
@@ -57,12 +60,13 @@ std::optional<ProbeRecord> parseProbeRecord(const QString& json) {
   i.warning = o.value(QStringLiteral("warning")).toString();
   r.fileSize = o.value(QStringLiteral("file_size")).toInteger(-1);
   r.fileModifiedMs = o.value(QStringLiteral("file_mtime_ms")).toInteger(-1);
+  r.seekIndex = QByteArray::fromBase64(o.value(QStringLiteral("seek_index")).toString().toLatin1());
   return r;
 }
 
-ProbeRecord probeFile(const QString& path) {
+ProbeRecord probeFile(const QString& path, const QString& contentKey) {
   ProbeRecord r;
-  r.info = media::probe(path, media::ProbeDepth::Packets);
+  r.info = media::probe(path, media::ProbeDepth::Packets, &r.seekIndex, contentKey);
   const QFileInfo file(path);
   r.fileSize = file.size();
   r.fileModifiedMs = file.lastModified().toMSecsSinceEpoch();

@@ -29,13 +29,21 @@ QVector<ProbedFile> probeFiles(const QStringList& files, const Progress& progres
       ProbedFile& r = results[static_cast<int>(i)];
       r.file = files[static_cast<int>(i)];
       try {
-        const ProbeRecord record = probeFile(r.file);
-        r.contentKey = media::contentKey(r.file);
+        // Taken once, for the record and for the seek index's stamp; a file that cannot be read
+        // is left to the probe, whose error says why.
+        try {
+          r.contentKey = media::contentKey(r.file);
+        } catch (const Error&) {
+        }
+        const ProbeRecord record = probeFile(r.file, r.contentKey);
+        if (r.contentKey.isEmpty()) r.contentKey = media::contentKey(r.file);
         r.probeJson = probeRecordJson(record);
       } catch (const Error& e) {
         r.error = e.message();
+        r.contentKey.clear();
       } catch (const std::exception& e) {
         r.error = QString::fromLocal8Bit(e.what());
+        r.contentKey.clear();
       }
       done.fetch_add(1);
       changed.notify_one();

@@ -8,6 +8,7 @@
 #include "core/library/media_extensions.h"
 #include "core/library/probe_record.h"
 #include "core/media/probe.h"
+#include "core/media/seek_index.h"
 #include "core/store/store.h"
 
 namespace vs::library {
@@ -20,6 +21,21 @@ QString fileStatusName(FileStatus status) {
   }
   return {};
 }
+
+namespace {
+
+// The seek index the project keeps for `video` becomes known to this process's decoders under
+// the path found for it (they check it against the file before use).
+QString rememberIndexOf(const Video& video, const QString& path) {
+  if (!path.isEmpty() && video.probeJson.contains(QLatin1String("\"seek_index\""))) {
+    if (const auto record = parseProbeRecord(video.probeJson); record && !record->seekIndex.isEmpty()) {
+      media::rememberSeekIndex(path, record->seekIndex);
+    }
+  }
+  return path;
+}
+
+}  // namespace
 
 struct VideoLocator::Listing {
   QHash<QString, QStringList> pathsOfFileName;  // in folder order, then path order
@@ -118,9 +134,9 @@ QString VideoLocator::searchFolders(const Video& video) const {
 QString VideoLocator::find(const Video& video) const {
   if (!video.path.isEmpty()) {
     const QString stored = absolutePath(video.path);
-    if (isFile(stored)) return stored;
+    if (isFile(stored)) return rememberIndexOf(video, stored);
   }
-  return searchFolders(video);
+  return rememberIndexOf(video, searchFolders(video));
 }
 
 VideoFile VideoLocator::locate(const Video& video, ContentCheck check) const {
@@ -133,6 +149,7 @@ VideoFile VideoLocator::locate(const Video& video, ContentCheck check) const {
     result.searched = !result.path.isEmpty();
   }
   if (result.path.isEmpty()) return result;
+  rememberIndexOf(video, result.path);
   result.status = FileStatus::Ok;
   if (check == ContentCheck::None || video.contentHash.isEmpty()) return result;
   if (check == ContentCheck::Quick) {
@@ -150,5 +167,10 @@ VideoFile VideoLocator::locate(const Video& video, ContentCheck check) const {
 }
 
 void VideoLocator::refresh() { listing_.reset(); }
+
+void rememberKeptIndexes(const store::Store& store) {
+  const VideoLocator locator = VideoLocator::forStore(store);
+  for (const store::QueueItem& item : store.listItems()) locator.find(item.video);
+}
 
 }  // namespace vs::library

@@ -9,6 +9,8 @@
 // The status says whether the file found is the one probed: `changed` when its content key
 // (media::contentKey) differs from the stored one. A file whose size and modification time
 // match the cached probe is taken as unchanged without being read.
+// Finding a file also hands the seek index kept in its probe record to this process's decoders
+// (media::rememberSeekIndex), so the player, the sampler and the CLI open it without an index pass.
 #include <QHash>
 #include <QString>
 #include <QStringList>
@@ -70,5 +72,9 @@ class VideoLocator {
   struct Listing;
   mutable std::unique_ptr<Listing> listing_;  // file name -> first path below the folders
 };
+
+// Hands every seek index `store` keeps to this process's decoders, under the files found for its
+// videos (for a command that opens a file of the project by its path).
+void rememberKeptIndexes(const store::Store& store);
 
 }  // namespace vs::library

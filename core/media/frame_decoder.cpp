@@ -5,11 +5,14 @@ extern "C" {
 }
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 
 #include "core/media/ffmpeg_util.h"
 #include "core/media/frame_cache.h"
 #include "core/media/frame_index.h"
+#include "core/media/kept_index.h"
+#include "core/media/probe.h"
 #include "core/media/rgb_converter.h"
 
 namespace vs::media {
@@ -38,11 +41,64 @@ class FrameDecoder::Impl {
         options_(options),
         full_(int64_t{options.cache_budget_mb} * kBytesPerMb),
         scaled_(int64_t{options.cache_budget_mb} * kBytesPerMb) {
+    stamp_ = fileStamp(path_);
     open(1);
-    index_ = FrameIndex::build(format_.get(), stream_index_, path_);
+    facts_ = streamFacts(format_.get(), stream_index_);
+    if (adoptKeptIndex()) {
+      at_start_ = true;  // nothing read yet
+    } else {
+      index_ = FrameIndex::build(format_.get(), stream_index_, path_);
+      ++stats_.index_passes;
+      if (options_.use_remembered_index && stamp_.size >= 0) {
+        rememberSeekIndex(path_, encodeKeptIndex(stamp_, facts_, index_));
+      }
+    }
     info_ = index_.describe(format_.get(), stream_index_, path_);
+    for (int64_t i = 1; i < index_.size() && !repeated_pts_; ++i) {
+      repeated_pts_ = index_.entry(i).pts == index_.entry(i - 1).pts;
+    }
     full_.converter = RgbConverter(options_.color, options_.geometry, info_);
+    if (at_start_ && codec_threads_ != randomThreads()) {
+      codec_ = ff::openDecoder(format_->streams[stream_index_], path_, randomThreads());  // nothing sent yet
+      codec_threads_ = randomThreads();
+    }
     rewind();
+  }
+
+  // Takes the kept index given in the options, else the book's, when it still describes this
+  // file and this stream.
+  bool adoptKeptIndex() {
+    const bool given = !options_.seek_index.isEmpty();
+    const QByteArray bytes = given                          ? options_.seek_index
+                             : options_.use_remembered_index ? rememberedSeekIndex(path_)
+                                                             : QByteArray();
+    std::optional<KeptIndex> kept = decodeKeptIndex(bytes);
+    if (!kept || kept->facts != facts_ || !stampMatches(kept->stamp, path_)) {
+      return false;
+    }
+    index_ = std::move(kept->index);
+    if (options_.use_remembered_index && kept->stamp.modified_ms != stamp_.modified_ms) {
+      // Matched by content under a new time (a copy): the book gets the time, so the next
+      // opening needs no content key.
+      kept->stamp.modified_ms = stamp_.modified_ms;
+      rememberSeekIndex(path_, encodeKeptIndex(kept->stamp, facts_, index_));
+    } else if (options_.use_remembered_index && given) {
+      rememberSeekIndex(path_, bytes);
+    }
+    return true;
+  }
+
+  QByteArray seekIndex(const QString& content_key) const {
+    if (fileStamp(path_).modified_ms != stamp_.modified_ms || fileStamp(path_).size != stamp_.size) {
+      return {};
+    }
+    FileStamp stamp = stamp_;
+    try {
+      stamp.content_key = content_key.isEmpty() ? contentKey(path_) : content_key;
+    } catch (const vs::Error&) {
+      return {};
+    }
+    return encodeKeptIndex(stamp, facts_, index_);
   }
 
   FramePtr scaledFrame(int64_t n, int width, int height) {
@@ -72,7 +128,10 @@ class FrameDecoder::Impl {
   // Back to the first packet. A fresh demuxer + decoder is the one position every container
   // supports exactly (seeking to 0 in some formats lands on the first key frame, not packet 0).
   // `threads`: 1 for random access (see sequentialThreads()).
-  void rewind(int threads = 1) {
+  void rewind(int threads = -1) {
+    if (threads < 0) {
+      threads = randomThreads();
+    }
     if (at_start_ && threads == codec_threads_) {
       return;
     }
@@ -84,35 +143,83 @@ class FrameDecoder::Impl {
     finished_ = false;
     last_received_ = -1;
     repeats_seen_.clear();
+    in_flight_.clear();
     ++stats_.seeks;
   }
 
+  // Threads for random access now (see DecoderOptions::seek_threads).
+  int randomThreads() const {
+    const bool trusted = index_.clean() && !damaged_ && !threads_distrusted_ && !index_.countsFrames() && !repeated_pts_;
+    return trusted ? options_.seek_threads : 1;
+  }
+  bool threaded() const { return codec_threads_ != 1; }
+
   void seekToKey(int64_t key_index) {
     const FrameIndex::Entry& key = index_.entry(key_index);
-    if (codec_threads_ != 1) {
-      at_start_ = false;
-      rewind();  // after a sequential pass with frame threads
-    }
     if (key_index == 0 || key.seek_ts == AV_NOPTS_VALUE) {
       rewind();
       return;
     }
-    if (av_seek_frame(format_.get(), stream_index_, key.seek_ts, AVSEEK_FLAG_BACKWARD) < 0) {
+    if (codec_threads_ != randomThreads()) {
+      // The demuxer seeks below; only the decoder needs opening again.
+      codec_ = ff::openDecoder(format_->streams[stream_index_], path_, randomThreads());
+      codec_threads_ = randomThreads();
+    }
+    // By the key frame's presentation time first: MP4 with an edit list indexes its samples by a
+    // shifted time, so a seek by the decode time lands a whole GOP early there (exact, but twice
+    // the decoding). Taken only when the first video packet is the key frame's own; else by the
+    // decode time, which lands on the key frame or before it.
+    const bool on_key = !index_.countsFrames() && seekOntoKey(key);
+    if (!on_key && av_seek_frame(format_.get(), stream_index_, key.seek_ts, AVSEEK_FLAG_BACKWARD) < 0) {
       at_start_ = false;
       rewind();
       return;
     }
     avcodec_flush_buffers(codec_.get());
+    in_flight_.clear();
     at_start_ = false;
     draining_ = false;
     finished_ = false;
     last_received_ = index_.countsFrames() ? key_index - 1 : -1;
     repeats_seen_.clear();
     ++stats_.seeks;
+    if (on_key) {
+      // The key frame's packet, read to check the landing, goes to the decoder: nothing is lost.
+      if (threaded()) {
+        in_flight_[packet_->pts] = ++sent_;
+      }
+      if (avcodec_send_packet(codec_.get(), packet_.get()) < 0) {
+        ++stats_.decode_errors;
+        error_seen_ = true;
+      }
+      av_packet_unref(packet_.get());
+    }
     if (index_.countsFrames() && !landedOn(key.seek_ts)) {
       // Counting frames needs the exact start; a demuxer that landed elsewhere gets a rewind.
       rewind();
     }
+  }
+
+  // Seeks to `key` by its presentation time; true when the first video packet after it is the
+  // key frame's own, which is then left in packet_ for the caller to send.
+  bool seekOntoKey(const FrameIndex::Entry& key) {
+    if (av_seek_frame(format_.get(), stream_index_, key.pts, AVSEEK_FLAG_BACKWARD) < 0) {
+      return false;
+    }
+    for (;;) {
+      if (av_read_frame(format_.get(), packet_.get()) < 0) {
+        return false;
+      }
+      if (packet_->stream_index == stream_index_) {
+        break;
+      }
+      av_packet_unref(packet_.get());
+    }
+    if (packet_->pts == key.pts && (packet_->flags & AV_PKT_FLAG_KEY) != 0) {
+      return true;
+    }
+    av_packet_unref(packet_.get());
+    return false;
   }
 
   // Reads up to the first video packet after a seek and checks its timestamp; the packet goes to
@@ -144,6 +251,14 @@ class FrameDecoder::Impl {
       const int got = avcodec_receive_frame(codec_.get(), frame_.get());
       if (got >= 0) {
         ++stats_.frames_decoded;
+        if (threaded()) {
+          // Unknown: as if sent last, so settle() waits for everything still inside.
+          const auto it = in_flight_.find(frame_->pts);
+          in_flight_sent_of_output_ = it != in_flight_.end() ? it->second : std::numeric_limits<int64_t>::max();
+          if (it != in_flight_.end()) {
+            in_flight_.erase(it);
+          }
+        }
         if (frame_->decode_error_flags != 0 || (frame_->flags & AV_FRAME_FLAG_CORRUPT) != 0) {
           ++stats_.decode_errors;
           error_seen_ = true;
@@ -179,6 +294,9 @@ class FrameDecoder::Impl {
                               pts < skip_nonref_before_pts)
                                  ? AVDISCARD_NONREF
                                  : AVDISCARD_DEFAULT;
+        if (threaded() && pts != AV_NOPTS_VALUE) {
+          in_flight_[pts] = ++sent_;
+        }
         // Invalid data: dropped, decoding continues with the next packet.
         if (avcodec_send_packet(codec_.get(), packet_.get()) < 0) {
           ++stats_.decode_errors;
@@ -263,13 +381,20 @@ class FrameDecoder::Impl {
       seekToKey(key);
     }
     if (decodeUntil(n, cached)) {
+      const bool settled = !threaded() || settle(n);
       if (markDamaged()) {
         decodeTo(n, nullptr);  // once more, now the way every later read decodes
+      } else if (!settled) {
+        threads_distrusted_ = true;
+        at_start_ = false;
+        rewind();
+        decodeTo(n, nullptr);
       }
       return;
     }
     // The seek landed after the target (index quirks) or decoding failed: retry from the start.
     if (!at_start_) {
+      at_start_ = false;
       rewind();
       if (decodeUntil(n, cached)) {
         return;
@@ -308,6 +433,52 @@ class FrameDecoder::Impl {
       }
     }
     return false;
+  }
+
+  // With frame threads, picture n (in frame_) is exact when no picture decoded before it was
+  // damaged; those shown after it are still inside the decoder. Decodes on (keeping what comes
+  // out, as read-ahead does) until every packet sent before n's has come out, then puts n back
+  // in frame_. False when that did not happen within a few pictures (the caller decodes again
+  // single-threaded); a damage seen on the way is left to markDamaged().
+  bool settle(int64_t n) {
+    const int64_t target_pts = index_.entry(n).pts;
+    const auto target = in_flight_sent_of_output_;
+    auto waiting = [&] {
+      for (auto it = in_flight_.begin(); it != in_flight_.end();) {
+        if (it->first < target_pts) {
+          it = in_flight_.erase(it);  // skipped (non-reference) or dropped: never shown
+        } else if (it->second < target) {
+          return true;
+        } else {
+          ++it;
+        }
+      }
+      return false;
+    };
+    ff::FramePtr picture(av_frame_clone(frame_.get()));
+    if (!picture) {
+      return false;
+    }
+    constexpr int kMaxExtra = 64;
+    for (int extra = 0; waiting() && !error_seen_; ++extra) {
+      if (extra == kMaxExtra || !receive(AV_NOPTS_VALUE)) {
+        return false;
+      }
+      const int64_t got = frameIndexOfCurrent();
+      if (got < 0) {
+        continue;
+      }
+      last_received_ = got;
+      if (got <= n + kMaxKeepWindow && keepWindow() > 0) {
+        ff::FramePtr ref(av_frame_clone(frame_.get()));
+        if (ref) {
+          kept_[got] = std::move(ref);
+        }
+      }
+    }
+    av_frame_unref(frame_.get());
+    av_frame_move_ref(frame_.get(), picture.get());
+    return true;
   }
 
   // Random access decodes single-threaded: error concealment in FFmpeg's frame threads depends on
@@ -415,6 +586,13 @@ class FrameDecoder::Impl {
       each(count++);
     }
     last_received_ = -1;
+    if (!error_seen_ && !index_.clean() && count == index_.size()) {
+      // The whole file decoded without an error: frame threads may serve random access.
+      index_.markClean();
+      if (options_.use_remembered_index && stamp_.size >= 0) {
+        rememberSeekIndex(path_, encodeKeptIndex(stamp_, facts_, index_));
+      }
+    }
     return count;
   }
 
@@ -425,6 +603,8 @@ class FrameDecoder::Impl {
   ff::PacketPtr packet_;
   ff::FramePtr frame_;
   int stream_index_ = -1;
+  FileStamp stamp_;     // the file when opened
+  StreamFacts facts_;   // the indexed stream
   FrameIndex index_;
   MediaInfo info_;
   FrameOutput full_;    // frame(N): full size, and the sampler's decodeSequential
@@ -437,6 +617,11 @@ class FrameDecoder::Impl {
   bool error_seen_ = false;  // a decode error or a picture flagged corrupt, since opening
   bool damaged_ = false;     // see markDamaged()
   int codec_threads_ = 1;    // what codec_ was opened with
+  bool repeated_pts_ = false;         // two frames share a timestamp somewhere in the file
+  bool threads_distrusted_ = false;   // a threaded read could not be settled (see settle())
+  std::map<int64_t, int64_t> in_flight_;  // threaded: pts of packets sent, not yet out -> order sent
+  int64_t sent_ = 0;
+  int64_t in_flight_sent_of_output_ = 0;  // order sent of the last picture out
   bool draining_ = false;
   bool finished_ = false;
   int64_t last_received_ = -1;
@@ -454,6 +639,7 @@ int FrameDecoder::width() const { return impl_->full_.converter.outWidth(); }
 int FrameDecoder::height() const { return impl_->full_.converter.outHeight(); }
 double FrameDecoder::fps() const { return impl_->info_.fps; }
 const std::vector<double>& FrameDecoder::frameTimes() const { return impl_->index_.times(); }
+QByteArray FrameDecoder::seekIndex(const QString& content_key) const { return impl_->seekIndex(content_key); }
 FramePtr FrameDecoder::frame(int64_t index) { return impl_->frame(index, impl_->full_); }
 FramePtr FrameDecoder::frame(int64_t index, int width, int height) {
   return impl_->scaledFrame(index, width, height);

@@ -36,12 +36,24 @@ struct DecoderOptions {
   // kept before the last seek target so backward steps need no new seek.
   int cache_budget_mb = 256;
   // Decoder threads of the sequential passes (decodeSequential, hashSequential); 0 = FFmpeg's
-  // choice. Random access always decodes single-threaded: frame threads conceal damage
-  // differently from run to run, and report it only after later pictures are out.
+  // choice.
   int threads = 0;
+  // Decoder (frame) threads of random access; 1 = none, 0 = FFmpeg's choice. Frame threads
+  // conceal damage differently from run to run and may not report it before the pictures that
+  // lean on it are out, so they serve random access only in a file a whole sequential decode has
+  // shown clean (decodeSequential, hashSequential or probe's Decode depth, here or before the
+  // index was kept), with timestamps, none repeated; and a picture decoded with them is handed
+  // out only once every picture decoded before it has come out without an error. Otherwise, and
+  // after any error, random access is single-threaded.
+  int seek_threads = 1;
   // Pictures decoded past each requested frame and kept (as YUV) so the next +1 steps need no
   // decoding; costs that many decodes on a cache miss.
   int read_ahead_frames = 2;
+  // A seek index kept from an earlier opening (seekIndex(); see seek_index.h). Used instead of
+  // the index pass while it still describes the file; empty: this process's book of indexes.
+  QByteArray seek_index;
+  // Look in the book (and add the index made here to it). Off: the bytes above or the pass.
+  bool use_remembered_index = true;
 };
 
 class FrameDecoder {
@@ -61,6 +73,12 @@ class FrameDecoder {
   double fps() const;  // info().fps: the average frame rate, or frames / span of the frame times
   // Presentation time of every frame relative to the first, in seconds (for the sync clock).
   const std::vector<double>& frameTimes() const;
+
+  // This decoder's index as bytes to keep (DecoderOptions::seek_index takes them back), stamped
+  // with the file's size and modification time when it was opened and with its content key:
+  // `content_key` when the caller has taken it, else read from the file. Empty when the file has
+  // changed since it was opened.
+  QByteArray seekIndex(const QString& content_key = {}) const;
 
   // Frame `index` (0-based, presentation order). Throws vs::Error Usage for an index outside
   // [0, frameCount()), InvalidData when that frame cannot be decoded (truncated/corrupt file).
@@ -95,6 +113,7 @@ class FrameDecoder {
     int64_t frames_decoded = 0;   // pictures received from the decoder
     int64_t cache_hits = 0;
     int64_t decode_errors = 0;    // packets the decoder rejected + pictures flagged corrupt
+    int64_t index_passes = 0;     // demux passes made to index the file (0: a kept index was used)
   };
   Stats stats() const;
 

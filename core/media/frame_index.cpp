@@ -12,6 +12,52 @@ extern "C" {
 
 namespace vs::media {
 
+namespace {
+
+// toBytes(): "VSFI", a version byte, then zlib (qCompress) of: flags, entry count, and per entry
+// the step from the previous timestamp and the distance back to the seek timestamp with the key
+// flag, as variable-length integers (a constant frame rate compresses to almost nothing).
+constexpr char kMagic[] = "VSFI";
+constexpr char kVersion = 1;
+constexpr int64_t kMaxEntries = int64_t{1} << 28;
+
+void putVarint(QByteArray& out, uint64_t v) {
+  while (v >= 0x80) {
+    out.append(static_cast<char>((v & 0x7f) | 0x80));
+    v >>= 7;
+  }
+  out.append(static_cast<char>(v));
+}
+
+uint64_t zigzag(int64_t v) { return (static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63); }
+int64_t unzigzag(uint64_t v) { return static_cast<int64_t>(v >> 1) ^ -static_cast<int64_t>(v & 1); }
+
+class VarintReader {
+ public:
+  explicit VarintReader(const QByteArray& bytes) : bytes_(bytes) {}
+  bool read(uint64_t& v) {
+    v = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      if (at_ >= bytes_.size()) {
+        return false;
+      }
+      const auto byte = static_cast<uint8_t>(bytes_[at_++]);
+      v |= static_cast<uint64_t>(byte & 0x7f) << shift;
+      if ((byte & 0x80) == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+  bool atEnd() const { return at_ == bytes_.size(); }
+
+ private:
+  const QByteArray& bytes_;
+  qsizetype at_ = 0;
+};
+
+}  // namespace
+
 const char* fpsSourceName(FpsSource source) {
   switch (source) {
     case FpsSource::Container: return "container";
@@ -48,39 +94,99 @@ FrameIndex FrameIndex::build(AVFormatContext* format, int stream_index, const QS
   if (index.entries_.empty()) {
     throw vs::Error(vs::Error::Kind::InvalidData, path, QStringLiteral("no video frames"));
   }
-  if (index.counts_frames_) {
+  index.finish(av_q2d(format->streams[stream_index]->time_base));
+  return index;
+}
+
+void FrameIndex::finish(double time_base) {
+  if (counts_frames_) {
     // Decode order stands for presentation order; timestamps are only used to seek.
     int64_t previous = std::numeric_limits<int64_t>::min();
-    for (Entry& e : index.entries_) {
+    for (Entry& e : entries_) {
       e.pts = std::max(e.pts, previous + 1);
       previous = e.pts;
     }
   }
-  std::stable_sort(index.entries_.begin(), index.entries_.end(),
+  std::stable_sort(entries_.begin(), entries_.end(),
                    [](const Entry& a, const Entry& b) { return a.pts < b.pts; });
   // Two packets with one timestamp are still two frames (the ffmpeg program and a sequential
   // decode show both; phone muxers repeat timestamps after rounding): they stay two entries, told
   // apart by their order of output (see FrameDecoder).
-  const AVRational tb = format->streams[stream_index]->time_base;
-  const int64_t first = index.entries_.front().pts;
-  index.key_before_.resize(index.entries_.size());
-  index.times_.resize(index.entries_.size());
+  const int64_t first = entries_.front().pts;
+  key_before_.resize(entries_.size());
+  times_.resize(entries_.size());
   int64_t key = 0;  // frame 0 is always reachable by decoding from the very start
-  for (size_t i = 0; i < index.entries_.size(); ++i) {
-    const bool repeats = i > 0 && index.entries_[i].pts == index.entries_[i - 1].pts;
+  for (size_t i = 0; i < entries_.size(); ++i) {
+    const bool repeats = i > 0 && entries_[i].pts == entries_[i - 1].pts;
     // Without timestamps a frame is known only by its place in the decoder's output, and the
     // place of a key frame's picture after a seek is not its place in the packets: B-frames
     // stored after an I-frame show before it (MPEG-4 Part 2 in AVI), and those that lean on the
     // previous GOP are dropped after a seek. Counting from the first packet is the one exact
     // start, so such streams decode from there (or on from where the decoder is).
-    if (index.entries_[i].key && !repeats && !index.counts_frames_) {
+    if (entries_[i].key && !repeats && !counts_frames_) {
       key = static_cast<int64_t>(i);
     }
     // Frames sharing a timestamp decode from one key frame, before the first of them, so their
     // order of output tells them apart.
-    index.key_before_[i] = repeats ? index.key_before_[i - 1] : key;
-    index.times_[i] = static_cast<double>(index.entries_[i].pts - first) * av_q2d(tb);
+    key_before_[i] = repeats ? key_before_[i - 1] : key;
+    times_[i] = static_cast<double>(entries_[i].pts - first) * time_base;
   }
+}
+
+QByteArray FrameIndex::toBytes() const {
+  QByteArray payload;
+  payload.reserve(static_cast<qsizetype>(entries_.size() * 4 + 16));
+  putVarint(payload, (counts_frames_ ? 1u : 0u) | (truncated_ ? 2u : 0u) | (clean_ ? 4u : 0u));
+  putVarint(payload, entries_.size());
+  int64_t previous = 0;
+  for (const Entry& e : entries_) {
+    putVarint(payload, zigzag(e.pts - previous));
+    putVarint(payload, (zigzag(e.pts - e.seek_ts) << 1) | (e.key ? 1u : 0u));
+    previous = e.pts;
+  }
+  QByteArray out(kMagic);
+  out.append(kVersion);
+  out.append(qCompress(payload, 9));
+  return out;
+}
+
+std::optional<FrameIndex> FrameIndex::fromBytes(const QByteArray& bytes, double time_base) {
+  const qsizetype head = sizeof(kMagic);  // magic + version byte
+  if (bytes.size() <= head || !bytes.startsWith(kMagic) || bytes[head - 1] != kVersion) {
+    return std::nullopt;
+  }
+  const QByteArray payload = qUncompress(bytes.mid(head));
+  VarintReader in(payload);
+  uint64_t flags = 0;
+  uint64_t count = 0;
+  if (!in.read(flags) || !in.read(count) || count == 0 || count > kMaxEntries || flags > 7) {
+    return std::nullopt;
+  }
+  FrameIndex index;
+  index.counts_frames_ = (flags & 1) != 0;
+  index.truncated_ = (flags & 2) != 0;
+  index.clean_ = (flags & 4) != 0;
+  index.entries_.resize(count);
+  int64_t previous = 0;
+  for (Entry& e : index.entries_) {
+    uint64_t step = 0;
+    uint64_t back = 0;
+    if (!in.read(step) || !in.read(back)) {
+      return std::nullopt;
+    }
+    e.pts = previous + unzigzag(step);
+    e.seek_ts = e.pts - unzigzag(back >> 1);
+    e.key = (back & 1) != 0;
+    // Written in presentation order: anything else is not an index this code wrote.
+    if (e.pts < previous && &e != &index.entries_.front()) {
+      return std::nullopt;
+    }
+    previous = e.pts;
+  }
+  if (!in.atEnd()) {
+    return std::nullopt;
+  }
+  index.finish(time_base);
   return index;
 }
 

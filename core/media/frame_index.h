@@ -3,8 +3,10 @@
 // demux pass (no decoding). Frame N is the N-th smallest presentation timestamp (repeated
 // timestamps count once per packet, in decode order); the key frame to seek to for N is the last
 // key frame at or before it. Internal to core/media.
+#include <QByteArray>
 #include <QString>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "core/media/media_info.h"
@@ -24,6 +26,12 @@ class FrameIndex {
   // Reads packets until the end of the stream (the format context is left at the end).
   static FrameIndex build(AVFormatContext* format, int stream_index, const QString& path);
 
+  // The entries and flags as compact bytes (see seek_index.h for what travels with them), and
+  // back: `time_base` is the stream's (frame times are made from it). nullopt when the bytes are
+  // not an index written by toBytes().
+  QByteArray toBytes() const;
+  static std::optional<FrameIndex> fromBytes(const QByteArray& bytes, double time_base);
+
   int64_t size() const { return static_cast<int64_t>(entries_.size()); }
   const Entry& entry(int64_t index) const { return entries_[static_cast<size_t>(index)]; }
   // Presentation index of the first frame with a timestamp, or -1.
@@ -38,14 +46,22 @@ class FrameIndex {
   double timeOf(int64_t index) const { return times_[static_cast<size_t>(index)]; }
   const std::vector<double>& times() const { return times_; }
 
+  // A whole sequential decode of the file saw no decode error (kept with the index).
+  bool clean() const { return clean_; }
+  void markClean() { clean_ = true; }
+
   MediaInfo describe(AVFormatContext* format, int stream_index, const QString& path) const;
 
  private:
+  // Sorts the entries and derives the key frame and the time of each (after build or fromBytes).
+  void finish(double time_base);
+
   std::vector<Entry> entries_;
   std::vector<int64_t> key_before_;  // per index: the key frame to start decoding from
   std::vector<double> times_;        // seconds from the first frame
-  bool truncated_ = false;
-  bool counts_frames_ = false;           // a read error other than end of file stopped the pass
+  bool truncated_ = false;      // a read error other than end of file stopped the pass
+  bool counts_frames_ = false;  // see countsFrames()
+  bool clean_ = false;          // see clean()
 };
 
 }  // namespace vs::media

@@ -8,12 +8,17 @@
 
 namespace vs::media {
 
-MediaInfo probe(const QString& path, ProbeDepth depth) {
+MediaInfo probe(const QString& path, ProbeDepth depth) { return probe(path, depth, nullptr); }
+
+MediaInfo probe(const QString& path, ProbeDepth depth, QByteArray* seek_index, const QString& content_key) {
   DecoderOptions options;
   options.cache_budget_mb = 0;
   options.geometry = FrameGeometry::Coded;
   FrameDecoder decoder(path, options);
   MediaInfo info = decoder.info();
+  if (seek_index) {
+    *seek_index = decoder.seekIndex(content_key);
+  }
   if (depth == ProbeDepth::Decode) {
     const int64_t packets = info.frames;
     const int64_t decoded = decoder.decodeSequential({}, [](VideoFrame&&) {});

@@ -6,7 +6,9 @@
 #include "core/library/probe_record.h"
 #include "core/library/video_intake.h"
 #include "core/library/video_locator.h"
+#include "core/media/frame_decoder.h"
 #include "core/media/probe.h"
+#include "core/media/seek_index.h"
 #include "core/store/store.h"
 #include "library_fixture.h"
 
@@ -59,6 +61,41 @@ class TestVideoIntake : public QObject {
     QCOMPARE(again.added, 0);
     QCOMPARE(again.updated, 2);
     QCOMPARE(store.stats().videos, 2);
+  }
+
+  // The decoder's seek index is kept in the probe record; finding the video's file hands it to
+  // this process's decoders, which then open the clip without an index pass, and refuse it once
+  // the file has changed.
+  void theSeekIndexIsKeptAndUsedAgain() {
+    const QString root = freshDir(QStringLiteral("seek_index"));
+    const QString file = root + QStringLiteral("/clips/dog.mp4");
+    QVERIFY(makeClip(file, 9));
+    store::Store store(root + QStringLiteral("/p.vsproj"), store::OpenMode::CreateNew);
+    IntakeOptions options;
+    options.prompt = QStringLiteral("a dog");
+    QCOMPARE(addVideos(store, planIntake({root + QStringLiteral("/clips")}, options)).added, 1);
+    const auto video = store.findVideoByName(QStringLiteral("dog"));
+    QVERIFY(video);
+    const auto record = parseProbeRecord(video->probeJson);
+    QVERIFY(record && !record->seekIndex.isEmpty());
+    media::DecoderOptions kept;
+    kept.use_remembered_index = false;
+    kept.seek_index = record->seekIndex;
+    QCOMPARE(media::FrameDecoder(file, kept).stats().index_passes, int64_t(0));
+    QCOMPARE(media::FrameDecoder(file, kept).frameCount(), int64_t(9));
+
+    media::forgetSeekIndexes();
+    const VideoLocator locator = VideoLocator::forStore(store);
+    QCOMPARE(locator.find(*video), QFileInfo(file).absoluteFilePath());
+    QCOMPARE(media::FrameDecoder(file).stats().index_passes, int64_t(0));
+
+    // Another clip under the same name: the kept index no longer holds.
+    media::forgetSeekIndexes();
+    QVERIFY(makeClip(file, 13, 2));
+    QCOMPARE(locator.find(*video), QFileInfo(file).absoluteFilePath());
+    const media::FrameDecoder changed(file);
+    QCOMPARE(changed.stats().index_passes, int64_t(1));
+    QCOMPARE(changed.frameCount(), int64_t(13));
   }
 
   void anUnreadableFileAddsNothing() {

@@ -2,7 +2,9 @@
 // clip (made at test time by ffmpeg/mkvmerge, see CMakeLists.txt), the MD5 of every frame's
 // decoded planes read in shuffled and in backward order must equal what
 // `ffmpeg -fps_mode passthrough -f framemd5` prints for the same frame, with no cache (every read
-// a seek) and with one (pictures kept from earlier seeks), with one decoder thread and several.
+// a seek) and with one (pictures kept from earlier seeks), with one decoder thread and several
+// (frame threads in random access too),
+// with the index made on opening and with the one kept from an earlier opening.
 #include <QProcess>
 #include <QtTest>
 #include <algorithm>
@@ -13,6 +15,8 @@
 #include "core/media/frame_decoder.h"
 #include "core/media/media_check.h"
 #include "core/media/probe.h"
+#include "core/media/seek_index.h"
+#include "ffmpeg_framemd5.h"
 
 using namespace vs::media;
 
@@ -20,32 +24,7 @@ static QString clip(const char* name) {
   return qEnvironmentVariable("VS_MEDIA_CLIPS") + QLatin1Char('/') + QLatin1String(name);
 }
 
-// The reference: per-frame MD5s of the ffmpeg program's decode in order, every decoded picture
-// (passthrough: no frame dropped or duplicated for timing; no rotation filter, the planes as decoded).
-// `single_threaded`: the ffmpeg program's output for a damaged stream changes with its decoder
-// threads (error concealment in frame threads depends on their timing); -threads 1 is the one
-// decode that is the same every time.
-static QStringList ffmpegFrameMd5(const QString& file, bool single_threaded = false) {
-  QProcess ffmpeg;
-  QStringList threads;
-  if (single_threaded) {
-    threads << QStringLiteral("-threads") << QStringLiteral("1");
-  }
-  ffmpeg.start(qEnvironmentVariable("VS_FFMPEG", QStringLiteral("ffmpeg")),
-               QStringList{"-nostdin", "-v", "error", "-noautorotate"} + threads + QStringList{"-i", file, "-map", "0:v:0", "-fps_mode", "passthrough", "-f", "framemd5",
-                "-"});
-  if (!ffmpeg.waitForFinished(120000) || ffmpeg.exitCode() != 0) {
-    return {};
-  }
-  QStringList md5s;
-  for (const QByteArray& line : ffmpeg.readAllStandardOutput().split('\n')) {
-    if (line.isEmpty() || line.startsWith('#')) {
-      continue;
-    }
-    md5s << QString::fromLatin1(line.split(',').last().trimmed());
-  }
-  return md5s;
-}
+using vs::media::test::ffmpegFrameMd5;
 
 class TestRandomAccess : public QObject {
   Q_OBJECT
@@ -90,21 +69,33 @@ class TestRandomAccess : public QObject {
     for (int64_t n = frames - 1; n >= 0 && static_cast<int>(backward.size()) < reads; --n) {
       backward.push_back(n);
     }
+    // The first pass makes its own index; the others open with the one it left in the book.
     struct Pass {
       const char* name;
       int cache_budget_mb;
       int threads;
       const std::vector<int64_t>* order;
+      bool kept_index;
     };
-    const Pass passes[] = {{"shuffled, no cache, 1 thread", 0, 1, &shuffled},
-                           {"shuffled, no cache, 4 threads", 0, 4, &shuffled},
-                           {"backward, cache, 4 threads", 64, 4, &backward},
-                           {"shuffled, cache, 1 thread", 64, 1, &shuffled}};
+    const Pass passes[] = {{"shuffled, no cache, 1 thread, index pass", 0, 1, &shuffled, false},
+                           {"shuffled, no cache, 4 threads, kept index", 0, 4, &shuffled, true},
+                           {"backward, cache, 4 threads, kept index", 64, 4, &backward, true},
+                           {"shuffled, cache, 1 thread, kept index", 64, 1, &shuffled, true}};
+    forgetSeekIndexes();
     for (const Pass& pass : passes) {
       DecoderOptions options;
       options.cache_budget_mb = pass.cache_budget_mb;
       options.threads = pass.threads;
+      options.seek_threads = pass.threads;
+      options.use_remembered_index = pass.kept_index;
       FrameDecoder decoder(file, options);
+      QCOMPARE(decoder.stats().index_passes, pass.kept_index ? 0 : 1);
+      if (!pass.kept_index) {
+        // A whole sequential decode first: a clean file's kept index then lets frame threads serve
+        // the random reads of the passes with several threads; a damaged one's never does.
+        decoder.hashSequential([](int64_t, const QByteArray&) {});
+        rememberSeekIndex(file, decoder.seekIndex());
+      }
       QCOMPARE(decoder.frameCount(), frames);
       int wrong = 0;
       QString first;
