@@ -14,7 +14,9 @@
 #include "core/domain/error.h"
 #include "core/interop/item_reader.h"
 #include "core/interop/preference_pairs.h"
+#ifndef VS_CLI_FORWARD  // the light vscore hands `--videos` to vscore-full (see kImport)
 #include "core/library/relink.h"
+#endif
 #include "core/store/store.h"
 
 namespace {
@@ -176,6 +178,7 @@ int runImport(const QStringList& args) {
     phase("open");
     result = store.importItems(next, options);
     phase("parse and write");
+#ifndef VS_CLI_FORWARD
     if (!videoFolders.isEmpty()) {
       cli::ProgressLine probing(QStringLiteral("finding videos"));
       const library::RelinkResult linked = library::relink(store, videoFolders, [&](qint64 done, qint64 total) {
@@ -187,6 +190,7 @@ int runImport(const QStringList& args) {
       for (const QString& name : linked.missing.mid(0, 20)) cli::err(QStringLiteral("missing video: %1\n").arg(name));
       if (linked.missing.size() > 20) cli::err(QStringLiteral("... and %1 more missing\n").arg(linked.missing.size() - 20));
     }
+#endif
   }
   phase("close");
   if (parser.isSet(QStringLiteral("timings"))) cli::err(phases.join(QStringLiteral(", ")) + QLatin1Char('\n'));
@@ -202,6 +206,7 @@ int runImport(const QStringList& args) {
 const cli::CommandRegistration kImport(
     {QStringLiteral("import"),
      QStringLiteral("import PROJECT FILE [--format auto|vf2-json|vf2-jsonl|csv|predictions|labelstudio] [--annotator NAME] [--videos DIR]..."),
-     QStringLiteral("Import a data file into a project, all or nothing"), runImport});
+     QStringLiteral("Import a data file into a project, all or nothing"), runImport,
+     {QStringLiteral("--videos")}});  // finding and probing videos needs FFmpeg
 
 }  // namespace
