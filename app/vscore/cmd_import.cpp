@@ -7,11 +7,11 @@
 #include <QFile>
 #include <QFileInfo>
 
-#include "cmd_import_pipe.h"
 #include "cmd_progress.h"
 #include "cmd_options.h"
 #include "command.h"
 #include "core/domain/error.h"
+#include "core/interop/import_pipe.h"
 #include "core/interop/item_reader.h"
 #include "core/interop/preference_pairs.h"
 #ifndef VS_CLI_FORWARD  // the light vscore hands `--videos` to vscore-full (see kImport)
@@ -137,7 +137,7 @@ int runImport(const QStringList& args) {
   if (!QFile::exists(projectPath)) {
     return cli::fail(cli::kExitRuntime, QStringLiteral("%1: no such project file (create it with vscore init)").arg(projectPath));
   }
-  cli::ImportPipe pipe(bytes, format, filePath);
+  interop::ImportPipe pipe(bytes, format, filePath);
   pipe.waitForFirst();  // a file that is wrong from its first item never opens the project
   phase("first items");
   if (pipe.empty()) {
