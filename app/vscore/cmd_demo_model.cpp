@@ -8,15 +8,12 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <random>
 #include <zlib.h>
 
 #include "command.h"
 #include "core/scoring/demo_model.h"
-#include "inference/checkpoint/checkpoint.h"
-#include "inference/checkpoint/config_reader.h"
+#include "inference/checkpoint/random_weights.h"
 #include "inference/safetensors/load_error.h"
-#include "inference/safetensors/safetensors_writer.h"
 
 using namespace vs::cli;
 
@@ -101,13 +98,6 @@ bool writeFile(const QString& path, const QByteArray& bytes) {
   return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
 }
 
-std::string storedName(const std::string& canonical, bool nested) {
-  if (!nested) return canonical;
-  if (canonical.rfind("visual.", 0) == 0) return "model." + canonical;
-  if (canonical.rfind("model.", 0) == 0) return "model.language_model." + canonical.substr(6);
-  return canonical;
-}
-
 int run(const QStringList& args) {
   QCommandLineParser p;
   p.addHelpOption();
@@ -174,58 +164,20 @@ int run(const QStringList& args) {
     return fail(kExitRuntime, outDir.path() + QStringLiteral(": cannot write the checkpoint files"));
   }
 
-  const auto parsed = vs::checkpoint::parseQwen25VLConfig(configBytes.toStdString(), "config.json");
-  auto expected = vs::checkpoint::expectedTensors(parsed);
-  if (parsed.text.tie_word_embeddings) {
-    expected.erase(std::remove_if(expected.begin(), expected.end(),
-                                  [](const auto& t) { return t.name == "lm_head.weight"; }),
-                   expected.end());
-  }
-  std::mt19937_64 rng(seed);
-  std::normal_distribution<float> normal(0.0f, 0.02f);
-  std::vector<vs::safetensors::SafetensorsWriter> writers(static_cast<size_t>(shards));
-  QJsonObject weightMap;
-  qint64 total = 0;
-  const bool nested = layout == QLatin1String("nested");
-  for (size_t i = 0; i < expected.size(); ++i) {
-    const auto& t = expected[i];
-    int64_t n = 1;
-    for (int64_t s : t.shape) n *= s;
-    std::vector<float> values(static_cast<size_t>(n));
-    const bool isNorm = t.name.find("norm") != std::string::npos || t.name.find("ln_q") != std::string::npos;
-    for (float& v : values) v = isNorm ? 1.0f + normal(rng) : normal(rng);
-    const size_t shard = i * static_cast<size_t>(shards) / expected.size();
-    const std::string name = storedName(t.name, nested);
-    if (dtype == QLatin1String("bf16")) {
-      writers[shard].addBF16(name, t.shape, values);
-    } else {
-      writers[shard].addF32(name, t.shape, values);
-    }
-    total += n * (dtype == QLatin1String("bf16") ? 2 : 4);
-    if (shards > 1) {
-      weightMap.insert(QString::fromStdString(name),
-                       QStringLiteral("model-%1-of-%2.safetensors").arg(shard + 1, 5, 10, QLatin1Char('0')).arg(shards, 5, 10, QLatin1Char('0')));
-    }
-  }
+  vs::checkpoint::RandomWeightsOptions weights;
+  weights.seed = seed;
+  weights.shards = shards;
+  weights.layout = layout == QLatin1String("nested") ? vs::checkpoint::TensorLayout::Nested
+                                                     : vs::checkpoint::TensorLayout::Legacy;
+  weights.dtype = dtype == QLatin1String("bf16") ? vs::checkpoint::StoredDtype::BF16 : vs::checkpoint::StoredDtype::F32;
+  vs::checkpoint::RandomWeightsSummary written;
   try {
-    for (size_t s = 0; s < writers.size(); ++s) {
-      writers[s].setMetadata("format", "pt");
-      const QString file = shards == 1 ? QStringLiteral("model.safetensors")
-                                       : QStringLiteral("model-%1-of-%2.safetensors")
-                                             .arg(s + 1, 5, 10, QLatin1Char('0')).arg(shards, 5, 10, QLatin1Char('0'));
-      writers[s].write(outDir.filePath(file).toStdString());
-    }
+    written = vs::checkpoint::writeRandomWeights(outDir.path().toStdString(), configBytes.toStdString(), weights);
   } catch (const vs::inference::LoadError& e) {
     return fail(kExitRuntime, QString::fromStdString(e.what()));
   }
-  if (shards > 1) {
-    const QJsonObject index{{"metadata", QJsonObject{{"total_size", total}}}, {"weight_map", weightMap}};
-    if (!writeFile(outDir.filePath("model.safetensors.index.json"), QJsonDocument(index).toJson())) {
-      return fail(kExitRuntime, outDir.path() + QStringLiteral(": cannot write the index"));
-    }
-  }
   out(QStringLiteral("wrote %1: %2 tensors, %3 MB, layout %4, %5, seed %6\n")
-          .arg(outDir.path()).arg(expected.size()).arg(total / 1e6, 0, 'f', 1).arg(layout, dtype).arg(seed));
+          .arg(outDir.path()).arg(written.tensors).arg(written.bytes / 1e6, 0, 'f', 1).arg(layout, dtype).arg(seed));
   return kExitOk;
 }
 

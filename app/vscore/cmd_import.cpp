@@ -7,14 +7,16 @@
 #include <QFile>
 #include <QFileInfo>
 
-#include "cmd_import_pipe.h"
 #include "cmd_progress.h"
 #include "cmd_options.h"
 #include "command.h"
 #include "core/domain/error.h"
+#include "core/interop/import_pipe.h"
 #include "core/interop/item_reader.h"
 #include "core/interop/preference_pairs.h"
+#ifndef VS_CLI_FORWARD  // the light vscore hands `--videos` to vscore-full (see kImport)
 #include "core/library/relink.h"
+#endif
 #include "core/store/store.h"
 
 namespace {
@@ -135,7 +137,7 @@ int runImport(const QStringList& args) {
   if (!QFile::exists(projectPath)) {
     return cli::fail(cli::kExitRuntime, QStringLiteral("%1: no such project file (create it with vscore init)").arg(projectPath));
   }
-  cli::ImportPipe pipe(bytes, format, filePath);
+  interop::ImportPipe pipe(bytes, format, filePath);
   pipe.waitForFirst();  // a file that is wrong from its first item never opens the project
   phase("first items");
   if (pipe.empty()) {
@@ -176,6 +178,7 @@ int runImport(const QStringList& args) {
     phase("open");
     result = store.importItems(next, options);
     phase("parse and write");
+#ifndef VS_CLI_FORWARD
     if (!videoFolders.isEmpty()) {
       cli::ProgressLine probing(QStringLiteral("finding videos"));
       const library::RelinkResult linked = library::relink(store, videoFolders, [&](qint64 done, qint64 total) {
@@ -187,6 +190,7 @@ int runImport(const QStringList& args) {
       for (const QString& name : linked.missing.mid(0, 20)) cli::err(QStringLiteral("missing video: %1\n").arg(name));
       if (linked.missing.size() > 20) cli::err(QStringLiteral("... and %1 more missing\n").arg(linked.missing.size() - 20));
     }
+#endif
   }
   phase("close");
   if (parser.isSet(QStringLiteral("timings"))) cli::err(phases.join(QStringLiteral(", ")) + QLatin1Char('\n'));
@@ -202,6 +206,7 @@ int runImport(const QStringList& args) {
 const cli::CommandRegistration kImport(
     {QStringLiteral("import"),
      QStringLiteral("import PROJECT FILE [--format auto|vf2-json|vf2-jsonl|csv|predictions|labelstudio] [--annotator NAME] [--videos DIR]..."),
-     QStringLiteral("Import a data file into a project, all or nothing"), runImport});
+     QStringLiteral("Import a data file into a project, all or nothing"), runImport,
+     {QStringLiteral("--videos")}});  // finding and probing videos needs FFmpeg
 
 }  // namespace

@@ -14,7 +14,7 @@
 #include "command.h"
 #include "core/scoring/remote_scoring_queue.h"
 #include "core/scoring/score_request.h"
-#include "core/scoring/worker_client.h"
+#include "core/scoring/worker_call.h"
 #include "core/domain/error.h"
 #include "core/scoring/template_library.h"
 #include "core/store/store.h"
@@ -23,54 +23,6 @@ using namespace vs::cli;
 using vs::scoring::WorkerClient;
 
 namespace {
-
-struct Reply {
-  bool ok = false;
-  QJsonObject result;
-  QString code;
-  QString message;
-};
-
-// Sends one request and waits for its reply (or for the worker to die).
-Reply call(WorkerClient& worker, const QString& method, const QJsonObject& params, bool show_progress) {
-  Reply reply;
-  QEventLoop loop;
-  const qint64 id = worker.request(method, params);
-  auto c1 = QObject::connect(&worker, &WorkerClient::result, &loop, [&](qint64 rid, const QJsonObject& r) {
-    if (rid != id) return;
-    reply.ok = true;
-    reply.result = r;
-    loop.quit();
-  });
-  auto c2 = QObject::connect(&worker, &WorkerClient::error, &loop,
-                             [&](qint64 rid, const QString& code, const QString& message) {
-                               if (rid != id) return;
-                               reply.code = code;
-                               reply.message = message;
-                               loop.quit();
-                             });
-  auto c3 = QObject::connect(&worker, &WorkerClient::workerExited, &loop, [&](int code, bool) {
-    reply.code = QStringLiteral("worker_crashed");
-    reply.message = QStringLiteral("vscore-worker exited (code %1): %2").arg(code).arg(worker.lastStderr());
-    loop.quit();
-  });
-  auto c4 = QObject::connect(&worker, &WorkerClient::progress, &loop, [&](qint64 rid, const QJsonObject& e) {
-    if (rid != id || !show_progress) return;
-    err(QStringLiteral("\r%1 %2 tokens   ").arg(e.value("stage").toString()).arg(e.value("tokens").toInteger()));
-  });
-  if (id < 0) {
-    reply.code = QStringLiteral("worker_crashed");
-    reply.message = QStringLiteral("vscore-worker is not running: %1").arg(worker.lastStderr());
-  } else {
-    loop.exec();
-  }
-  QObject::disconnect(c1);
-  QObject::disconnect(c2);
-  QObject::disconnect(c3);
-  QObject::disconnect(c4);
-  if (show_progress) err(QStringLiteral("\n"));
-  return reply;
-}
 
 int exitCodeFor(const QString& code) {
   if (code == QLatin1String("bad_model") || code == QLatin1String("bad_video")) return kExitInvalidData;
@@ -168,24 +120,27 @@ static int run(const QStringList& args) {
 static int scoreLocal(const QCommandLineParser& p, const vs::scoring::ScoreRequest& request, bool json,
                       QJsonObject* out_result) {
   WorkerClient worker(siblingProgram(QStringLiteral("vscore-worker")));
-  QEventLoop startLoop;
-  bool started = false;
-  QObject::connect(&worker, &WorkerClient::started, &startLoop, [&] { started = true; startLoop.quit(); });
-  QObject::connect(&worker, &WorkerClient::workerExited, &startLoop, [&] { startLoop.quit(); });
-  worker.start();
-  startLoop.exec();
-  if (!started) return fail(kExitRuntime, QStringLiteral("cannot start vscore-worker: %1").arg(worker.lastStderr()));
+  if (!vs::scoring::startWorkerAndWait(worker)) {
+    return fail(kExitRuntime, QStringLiteral("cannot start vscore-worker: %1").arg(worker.lastStderr()));
+  }
 
   const QString modelDir = QFileInfo(p.value("model")).absoluteFilePath();
-  const Reply load = call(worker,
-                          QStringLiteral("load"),
-                          QJsonObject{{"model", modelDir}, {"device", p.value("device")}, {"dtype", p.value("dtype")}},
-                          false);
+  const vs::scoring::WorkerReply load = vs::scoring::callWorker(
+      worker, QStringLiteral("load"),
+      QJsonObject{{"model", modelDir}, {"device", p.value("device")}, {"dtype", p.value("dtype")}});
   if (!load.ok) {
     worker.stop();
     return fail(exitCodeFor(load.code), QStringLiteral("%1: %2").arg(load.code, load.message));
   }
-  const Reply scored = call(worker, QStringLiteral("score"), request.toParams(), !json);
+  std::function<void(const QJsonObject&)> progress;
+  if (!json) {
+    progress = [](const QJsonObject& e) {
+      err(QStringLiteral("\r%1 %2 tokens   ").arg(e.value("stage").toString()).arg(e.value("tokens").toInteger()));
+    };
+  }
+  const vs::scoring::WorkerReply scored =
+      vs::scoring::callWorker(worker, QStringLiteral("score"), request.toParams(), progress);
+  if (!json) err(QStringLiteral("\n"));
   worker.stop(1000);
   if (!scored.ok) return fail(exitCodeFor(scored.code), QStringLiteral("%1: %2").arg(scored.code, scored.message));
   QJsonObject result = scored.result;

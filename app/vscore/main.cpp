@@ -52,7 +52,14 @@ int main(int argc, char** argv) {
     bool here = false;
     if (argc > 1) {
       for (const Command& c : commands()) {
-        here = here || c.name == QLatin1String(argv[1]);
+        if (c.name == QLatin1String(argv[1])) {
+          here = std::none_of(argv + 2, argv + argc, [&c](const char* arg) {
+            const QLatin1String a(arg);
+            return std::any_of(c.full_options.begin(), c.full_options.end(), [&a](const QString& option) {
+              return a == option || a.startsWith(option + QLatin1Char('='));
+            });
+          });
+        }
       }
     }
     if (!here && !(argc > 1 && std::strcmp(argv[1], "--version") == 0)) {

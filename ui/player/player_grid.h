@@ -3,10 +3,13 @@
 // its clip exactly (decoded by core/media on worker threads; this widget only paints), with a
 // frame/timecode overlay, the generator name (hidden in blind mode) and the frames the model saw.
 // Everything is drawn with QPainter, so QWidget::grab() and window screenshots contain the video.
+// The transport, the frame scheduling and the sound are Playback's (ui/player/playback.h); this
+// widget lays the tiles out, paints them, and turns input and actions into Playback calls.
 #include <QVector>
 #include <QWidget>
 #include <memory>
 
+#include "ui/player/playback.h"
 #include "ui/player/player_action.h"
 #include "ui/player/player_clip.h"
 
@@ -16,8 +19,6 @@ namespace vs::ui {
 
 enum class GridLayoutChoice { Auto, One, OneByTwo, TwoByTwo, TwoByThree, ThreeByThree };
 enum class CompareMode { Grid, Wipe, Difference };
-enum class LoopMode { Off, Whole, InOut };
-enum class SyncMode { On, Off };  // Off: transport moves only the focused clip
 
 class PlayerGrid : public QWidget {
   Q_OBJECT

@@ -4,7 +4,8 @@
 import: json.load the VideoFeedback2 file, then executemany the prompts, videos and evaluations
 into a fresh SQLite file (same tables and indexes as a project, WAL) in one transaction.
 export: select the joined rows and json.dump them (ensure_ascii=False, indent=4).
-Usage: baseline_json_sqlite.py import FILE.json DB | export DB OUT.json
+stats: open the file and print the row counts and the score histograms (the start-up baseline).
+Usage: baseline_json_sqlite.py import FILE.json DB | export DB OUT.json | stats DB
 """
 import json
 import sqlite3
@@ -67,8 +68,20 @@ def do_export(db_path, out):
     os.replace(out + ".tmp", out)
 
 
+def do_stats(db_path):
+    db = sqlite3.connect(db_path)
+    for table in ("prompts", "videos", "evaluations"):
+        print(table, db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+    for column in ("visual", "t2v", "phy"):
+        counts = dict(db.execute(f"SELECT CAST({column} AS INTEGER), count(*) FROM evaluations"
+                                 f" WHERE {column} IS NOT NULL GROUP BY 1").fetchall())
+        print(column, *(counts.get(score, 0) for score in range(1, 6)))
+
+
 if __name__ == "__main__":
     if sys.argv[1] == "import":
         do_import(sys.argv[2], sys.argv[3])
+    elif sys.argv[1] == "stats":
+        do_stats(sys.argv[2])
     else:
         do_export(sys.argv[2], sys.argv[3])

@@ -143,6 +143,35 @@ class TestItemWriter : public QObject {
     QVERIFY(back[1].modelScores.empty());
   }
 
+  // The bytes of each writer against the files Python's json and csv modules wrote from the
+  // same input (tests/data/interop/make_expected.py), not only through our own reader.
+  void writerMatchesPythonBytes_data() {
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<int>("format");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("vf2-json") << "hard_text.json" << int(Format::Vf2Json) << "hard_text.expected.json";
+    QTest::newRow("vf2-jsonl") << "hard_text.json" << int(Format::Vf2Jsonl) << "hard_text.expected.jsonl";
+    QTest::newRow("csv") << "hard_text.json" << int(Format::Csv) << "hard_text.expected.csv";
+  }
+  void writerMatchesPythonBytes() {
+    QFETCH(QString, input);
+    QFETCH(int, format);
+    QFETCH(QString, expected);
+    const QString data = QStringLiteral(VS_TEST_DATA_DIR "/interop/");
+    const auto items = readItems(data + input, Format::Vf2Json);
+    const QString path = tmp_.filePath(QStringLiteral("python_bytes.") + expected.section(QLatin1Char('.'), -1));
+    {
+      auto w = openWriter(path, Format(format));
+      for (const auto& it : items) w->write(it);
+      w->commit();
+    }
+    QFile ours(path);
+    QFile theirs(data + expected);
+    QVERIFY(ours.open(QIODevice::ReadOnly));
+    QVERIFY(theirs.open(QIODevice::ReadOnly));
+    QCOMPARE(ours.readAll(), theirs.readAll());
+  }
+
   void uncommittedWriterLeavesTargetAlone() {
     const QString path = tmp_.filePath(QStringLiteral("keep.json"));
     {
