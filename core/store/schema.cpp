@@ -2,10 +2,9 @@
 
 #include <QString>
 #include <iterator>
-#include <sqlite3.h>
 
 #include "core/domain/error.h"
-#include "core/store/sqlite_statement.h"
+#include "core/store/connection.h"
 
 namespace vs::store {
 namespace {
@@ -184,7 +183,7 @@ constexpr const char* kTrackedColumns[] = {"visual", "t2v", "phy", "visual_ratio
                                            "t2v_rationale", "phy_rationale", "thinking",
                                            "origin", "time_spent_ms", "model_id", "settings_json"};
 
-void createHistoryTriggers(sqlite3* db, const QString& where) {
+void createHistoryTriggers(Connection& db, const QString& where) {
   for (const char* column : kTrackedColumns) {
     const QByteArray sql = QStringLiteral(
         "CREATE TRIGGER evaluations_%1 AFTER UPDATE OF %1 ON evaluations "
@@ -197,7 +196,7 @@ void createHistoryTriggers(sqlite3* db, const QString& where) {
   }
 }
 
-void createTrackedTriggers(sqlite3* db, const char* table, const char* historyTable, const char* idColumn,
+void createTrackedTriggers(Connection& db, const char* table, const char* historyTable, const char* idColumn,
                            const char* const* columns, size_t count, const QString& where) {
   for (size_t i = 0; i < count; ++i) {
     const QByteArray sql = QStringLiteral(
@@ -215,20 +214,19 @@ void createTrackedTriggers(sqlite3* db, const char* table, const char* historyTa
 
 const char* schemaV1Sql() { return kV1; }
 
-void migrate(sqlite3* db, int fromVersion, int toVersion, const QString& where) {
+void migrate(Connection& db, int fromVersion, int toVersion, const QString& where) {
   if (fromVersion >= toVersion) return;
   Transaction transaction(db, where);
   // Re-read inside the write lock: another process may have migrated meanwhile.
-  int current = 0;
-  {
-    Statement version(db, "PRAGMA user_version", where);
-    if (version.step()) current = static_cast<int>(version.int64(0));
-  }
+  int current = db.schemaVersion(where);
   if (current >= toVersion) return;
+  if (db.backend() == Backend::Postgres && current < 5) {
+    // PostgreSQL projects begin at version 5 (no older ones exist); later steps are shared.
+    createPostgresV5(db, where);
+    current = 5;
+  }
   if (current < 1) {
     execSql(db, kV1, where);
-    execSql(db, QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId).toUtf8().constData(),
-            where);
     current = 1;
   }
   if (current < 2 && toVersion >= 2) {
@@ -252,7 +250,7 @@ void migrate(sqlite3* db, int fromVersion, int toVersion, const QString& where) 
                           std::size(kPickTrackedColumns), where);
     current = 5;
   }
-  execSql(db, QStringLiteral("PRAGMA user_version = %1").arg(current).toUtf8().constData(), where);
+  db.setSchemaVersion(current, where);
   transaction.commit();
 }
 

@@ -1,11 +1,14 @@
 #pragma once
-// The project store: one `.vsproj` SQLite file (Qt Sql, QSQLITE). WAL journal, foreign keys on,
-// schema version in `PRAGMA user_version`, forward migrations on open, a newer schema refused.
-// Every public write is one transaction, committed before the call returns; edits to an
-// evaluation leave an append-only history row (written by triggers, so no path can skip it).
+// The project store. A project is a `.vsproj` SQLite file (WAL journal, foreign keys on, schema
+// version in PRAGMA user_version) or a PostgreSQL database named by a libpq URI
+// (postgresql://[user@][host][:port]/db?host=/socket/dir; schema version in vs_meta). Both go
+// through one Connection seam (connection.h), so every operation below is written once. Forward
+// migrations on open, a newer schema refused. Every public write is one transaction, committed
+// before the call returns; edits to an evaluation leave an append-only history row (written by
+// triggers, SQLite or PL/pgSQL, so no path can skip it).
 //
-// A Store belongs to the thread that opened it (a QSqlDatabase rule). Two processes may open
-// one project: writers wait up to busyTimeoutMs for the other to finish, then fail with
+// A Store belongs to the thread that opened it. Several processes may open one project: writers
+// wait up to busyTimeoutMs for the other to finish, then fail with
 // vs::Error(Kind::Io, ..., "project is busy ...").
 // All failures throw vs::Error (core/domain/error.h).
 #include <QString>

@@ -9,6 +9,7 @@
 
 #include "core/domain/error.h"
 #include "core/store/store.h"
+#include "store_backend.h"
 
 using namespace vs;
 using vs::store::OpenMode;
@@ -16,24 +17,10 @@ using vs::store::Store;
 
 namespace {
 
-// Runs SQL through a separate connection: what another program (or the next run after a
-// kill -9) sees.
+vs::test::StoreBackend g_backend;
+
 QVariant sql(const QString& project, const QString& statement, bool* ok = nullptr) {
-  QVariant value;
-  bool success = false;
-  {
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("probe"));
-    db.setDatabaseName(project);
-    if (db.open()) {
-      QSqlQuery q(db);
-      success = q.exec(statement);
-      if (success && q.next()) value = q.value(0);
-    }
-    db.close();
-  }
-  QSqlDatabase::removeDatabase(QStringLiteral("probe"));
-  if (ok) *ok = success;
-  return value;
+  return g_backend.sql(project, statement, ok);
 }
 
 struct Fixture {
@@ -77,13 +64,8 @@ PreferenceRecord pref(qint64 annotator, qint64 left, qint64 right, PreferenceCho
 class TestStorePreferences : public QObject {
   Q_OBJECT
   QDir tmp_;
-  int counter_ = 0;
 
-  QString fresh() {
-    const QString path = tmp_.filePath(QStringLiteral("p%1.vsproj").arg(++counter_));
-    QFile::remove(path);
-    return path;
-  }
+  QString fresh() { return g_backend.fresh(QStringLiteral("p")); }
 
  private slots:
   void initTestCase() {
@@ -91,6 +73,8 @@ class TestStorePreferences : public QObject {
     QDir(scratch).removeRecursively();
     QVERIFY(QDir().mkpath(scratch));
     tmp_ = QDir(scratch);
+    QString whyNot;
+    if (!g_backend.init(tmp_, &whyNot)) QSKIP(qPrintable(whyNot));
   }
 
   void recordIsCommittedAtOnce() {
@@ -287,6 +271,7 @@ class TestStorePreferences : public QObject {
   }
 
   void migratesVersion4() {
+    if (g_backend.postgres()) QSKIP("PostgreSQL projects begin at version 5");
     const QString path = fresh();
     {
       Store s(path, OpenMode::CreateNew);
