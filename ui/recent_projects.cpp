@@ -1,4 +1,5 @@
 #include "ui/recent_projects.h"
+#include "core/store/store.h"
 
 #include <QFileInfo>
 #include <QSettings>
@@ -13,7 +14,7 @@ QStringList RecentProjects::load(QSettings& settings) {
   const QStringList stored = settings.value(kKey).toStringList();
   QStringList kept;
   for (const QString& p : stored) {
-    if (QFileInfo(p).isFile() && !kept.contains(p)) {
+    if ((QFileInfo(p).isFile() || vs::store::isDatabaseProject(p)) && !kept.contains(p)) {
       kept << p;
     }
   }

@@ -94,8 +94,10 @@ class PgStatement final : public StatementBackend {
 
   void bindInt(int index, qint64 value) override { set(index, QByteArray::number(value)); }
   void bindReal(int index, double value) override { set(index, QByteArray::number(value, 'g', 17)); }
+  // A deep copy: libpq reads a text parameter up to its NUL, and the caller's bytes may be a view
+  // into a larger buffer.
   void bindText(int index, const QByteArray& utf8, bool) override {
-    set(index, utf8.isNull() ? QByteArray("") : utf8);
+    set(index, QByteArray(utf8.constData(), utf8.size()));
   }
   void bindNull(int index) override {
     const int n = slotOf(index);

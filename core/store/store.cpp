@@ -1,5 +1,6 @@
 #include "core/store/store.h"
 
+#include <QFileInfo>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -133,6 +134,9 @@ qint64 Impl::ensureAnnotator(const QString& name, AnnotatorKind kind) {
 }
 
 // --- Store -----------------------------------------------------------------------------------
+
+bool isDatabaseProject(const QString& project) { return isPostgresUri(project); }
+bool projectExists(const QString& project) { return isPostgresUri(project) || QFileInfo::exists(project); }
 
 Store::Store(const QString& path, OpenMode mode, int busyTimeoutMs) : d_(std::make_unique<Impl>()) {
   d_->path = path;

@@ -36,6 +36,11 @@ enum class OpenMode {
   OpenOrCreate,
 };
 
+// Is `project` a PostgreSQL URI (postgresql:// or postgres://) rather than a `.vsproj` path?
+bool isDatabaseProject(const QString& project);
+// A file project that exists, or any database URI (the server answers when it is opened).
+bool projectExists(const QString& project);
+
 class Store {
  public:
   static constexpr int kSchemaVersion = 5;  // see schema.cpp for every version and migration

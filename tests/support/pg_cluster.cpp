@@ -119,8 +119,8 @@ QVariant PgCluster::sql(const QString& target, const QString& statement, bool* o
   QProcess p;
   p.start(bin_ + QStringLiteral("/psql"),
           {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-A"), QStringLiteral("-t"),
-           QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-d"), target,
-           QStringLiteral("-c"), statement});
+           QStringLiteral("-R"), QString(QChar(0x1e)), QStringLiteral("-v"),
+           QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-d"), target, QStringLiteral("-c"), statement});
   const bool finished = p.waitForFinished(60000);
   const bool success = finished && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
   if (ok)
@@ -128,7 +128,10 @@ QVariant PgCluster::sql(const QString& target, const QString& statement, bool* o
   if (!success)
     return {};
   const QString out = QString::fromUtf8(p.readAllStandardOutput());
-  const QString first = out.section(QLatin1Char('\n'), 0, 0);
+  // Records end with U+001E (-R), so a value may hold newlines.
+  QString first = out.section(QChar(0x1e), 0, 0);
+  if (first.endsWith(QLatin1Char('\n')))
+    first.chop(1);
   return out.isEmpty() ? QVariant() : QVariant(first);
 }
 
