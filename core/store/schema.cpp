@@ -174,6 +174,35 @@ CREATE TRIGGER best_of_n_picks_deleted AFTER DELETE ON best_of_n_picks BEGIN
   VALUES (old.id, 'deleted', old.best_id, NULL, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)); END;
 )sql";
 
+// Version 6: working together (SQLite and PostgreSQL alike; BIGINT is an INTEGER in SQLite).
+// Project settings (judgements_per_video: how many people should judge each video), leases
+// handing a video to one person until expires_at (ms since the epoch; renewed while they work,
+// expired ones count for nothing), and a version on the records people share, so that an edit
+// made on an old version is refused instead of writing over someone else's: query templates,
+// the rubric (one row) and flags on a video.
+constexpr const char* kV5ToV6 = R"sql(
+CREATE TABLE settings(
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL);
+CREATE TABLE leases(
+  video_id BIGINT NOT NULL REFERENCES videos(id) ON DELETE CASCADE,
+  annotator_id BIGINT NOT NULL REFERENCES annotators(id),
+  expires_at BIGINT NOT NULL,
+  PRIMARY KEY (video_id, annotator_id));
+CREATE INDEX leases_annotator ON leases(annotator_id);
+ALTER TABLE query_templates ADD COLUMN version BIGINT NOT NULL DEFAULT 1;
+CREATE TABLE rubric(
+  id BIGINT PRIMARY KEY CHECK (id = 1),
+  json TEXT NOT NULL,
+  version BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL);
+CREATE TABLE video_flags(
+  video_id BIGINT PRIMARY KEY REFERENCES videos(id) ON DELETE CASCADE,
+  flags TEXT NOT NULL DEFAULT '',
+  version BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL);
+)sql";
+
 constexpr const char* kPreferenceTrackedColumns[] = {"left_id", "right_id", "choice", "presentation",
                                                      "swapped", "reason", "time_spent_ms"};
 constexpr const char* kPickTrackedColumns[] = {"candidates_json", "best_id", "worst_id", "time_spent_ms"};
@@ -249,6 +278,10 @@ void migrate(Connection& db, int fromVersion, int toVersion, const QString& wher
     createTrackedTriggers(db, "best_of_n_picks", "pick_history", "pick_id", kPickTrackedColumns,
                           std::size(kPickTrackedColumns), where);
     current = 5;
+  }
+  if (current < 6 && toVersion >= 6) {
+    execSql(db, kV5ToV6, where);
+    current = 6;
   }
   db.setSchemaVersion(current, where);
   transaction.commit();

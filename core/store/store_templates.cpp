@@ -17,7 +17,8 @@ void Store::saveQueryTemplate(const QString& name, const QString& text) {
   Transaction transaction(*d_->db, d_->where, d_->busyTimeoutMs);
   Statement& s = d_->statement(
       "INSERT INTO query_templates(name, text, updated_at) VALUES (?1, ?2, ?3) "
-      "ON CONFLICT(name) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at");
+      "ON CONFLICT(name) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at, "
+      "version = query_templates.version + 1");
   s.bind(1, name).bind(2, text).bind(3, QDateTime::currentMSecsSinceEpoch());
   s.run();
   transaction.commit();

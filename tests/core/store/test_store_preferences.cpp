@@ -285,8 +285,8 @@ class TestStorePreferences : public QObject {
     }
     sql(path, QStringLiteral("PRAGMA user_version = 4"));
     Store s(path);
-    QCOMPARE(s.schemaVersion(), 5);
-    QCOMPARE(sql(path, QStringLiteral("PRAGMA user_version")).toInt(), 5);
+    QCOMPARE(s.schemaVersion(), Store::kSchemaVersion);
+    QCOMPARE(sql(path, QStringLiteral("PRAGMA user_version")).toInt(), Store::kSchemaVersion);
     const auto ana = s.findAnnotator(QStringLiteral("ana"));
     const auto a = s.findVideoByName(QStringLiteral("cat_a"));
     const auto b = s.findVideoByName(QStringLiteral("cat_b"));
