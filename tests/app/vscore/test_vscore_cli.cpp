@@ -1,6 +1,7 @@
 // vscore init/import/export/stats/list, run as a separate process the way users run it.
 // Expected export files come from tests/data/interop/make_expected.py (Python json/csv).
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -563,6 +564,67 @@ class TestVscoreCli : public QObject {
       QCOMPARE(run({QStringLiteral("import"), project, data_ + QStringLiteral("/hard_text.json")}).code, 0);
     }
     qInfo("kill -9 during import: %d absent, %d complete", absent, complete);
+  }
+
+  // The same files imported into a .vsproj and into a PostgreSQL project, and a .vsproj copied
+  // to PostgreSQL and back with vscore copy, export the same bytes in every format.
+  void postgresExportsEqualSqliteExports() {
+    if (!onPostgres()) QSKIP("compares with PostgreSQL (runs in test_vscore_cli_pg)");
+    const QString file = path(QStringLiteral("same.vsproj"));
+    QFile::remove(file);
+    const QString db = freshProject();
+    QCOMPARE(run({QStringLiteral("init"), file}).code, 0);
+    for (const char* input : {"hard_text.json", "predictions.json", "labelstudio_team.json"}) {
+      for (const QString& project : {file, db}) {
+        const Run r = run({QStringLiteral("import"), project, data_ + QLatin1Char('/') + QLatin1String(input)});
+        QVERIFY2(r.code == 0, r.err.constData());
+      }
+    }
+    const QString copied = g_backend.fresh(QStringLiteral("copied"));
+    const Run copy = run({QStringLiteral("copy"), file, copied});
+    QVERIFY2(copy.code == 0, copy.err.constData());
+    const QString back = path(QStringLiteral("same_back.vsproj"));
+    QFile::remove(back);
+    QCOMPARE(run({QStringLiteral("copy"), copied, back}).code, 0);
+    QCOMPARE(run({QStringLiteral("copy"), file, copied}).code, 1);  // not an empty database
+    QCOMPARE(run({QStringLiteral("copy"), copied, back}).code, 1);  // the file exists
+    int compared = 0;
+    for (const char* format : {"vf2-json", "vf2-jsonl", "csv", "sft", "labelstudio", "pairs"}) {
+      const QString reference = path(QStringLiteral("same_file.%1").arg(QLatin1String(format)));
+      QCOMPARE(run({QStringLiteral("export"), file, QStringLiteral("--format"), QLatin1String(format),
+                    QStringLiteral("--out"), reference})
+                   .code,
+               0);
+      QVERIFY(!readFile(reference).isEmpty());
+      for (const QString& other : {db, copied, back}) {
+        const QString out = path(QStringLiteral("same_other.%1").arg(QLatin1String(format)));
+        const Run r = run({QStringLiteral("export"), other, QStringLiteral("--format"), QLatin1String(format),
+                           QStringLiteral("--out"), out});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QVERIFY2(readFile(out) == readFile(reference), qPrintable(QStringLiteral("%1 of %2").arg(QLatin1String(format), other)));
+        ++compared;
+      }
+    }
+    QCOMPARE(compared, 18);
+  }
+
+  void nextLeasesOneVideoAtATime() {
+    const QString project = hardTextProject();  // every video judged by "default" already
+    auto next = [&](const char* who) {
+      const Run r = run({QStringLiteral("next"), project, QStringLiteral("--annotator"), QLatin1String(who),
+                         QStringLiteral("--json")});
+      return r.code == 0 ? QJsonDocument::fromJson(r.out).object() : QJsonObject{{QStringLiteral("error"), r.code}};
+    };
+    QVERIFY(next("ana").value(QStringLiteral("video_name")).isNull());  // k = 1: nothing left
+    QCOMPARE(run({QStringLiteral("team"), project, QStringLiteral("--judgements-per-video"), QStringLiteral("2")}).code, 0);
+    const QJsonObject lease = next("ana");
+    QVERIFY(lease.value(QStringLiteral("video_name")).isString());
+    QVERIFY(QDateTime::fromString(lease.value(QStringLiteral("lease_expires")).toString(), Qt::ISODateWithMs).isValid());
+    QCOMPARE(next("ana").value(QStringLiteral("video_name")), lease.value(QStringLiteral("video_name")));  // renewed
+    const QJsonObject other = next("bo");
+    QVERIFY(other.value(QStringLiteral("video_name")).isString());
+    QVERIFY(other.value(QStringLiteral("video_name")) != lease.value(QStringLiteral("video_name")));
+    QCOMPARE(run({QStringLiteral("next"), project, QStringLiteral("--json")}).code, 2);  // no --annotator
   }
 
   void listShowsEveryAnnotator() {
