@@ -247,6 +247,7 @@ class PgConnection final : public Connection {
       PQclear(PQexec(conn_, "ROLLBACK"));
   }
   qint64 changes() const override { return changes_; }
+  qint64 sessionId() const override { return PQbackendPID(conn_); }
   int schemaVersion(const QString& where) override {
     if (scalar("SELECT to_regclass('vs_meta') IS NOT NULL", where) != "t")
       return 0;

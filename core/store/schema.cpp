@@ -281,6 +281,7 @@ void migrate(Connection& db, int fromVersion, int toVersion, const QString& wher
   }
   if (current < 6 && toVersion >= 6) {
     execSql(db, kV5ToV6, where);
+    if (db.backend() == Backend::Postgres) createPostgresNotify(db, where);
     current = 6;
   }
   db.setSchemaVersion(current, where);

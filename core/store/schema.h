@@ -16,6 +16,9 @@ const char* schemaV1Sql();
 // PL/pgSQL history triggers, equivalent to SQLite's version 5.
 void createPostgresV5(Connection& db, const QString& where);
 
+// PostgreSQL's part of version 6: change notifications (schema_pg.cpp).
+void createPostgresNotify(Connection& db, const QString& where);
+
 // Brings a project at `fromVersion` (0 = empty new file) to `toVersion`, in one transaction.
 void migrate(Connection& db, int fromVersion, int toVersion, const QString& where);
 

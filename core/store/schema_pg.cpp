@@ -198,7 +198,34 @@ void createRowHistory(Connection& db, const char* table, const char* historyTabl
           where);
 }
 
+// Version 6 on PostgreSQL: a notification on "vs_changes" for each committed statement that
+// changed a shared table ("<table> <writer's backend pid>"; repeats within a transaction are
+// sent once), what ChangeWatcher listens to.
+constexpr const char* kPgNotify = R"sql(
+CREATE FUNCTION vs_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_notify('vs_changes', TG_TABLE_NAME || ' ' || pg_backend_pid());
+  RETURN NULL;
+END $$;
+)sql";
+
+constexpr const char* kNotifyingTables[] = {"videos", "evaluations", "preferences", "best_of_n_picks",
+                                            "query_templates", "rubric", "video_flags", "leases", "settings"};
+
 }  // namespace
+
+void createPostgresNotify(Connection& db, const QString& where) {
+  execSql(db, kPgNotify, where);
+  for (const char* table : kNotifyingTables) {
+    execSql(db,
+            QStringLiteral("CREATE TRIGGER %1_notify AFTER INSERT OR UPDATE OR DELETE ON %1 FOR EACH STATEMENT "
+                           "EXECUTE FUNCTION vs_notify();")
+                .arg(QLatin1String(table))
+                .toUtf8()
+                .constData(),
+            where);
+  }
+}
 
 void createPostgresV5(Connection& db, const QString& where) {
   execSql(db, kPgV5, where);

@@ -163,6 +163,7 @@ Store& Store::operator=(Store&&) noexcept = default;
 
 QString Store::path() const { return d_->path; }
 int Store::schemaVersion() const { return d_->schemaVersion; }
+qint64 Store::sessionId() const { return d_->db->sessionId(); }
 
 qint64 Store::addPrompt(const QString& text) {
   Transaction transaction(*d_->db, d_->where, d_->busyTimeoutMs);

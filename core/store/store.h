@@ -68,6 +68,9 @@ class Store {
 
   QString path() const;
   int schemaVersion() const;  // of the open file (== kSchemaVersion after open)
+  // This store's session on a PostgreSQL server (its backend process id; 0 for a file): what a
+  // ChangeWatcher leaves out.
+  qint64 sessionId() const;
 
   // --- prompts, videos, annotators ----------------------------------------------------------
   qint64 addPrompt(const QString& text);  // id of the existing prompt with that text, or a new one

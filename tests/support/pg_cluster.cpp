@@ -136,3 +136,25 @@ QVariant PgCluster::sql(const QString& target, const QString& statement, bool* o
 }
 
 }  // namespace vs::test
+
+namespace vs::test {
+
+bool PgCluster::restart() {
+  const QString options =
+      QStringLiteral("-k %1 -c listen_addresses='' -c fsync=off -c max_connections=60").arg(dir_);
+  QProcess p;
+  const QStringList args{QStringLiteral("-D"),     dir_ + QStringLiteral("/data"), QStringLiteral("-m"),
+                         QStringLiteral("fast"),   QStringLiteral("-o"),           options,
+                         QStringLiteral("-l"),     dir_ + QStringLiteral("/log"),  QStringLiteral("-w"),
+                         QStringLiteral("restart")};
+  if (asPostgres_) {
+    p.start(QStringLiteral("runuser"), QStringList{QStringLiteral("-u"), QStringLiteral("postgres"),
+                                                   QStringLiteral("--"), bin_ + QStringLiteral("/pg_ctl")} +
+                                           args);
+  } else {
+    p.start(bin_ + QStringLiteral("/pg_ctl"), args);
+  }
+  return p.waitForFinished(60000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+}
+
+}  // namespace vs::test

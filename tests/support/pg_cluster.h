@@ -23,6 +23,8 @@ class PgCluster {
   // Runs SQL with psql (what another program sees); the first value of the last result.
   QVariant sql(const QString& uri, const QString& statement, bool* ok = nullptr) const;
   void stop();
+  // Stops the server (fast shutdown: sessions are cut) and starts it again on the same socket.
+  bool restart();
 
  private:
   PgCluster() = default;
