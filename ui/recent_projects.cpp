@@ -1,8 +1,9 @@
 #include "ui/recent_projects.h"
-#include "core/store/store.h"
 
 #include <QFileInfo>
 #include <QSettings>
+
+#include "core/store/store.h"
 
 namespace vs::ui {
 
@@ -26,7 +27,8 @@ QStringList RecentProjects::load(QSettings& settings) {
 
 void RecentProjects::add(QSettings& settings, const QString& path) {
   QStringList list = settings.value(kKey).toStringList();
-  const QString absolute = QFileInfo(path).absoluteFilePath();
+  // A team project's URI is kept as typed; a file by its absolute path.
+  const QString absolute = vs::store::isDatabaseProject(path) ? path : QFileInfo(path).absoluteFilePath();
   list.removeAll(absolute);
   list.prepend(absolute);
   while (list.size() > kMaxEntries) {
