@@ -107,6 +107,7 @@ class PgStatement final : public StatementBackend {
     }
   }
   bool step() override;
+  bool execute();
   void reset() override {
     clearResult();
     for (size_t i = 0; i < values_.size(); ++i) {
@@ -168,6 +169,7 @@ class PgStatement final : public StatementBackend {
   QByteArray name_;
   QString where_;
   bool prepared_ = false;
+  quint64 generation_ = 0;  // the connection's generation it was prepared in
   std::vector<QByteArray> values_;
   std::vector<bool> null_;
   PGresult* result_ = nullptr;
@@ -195,6 +197,29 @@ class PgConnection final : public Connection {
   ~PgConnection() override { PQfinish(conn_); }
 
   PGconn* raw() const { return conn_; }
+  // Bumped by each reconnection: statements prepared before it are gone from the server.
+  quint64 generation() const { return generation_; }
+  // After the server went away (restarted, network back): a new session, between transactions
+  // only (a transaction in flight is lost with its session and reported as such). True when
+  // connected again.
+  bool reconnect() {
+    if (PQstatus(conn_) == CONNECTION_OK) return false;
+    PQreset(conn_);
+    if (PQstatus(conn_) != CONNECTION_OK) return false;
+    ++generation_;
+    PQclear(PQexec(conn_, "SET TIME ZONE 'UTC'"));
+    return true;
+  }
+  // Starts a transaction; a session the server dropped since the last one is opened again first.
+  void begin(const QByteArray& sql, const QString& where) {
+    try {
+      run(sql.constData(), where);
+    } catch (const Error&) {
+      rollback();
+      if (!reconnect()) throw;
+      run(sql.constData(), where);
+    }
+  }
   QByteArray nextName() { return "vs_s" + QByteArray::number(++statements_); }
   void setChanges(qint64 n) { changes_ = n; }
 
@@ -231,15 +256,13 @@ class PgConnection final : public Connection {
                                 ? "; SELECT pg_advisory_xact_lock(" + QByteArray::number(kWriterLock) + ")"
                                 : QByteArray());
     try {
-      run(sql.constData(), where);
+      begin(sql, where);
     } catch (...) {
       rollback();
       throw;
     }
   }
-  void beginRead(const QString& where) override {
-    run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", where);
-  }
+  void beginRead(const QString& where) override { begin("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", where); }
   void commit(const QString& where) override { run("COMMIT", where); }
   void rollback() noexcept override {
     const PGTransactionStatusType s = PQtransactionStatus(conn_);
@@ -287,6 +310,7 @@ class PgConnection final : public Connection {
   int busyTimeoutMs_;
   qint64 changes_ = 0;
   quint64 statements_ = 0;
+  quint64 generation_ = 0;
 };
 
 PgStatement::PgStatement(PgConnection& c, const char* sql, const QString& where)
@@ -297,7 +321,8 @@ PgStatement::PgStatement(PgConnection& c, const char* sql, const QString& where)
 
 PgStatement::~PgStatement() {
   clearResult();
-  if (prepared_ && PQstatus(c_.raw()) == CONNECTION_OK && PQtransactionStatus(c_.raw()) != PQTRANS_INERROR) {
+  if (prepared_ && generation_ == c_.generation() && PQstatus(c_.raw()) == CONNECTION_OK &&
+      PQtransactionStatus(c_.raw()) != PQTRANS_INERROR) {
     PQclear(PQexec(c_.raw(), ("DEALLOCATE " + name_).constData()));
   }
 }
@@ -305,7 +330,27 @@ PgStatement::~PgStatement() {
 bool PgStatement::step() {
   if (result_)
     return ++row_ < rows_;
+  // A statement outside a transaction that finds the session gone runs again on a new one.
+  const bool idle = PQtransactionStatus(c_.raw()) == PQTRANS_IDLE;
+  try {
+    return execute();
+  } catch (const Error&) {
+    if (!idle || !c_.reconnect()) {
+      reset();
+      throw;
+    }
+  }
+  try {
+    return execute();
+  } catch (...) {
+    reset();
+    throw;
+  }
+}
+
+bool PgStatement::execute() {
   PGconn* conn = c_.raw();
+  if (prepared_ && generation_ != c_.generation()) prepared_ = false;
   if (!prepared_) {
     PGresult* r = PQprepare(conn, name_.constData(), t_.sql.constData(), t_.count, nullptr);
     if (PQresultStatus(r) != PGRES_COMMAND_OK) {
@@ -314,11 +359,11 @@ bool PgStatement::step() {
         PGresult* r;
         ~Clear() { PQclear(r); }
       } clear{r};
-      reset();
       throwPg(conn, r, where);
     }
     PQclear(r);
     prepared_ = true;
+    generation_ = c_.generation();
   }
   std::vector<const char*> params(values_.size());
   std::vector<int> lengths(values_.size());
@@ -333,7 +378,6 @@ bool PgStatement::step() {
       PGresult* r;
       ~Clear() { PQclear(r); }
     } clear{r};
-    reset();
     throwPg(conn, r, where_);
   }
   if (qstrncmp(PQcmdStatus(r), "SELECT", 6) != 0)

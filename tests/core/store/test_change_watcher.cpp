@@ -1,6 +1,6 @@
 // core/store/change_watcher.cpp: another person's commit reaches an open window within 2 s, the
 // window's own commits are not reported, and a server stopped and started again is noticed and
-// rejoined. PostgreSQL only (a throwaway cluster).
+// rejoined, and a store outlives a server restart. PostgreSQL only (a throwaway cluster).
 #include <QDir>
 #include <QSignalSpy>
 #include <QtTest>
@@ -79,6 +79,28 @@ class TestChangeWatcher : public QObject {
     v.name = QStringLiteral("after");
     again.addVideo(v);
     QVERIFY(changed.wait(2000));
+  }
+
+  // The server stopped and started again under an open store: its next transaction opens a new
+  // session (statements prepared again) and nothing committed before is lost.
+  void storeSurvivesServerRestart() {
+    const QString project = backend_.fresh(QStringLiteral("survive"));
+    Store s(project, OpenMode::CreateNew);
+    Video v;
+    v.name = QStringLiteral("before");
+    Evaluation e;
+    e.videoId = s.addVideo(v);
+    e.annotatorId = s.addAnnotator(QStringLiteral("ana"), AnnotatorKind::Human);
+    e.scores.value = {2.0, 2.0, 2.0};
+    const qint64 id = s.upsertEvaluation(e);
+    s.editField(id, EvaluationField::Thinking, QStringLiteral("typed before the restart"));
+    QVERIFY(backend_.cluster()->restart());
+    s.editField(id, EvaluationField::Thinking, QStringLiteral("typed after the restart"));
+    QCOMPARE(s.findEvaluation(id)->thinking, QStringLiteral("typed after the restart"));
+    QVERIFY(backend_.cluster()->restart());
+    QCOMPARE(s.findVideoByName(QStringLiteral("before"))->id,
+             e.videoId);  // a read first, outside a transaction
+    QCOMPARE(s.history(id).size(), 2);
   }
 };
 
