@@ -277,12 +277,17 @@ class TestStorePreferences : public QObject {
       Store s(path, OpenMode::CreateNew);
       populate(s);
     }
-    // Back to what version 4 had: no preference tables, their triggers go with them.
-    for (const char* table : {"preference_history", "preferences", "pick_history", "best_of_n_picks"}) {
+    // Back to what version 4 had: no preference tables (their triggers go with them), nor what
+    // version 6 added.
+    for (const char* table : {"preference_history", "preferences", "pick_history", "best_of_n_picks", "settings",
+                              "leases", "rubric", "video_flags"}) {
       bool ok = false;
       sql(path, QStringLiteral("DROP TABLE %1").arg(QLatin1String(table)), &ok);
       QVERIFY(ok);
     }
+    bool dropped = false;
+    sql(path, QStringLiteral("ALTER TABLE query_templates DROP COLUMN version"), &dropped);
+    QVERIFY(dropped);
     sql(path, QStringLiteral("PRAGMA user_version = 4"));
     Store s(path);
     QCOMPARE(s.schemaVersion(), Store::kSchemaVersion);
