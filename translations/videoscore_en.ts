@@ -603,6 +603,32 @@
         <translation>Open project…</translation>
     </message>
     <message>
+        <source>Open team project…</source>
+        <translation>Open team project…</translation>
+    </message>
+    <message>
+        <source>Connected to the team project again; showing everyone&apos;s latest work.</source>
+        <translation>Connected to the team project again; showing everyone&apos;s latest work.</translation>
+    </message>
+    <message>
+        <source>Offline: the team project&apos;s server cannot be reached (retrying).</source>
+        <translation>Offline: the team project&apos;s server cannot be reached (retrying).</translation>
+    </message>
+    <message>
+        <source>Open team project</source>
+        <translation>Open team project</translation>
+    </message>
+    <message>
+        <source>PostgreSQL URI of the project, e.g. postgresql://ana@db.lab.example/videos
+(passwords come from PGPASSWORD, ~/.pgpass or a service file, never from here):</source>
+        <translation>PostgreSQL URI of the project, e.g. postgresql://ana@db.lab.example/videos
+(passwords come from PGPASSWORD, ~/.pgpass or a service file, never from here):</translation>
+    </message>
+    <message>
+        <source>%1 is not a postgresql:// URI.</source>
+        <translation>%1 is not a postgresql:// URI.</translation>
+    </message>
+    <message>
         <source>Settings…</source>
         <translation>Settings…</translation>
     </message>

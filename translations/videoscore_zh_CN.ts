@@ -603,6 +603,32 @@
         <translation>打开项目…</translation>
     </message>
     <message>
+        <source>Open team project…</source>
+        <translation>打开团队项目…</translation>
+    </message>
+    <message>
+        <source>Connected to the team project again; showing everyone&apos;s latest work.</source>
+        <translation>已重新连接团队项目；正在显示所有人的最新工作。</translation>
+    </message>
+    <message>
+        <source>Offline: the team project&apos;s server cannot be reached (retrying).</source>
+        <translation>离线：无法连接团队项目的服务器（正在重试）。</translation>
+    </message>
+    <message>
+        <source>Open team project</source>
+        <translation>打开团队项目</translation>
+    </message>
+    <message>
+        <source>PostgreSQL URI of the project, e.g. postgresql://ana@db.lab.example/videos
+(passwords come from PGPASSWORD, ~/.pgpass or a service file, never from here):</source>
+        <translation>项目的 PostgreSQL URI，例如 postgresql://ana@db.lab.example/videos
+（密码来自 PGPASSWORD、~/.pgpass 或服务文件，绝不在此输入）：</translation>
+    </message>
+    <message>
+        <source>%1 is not a postgresql:// URI.</source>
+        <translation>%1 不是 postgresql:// URI。</translation>
+    </message>
+    <message>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>

@@ -13,6 +13,10 @@
 #include <QFileDialog>
 #include <QDir>
 #include <QFileInfo>
+#include <QLineEdit>
+#include <QUrlQuery>
+#include <QUrl>
+#include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -20,6 +24,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QTreeView>
 #include <QUndoStack>
 #include <QUndoView>
@@ -30,6 +35,7 @@
 #include "core/library/relink.h"
 #include "core/library/video_intake.h"
 #include "core/library/video_locator.h"
+#include "core/store/change_watcher.h"
 #include "core/store/store.h"
 #include "ui/action_registry.h"
 #include "ui/add_videos_dialog.h"
@@ -62,9 +68,20 @@ namespace vs::ui {
 namespace {
 
 QString positionKey(const QString& projectPath) {
-  const QByteArray hash = QCryptographicHash::hash(QFileInfo(projectPath).absoluteFilePath().toUtf8(),
+  const QString key = store::isDatabaseProject(projectPath) ? projectPath : QFileInfo(projectPath).absoluteFilePath();
+  const QByteArray hash = QCryptographicHash::hash(key.toUtf8(),
                                                    QCryptographicHash::Sha1);
   return QStringLiteral("projects/%1/lastVideo").arg(QString::fromLatin1(hash.toHex().left(16)));
+}
+
+// What a project is called in the title and the recent list: the file's name, or a team
+// project's database and server.
+QString projectDisplayName(const QString& project) {
+  if (!store::isDatabaseProject(project)) return QFileInfo(project).fileName();
+  const QUrl url(project);
+  const QString database = url.path().mid(1);
+  const QString host = url.host().isEmpty() ? QUrlQuery(url).queryItemValue(QStringLiteral("host")) : url.host();
+  return QStringLiteral("%1 @ %2").arg(database.isEmpty() ? project : database, host.isEmpty() ? QStringLiteral("localhost") : host);
 }
 
 QString defaultAnnotator() {
@@ -344,6 +361,8 @@ void MainWindow::createActions() {
 
   make(QStringLiteral("file.new"), file, tr("New project…"), QKeySequence::New, [this] { newProjectDialog(); });
   make(QStringLiteral("file.open"), file, tr("Open project…"), QKeySequence::Open, [this] { openDialog(); });
+  make(QStringLiteral("file.openTeam"), file, tr("Open team project…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
+       [this] { openTeamDialog(); });
   make(QStringLiteral("file.addVideos"), file, tr("Add videos…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A),
        [this] { showAddVideos({}); });
   make(QStringLiteral("file.import"), file, tr("Import…"), QKeySequence(Qt::CTRL | Qt::Key_I), [this] { importDialog(); });
@@ -440,10 +459,12 @@ void MainWindow::createActions() {
 bool MainWindow::openProject(const QString& path, BusyPolicy busy) {
   recordTime();
   scorePanel_->flushPendingText();
-  const QString absolute = QFileInfo(path).absoluteFilePath();
-  auto lock = std::make_unique<ProjectLock>(absolute);
+  // A team project (a postgresql:// URI) is open in many windows at once: no lock file.
+  const bool team = store::isDatabaseProject(path);
+  const QString absolute = team ? path : QFileInfo(path).absoluteFilePath();
+  auto lock = team ? nullptr : std::make_unique<ProjectLock>(absolute);
   bool readOnly = false;
-  if (!lock->tryAcquire()) {
+  if (lock && !lock->tryAcquire()) {
     const LockOwner o = lock->owner();
     if (busy == BusyPolicy::Ask) {
       const auto answer = QMessageBox::question(
@@ -481,6 +502,7 @@ bool MainWindow::openProject(const QString& path, BusyPolicy busy) {
   *locator_ = library::VideoLocator::forStore(*store_);
   lock_ = std::move(lock);
   readOnly_ = readOnly;
+  watchTeam();
   QSettings settings;
   try {
     session_ = std::make_unique<AnnotationSession>(
@@ -762,7 +784,7 @@ void MainWindow::rememberPosition() {
 void MainWindow::updateTitle() {
   QString title = tr("VideoScore Studio");
   if (store_) {
-    title = QFileInfo(store_->path()).fileName() + QStringLiteral(" — ") + title;
+    title = projectDisplayName(store_->path()) + QStringLiteral(" — ") + title;
   }
   if (readOnly_) {
     title += QStringLiteral(" ") + tr("[read-only]");
@@ -771,6 +793,52 @@ void MainWindow::updateTitle() {
     title += QStringLiteral(" ") + tr("[blind]");
   }
   setWindowTitle(title);
+}
+
+void MainWindow::watchTeam() {
+  watcher_ = store::ChangeWatcher::create(store_->path(), store_->sessionId());
+  if (!watcher_) {
+    return;
+  }
+  if (!teamRefresh_) {
+    teamRefresh_ = new QTimer(this);
+    teamRefresh_->setSingleShot(true);
+    teamRefresh_->setInterval(300);
+    connect(teamRefresh_, &QTimer::timeout, this, [this] {
+      if (!store_) return;
+      scorePanel_->flushPendingText();  // what is being typed is saved before the reload
+      reloadQueue();
+    });
+  }
+  connect(watcher_.get(), &store::ChangeWatcher::changed, teamRefresh_, qOverload<>(&QTimer::start));
+  connect(watcher_.get(), &store::ChangeWatcher::online, this, [this](bool online) {
+    if (online) {
+      statusBar()->showMessage(tr("Connected to the team project again; showing everyone's latest work."), 8000);
+      teamRefresh_->start();
+    } else {
+      statusBar()->showMessage(tr("Offline: the team project's server cannot be reached (retrying)."));
+    }
+  });
+}
+
+void MainWindow::openTeamDialog() {
+  QSettings settings;
+  bool ok = false;
+  const QString uri =
+      QInputDialog::getText(this, tr("Open team project"),
+                            tr("PostgreSQL URI of the project, e.g. postgresql://ana@db.lab.example/videos\n"
+                               "(passwords come from PGPASSWORD, ~/.pgpass or a service file, never from here):"),
+                            QLineEdit::Normal, settings.value(QStringLiteral("session/lastTeamUri")).toString(), &ok)
+          .trimmed();
+  if (!ok || uri.isEmpty()) {
+    return;
+  }
+  if (!store::isDatabaseProject(uri)) {
+    report(tr("Open team project"), tr("%1 is not a postgresql:// URI.").arg(uri));
+    return;
+  }
+  settings.setValue(QStringLiteral("session/lastTeamUri"), uri);
+  openProject(uri);
 }
 
 void MainWindow::openDialog() {
@@ -819,7 +887,7 @@ void MainWindow::fillRecentMenu() {
   int n = 0;
   for (const QString& p : recent) {
     ++n;
-    const QString text = n < 10 ? QStringLiteral("&%1 %2").arg(n).arg(QFileInfo(p).fileName()) : QFileInfo(p).fileName();
+    const QString text = n < 10 ? QStringLiteral("&%1 %2").arg(n).arg(projectDisplayName(p)) : projectDisplayName(p);
     QAction* a = recentMenu_->addAction(text);
     a->setToolTip(QDir::toNativeSeparators(p));
     a->setStatusTip(QDir::toNativeSeparators(p));

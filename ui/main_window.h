@@ -12,9 +12,11 @@ class QTabWidget;
 class QLabel;
 class QUndoView;
 class QMenu;
+class QTimer;
 
 namespace vs::store {
 class Store;
+class ChangeWatcher;
 }
 namespace vs::library {
 class VideoLocator;
@@ -126,6 +128,8 @@ class MainWindow : public QMainWindow {
   void updateTitle();
   void updateBlindForItem();
   void openDialog();
+  void openTeamDialog();
+  void watchTeam();  // follows other people's commits on a team project (LISTEN/NOTIFY)  // File › Open team project… (a postgresql:// URI)
   void newProjectDialog();
   void importDialog();
   void exportDialog();
@@ -142,6 +146,10 @@ class MainWindow : public QMainWindow {
   // (assigned in place, so the queue model and scoring controller keep a valid reference).
   std::unique_ptr<library::VideoLocator> locator_;
   std::unique_ptr<ProjectLock> lock_;
+  // A team project's other people's commits (null for a file); refreshes are gathered by
+  // teamRefresh_ so a burst of edits costs one reload.
+  std::unique_ptr<store::ChangeWatcher> watcher_;
+  QTimer* teamRefresh_ = nullptr;
   std::unique_ptr<AnnotationSession> session_;
   std::unique_ptr<ScoringController> scoring_;
   bool preparingModel_ = false;

@@ -3,6 +3,8 @@
 #include <QFileInfo>
 #include <QSettings>
 
+#include "core/store/store.h"
+
 namespace vs::ui {
 
 namespace {
@@ -13,7 +15,7 @@ QStringList RecentProjects::load(QSettings& settings) {
   const QStringList stored = settings.value(kKey).toStringList();
   QStringList kept;
   for (const QString& p : stored) {
-    if (QFileInfo(p).isFile() && !kept.contains(p)) {
+    if ((QFileInfo(p).isFile() || vs::store::isDatabaseProject(p)) && !kept.contains(p)) {
       kept << p;
     }
   }
@@ -25,7 +27,8 @@ QStringList RecentProjects::load(QSettings& settings) {
 
 void RecentProjects::add(QSettings& settings, const QString& path) {
   QStringList list = settings.value(kKey).toStringList();
-  const QString absolute = QFileInfo(path).absoluteFilePath();
+  // A team project's URI is kept as typed; a file by its absolute path.
+  const QString absolute = vs::store::isDatabaseProject(path) ? path : QFileInfo(path).absoluteFilePath();
   list.removeAll(absolute);
   list.prepend(absolute);
   while (list.size() > kMaxEntries) {

@@ -13,6 +13,7 @@
 #include "ui/main_window.h"
 #include "ui/screenshot_when_ready.h"
 #include "ui/typing_guard.h"
+#include "core/store/store.h"
 
 namespace {
 
@@ -85,11 +86,11 @@ int main(int argc, char** argv) {
     }
   } else if (project.isEmpty()) {
     const QString last = QSettings().value(QStringLiteral("session/lastProject")).toString();
-    if (QFileInfo::exists(last)) {
+    if (vs::store::projectExists(last)) {
       project = last;
     }
   }
-  if (!project.isEmpty() && !QFileInfo::exists(project)) {
+  if (!project.isEmpty() && !vs::store::projectExists(project)) {
     std::fprintf(stderr, "videoscore-studio: error: %s: no such project file\n", qPrintable(project));
     return 1;
   }

@@ -75,7 +75,7 @@ int runAddVideos(const QStringList& args) {
     }
   }
   const QString projectPath = positional.first();
-  if (!QFile::exists(projectPath)) {
+  if (!store::projectExists(projectPath)) {
     return cli::fail(cli::kExitRuntime, QStringLiteral("%1: no such project file (create it with vscore init)").arg(projectPath));
   }
   std::optional<library::PromptMap> prompts;

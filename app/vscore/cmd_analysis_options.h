@@ -6,6 +6,7 @@
 
 #include "command.h"
 #include "core/analysis/bootstrap.h"
+#include "core/store/store.h"
 
 namespace vs::cli {
 
@@ -31,6 +32,7 @@ inline bool readBootstrapOptions(const QCommandLineParser& parser, analysis::Boo
 
 // A project file: the .vsproj extension or an SQLite header.
 inline bool isProjectFile(const QString& path) {
+  if (store::isDatabaseProject(path)) return true;  // a team project on PostgreSQL
   if (QFileInfo(path).suffix().compare(QLatin1String("vsproj"), Qt::CaseInsensitive) == 0) {
     return true;
   }

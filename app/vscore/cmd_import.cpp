@@ -95,7 +95,7 @@ int runImport(const QStringList& args) {
     for (NamedPreference& p : preferences) {
       if (p.annotator.isEmpty()) p.annotator = fallback;
     }
-    if (!QFile::exists(projectPath)) {
+    if (!store::projectExists(projectPath)) {
       return cli::fail(cli::kExitRuntime, QStringLiteral("%1: no such project file (create it with vscore init)").arg(projectPath));
     }
     bool ok = false;
@@ -134,7 +134,7 @@ int runImport(const QStringList& args) {
   for (const QString& dir : videoFolders) {
     if (!QFileInfo(dir).isDir()) return cli::fail(cli::kExitRuntime, QStringLiteral("%1: not a folder").arg(dir));
   }
-  if (!QFile::exists(projectPath)) {
+  if (!store::projectExists(projectPath)) {
     return cli::fail(cli::kExitRuntime, QStringLiteral("%1: no such project file (create it with vscore init)").arg(projectPath));
   }
   interop::ImportPipe pipe(bytes, format, filePath);

@@ -1,4 +1,5 @@
-// vscore init PROJECT.vsproj: creates an empty project file at the current schema version.
+// vscore init PROJECT: creates an empty project at the current schema version: a new .vsproj file, or
+// the tables of a project in an existing, empty PostgreSQL database (postgresql:// URI).
 #include <QCommandLineParser>
 
 #include "cmd_options.h"
@@ -10,11 +11,11 @@ namespace {
 int runInit(const QStringList& args) {
   QCommandLineParser parser;
   parser.addHelpOption();
-  parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("project file to create (.vsproj)"));
+  parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("project file to create (.vsproj), or an empty database (postgresql://...)"));
   if (const auto stop = vs::cli::parseCommandLine(parser, QStringLiteral("init"), args)) {
     return *stop;
   }
-  if (const auto stop = vs::cli::requirePositionals(parser, 1, QStringLiteral("vscore init PROJECT.vsproj"))) {
+  if (const auto stop = vs::cli::requirePositionals(parser, 1, QStringLiteral("vscore init PROJECT.vsproj|postgresql://..."))) {
     return *stop;
   }
   const QString path = parser.positionalArguments().first();
@@ -24,6 +25,6 @@ int runInit(const QStringList& args) {
 }
 
 const vs::cli::CommandRegistration kInit({QStringLiteral("init"), QStringLiteral("init PROJECT.vsproj"),
-                                          QStringLiteral("Create an empty project file"), runInit});
+                                          QStringLiteral("Create an empty project (a file, or in an empty PostgreSQL database)"), runInit});
 
 }  // namespace

@@ -32,7 +32,7 @@ std::optional<int> requirePositionals(const QCommandLineParser& parser, qsizetyp
 }
 
 void addProjectArgument(QCommandLineParser& parser) {
-  parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("project file (.vsproj)"));
+  parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("project: a .vsproj file or a postgresql:// URI"));
 }
 
 void printJson(const QJsonObject& object) { printDocument(QJsonDocument(object)); }

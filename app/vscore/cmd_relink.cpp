@@ -30,7 +30,7 @@ int runRelink(const QStringList& args) {
   for (const QString& dir : positional.mid(1)) {
     if (!QFileInfo(dir).isDir()) return cli::fail(cli::kExitRuntime, QStringLiteral("%1: not a folder").arg(dir));
   }
-  if (!QFile::exists(positional.first())) {
+  if (!store::projectExists(positional.first())) {
     return cli::fail(cli::kExitRuntime, QStringLiteral("%1: no such project file").arg(positional.first()));
   }
   store::Store store(positional.first(), store::OpenMode::OpenExisting);

@@ -2,10 +2,9 @@
 
 #include <QString>
 #include <iterator>
-#include <sqlite3.h>
 
 #include "core/domain/error.h"
-#include "core/store/sqlite_statement.h"
+#include "core/store/connection.h"
 
 namespace vs::store {
 namespace {
@@ -175,6 +174,35 @@ CREATE TRIGGER best_of_n_picks_deleted AFTER DELETE ON best_of_n_picks BEGIN
   VALUES (old.id, 'deleted', old.best_id, NULL, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)); END;
 )sql";
 
+// Version 6: working together (SQLite and PostgreSQL alike; BIGINT is an INTEGER in SQLite).
+// Project settings (judgements_per_video: how many people should judge each video), leases
+// handing a video to one person until expires_at (ms since the epoch; renewed while they work,
+// expired ones count for nothing), and a version on the records people share, so that an edit
+// made on an old version is refused instead of writing over someone else's: query templates,
+// the rubric (one row) and flags on a video.
+constexpr const char* kV5ToV6 = R"sql(
+CREATE TABLE settings(
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL);
+CREATE TABLE leases(
+  video_id BIGINT NOT NULL REFERENCES videos(id) ON DELETE CASCADE,
+  annotator_id BIGINT NOT NULL REFERENCES annotators(id),
+  expires_at BIGINT NOT NULL,
+  PRIMARY KEY (video_id, annotator_id));
+CREATE INDEX leases_annotator ON leases(annotator_id);
+ALTER TABLE query_templates ADD COLUMN version BIGINT NOT NULL DEFAULT 1;
+CREATE TABLE rubric(
+  id BIGINT PRIMARY KEY CHECK (id = 1),
+  json TEXT NOT NULL,
+  version BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL);
+CREATE TABLE video_flags(
+  video_id BIGINT PRIMARY KEY REFERENCES videos(id) ON DELETE CASCADE,
+  flags TEXT NOT NULL DEFAULT '',
+  version BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL);
+)sql";
+
 constexpr const char* kPreferenceTrackedColumns[] = {"left_id", "right_id", "choice", "presentation",
                                                      "swapped", "reason", "time_spent_ms"};
 constexpr const char* kPickTrackedColumns[] = {"candidates_json", "best_id", "worst_id", "time_spent_ms"};
@@ -184,7 +212,7 @@ constexpr const char* kTrackedColumns[] = {"visual", "t2v", "phy", "visual_ratio
                                            "t2v_rationale", "phy_rationale", "thinking",
                                            "origin", "time_spent_ms", "model_id", "settings_json"};
 
-void createHistoryTriggers(sqlite3* db, const QString& where) {
+void createHistoryTriggers(Connection& db, const QString& where) {
   for (const char* column : kTrackedColumns) {
     const QByteArray sql = QStringLiteral(
         "CREATE TRIGGER evaluations_%1 AFTER UPDATE OF %1 ON evaluations "
@@ -197,7 +225,7 @@ void createHistoryTriggers(sqlite3* db, const QString& where) {
   }
 }
 
-void createTrackedTriggers(sqlite3* db, const char* table, const char* historyTable, const char* idColumn,
+void createTrackedTriggers(Connection& db, const char* table, const char* historyTable, const char* idColumn,
                            const char* const* columns, size_t count, const QString& where) {
   for (size_t i = 0; i < count; ++i) {
     const QByteArray sql = QStringLiteral(
@@ -215,20 +243,19 @@ void createTrackedTriggers(sqlite3* db, const char* table, const char* historyTa
 
 const char* schemaV1Sql() { return kV1; }
 
-void migrate(sqlite3* db, int fromVersion, int toVersion, const QString& where) {
+void migrate(Connection& db, int fromVersion, int toVersion, const QString& where) {
   if (fromVersion >= toVersion) return;
   Transaction transaction(db, where);
   // Re-read inside the write lock: another process may have migrated meanwhile.
-  int current = 0;
-  {
-    Statement version(db, "PRAGMA user_version", where);
-    if (version.step()) current = static_cast<int>(version.int64(0));
-  }
+  int current = db.schemaVersion(where);
   if (current >= toVersion) return;
+  if (db.backend() == Backend::Postgres && current < 5) {
+    // PostgreSQL projects begin at version 5 (no older ones exist); later steps are shared.
+    createPostgresV5(db, where);
+    current = 5;
+  }
   if (current < 1) {
     execSql(db, kV1, where);
-    execSql(db, QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId).toUtf8().constData(),
-            where);
     current = 1;
   }
   if (current < 2 && toVersion >= 2) {
@@ -252,7 +279,12 @@ void migrate(sqlite3* db, int fromVersion, int toVersion, const QString& where) 
                           std::size(kPickTrackedColumns), where);
     current = 5;
   }
-  execSql(db, QStringLiteral("PRAGMA user_version = %1").arg(current).toUtf8().constData(), where);
+  if (current < 6 && toVersion >= 6) {
+    execSql(db, kV5ToV6, where);
+    if (db.backend() == Backend::Postgres) createPostgresNotify(db, where);
+    current = 6;
+  }
+  db.setSchemaVersion(current, where);
   transaction.commit();
 }
 

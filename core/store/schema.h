@@ -1,9 +1,10 @@
 #pragma once
 // Project file schema: every version's DDL and the forward migrations between them.
-struct sqlite3;
 class QString;
 
 namespace vs::store {
+
+class Connection;
 
 inline constexpr int kApplicationId = 0x56535031;  // "VSP1" in PRAGMA application_id
 
@@ -11,7 +12,14 @@ inline constexpr int kApplicationId = 0x56535031;  // "VSP1" in PRAGMA applicati
 // (kept so tests and the migration path can be checked against a real old file).
 const char* schemaV1Sql();
 
+// The whole version 5 schema in PostgreSQL's spelling (schema_pg.cpp): tables, indexes and the
+// PL/pgSQL history triggers, equivalent to SQLite's version 5.
+void createPostgresV5(Connection& db, const QString& where);
+
+// PostgreSQL's part of version 6: change notifications (schema_pg.cpp).
+void createPostgresNotify(Connection& db, const QString& where);
+
 // Brings a project at `fromVersion` (0 = empty new file) to `toVersion`, in one transaction.
-void migrate(sqlite3* db, int fromVersion, int toVersion, const QString& where);
+void migrate(Connection& db, int fromVersion, int toVersion, const QString& where);
 
 }  // namespace vs::store

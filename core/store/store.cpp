@@ -1,24 +1,18 @@
 #include "core/store/store.h"
 
-#include <QAtomicInteger>
 #include <QFileInfo>
-#include <QSqlDatabase>
-#include <QSqlDriver>
-#include <QSqlError>
 #include <cmath>
+#include <limits>
 #include <map>
-#include <sqlite3.h>
 
 #include "core/domain/error.h"
 #include "core/domain/score_label.h"
 #include "core/store/schema.h"
-#include "core/store/sqlite_statement.h"
+#include "core/store/connection.h"
 #include "core/store/store_impl.h"
 
 namespace vs::store {
 namespace {
-
-QAtomicInteger<quint64> g_connectionCounter;
 
 qint64 nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
 
@@ -64,34 +58,19 @@ Evaluation readEvaluation(const Statement& s, int first = 0) {
   return e;
 }
 
-QVariant columnVariant(const Statement& s, int column, sqlite3_stmt* raw) {
-  switch (sqlite3_column_type(raw, column)) {
-    case SQLITE_NULL: return {};
-    case SQLITE_INTEGER: return QVariant(s.int64(column));
-    case SQLITE_FLOAT: return QVariant(s.real(column));
-    default: return QVariant(s.text(column));
-  }
-}
-
 }  // namespace
 
 // --- Impl ------------------------------------------------------------------------------------
 
 Impl::~Impl() {
-  statements.clear();  // finalize before the connection closes
-  if (!connectionName.isEmpty()) {
-    {
-      QSqlDatabase database = QSqlDatabase::database(connectionName, false);
-      database.close();
-    }
-    QSqlDatabase::removeDatabase(connectionName);
-  }
+  statements.clear();  // finalized before the connection closes
+  db.reset();
 }
 
 Statement& Impl::statement(const char* sql) {
   auto it = statements.find(sql);
   if (it == statements.end()) {
-    it = statements.emplace(sql, std::make_unique<Statement>(db, sql, where)).first;
+    it = statements.emplace(sql, std::make_unique<Statement>(*db, sql, where)).first;
   }
   it->second->reset();
   return *it->second;
@@ -147,62 +126,24 @@ qint64 Impl::ensureAnnotator(const QString& name, AnnotatorKind kind) {
     return id;
   }
   find.reset();
-  Statement& insert = statement("INSERT INTO annotators(name, kind) VALUES (?, ?)");
-  insert.bind(1, name).bind(2, annotatorKindName(kind)).run();
-  return sqlite3_last_insert_rowid(db);
+  Statement& insert = statement("INSERT INTO annotators(name, kind) VALUES (?, ?) RETURNING id");
+  insert.bind(1, name).bind(2, annotatorKindName(kind)).step();
+  const qint64 id = insert.int64(0);
+  insert.reset();
+  return id;
 }
 
 // --- Store -----------------------------------------------------------------------------------
+
+bool isDatabaseProject(const QString& project) { return isPostgresUri(project); }
+bool projectExists(const QString& project) { return isPostgresUri(project) || QFileInfo::exists(project); }
 
 Store::Store(const QString& path, OpenMode mode, int busyTimeoutMs) : d_(std::make_unique<Impl>()) {
   d_->path = path;
   d_->where = path;
   d_->busyTimeoutMs = busyTimeoutMs;
-  const bool exists = QFileInfo::exists(path);
-  if (mode == OpenMode::OpenExisting && !exists) {
-    throw Error(Error::Kind::Io, path, QStringLiteral("no such project file"));
-  }
-  if (mode == OpenMode::CreateNew && exists) {
-    throw Error(Error::Kind::Io, path, QStringLiteral("file already exists"));
-  }
-  d_->connectionName = QStringLiteral("vs_store_%1").arg(g_connectionCounter.fetchAndAddRelaxed(1));
-  {
-    QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), d_->connectionName);
-    if (!database.isValid()) {
-      throw Error(Error::Kind::Io, path, QStringLiteral("the Qt SQLite driver (QSQLITE) is not available"));
-    }
-    database.setDatabaseName(path);
-    database.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMs));
-    if (!database.open()) {
-      throw Error(Error::Kind::Io, path, database.lastError().text());
-    }
-    const QVariant handle = database.driver()->handle();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0) {
-      throw Error(Error::Kind::Io, path, QStringLiteral("unexpected SQLite driver handle"));
-    }
-    d_->db = *static_cast<sqlite3* const*>(handle.constData());
-  }
-  sqlite3* db = d_->db;
-  sqlite3_busy_timeout(db, busyTimeoutMs);
-
-  int version = 0;
-  int applicationId = 0;
-  int tables = 0;
-  {
-    Statement s(db, "PRAGMA user_version", path);
-    if (s.step()) version = static_cast<int>(s.int64(0));
-  }
-  {
-    Statement s(db, "PRAGMA application_id", path);
-    if (s.step()) applicationId = static_cast<int>(s.int64(0));
-  }
-  {
-    Statement s(db, "SELECT count(*) FROM sqlite_schema", path);
-    if (s.step()) tables = static_cast<int>(s.int64(0));
-  }
-  if ((version == 0 && tables > 0) || (version > 0 && applicationId != kApplicationId)) {
-    throw Error(Error::Kind::Io, path, QStringLiteral("not a VideoScore project"));
-  }
+  d_->db = isPostgresUri(path) ? openPostgres(path, mode, busyTimeoutMs) : openSqlite(path, mode, busyTimeoutMs);
+  const int version = d_->db->schemaVersion(path);
   if (version > kSchemaVersion) {
     throw Error(Error::Kind::Io, path,
                 QStringLiteral("project schema version %1 is newer than this program supports (%2); "
@@ -210,20 +151,8 @@ Store::Store(const QString& path, OpenMode mode, int busyTimeoutMs) : d_(std::ma
                     .arg(version)
                     .arg(kSchemaVersion));
   }
-  if (version == 0 && tables == 0) {
-    execSql(db, "PRAGMA page_size = 8192", path);
-  }
-  // WAL: readers never block the writer; synchronous=NORMAL keeps every committed transaction
-  // across a killed process (only a power loss can drop the last ones).
-  execSqlWaiting(db, "PRAGMA journal_mode = WAL", path, busyTimeoutMs);
-  execSql(db, "PRAGMA synchronous = NORMAL", path);
-  execSql(db, "PRAGMA foreign_keys = ON", path);
-  // A bulk import touches several B-trees at once; with SQLite's 2 MB default the page cache
-  // spills the same pages to the WAL again and again (measured: 400k writes for 27k items).
-  // The cache grows only as needed.
-  execSql(db, "PRAGMA cache_size = -262144", path);
   if (version < kSchemaVersion) {
-    migrate(db, version, kSchemaVersion, path);
+    migrate(*d_->db, version, kSchemaVersion, path);
   }
   d_->schemaVersion = kSchemaVersion;
 }
@@ -234,9 +163,10 @@ Store& Store::operator=(Store&&) noexcept = default;
 
 QString Store::path() const { return d_->path; }
 int Store::schemaVersion() const { return d_->schemaVersion; }
+qint64 Store::sessionId() const { return d_->db->sessionId(); }
 
 qint64 Store::addPrompt(const QString& text) {
-  Transaction transaction(d_->db, d_->where, d_->busyTimeoutMs);
+  Transaction transaction(*d_->db, d_->where, d_->busyTimeoutMs);
   const qint64 id = d_->ensurePrompt(text.toUtf8());
   transaction.commit();
   return id;
@@ -251,8 +181,11 @@ qint64 Impl::ensurePrompt(const QByteArray& text) {
     return id;
   }
   find.reset();
-  statement("INSERT INTO prompts(text) VALUES (?)").bind(1, text).run();
-  return sqlite3_last_insert_rowid(db);
+  Statement& insert = statement("INSERT INTO prompts(text) VALUES (?) RETURNING id");
+  insert.bind(1, text).step();
+  const qint64 id = insert.int64(0);
+  insert.reset();
+  return id;
 }
 
 std::optional<Prompt> Store::findPrompt(qint64 id) const {
@@ -268,7 +201,7 @@ qint64 Store::addVideo(const Video& video) {
   if (video.name.isEmpty()) {
     throw Error(Error::Kind::Usage, d_->where, QStringLiteral("video name is empty"));
   }
-  Transaction transaction(d_->db, d_->where, d_->busyTimeoutMs);
+  Transaction transaction(*d_->db, d_->where, d_->busyTimeoutMs);
   Statement& s = d_->statement(
       "INSERT INTO videos(name, prompt_id, url, path, content_hash, probe_json, generator, batch) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(name) DO UPDATE SET "
@@ -328,7 +261,7 @@ std::optional<Video> Store::findVideoByName(const QString& name) const {
 }
 
 qint64 Store::addAnnotator(const QString& name, AnnotatorKind kind) {
-  Transaction transaction(d_->db, d_->where, d_->busyTimeoutMs);
+  Transaction transaction(*d_->db, d_->where, d_->busyTimeoutMs);
   const qint64 id = d_->ensureAnnotator(name, kind);
   transaction.commit();
   return id;
@@ -363,7 +296,7 @@ QVector<Annotator> Store::annotators() const {
 }
 
 qint64 Store::upsertEvaluation(const Evaluation& e) {
-  Transaction transaction(d_->db, d_->where, d_->busyTimeoutMs);
+  Transaction transaction(*d_->db, d_->where, d_->busyTimeoutMs);
   const AnnotatorKind kind = d_->annotatorKind(e.annotatorId);
   d_->checkScores(e.scores, kind, d_->where);
   if (kind == AnnotatorKind::Human) {
@@ -487,7 +420,7 @@ void Store::editField(qint64 evaluationId, EvaluationField field, const QVariant
     }
     return m;
   }();
-  Transaction transaction(d_->db, d_->where, d_->busyTimeoutMs);
+  Transaction transaction(*d_->db, d_->where, d_->busyTimeoutMs);
   const bool isScore = field == EvaluationField::VisualScore || field == EvaluationField::T2VScore ||
                        field == EvaluationField::PhyScore;
   if (isScore && !bound.isNull()) {
@@ -514,7 +447,7 @@ void Store::editField(qint64 evaluationId, EvaluationField field, const QVariant
   }
   s.bind(2, nowMs()).bind(3, evaluationId);
   s.run();
-  if (sqlite3_changes(d_->db) != 1) {
+  if (d_->db->changes() != 1) {
     throw Error(Error::Kind::Usage, at, QStringLiteral("no such evaluation"));
   }
   transaction.commit();
@@ -531,8 +464,8 @@ QVector<HistoryEntry> Store::history(qint64 evaluationId) const {
     h.id = s.int64(0);
     h.evaluationId = s.int64(1);
     h.field = s.text(2);
-    h.oldValue = d_->variantOf(s, 3);
-    h.newValue = d_->variantOf(s, 4);
+    h.oldValue = historyValue(h.field, d_->variantOf(s, 3));
+    h.newValue = historyValue(h.field, d_->variantOf(s, 4));
     h.origin = s.text(5);
     h.changedAt = fromMs(s.int64(6));
     all.push_back(h);
@@ -545,17 +478,19 @@ QVector<QueueItem> Store::listItems(const ItemFilter& filter) const {
   QByteArray sql = QByteArray("SELECT v.id, coalesce(v.prompt_id, 0), v.name, v.url, v.path, "
                               "v.content_hash, v.probe_json, v.generator, v.batch, "
                               "coalesce(p.text, '') FROM videos v "
-                              "LEFT JOIN prompts p ON p.id = v.prompt_id WHERE 1");
+                              "LEFT JOIN prompts p ON p.id = v.prompt_id WHERE 1 = 1");
   if (!filter.batch.isEmpty()) sql += " AND v.batch = ?1";
   if (filter.annotatorId && filter.evaluated != ItemFilter::Evaluated::Any) {
     sql += filter.evaluated == ItemFilter::Evaluated::Yes ? " AND EXISTS" : " AND NOT EXISTS";
     sql += " (SELECT 1 FROM evaluations e WHERE e.video_id = v.id AND e.annotator_id = ?2)";
   }
   sql += " ORDER BY v.id LIMIT ?3 OFFSET ?4";
-  Statement s(d_->db, sql.constData(), d_->where);
+  Statement s(*d_->db, sql.constData(), d_->where);
   if (!filter.batch.isEmpty()) s.bind(1, filter.batch);
   if (filter.annotatorId) s.bind(2, *filter.annotatorId);
-  s.bind(3, static_cast<qint64>(filter.limit)).bind(4, static_cast<qint64>(filter.offset));
+  // A negative limit is "no limit" (SQLite's reading; PostgreSQL refuses it).
+  const qint64 limit = filter.limit < 0 ? std::numeric_limits<qint64>::max() : static_cast<qint64>(filter.limit);
+  s.bind(3, limit).bind(4, static_cast<qint64>(filter.offset));
   QVector<QueueItem> items;
   std::map<qint64, int> indexOf;
   while (s.step()) {
@@ -592,24 +527,35 @@ ProjectStats Store::stats() const {
     st.annotators = counts.int64(3);
   }
   counts.reset();
-  const char* sql[3] = {
-      "SELECT CAST(round(visual) AS INTEGER), count(*) FROM evaluations WHERE visual IS NOT NULL GROUP BY 1",
-      "SELECT CAST(round(t2v) AS INTEGER), count(*) FROM evaluations WHERE t2v IS NOT NULL GROUP BY 1",
-      "SELECT CAST(round(phy) AS INTEGER), count(*) FROM evaluations WHERE phy IS NOT NULL GROUP BY 1"};
+  // Rounded here (half away from zero, as SQLite's round()): PostgreSQL's round() of a double
+  // rounds half to even.
+  const char* sql[3] = {"SELECT visual, count(*) FROM evaluations WHERE visual IS NOT NULL GROUP BY 1",
+                        "SELECT t2v, count(*) FROM evaluations WHERE t2v IS NOT NULL GROUP BY 1",
+                        "SELECT phy, count(*) FROM evaluations WHERE phy IS NOT NULL GROUP BY 1"};
   for (size_t d = 0; d < 3; ++d) {
     Statement& h = d_->statement(sql[d]);
     while (h.step()) {
-      const qint64 score = h.int64(0);
-      if (score >= 1 && score <= 5) st.histogram[d][static_cast<size_t>(score - 1)] = h.int64(1);
+      const auto score = static_cast<qint64>(std::round(h.real(0)));
+      if (score >= 1 && score <= 5) st.histogram[d][static_cast<size_t>(score - 1)] += h.int64(1);
     }
     h.reset();
   }
   return st;
 }
 
-QVariant Impl::variantOf(const Statement& s, int column) const {
-  if (s.isNull(column)) return {};
-  return columnVariant(s, column, s.raw());
+QVariant Impl::variantOf(const Statement& s, int column) const { return s.value(column); }
+
+// History keeps old and new values as the column held them; PostgreSQL's history tables keep
+// text, so a value is read back by its field's type (the same QVariant from either backend).
+QVariant historyValue(const QString& field, const QVariant& value) {
+  if (value.isNull()) return {};
+  static const QStringList reals{QStringLiteral("visual"), QStringLiteral("t2v"), QStringLiteral("phy")};
+  static const QStringList integers{QStringLiteral("time_spent_ms"), QStringLiteral("left_id"),
+                                    QStringLiteral("right_id"),      QStringLiteral("swapped"),
+                                    QStringLiteral("best_id"),       QStringLiteral("worst_id")};
+  if (reals.contains(field)) return QVariant(value.toDouble());
+  if (integers.contains(field)) return QVariant(value.toLongLong());
+  return QVariant(value.toString());
 }
 
 }  // namespace vs::store

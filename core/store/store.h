@@ -1,11 +1,14 @@
 #pragma once
-// The project store: one `.vsproj` SQLite file (Qt Sql, QSQLITE). WAL journal, foreign keys on,
-// schema version in `PRAGMA user_version`, forward migrations on open, a newer schema refused.
-// Every public write is one transaction, committed before the call returns; edits to an
-// evaluation leave an append-only history row (written by triggers, so no path can skip it).
+// The project store. A project is a `.vsproj` SQLite file (WAL journal, foreign keys on, schema
+// version in PRAGMA user_version) or a PostgreSQL database named by a libpq URI
+// (postgresql://[user@][host][:port]/db?host=/socket/dir; schema version in vs_meta). Both go
+// through one Connection seam (connection.h), so every operation below is written once. Forward
+// migrations on open, a newer schema refused. Every public write is one transaction, committed
+// before the call returns; edits to an evaluation leave an append-only history row (written by
+// triggers, SQLite or PL/pgSQL, so no path can skip it).
 //
-// A Store belongs to the thread that opened it (a QSqlDatabase rule). Two processes may open
-// one project: writers wait up to busyTimeoutMs for the other to finish, then fail with
+// A Store belongs to the thread that opened it. Several processes may open one project: writers
+// wait up to busyTimeoutMs for the other to finish, then fail with
 // vs::Error(Kind::Io, ..., "project is busy ...").
 // All failures throw vs::Error (core/domain/error.h).
 #include <QString>
@@ -23,6 +26,7 @@
 #include "core/domain/feedback_item.h"
 #include "core/domain/prompt.h"
 #include "core/domain/video.h"
+#include "core/domain/error.h"
 #include "core/store/store_types.h"
 
 namespace vs::store {
@@ -33,9 +37,26 @@ enum class OpenMode {
   OpenOrCreate,
 };
 
+// Is `project` a PostgreSQL URI (postgresql:// or postgres://) rather than a `.vsproj` path?
+bool isDatabaseProject(const QString& project);
+// A file project that exists, or any database URI (the server answers when it is opened).
+bool projectExists(const QString& project);
+
+// An edit based on an old version of a shared record: nothing was written. `current` is what is
+// there now (shown to the person, never written over).
+class VersionConflict : public Error {
+ public:
+  VersionConflict(const QString& where, const QString& what, VersionedText current)
+      : Error(Kind::Io, where, what), current_(std::move(current)) {}
+  const VersionedText& current() const { return current_; }
+
+ private:
+  VersionedText current_;
+};
+
 class Store {
  public:
-  static constexpr int kSchemaVersion = 5;  // see schema.cpp for every version and migration
+  static constexpr int kSchemaVersion = 6;  // see schema.cpp for every version and migration
 
   explicit Store(const QString& path, OpenMode mode = OpenMode::OpenExisting,
                  int busyTimeoutMs = 5000);
@@ -47,6 +68,9 @@ class Store {
 
   QString path() const;
   int schemaVersion() const;  // of the open file (== kSchemaVersion after open)
+  // This store's session on a PostgreSQL server (its backend process id; 0 for a file): what a
+  // ChangeWatcher leaves out.
+  qint64 sessionId() const;
 
   // --- prompts, videos, annotators ----------------------------------------------------------
   qint64 addPrompt(const QString& text);  // id of the existing prompt with that text, or a new one
@@ -141,6 +165,40 @@ class Store {
   // Streams matching evaluations, one FeedbackItem per (video, annotator), in video id order.
   void exportItems(const ExportFilter& filter,
                    const std::function<void(const FeedbackItem&)>& sink) const;
+
+  // --- working together (store_team.cpp) ---------------------------------------------------
+  // How many people should judge each video (project setting "judgements_per_video", >= 1;
+  // 1 when never set).
+  int judgementsPerVideo() const;
+  void setJudgementsPerVideo(int k);
+  // Leases the next video to `annotator` (a person, created when new) until now + leaseSeconds:
+  // their own live lease on a video they have not judged yet is renewed and returned first;
+  // otherwise the first video, in id order, that they have not judged and that fewer than k
+  // people have judged or hold a live lease on. On PostgreSQL candidates are locked with
+  // FOR UPDATE SKIP LOCKED and counted again once locked, so two people never get one video
+  // beyond k, and leasing never waits for another person's lease. nullopt: nothing left.
+  std::optional<Lease> leaseNext(const QString& annotator, int leaseSeconds = 900);
+  // Gives a lease back before it expires; false when there was none.
+  bool releaseLease(const QString& annotator, qint64 videoId);
+  QVector<Lease> liveLeases() const;  // by video id
+
+  // Shared records carry a version. Every save names the version it was based on (0: the record
+  // is new) and is refused with VersionConflict when someone saved another one since.
+  VersionedText rubric() const;  // version 0, empty text: never saved
+  qint64 saveRubric(const QString& json, qint64 basedOnVersion);  // returns the new version
+  VersionedText videoFlags(qint64 videoId) const;
+  qint64 saveVideoFlags(qint64 videoId, const QString& flags, qint64 basedOnVersion);
+  // Query templates: version 0 when there is none by that name.
+  qint64 queryTemplateVersion(const QString& name) const;
+  qint64 saveQueryTemplate(const QString& name, const QString& text, qint64 basedOnVersion);
+
+  // --- whole projects (store_copy.cpp) -------------------------------------------------------
+  // Copies the project `source` to `destination` (a new .vsproj file, or an empty database),
+  // every row with its id, history included, in one transaction: whole or not at all (a file is
+  // written aside and renamed when complete; a database is emptied again on failure).
+  static CopyResult copy(const QString& source, const QString& destination);
+  // Removes every table and function of a project from a database (what init made).
+  static void dropProject(const QString& uri);
 
   struct Impl;  // opaque (store_impl.h)
 

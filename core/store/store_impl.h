@@ -7,10 +7,8 @@
 
 #include "core/domain/annotator.h"
 #include "core/domain/scores.h"
-#include "core/store/sqlite_statement.h"
+#include "core/store/connection.h"
 #include "core/store/store.h"
-
-struct sqlite3;
 
 namespace vs::store {
 
@@ -26,13 +24,15 @@ struct Store::Impl {
 
   QString path;
   QString where;  // prefix for error locations
-  QString connectionName;
-  sqlite3* db = nullptr;  // owned by the QSqlDatabase connection
+  std::unique_ptr<Connection> db;
   int schemaVersion = 0;
   int busyTimeoutMs = 5000;
   std::map<const char*, std::unique_ptr<Statement>> statements;
 };
 
 using Impl = Store::Impl;
+
+// A history value as its field's column type (store.cpp).
+QVariant historyValue(const QString& field, const QVariant& value);
 
 }  // namespace vs::store

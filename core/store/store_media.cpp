@@ -15,7 +15,7 @@ QStringList Store::mediaFolders() const {
 }
 
 void Store::addMediaFolders(const QStringList& folders) {
-  Transaction transaction(d_->db, d_->where, d_->busyTimeoutMs);
+  Transaction transaction(*d_->db, d_->where, d_->busyTimeoutMs);
   Statement& s = d_->statement(
       "INSERT INTO media_folders(position, path) "
       "VALUES ((SELECT coalesce(max(position), 0) + 1 FROM media_folders), ?1) "
@@ -45,22 +45,22 @@ void writeMediaFolders(Impl& d, const QStringList& folders) {
 }  // namespace
 
 void Store::setMediaFolders(const QStringList& folders) {
-  Transaction transaction(d_->db, d_->where, d_->busyTimeoutMs);
+  Transaction transaction(*d_->db, d_->where, d_->busyTimeoutMs);
   writeMediaFolders(*d_, folders);
   transaction.commit();
 }
 
 QVector<qint64> Store::addVideos(const QVector<VideoRecord>& videos) {
-  Transaction transaction(d_->db, d_->where, d_->busyTimeoutMs);
+  Transaction transaction(*d_->db, d_->where, d_->busyTimeoutMs);
   // An existing video keeps its prompt, generator and batch unless the record gives new ones.
   Statement& s = d_->statement(
       "INSERT INTO videos(name, prompt_id, url, path, content_hash, probe_json, generator, batch) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(name) DO UPDATE SET "
-      "prompt_id = coalesce(excluded.prompt_id, prompt_id), "
-      "url = CASE WHEN excluded.url <> '' THEN excluded.url ELSE url END, "
+      "prompt_id = coalesce(excluded.prompt_id, videos.prompt_id), "
+      "url = CASE WHEN excluded.url <> '' THEN excluded.url ELSE videos.url END, "
       "path = excluded.path, content_hash = excluded.content_hash, probe_json = excluded.probe_json, "
-      "generator = CASE WHEN excluded.generator <> '' THEN excluded.generator ELSE generator END, "
-      "batch = CASE WHEN excluded.batch <> '' THEN excluded.batch ELSE batch END RETURNING id");
+      "generator = CASE WHEN excluded.generator <> '' THEN excluded.generator ELSE videos.generator END, "
+      "batch = CASE WHEN excluded.batch <> '' THEN excluded.batch ELSE videos.batch END RETURNING id");
   QVector<qint64> ids;
   ids.reserve(videos.size());
   for (const VideoRecord& record : videos) {
@@ -85,7 +85,7 @@ QVector<qint64> Store::addVideos(const QVector<VideoRecord>& videos) {
 
 void Store::updateVideoFiles(const QVector<VideoFileUpdate>& updates,
                              const std::optional<QStringList>& mediaFolders) {
-  Transaction transaction(d_->db, d_->where, d_->busyTimeoutMs);
+  Transaction transaction(*d_->db, d_->where, d_->busyTimeoutMs);
   if (mediaFolders) writeMediaFolders(*d_, *mediaFolders);
   Statement& s = d_->statement(
       "UPDATE videos SET path = ?2, content_hash = ?3, probe_json = ?4 WHERE id = ?1");

@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <functional>
 #include <map>
-#include <sqlite3.h>
 
 #include "core/domain/error.h"
 #include "core/store/store.h"
@@ -138,7 +137,7 @@ PreferenceChange writePreference(Impl& d, const PreferenceRecord& p, const QStri
   Statement& s = d.statement(
       "INSERT INTO preferences(id, annotator_id, prompt_id, left_id, right_id, dimension, choice, presentation, "
       "swapped, reason, time_spent_ms, created_at, updated_at) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) RETURNING id");
   if (keepId && p.id > 0) {
     s.bind(1, p.id);
   } else {
@@ -155,12 +154,15 @@ PreferenceChange writePreference(Impl& d, const PreferenceRecord& p, const QStri
   s.bind(9, static_cast<qint64>(p.swapped ? 1 : 0)).bind(10, p.reason).bind(11, p.timeSpentMs);
   const qint64 created = keepId && p.created.isValid() ? p.created.toMSecsSinceEpoch() : now;
   s.bind(12, created).bind(13, now);
-  s.run();
-  change.after = *findPreferenceById(d, sqlite3_last_insert_rowid(d.db));
+  s.step();
+  const qint64 id = s.int64(0);
+  s.reset();
+  change.after = *findPreferenceById(d, id);
   return change;
 }
 
-QVector<PreferenceHistoryEntry> readHistory(Impl& d, const char* sql, qint64 id) {
+// `markField`: the column whose value a 'created'/'deleted' row records.
+QVector<PreferenceHistoryEntry> readHistory(Impl& d, const char* sql, qint64 id, const QString& markField) {
   QVector<PreferenceHistoryEntry> all;
   Statement& s = d.statement(sql);
   s.bind(1, id);
@@ -169,8 +171,9 @@ QVector<PreferenceHistoryEntry> readHistory(Impl& d, const char* sql, qint64 id)
     h.id = s.int64(0);
     h.rowId = s.int64(1);
     h.field = s.text(2);
-    h.oldValue = d.variantOf(s, 3);
-    h.newValue = d.variantOf(s, 4);
+    const bool mark = h.field == QLatin1String("created") || h.field == QLatin1String("deleted");
+    h.oldValue = historyValue(mark ? markField : h.field, d.variantOf(s, 3));
+    h.newValue = historyValue(mark ? markField : h.field, d.variantOf(s, 4));
     h.changedAt = fromMs(s.int64(5));
     all.push_back(h);
   }
@@ -256,7 +259,7 @@ QVector<Video> Store::videosOfPrompt(qint64 promptId) const {
 
 PreferenceChange Store::recordPreference(const PreferenceRecord& preference) {
   const QString at = QStringLiteral("%1: preference").arg(d_->where);
-  Transaction transaction(d_->db, d_->where, d_->busyTimeoutMs);
+  Transaction transaction(*d_->db, d_->where, d_->busyTimeoutMs);
   PreferenceChange change = writePreference(*d_, preference, at, false);
   transaction.commit();
   return change;
@@ -264,7 +267,7 @@ PreferenceChange Store::recordPreference(const PreferenceRecord& preference) {
 
 void Store::revertPreference(const PreferenceChange& change) {
   const QString at = QStringLiteral("%1: preference %2").arg(d_->where).arg(change.after.id);
-  Transaction transaction(d_->db, d_->where, d_->busyTimeoutMs);
+  Transaction transaction(*d_->db, d_->where, d_->busyTimeoutMs);
   if (change.before) {
     writePreference(*d_, *change.before, at, true);
   } else {
@@ -274,9 +277,9 @@ void Store::revertPreference(const PreferenceChange& change) {
 }
 
 bool Store::removePreference(qint64 preferenceId) {
-  Transaction transaction(d_->db, d_->where, d_->busyTimeoutMs);
+  Transaction transaction(*d_->db, d_->where, d_->busyTimeoutMs);
   d_->statement("DELETE FROM preferences WHERE id = ?").bind(1, preferenceId).run();
-  const bool removed = sqlite3_changes(d_->db) > 0;
+  const bool removed = d_->db->changes() > 0;
   transaction.commit();
   return removed;
 }
@@ -288,8 +291,9 @@ std::optional<PreferenceRecord> Store::findPreference(qint64 annotatorId, qint64
 
 QVector<PreferenceRecord> Store::preferences(const PreferenceFilter& filter) const {
   static const QByteArray sql = QByteArray("SELECT ") + kPreferenceColumns +
-                                " FROM preferences WHERE (?1 IS NULL OR annotator_id = ?1) "
-                                "AND (?2 IS NULL OR prompt_id = ?2) AND (?3 IS NULL OR dimension = ?3) ORDER BY id";
+                                " FROM preferences WHERE (CAST(?1 AS BIGINT) IS NULL OR annotator_id = ?1) "
+                                "AND (CAST(?2 AS BIGINT) IS NULL OR prompt_id = ?2) "
+                                "AND (CAST(?3 AS TEXT) IS NULL OR dimension = ?3) ORDER BY id";
   Statement& s = d_->statement(sql.constData());
   if (filter.annotatorId) {
     s.bind(1, *filter.annotatorId);
@@ -316,7 +320,7 @@ QVector<PreferenceHistoryEntry> Store::preferenceHistory(qint64 preferenceId) co
   return readHistory(*d_,
                      "SELECT id, preference_id, field, old_value, new_value, changed_at FROM preference_history "
                      "WHERE preference_id = ? ORDER BY id",
-                     preferenceId);
+                     preferenceId, QStringLiteral("choice"));
 }
 
 QVector<NamedPreference> Store::namedPreferences(const PreferenceFilter& filter) const {
@@ -359,7 +363,7 @@ QVector<NamedPreference> Store::namedPreferences(const PreferenceFilter& filter)
 
 PreferenceImportResult Store::importPreferences(const QVector<NamedPreference>& preferences, const QString& source,
                                                 const QString& format) {
-  Transaction transaction(d_->db, d_->where, d_->busyTimeoutMs);
+  Transaction transaction(*d_->db, d_->where, d_->busyTimeoutMs);
   PreferenceImportResult result;
   std::map<QString, qint64> videoIds;
   auto videoId = [&](const QString& name, const QString& prompt, const QString& at) {
@@ -371,15 +375,16 @@ PreferenceImportResult Store::importPreferences(const QVector<NamedPreference>& 
     if (find.step()) id = find.int64(0);
     find.reset();
     if (id == 0) {
-      Statement& insert = d_->statement("INSERT INTO videos(name, prompt_id) VALUES (?1, ?2)");
+      Statement& insert = d_->statement("INSERT INTO videos(name, prompt_id) VALUES (?1, ?2) RETURNING id");
       insert.bind(1, name);
       if (prompt.isEmpty()) {
         insert.bindNull(2);
       } else {
         insert.bind(2, d_->ensurePrompt(prompt.toUtf8()));
       }
-      insert.run();
-      id = sqlite3_last_insert_rowid(d_->db);
+      insert.step();
+      id = insert.int64(0);
+      insert.reset();
       ++result.videosCreated;
     }
     videoIds.emplace(name, id);
@@ -412,7 +417,7 @@ PreferenceImportResult Store::importPreferences(const QVector<NamedPreference>& 
 
 BestOfNPickChange Store::recordBestOfNPick(const BestOfNPick& pick) {
   const QString at = QStringLiteral("%1: Best-of-N pick").arg(d_->where);
-  Transaction transaction(d_->db, d_->where, d_->busyTimeoutMs);
+  Transaction transaction(*d_->db, d_->where, d_->busyTimeoutMs);
   BestOfNPickChange change = writePick(*d_, pick, at, false);
   transaction.commit();
   return change;
@@ -420,7 +425,7 @@ BestOfNPickChange Store::recordBestOfNPick(const BestOfNPick& pick) {
 
 void Store::revertBestOfNPick(const BestOfNPickChange& change) {
   const QString at = QStringLiteral("%1: Best-of-N pick %2").arg(d_->where).arg(change.after.id);
-  Transaction transaction(d_->db, d_->where, d_->busyTimeoutMs);
+  Transaction transaction(*d_->db, d_->where, d_->busyTimeoutMs);
   if (change.before) {
     writePick(*d_, *change.before, at, true);
   } else {
@@ -435,7 +440,7 @@ std::optional<BestOfNPick> Store::findBestOfNPick(qint64 annotatorId, qint64 pro
 
 QVector<BestOfNPick> Store::bestOfNPicks(std::optional<qint64> annotatorId) const {
   static const QByteArray sql = QByteArray("SELECT ") + kPickColumns +
-                                " FROM best_of_n_picks WHERE (?1 IS NULL OR annotator_id = ?1) ORDER BY id";
+                                " FROM best_of_n_picks WHERE (CAST(?1 AS BIGINT) IS NULL OR annotator_id = ?1) ORDER BY id";
   Statement& s = d_->statement(sql.constData());
   if (annotatorId) {
     s.bind(1, *annotatorId);
@@ -452,7 +457,7 @@ QVector<PreferenceHistoryEntry> Store::bestOfNPickHistory(qint64 pickId) const {
   return readHistory(*d_,
                      "SELECT id, pick_id, field, old_value, new_value, changed_at FROM pick_history "
                      "WHERE pick_id = ? ORDER BY id",
-                     pickId);
+                     pickId, QStringLiteral("best_id"));
 }
 
 }  // namespace vs::store

@@ -2,7 +2,6 @@
 // presets ship with the program and are never stored; checking a template's placeholders is the
 // scorer's business (inference/videoscore2/query_template.h), the store keeps text as given.
 #include <QDateTime>
-#include <sqlite3.h>
 
 #include "core/domain/error.h"
 #include "core/store/store.h"
@@ -15,10 +14,11 @@ void Store::saveQueryTemplate(const QString& name, const QString& text) {
     throw Error(Error::Kind::Usage, d_->where,
                 QStringLiteral("template name \"%1\" is empty or has leading/trailing spaces").arg(name));
   }
-  Transaction transaction(d_->db, d_->where, d_->busyTimeoutMs);
+  Transaction transaction(*d_->db, d_->where, d_->busyTimeoutMs);
   Statement& s = d_->statement(
       "INSERT INTO query_templates(name, text, updated_at) VALUES (?1, ?2, ?3) "
-      "ON CONFLICT(name) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at");
+      "ON CONFLICT(name) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at, "
+      "version = query_templates.version + 1");
   s.bind(1, name).bind(2, text).bind(3, QDateTime::currentMSecsSinceEpoch());
   s.run();
   transaction.commit();
@@ -44,11 +44,11 @@ QVector<QueryTemplateRecord> Store::queryTemplates() const {
 }
 
 bool Store::removeQueryTemplate(const QString& name) {
-  Transaction transaction(d_->db, d_->where, d_->busyTimeoutMs);
+  Transaction transaction(*d_->db, d_->where, d_->busyTimeoutMs);
   Statement& s = d_->statement("DELETE FROM query_templates WHERE name = ?1");
   s.bind(1, name);
   s.run();
-  const bool removed = sqlite3_changes(d_->db) > 0;
+  const bool removed = d_->db->changes() > 0;
   transaction.commit();
   return removed;
 }

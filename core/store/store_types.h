@@ -91,6 +91,26 @@ struct QueryTemplateRecord {
   QDateTime updated;  // UTC
 };
 
+// A video handed to one person until `expires` (UTC).
+struct Lease {
+  qint64 videoId = 0;
+  QString videoName;
+  qint64 annotatorId = 0;
+  QDateTime expires;
+};
+
+struct CopyResult {
+  qint64 rows = 0;  // every table's
+  qint64 videos = 0;
+  qint64 evaluations = 0;
+};
+
+// A shared record's text and version (0: never saved).
+struct VersionedText {
+  QString text;
+  qint64 version = 0;
+};
+
 struct ExportFilter {
   QString annotator;             // empty: every annotator
   std::optional<AnnotatorKind> annotatorKind;  // only annotators of this kind

@@ -1,6 +1,7 @@
 // vscore init/import/export/stats/list, run as a separate process the way users run it.
 // Expected export files come from tests/data/interop/make_expected.py (Python json/csv).
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -13,6 +14,7 @@
 #include <QtTest>
 
 #include "core/store/store.h"
+#include "store_backend.h"
 
 namespace {
 
@@ -34,20 +36,37 @@ void writeFile(const QString& path, const QByteArray& bytes) {
   f.write(bytes);
 }
 
-// Runs a statement on a project with the test's own SQLite connection.
+vs::test::StoreBackend g_backend;
+
+// Runs a statement on a project with the test's own connection (QSQLITE, or psql).
 QVariant sqlValue(const QString& project, const QString& sql) {
-  QVariant value;
-  {
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("check"));
-    db.setDatabaseName(project);
-    if (db.open()) {
-      QSqlQuery q(db);
-      if (q.exec(sql) && q.next()) value = q.value(0);
+  QString statement = sql;
+  if (g_backend.postgres()) {  // the few SQLite spellings these checks use
+    statement.replace(QStringLiteral("group_concat("), QStringLiteral("string_agg("));
+    if (statement.contains(QStringLiteral("FROM (")) && statement.endsWith(QLatin1Char(')'))) {
+      statement += QStringLiteral(" AS sub");
     }
-    db.close();
   }
-  QSqlDatabase::removeDatabase(QStringLiteral("check"));
-  return value;
+  return g_backend.sql(project, statement);
+}
+
+bool onPostgres() { return g_backend.postgres(); }
+
+// What a project holds, as one hash: the file's bytes, or every row of a PostgreSQL project.
+QByteArray fingerprint(const QString& project) {
+  if (!onPostgres()) {
+    QFile f(project);
+    if (!f.open(QIODevice::ReadOnly)) return {};
+    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+  }
+  QString sql = QStringLiteral("SELECT md5(concat(");
+  const char* tables[] = {"prompts", "videos", "annotators", "evaluations", "history", "imports"};
+  for (const char* t : tables) {
+    sql += QStringLiteral("(SELECT string_agg(x::text, ',' ORDER BY x.id) FROM %1 x),").arg(QLatin1String(t));
+  }
+  sql.chop(1);
+  sql += QStringLiteral("))");
+  return sqlValue(project, sql).toByteArray();
 }
 
 QByteArray vf2Item(const QString& name, int score) {
@@ -108,16 +127,14 @@ class TestVscoreCli : public QObject {
 
   // A fresh project holding hard_text.json, imported as annotator "default".
   QString hardTextProject() {
-    const QString project = path(QStringLiteral("p%1.vsproj").arg(++counter_));
-    QFile::remove(project);
+    const QString project = g_backend.fresh(QStringLiteral("p"));
     if (run({QStringLiteral("init"), project}).code != 0) return {};
     if (run({QStringLiteral("import"), project, data_ + QStringLiteral("/hard_text.json")}).code != 0) return {};
     return project;
   }
 
   QString freshProject() {
-    const QString project = path(QStringLiteral("p%1.vsproj").arg(++counter_));
-    QFile::remove(project);
+    const QString project = g_backend.fresh(QStringLiteral("p"));
     if (run({QStringLiteral("init"), project}).code != 0) return {};
     return project;
   }
@@ -136,10 +153,12 @@ class TestVscoreCli : public QObject {
     QDir(scratch).removeRecursively();
     QVERIFY(QDir().mkpath(scratch));
     tmp_ = QDir(scratch);
+    QString whyNot;
+    if (!g_backend.init(tmp_, &whyNot)) QSKIP(qPrintable(whyNot));
   }
 
   void initCreatesEmptyProject() {
-    const QString project = path(QStringLiteral("init.vsproj"));
+    const QString project = onPostgres() ? g_backend.fresh(QStringLiteral("init")) : path(QStringLiteral("init.vsproj"));
     QFile::remove(project);
     QCOMPARE(run({QStringLiteral("init"), project}).code, 0);
     const QJsonObject s = stats(project);
@@ -147,8 +166,13 @@ class TestVscoreCli : public QObject {
       QVERIFY2(s.contains(QLatin1String(key)), key);
       QCOMPARE(s.value(QLatin1String(key)).toInt(-1), 0);
     }
-    QCOMPARE(sqlValue(project, QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
-    QCOMPARE(sqlValue(project, QStringLiteral("PRAGMA user_version")).toInt(), vs::store::Store::kSchemaVersion);
+    if (onPostgres()) {
+      QCOMPARE(sqlValue(project, QStringLiteral("SELECT value FROM vs_meta WHERE key = 'schema_version'")).toInt(),
+               vs::store::Store::kSchemaVersion);
+    } else {
+      QCOMPARE(sqlValue(project, QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+      QCOMPARE(sqlValue(project, QStringLiteral("PRAGMA user_version")).toInt(), vs::store::Store::kSchemaVersion);
+    }
     const Run again = run({QStringLiteral("init"), project});
     QCOMPARE(again.code, 1);
     QVERIFY(again.err.startsWith("vscore: error: "));
@@ -341,7 +365,7 @@ class TestVscoreCli : public QObject {
     const Run r = run({QStringLiteral("import"), project, file});
     QCOMPARE(r.code, 0);
     QVERIFY(r.out.contains("0 evaluations created, 1 updated"));
-    QCOMPARE(sqlValue(project, QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+    if (!onPostgres()) QCOMPARE(sqlValue(project, QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
     QCOMPARE(stats(project).value(QStringLiteral("evaluations")).toInt(), 3);
     QCOMPARE(sqlValue(project, QStringLiteral("SELECT visual FROM evaluations e JOIN videos v ON v.id = e.video_id "
                                               "WHERE v.name = 'cjk_rtl_emoji'")).toDouble(), 1.0);
@@ -391,7 +415,7 @@ class TestVscoreCli : public QObject {
     QFETCH(QString, where);
     const QString project = hardTextProject();
     QVERIFY(!project.isEmpty());
-    const QByteArray before = QCryptographicHash::hash(readFile(project), QCryptographicHash::Sha256);
+    const QByteArray before = fingerprint(project);
     QVERIFY(!QFile::exists(project + QStringLiteral("-wal")));
     const QString file = name.isEmpty() ? path(QStringLiteral("does_not_exist.json")) : path(name);
     if (!name.isEmpty()) writeFile(file, content);
@@ -400,7 +424,7 @@ class TestVscoreCli : public QObject {
     const QByteArray expected = "vscore: error: " + file.toUtf8() + where.toUtf8();
     QVERIFY2(r.err.startsWith(expected), (r.err + " does not start with " + expected).constData());
     QCOMPARE(r.err.count('\n'), 1);  // one line
-    QCOMPARE(QCryptographicHash::hash(readFile(project), QCryptographicHash::Sha256), before);
+    QCOMPARE(fingerprint(project), before);
     QCOMPARE(stats(project).value(QStringLiteral("evaluations")).toInt(), 3);
   }
 
@@ -426,13 +450,17 @@ class TestVscoreCli : public QObject {
     QCOMPARE(s.value(QStringLiteral("prompts")).toInt(), 3);
     QCOMPARE(sqlValue(project, QStringLiteral("SELECT count(*) FROM imports")).toInt(), 1);
     // Bulk imports may write through a rollback journal; the project is left in WAL mode.
-    QCOMPARE(sqlValue(project, QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+    if (!onPostgres()) QCOMPARE(sqlValue(project, QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
   }
 
   void newerSchemaIsRefused() {
     const QString project = freshProject();
-    sqlValue(project, QStringLiteral("PRAGMA user_version = 99"));
-    QCOMPARE(sqlValue(project, QStringLiteral("PRAGMA user_version")).toInt(), 99);
+    if (onPostgres()) {
+      sqlValue(project, QStringLiteral("UPDATE vs_meta SET value = '99' WHERE key = 'schema_version'"));
+    } else {
+      sqlValue(project, QStringLiteral("PRAGMA user_version = 99"));
+      QCOMPARE(sqlValue(project, QStringLiteral("PRAGMA user_version")).toInt(), 99);
+    }
     const Run r = run({QStringLiteral("stats"), project});
     QCOMPARE(r.code, 1);
     QVERIFY2(r.err.contains(QByteArray("schema version 99 is newer than this program supports (") +
@@ -441,8 +469,13 @@ class TestVscoreCli : public QObject {
   }
 
   void notAProjectIsRefused() {
-    const QString file = path(QStringLiteral("not_a_project.vsproj"));
-    writeFile(file, "hello, I am text\n");
+    QString file = path(QStringLiteral("not_a_project.vsproj"));
+    if (onPostgres()) {  // a database holding something else
+      file = g_backend.fresh(QStringLiteral("other"));
+      sqlValue(file, QStringLiteral("CREATE TABLE orders(id int)"));
+    } else {
+      writeFile(file, "hello, I am text\n");
+    }
     const Run r = run({QStringLiteral("stats"), file});
     QCOMPARE(r.code, 1);
     QVERIFY2(r.err.contains("not a VideoScore project"), r.err.constData());
@@ -452,7 +485,24 @@ class TestVscoreCli : public QObject {
     const QString project = hardTextProject();
     const QString file = path(QStringLiteral("busy.json"));
     writeFile(file, manyItems(QStringLiteral("busy"), 10));
-    {
+    if (onPostgres()) {
+      // Another program holds the project's writer lock (an advisory transaction lock).
+      QProcess holder;
+      holder.start(vs::test::pgBinDir() + QStringLiteral("/psql"),
+                   {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-A"), QStringLiteral("-t"),
+                    QStringLiteral("-d"), project});
+      QVERIFY(holder.waitForStarted());
+      holder.write("BEGIN; SELECT pg_advisory_xact_lock(1448300593); SELECT 'held';\n");
+      QByteArray seen;
+      while (!seen.contains("held") && holder.waitForReadyRead(10000)) seen += holder.readAllStandardOutput();
+      QVERIFY2(seen.contains("held"), seen.constData());
+      const Run r = run({QStringLiteral("import"), project, file, QStringLiteral("--busy-timeout-ms"), QStringLiteral("300")});
+      QCOMPARE(r.code, 1);
+      QVERIFY2(r.err.contains("project is busy"), r.err.constData());
+      holder.write("ROLLBACK;\n");
+      holder.closeWriteChannel();
+      QVERIFY(holder.waitForFinished(10000));
+    } else {
       QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("holder"));
       db.setDatabaseName(project);
       QVERIFY(db.open());
@@ -463,8 +513,9 @@ class TestVscoreCli : public QObject {
       QVERIFY2(r.err.contains("project is busy"), r.err.constData());
       QVERIFY(q.exec(QStringLiteral("ROLLBACK")));
       db.close();
+      db = QSqlDatabase();
+      QSqlDatabase::removeDatabase(QStringLiteral("holder"));
     }
-    QSqlDatabase::removeDatabase(QStringLiteral("holder"));
     QCOMPARE(run({QStringLiteral("import"), project, file}).code, 0);
     QCOMPARE(stats(project).value(QStringLiteral("evaluations")).toInt(), 13);
   }
@@ -486,7 +537,7 @@ class TestVscoreCli : public QObject {
       QVERIFY2(pb.exitCode() == 0, pb.readAllStandardError().constData());
     }
     QCOMPARE(stats(project).value(QStringLiteral("evaluations")).toInt(), 6000);  // the second round updated
-    QCOMPARE(sqlValue(project, QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
+    if (!onPostgres()) QCOMPARE(sqlValue(project, QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
   }
 
   void killDuringImportLeavesCompleteOrAbsent() {
@@ -508,11 +559,72 @@ class TestVscoreCli : public QObject {
       const int evaluations = QJsonDocument::fromJson(r.out).object().value(QStringLiteral("evaluations")).toInt(-1);
       QVERIFY2(evaluations == 0 || evaluations == count, QByteArray::number(evaluations).constData());
       (evaluations == 0 ? absent : complete) += 1;
-      QCOMPARE(sqlValue(project, QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
+      if (!onPostgres()) QCOMPARE(sqlValue(project, QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
       // The project still takes writes.
       QCOMPARE(run({QStringLiteral("import"), project, data_ + QStringLiteral("/hard_text.json")}).code, 0);
     }
     qInfo("kill -9 during import: %d absent, %d complete", absent, complete);
+  }
+
+  // The same files imported into a .vsproj and into a PostgreSQL project, and a .vsproj copied
+  // to PostgreSQL and back with vscore copy, export the same bytes in every format.
+  void postgresExportsEqualSqliteExports() {
+    if (!onPostgres()) QSKIP("compares with PostgreSQL (runs in test_vscore_cli_pg)");
+    const QString file = path(QStringLiteral("same.vsproj"));
+    QFile::remove(file);
+    const QString db = freshProject();
+    QCOMPARE(run({QStringLiteral("init"), file}).code, 0);
+    for (const char* input : {"hard_text.json", "predictions.json", "labelstudio_team.json"}) {
+      for (const QString& project : {file, db}) {
+        const Run r = run({QStringLiteral("import"), project, data_ + QLatin1Char('/') + QLatin1String(input)});
+        QVERIFY2(r.code == 0, r.err.constData());
+      }
+    }
+    const QString copied = g_backend.fresh(QStringLiteral("copied"));
+    const Run copy = run({QStringLiteral("copy"), file, copied});
+    QVERIFY2(copy.code == 0, copy.err.constData());
+    const QString back = path(QStringLiteral("same_back.vsproj"));
+    QFile::remove(back);
+    QCOMPARE(run({QStringLiteral("copy"), copied, back}).code, 0);
+    QCOMPARE(run({QStringLiteral("copy"), file, copied}).code, 1);  // not an empty database
+    QCOMPARE(run({QStringLiteral("copy"), copied, back}).code, 1);  // the file exists
+    int compared = 0;
+    for (const char* format : {"vf2-json", "vf2-jsonl", "csv", "sft", "labelstudio", "pairs"}) {
+      const QString reference = path(QStringLiteral("same_file.%1").arg(QLatin1String(format)));
+      QCOMPARE(run({QStringLiteral("export"), file, QStringLiteral("--format"), QLatin1String(format),
+                    QStringLiteral("--out"), reference})
+                   .code,
+               0);
+      QVERIFY(!readFile(reference).isEmpty());
+      for (const QString& other : {db, copied, back}) {
+        const QString out = path(QStringLiteral("same_other.%1").arg(QLatin1String(format)));
+        const Run r = run({QStringLiteral("export"), other, QStringLiteral("--format"), QLatin1String(format),
+                           QStringLiteral("--out"), out});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QVERIFY2(readFile(out) == readFile(reference), qPrintable(QStringLiteral("%1 of %2").arg(QLatin1String(format), other)));
+        ++compared;
+      }
+    }
+    QCOMPARE(compared, 18);
+  }
+
+  void nextLeasesOneVideoAtATime() {
+    const QString project = hardTextProject();  // every video judged by "default" already
+    auto next = [&](const char* who) {
+      const Run r = run({QStringLiteral("next"), project, QStringLiteral("--annotator"), QLatin1String(who),
+                         QStringLiteral("--json")});
+      return r.code == 0 ? QJsonDocument::fromJson(r.out).object() : QJsonObject{{QStringLiteral("error"), r.code}};
+    };
+    QVERIFY(next("ana").value(QStringLiteral("video_name")).isNull());  // k = 1: nothing left
+    QCOMPARE(run({QStringLiteral("team"), project, QStringLiteral("--judgements-per-video"), QStringLiteral("2")}).code, 0);
+    const QJsonObject lease = next("ana");
+    QVERIFY(lease.value(QStringLiteral("video_name")).isString());
+    QVERIFY(QDateTime::fromString(lease.value(QStringLiteral("lease_expires")).toString(), Qt::ISODateWithMs).isValid());
+    QCOMPARE(next("ana").value(QStringLiteral("video_name")), lease.value(QStringLiteral("video_name")));  // renewed
+    const QJsonObject other = next("bo");
+    QVERIFY(other.value(QStringLiteral("video_name")).isString());
+    QVERIFY(other.value(QStringLiteral("video_name")) != lease.value(QStringLiteral("video_name")));
+    QCOMPARE(run({QStringLiteral("next"), project, QStringLiteral("--json")}).code, 2);  // no --annotator
   }
 
   void listShowsEveryAnnotator() {

@@ -111,7 +111,7 @@ class TestTemplateLibrary : public QObject {
     QVERIFY(presetTemplateText(QStringLiteral("mine")).isEmpty());
   }
 
-  // A version 2 file (today's file without the tables of versions 3 to 5) gains the table and keeps
+  // A version 2 file (today's file without the tables of versions 3 to 6) gains the table and keeps
   // its data.
   void version2ProjectMigrates() {
     const QString path = scratch(QStringLiteral("v2.vsproj"));
@@ -122,6 +122,8 @@ class TestTemplateLibrary : public QObject {
     sqlExec(path, {QStringLiteral("DROP TABLE query_templates"), QStringLiteral("DROP TABLE media_folders"),
                    QStringLiteral("DROP TABLE preference_history"), QStringLiteral("DROP TABLE preferences"),
                    QStringLiteral("DROP TABLE pick_history"), QStringLiteral("DROP TABLE best_of_n_picks"),
+                   QStringLiteral("DROP TABLE settings"), QStringLiteral("DROP TABLE leases"),
+                   QStringLiteral("DROP TABLE rubric"), QStringLiteral("DROP TABLE video_flags"),
                    QStringLiteral("PRAGMA user_version = 2")});
     store::Store project(path);
     QCOMPARE(project.schemaVersion(), vs::store::Store::kSchemaVersion);

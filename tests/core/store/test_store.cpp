@@ -8,6 +8,7 @@
 
 #include "core/domain/error.h"
 #include "core/store/store.h"
+#include "store_backend.h"
 
 using namespace vs;
 using vs::store::OpenMode;
@@ -15,23 +16,10 @@ using vs::store::Store;
 
 namespace {
 
-// Runs SQL on a project through a separate connection (what another program would see).
+vs::test::StoreBackend g_backend;
+
 QVariant sql(const QString& project, const QString& statement, bool* ok = nullptr) {
-  QVariant value;
-  bool success = false;
-  {
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("probe"));
-    db.setDatabaseName(project);
-    if (db.open()) {
-      QSqlQuery q(db);
-      success = q.exec(statement);
-      if (success && q.next()) value = q.value(0);
-    }
-    db.close();
-  }
-  QSqlDatabase::removeDatabase(QStringLiteral("probe"));
-  if (ok) *ok = success;
-  return value;
+  return g_backend.sql(project, statement, ok);
 }
 
 FeedbackItem item(const char* name, const char* prompt, double v, double t, double p) {
@@ -47,13 +35,8 @@ FeedbackItem item(const char* name, const char* prompt, double v, double t, doub
 class TestStore : public QObject {
   Q_OBJECT
   QDir tmp_;
-  int counter_ = 0;
 
-  QString fresh() {
-    const QString path = tmp_.filePath(QStringLiteral("s%1.vsproj").arg(++counter_));
-    QFile::remove(path);
-    return path;
-  }
+  QString fresh() { return g_backend.fresh(QStringLiteral("s")); }
 
  private slots:
   void initTestCase() {
@@ -61,9 +44,12 @@ class TestStore : public QObject {
     QDir(scratch).removeRecursively();
     QVERIFY(QDir().mkpath(scratch));
     tmp_ = QDir(scratch);
+    QString whyNot;
+    if (!g_backend.init(tmp_, &whyNot)) QSKIP(qPrintable(whyNot));
   }
 
   void createSetsPragmas() {
+    if (g_backend.postgres()) QSKIP("SQLite file only");
     const QString path = fresh();
     {
       Store s(path, OpenMode::CreateNew);
@@ -81,7 +67,9 @@ class TestStore : public QObject {
   void newerSchemaIsRefused() {
     const QString path = fresh();
     { Store s(path, OpenMode::CreateNew); }
-    sql(path, QStringLiteral("PRAGMA user_version = %1").arg(Store::kSchemaVersion + 1));
+    sql(path, g_backend.postgres()
+                  ? QStringLiteral("UPDATE vs_meta SET value = '%1' WHERE key = 'schema_version'").arg(Store::kSchemaVersion + 1)
+                  : QStringLiteral("PRAGMA user_version = %1").arg(Store::kSchemaVersion + 1));
     try {
       Store s(path);
       QFAIL("opened a newer schema");
@@ -95,6 +83,7 @@ class TestStore : public QObject {
   }
 
   void migratesVersion1() {
+    if (g_backend.postgres()) QSKIP("SQLite file only");
     const QString path = fresh();
     QFile fixture(QStringLiteral(VS_TEST_DATA_DIR "/store/project_v1.sql"));
     QVERIFY(fixture.open(QIODevice::ReadOnly));
@@ -278,6 +267,7 @@ class TestStore : public QObject {
   }
 
   void busyWriterFailsClearly() {
+    if (g_backend.postgres()) QSKIP("SQLite file only");
     const QString path = fresh();
     Store s(path, OpenMode::CreateNew, 100);
     {

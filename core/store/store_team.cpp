@@ -1,0 +1,256 @@
+// Working together on one project: leases that hand each video to at most k people at a time,
+// and shared records (rubric, video flags, query templates) whose edits name the version they
+// were based on. Written once for both backends; the only difference is the row lock taken on a
+// candidate video (FOR UPDATE SKIP LOCKED on PostgreSQL; SQLite has one writer at a time).
+#include <QDateTime>
+
+#include "core/domain/error.h"
+#include "core/store/store.h"
+#include "core/store/store_impl.h"
+
+namespace vs::store {
+namespace {
+
+qint64 nowMs() {
+  return QDateTime::currentMSecsSinceEpoch();
+}
+QDateTime fromMs(qint64 ms) {
+  return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+}
+
+// Room on video v (?1 = v.id) for person ?2 at time ?3 with k = ?4: they have not judged it, and
+// the people who judged it plus the others holding a live lease on it (and not judged yet) are
+// fewer than k.
+#define VS_HAS_ROOM                                                                                        \
+  "NOT EXISTS (SELECT 1 FROM evaluations e WHERE e.video_id = v.id AND e.annotator_id = ?2) AND "          \
+  "(SELECT count(*) FROM evaluations e JOIN annotators a ON a.id = e.annotator_id "                        \
+  "WHERE e.video_id = v.id AND a.kind = 'human') + "                                                       \
+  "(SELECT count(*) FROM leases l WHERE l.video_id = v.id AND l.expires_at > ?3 AND l.annotator_id <> ?2 " \
+  "AND NOT EXISTS (SELECT 1 FROM evaluations e2 WHERE e2.video_id = v.id AND e2.annotator_id = "           \
+  "l.annotator_id)) "                                                                                      \
+  "< ?4"
+
+constexpr const char* kCandidate =
+    "SELECT v.id, v.name FROM videos v WHERE v.id > ?1 AND " VS_HAS_ROOM " ORDER BY v.id LIMIT 1";
+constexpr const char* kCandidateLocked = "SELECT v.id, v.name FROM videos v WHERE v.id > ?1 AND " VS_HAS_ROOM
+                                         " ORDER BY v.id LIMIT 1 FOR UPDATE SKIP LOCKED";
+// Counted again after the lock, in a statement of its own: under READ COMMITTED it sees every
+// lease and judgement committed before the lock was taken.
+constexpr const char* kStillRoom = "SELECT count(*) FROM videos v WHERE v.id = ?1 AND " VS_HAS_ROOM;
+#undef VS_HAS_ROOM
+
+}  // namespace
+
+int Store::judgementsPerVideo() const {
+  Statement& s = d_->statement("SELECT value FROM settings WHERE key = 'judgements_per_video'");
+  int k = 1;
+  if (s.step())
+    k = std::max(1, s.text(0).toInt());
+  s.reset();
+  return k;
+}
+
+void Store::setJudgementsPerVideo(int k) {
+  if (k < 1)
+    throw Error(Error::Kind::Usage, d_->where, QStringLiteral("judgements per video must be >= 1"));
+  Transaction transaction(*d_->db, d_->where, d_->busyTimeoutMs);
+  d_->statement(
+        "INSERT INTO settings(key, value) VALUES ('judgements_per_video', ?1) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+      .bind(1, QString::number(k))
+      .run();
+  transaction.commit();
+}
+
+std::optional<Lease> Store::leaseNext(const QString& annotator, int leaseSeconds) {
+  if (leaseSeconds < 1)
+    throw Error(Error::Kind::Usage, d_->where, QStringLiteral("a lease lasts at least 1 s"));
+  const qint64 me = addAnnotator(annotator, AnnotatorKind::Human);
+  const qint64 k = judgementsPerVideo();
+  const bool rowLocks = d_->db->backend() == Backend::Postgres;
+  Transaction transaction(*d_->db, d_->where, d_->busyTimeoutMs, TransactionKind::RowLocks);
+  const qint64 now = nowMs();
+  const qint64 until = now + static_cast<qint64>(leaseSeconds) * 1000;
+  Lease lease;
+  lease.annotatorId = me;
+  lease.expires = fromMs(until);
+  // Their own live lease on a video they have not judged yet comes back, renewed.
+  Statement& renew = d_->statement(
+      "UPDATE leases SET expires_at = ?1 WHERE annotator_id = ?2 AND expires_at > ?3 AND NOT EXISTS "
+      "(SELECT 1 FROM evaluations e WHERE e.video_id = leases.video_id AND e.annotator_id = ?2) RETURNING "
+      "video_id");
+  renew.bind(1, until).bind(2, me).bind(3, now);
+  while (renew.step()) {
+    if (lease.videoId == 0 || renew.int64(0) < lease.videoId)
+      lease.videoId = renew.int64(0);
+  }
+  renew.reset();
+  if (lease.videoId != 0) {
+    lease.videoName = findVideo(lease.videoId)->name;
+    transaction.commit();
+    return lease;
+  }
+  Statement& candidate = d_->statement(rowLocks ? kCandidateLocked : kCandidate);
+  Statement& recount = d_->statement(kStillRoom);
+  qint64 after = 0;
+  for (;;) {
+    candidate.bind(1, after).bind(2, me).bind(3, now).bind(4, k);
+    if (!candidate.step()) {
+      candidate.reset();
+      return std::nullopt;  // rolled back: nothing was written
+    }
+    const qint64 id = candidate.int64(0);
+    const QString name = candidate.text(1);
+    candidate.reset();
+    recount.bind(1, id).bind(2, me).bind(3, now).bind(4, k);
+    const bool room = recount.step() && recount.int64(0) == 1;
+    recount.reset();
+    if (room) {
+      d_->statement(
+            "INSERT INTO leases(video_id, annotator_id, expires_at) VALUES (?1, ?2, ?3) "
+            "ON CONFLICT(video_id, annotator_id) DO UPDATE SET expires_at = excluded.expires_at")
+          .bind(1, id)
+          .bind(2, me)
+          .bind(3, until)
+          .run();
+      transaction.commit();
+      lease.videoId = id;
+      lease.videoName = name;
+      return lease;
+    }
+    after = id;
+  }
+}
+
+bool Store::releaseLease(const QString& annotator, qint64 videoId) {
+  const auto who = findAnnotator(annotator);
+  if (!who)
+    return false;
+  Transaction transaction(*d_->db, d_->where, d_->busyTimeoutMs, TransactionKind::RowLocks);
+  d_->statement("DELETE FROM leases WHERE video_id = ?1 AND annotator_id = ?2")
+      .bind(1, videoId)
+      .bind(2, who->id)
+      .run();
+  const bool released = d_->db->changes() > 0;
+  transaction.commit();
+  return released;
+}
+
+QVector<Lease> Store::liveLeases() const {
+  Statement& s = d_->statement(
+      "SELECT l.video_id, v.name, l.annotator_id, l.expires_at FROM leases l JOIN videos v ON v.id = "
+      "l.video_id "
+      "WHERE l.expires_at > ?1 ORDER BY l.video_id, l.annotator_id");
+  s.bind(1, nowMs());
+  QVector<Lease> all;
+  while (s.step())
+    all.push_back({s.int64(0), s.text(1), s.int64(2), fromMs(s.int64(3))});
+  s.reset();
+  return all;
+}
+
+// --- versioned shared records ----------------------------------------------------------------
+
+namespace {
+
+// Inside a write transaction: the record's current version (0: none), refusing an edit based on
+// another one.
+void checkVersion(const VersionedText& current, qint64 basedOn, const QString& where, const QString& what) {
+  if (current.version == basedOn)
+    return;
+  throw VersionConflict(
+      where,
+      QStringLiteral("%1 was changed by someone else (now version %2; this edit was based on "
+                     "version %3): nothing was written")
+          .arg(what)
+          .arg(current.version)
+          .arg(basedOn),
+      current);
+}
+
+VersionedText readVersioned(Impl& d, const char* sql, const std::function<void(Statement&)>& bind) {
+  Statement& s = d.statement(sql);
+  bind(s);
+  VersionedText v;
+  if (s.step())
+    v = {s.text(0), s.int64(1)};
+  s.reset();
+  return v;
+}
+
+}  // namespace
+
+VersionedText Store::rubric() const {
+  return readVersioned(*d_, "SELECT json, version FROM rubric WHERE id = 1", [](Statement&) {});
+}
+
+qint64 Store::saveRubric(const QString& json, qint64 basedOnVersion) {
+  Transaction transaction(*d_->db, d_->where, d_->busyTimeoutMs);
+  checkVersion(rubric(), basedOnVersion, d_->where, QStringLiteral("the rubric"));
+  const qint64 version = basedOnVersion + 1;
+  d_->statement(
+        "INSERT INTO rubric(id, json, version, updated_at) VALUES (1, ?1, ?2, ?3) "
+        "ON CONFLICT(id) DO UPDATE SET json = excluded.json, version = excluded.version, "
+        "updated_at = excluded.updated_at")
+      .bind(1, json)
+      .bind(2, version)
+      .bind(3, nowMs())
+      .run();
+  transaction.commit();
+  return version;
+}
+
+VersionedText Store::videoFlags(qint64 videoId) const {
+  return readVersioned(*d_, "SELECT flags, version FROM video_flags WHERE video_id = ?1",
+                       [&](Statement& s) { s.bind(1, videoId); });
+}
+
+qint64 Store::saveVideoFlags(qint64 videoId, const QString& flags, qint64 basedOnVersion) {
+  Transaction transaction(*d_->db, d_->where, d_->busyTimeoutMs);
+  checkVersion(videoFlags(videoId), basedOnVersion, d_->where,
+               QStringLiteral("the flags of video %1").arg(videoId));
+  const qint64 version = basedOnVersion + 1;
+  d_->statement(
+        "INSERT INTO video_flags(video_id, flags, version, updated_at) VALUES (?1, ?2, ?3, ?4) "
+        "ON CONFLICT(video_id) DO UPDATE SET flags = excluded.flags, version = excluded.version, "
+        "updated_at = excluded.updated_at")
+      .bind(1, videoId)
+      .bind(2, flags)
+      .bind(3, version)
+      .bind(4, nowMs())
+      .run();
+  transaction.commit();
+  return version;
+}
+
+qint64 Store::queryTemplateVersion(const QString& name) const {
+  return readVersioned(*d_, "SELECT text, version FROM query_templates WHERE name = ?1",
+                       [&](Statement& s) { s.bind(1, name); })
+      .version;
+}
+
+qint64 Store::saveQueryTemplate(const QString& name, const QString& text, qint64 basedOnVersion) {
+  if (name.trimmed().isEmpty() || name.trimmed() != name) {
+    throw Error(Error::Kind::Usage, d_->where,
+                QStringLiteral("template name \"%1\" is empty or has leading/trailing spaces").arg(name));
+  }
+  Transaction transaction(*d_->db, d_->where, d_->busyTimeoutMs);
+  const VersionedText current =
+      readVersioned(*d_, "SELECT text, version FROM query_templates WHERE name = ?1",
+                    [&](Statement& s) { s.bind(1, name); });
+  checkVersion(current, basedOnVersion, d_->where, QStringLiteral("query template \"%1\"").arg(name));
+  const qint64 version = basedOnVersion + 1;
+  d_->statement(
+        "INSERT INTO query_templates(name, text, updated_at, version) VALUES (?1, ?2, ?3, ?4) "
+        "ON CONFLICT(name) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at, "
+        "version = excluded.version")
+      .bind(1, name)
+      .bind(2, text)
+      .bind(3, nowMs())
+      .bind(4, version)
+      .run();
+  transaction.commit();
+  return version;
+}
+
+}  // namespace vs::store

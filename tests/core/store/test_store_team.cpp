@@ -1,0 +1,255 @@
+// core/store/store_team.cpp and store_copy.cpp: leases (k people per video, renewal, expiry,
+// release), versioned shared records, and whole-project copies between the two backends. Runs on
+// either backend (VS_TEST_BACKEND); the copy round trip needs PostgreSQL and runs in the _pg twin.
+#include <QDir>
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QThread>
+#include <QtTest>
+
+#include "core/domain/error.h"
+#include "core/store/store.h"
+#include "store_backend.h"
+
+using namespace vs;
+using vs::store::OpenMode;
+using vs::store::Store;
+
+namespace {
+
+vs::test::StoreBackend g_backend;
+
+qint64 addVideos(Store& s, int count) {
+  qint64 first = 0;
+  for (int i = 0; i < count; ++i) {
+    Video v;
+    v.name = QStringLiteral("v%1").arg(i, 3, 10, QLatin1Char('0'));
+    const qint64 id = s.addVideo(v);
+    if (i == 0)
+      first = id;
+  }
+  return first;
+}
+
+void judge(Store& s, qint64 video, const QString& who, double score = 3.0) {
+  Evaluation e;
+  e.videoId = video;
+  e.annotatorId = s.addAnnotator(who, AnnotatorKind::Human);
+  e.scores.value = {score, score, score};
+  s.upsertEvaluation(e);
+}
+
+}  // namespace
+
+class TestStoreTeam : public QObject {
+  Q_OBJECT
+  QDir tmp_;
+
+  QString fresh() { return g_backend.fresh(QStringLiteral("team")); }
+
+ private slots:
+  void initTestCase() {
+    const QString scratch =
+        qEnvironmentVariable("VS_TEST_TMP", QDir::tempPath() + QStringLiteral("/vs_store_team"));
+    QDir(scratch).removeRecursively();
+    QVERIFY(QDir().mkpath(scratch));
+    tmp_ = QDir(scratch);
+    QString whyNot;
+    if (!g_backend.init(tmp_, &whyNot))
+      QSKIP(qPrintable(whyNot));
+  }
+
+  void oneJudgementPerVideo() {
+    Store s(fresh(), OpenMode::CreateNew);
+    QCOMPARE(s.judgementsPerVideo(), 1);
+    addVideos(s, 3);
+    const auto a = s.leaseNext(QStringLiteral("ana"), 60);
+    const auto b = s.leaseNext(QStringLiteral("bo"), 60);
+    QVERIFY(a && b);
+    QCOMPARE(a->videoName, QStringLiteral("v000"));
+    QCOMPARE(b->videoName, QStringLiteral("v001"));
+    // Asking again renews one's own lease rather than taking another video.
+    const auto again = s.leaseNext(QStringLiteral("ana"), 120);
+    QCOMPARE(again->videoId, a->videoId);
+    QVERIFY(again->expires > a->expires);
+    // Once judged, the next one; a video judged by someone without a lease counts too.
+    judge(s, a->videoId, QStringLiteral("ana"));
+    judge(s, s.findVideoByName(QStringLiteral("v002"))->id, QStringLiteral("cy"));
+    QVERIFY(!s.leaseNext(QStringLiteral("ana"), 60));  // v001 is bo's, v002 is done
+    QVERIFY(s.releaseLease(QStringLiteral("bo"), b->videoId));
+    QCOMPARE(s.leaseNext(QStringLiteral("ana"), 60)->videoName, QStringLiteral("v001"));
+    QCOMPARE(s.liveLeases().size(), 2);  // ana's judged one is still there until it expires
+  }
+
+  void kJudgementsAndExpiry() {
+    Store s(fresh(), OpenMode::CreateNew);
+    s.setJudgementsPerVideo(2);
+    QVERIFY_THROWS_EXCEPTION(vs::Error, s.setJudgementsPerVideo(0));
+    addVideos(s, 2);
+    QCOMPARE(s.leaseNext(QStringLiteral("ana"), 60)->videoName, QStringLiteral("v000"));
+    QCOMPARE(s.leaseNext(QStringLiteral("bo"), 60)->videoName, QStringLiteral("v000"));
+    QCOMPARE(s.leaseNext(QStringLiteral("cy"), 1)->videoName, QStringLiteral("v001"));
+    QCOMPARE(s.leaseNext(QStringLiteral("di"), 60)->videoName, QStringLiteral("v001"));
+    QVERIFY(!s.leaseNext(QStringLiteral("ed"), 60));
+    QThread::msleep(1100);  // cy's lease expires: v001 has room again
+    QCOMPARE(s.leaseNext(QStringLiteral("ed"), 60)->videoName, QStringLiteral("v001"));
+    // A model's evaluation is not a person's judgement.
+    Evaluation m;
+    m.videoId = s.findVideoByName(QStringLiteral("v000"))->id;
+    m.annotatorId = s.addAnnotator(QStringLiteral("VideoScore2"), AnnotatorKind::Model);
+    m.origin = Origin::Model;
+    m.scores.value = {3.5, 3.5, 3.5};
+    s.upsertEvaluation(m);
+    QVERIFY(!s.leaseNext(QStringLiteral("fa"), 60));
+  }
+
+  void staleEditsAreRefused() {
+    const QString path = fresh();
+    Store ana(path, OpenMode::CreateNew);
+    Store bo(path, OpenMode::OpenExisting);
+    QCOMPARE(ana.rubric().version, qint64(0));
+    QCOMPARE(ana.saveRubric(QStringLiteral("{\"visual\":\"v1\"}"), 0), qint64(1));
+    const auto seen = bo.rubric();
+    QCOMPARE(seen.version, qint64(1));
+    QCOMPARE(ana.saveRubric(QStringLiteral("{\"visual\":\"ana's\"}"), 1), qint64(2));
+    try {
+      bo.saveRubric(QStringLiteral("{\"visual\":\"bo's\"}"), seen.version);
+      QFAIL("an edit based on version 1 overwrote version 2");
+    } catch (const store::VersionConflict& e) {
+      QCOMPARE(e.current().version, qint64(2));
+      QCOMPARE(e.current().text, QStringLiteral("{\"visual\":\"ana's\"}"));
+    }
+    QCOMPARE(bo.rubric().text, QStringLiteral("{\"visual\":\"ana's\"}"));
+    // Flags on a video and query templates follow the same rule.
+    Video v;
+    v.name = QStringLiteral("v");
+    const qint64 id = ana.addVideo(v);
+    QCOMPARE(ana.saveVideoFlags(id, QStringLiteral("blurry"), 0), qint64(1));
+    QVERIFY_THROWS_EXCEPTION(store::VersionConflict, bo.saveVideoFlags(id, QStringLiteral("ok"), 0));
+    QCOMPARE(bo.saveVideoFlags(id, QStringLiteral("blurry,nsfw"), 1), qint64(2));
+    QCOMPARE(ana.videoFlags(id).text, QStringLiteral("blurry,nsfw"));
+    QCOMPARE(ana.saveQueryTemplate(QStringLiteral("short"), QStringLiteral("Rate $t2v_prompt"), 0),
+             qint64(1));
+    ana.saveQueryTemplate(QStringLiteral("short"), QStringLiteral("Rate: $t2v_prompt"));  // unversioned save
+    QCOMPARE(bo.queryTemplateVersion(QStringLiteral("short")), qint64(2));
+    QVERIFY_THROWS_EXCEPTION(
+        store::VersionConflict,
+        bo.saveQueryTemplate(QStringLiteral("short"), QStringLiteral("x $t2v_prompt"), 1));
+    QCOMPARE(*bo.findQueryTemplate(QStringLiteral("short")), QStringLiteral("Rate: $t2v_prompt"));
+  }
+
+  // A project with every kind of row, copied file -> database -> file: the same rows, ids and
+  // history; a copy onto something that is not empty is refused and changes nothing.
+  void copyBothWays() {
+    if (!g_backend.postgres())
+      QSKIP("needs both backends (runs in test_store_team_pg)");
+    const QString file = tmp_.filePath(QStringLiteral("copy_src.vsproj"));
+    QFile::remove(file);
+    {
+      Store s(file, OpenMode::CreateNew);
+      s.setJudgementsPerVideo(2);
+      const qint64 first = addVideos(s, 4);
+      judge(s, first, QStringLiteral("ana"), 4);
+      const auto e = s.findEvaluation(first, s.findAnnotator(QStringLiteral("ana"))->id);
+      s.editField(e->id, EvaluationField::VisualScore, 2);
+      s.editField(e->id, EvaluationField::Thinking, QStringLiteral("多 line\ntext"));
+      s.saveRubric(QStringLiteral("{}"), 0);
+      s.saveQueryTemplate(QStringLiteral("t"), QStringLiteral("$t2v_prompt"));
+      s.setMediaFolders({QStringLiteral("videos"), QStringLiteral("/abs")});
+      const qint64 p = s.addPrompt(QStringLiteral("cat"));
+      Video a, b;
+      a.name = QStringLiteral("cat_a");
+      a.promptId = p;
+      b.name = QStringLiteral("cat_b");
+      b.promptId = p;
+      PreferenceRecord pr;
+      pr.annotatorId = s.findAnnotator(QStringLiteral("ana"))->id;
+      pr.leftVideoId = s.addVideo(a);
+      pr.rightVideoId = s.addVideo(b);
+      pr.choice = PreferenceChoice::Left;
+      const auto change = s.recordPreference(pr);
+      pr.choice = PreferenceChoice::Tie;
+      s.recordPreference(pr);
+      s.leaseNext(QStringLiteral("bo"), 600);
+    }
+    const QString db = g_backend.fresh(QStringLiteral("copy"));
+    const auto copied = Store::copy(file, db);
+    QVERIFY(copied.rows > 10);
+    const QString back = tmp_.filePath(QStringLiteral("copy_back.vsproj"));
+    QFile::remove(back);
+    Store::copy(db, back);
+    Store a(file), b(db), c(back);
+    for (Store* s : {&b, &c}) {
+      QCOMPARE(s->judgementsPerVideo(), 2);
+      QCOMPARE(s->mediaFolders(), a.mediaFolders());
+      QCOMPARE(s->rubric().version, qint64(1));
+      QCOMPARE(s->liveLeases().size(), 1);
+      QCOMPARE(s->stats().evaluations, a.stats().evaluations);
+      const auto ea = a.evaluationsForVideo(1);
+      const auto eb = s->evaluationsForVideo(1);
+      QCOMPARE(eb.size(), ea.size());
+      QCOMPARE(eb[0].thinking, ea[0].thinking);
+      QCOMPARE(eb[0].scores, ea[0].scores);
+      QCOMPARE(eb[0].created, ea[0].created);
+      const auto ha = a.history(ea[0].id);
+      const auto hb = s->history(eb[0].id);
+      QCOMPARE(hb.size(), ha.size());
+      for (qsizetype i = 0; i < ha.size(); ++i) {
+        QCOMPARE(hb[i].field, ha[i].field);
+        QCOMPARE(hb[i].oldValue, ha[i].oldValue);
+        QCOMPARE(hb[i].newValue, ha[i].newValue);
+      }
+      const auto pa = a.preferences();
+      const auto pb = s->preferences();
+      QCOMPARE(pb.size(), 1);
+      QCOMPARE(pb[0].choice, PreferenceChoice::Tie);
+      QCOMPARE(s->preferenceHistory(pb[0].id).size(), a.preferenceHistory(pa[0].id).size());
+    }
+    // New rows after a copy take fresh ids (the sequences moved past the copied ones).
+    Video v;
+    v.name = QStringLiteral("after_copy");
+    QVERIFY(b.addVideo(v) > 6);
+    // Copies onto an existing project are refused and change nothing.
+    QVERIFY_THROWS_EXCEPTION(vs::Error, Store::copy(file, db));
+    QVERIFY(b.findVideoByName(QStringLiteral("after_copy")));
+    QVERIFY_THROWS_EXCEPTION(vs::Error, Store::copy(db, back));
+  }
+
+  // A copy that fails half way leaves the destination database empty (and usable for init).
+  void failedCopyLeavesNothing() {
+    if (!g_backend.postgres())
+      QSKIP("needs both backends (runs in test_store_team_pg)");
+    const QString file = tmp_.filePath(QStringLiteral("copy_bad.vsproj"));
+    QFile::remove(file);
+    {
+      Store s(file, OpenMode::CreateNew);
+      addVideos(s, 3);
+    }
+    // A row PostgreSQL refuses (SQLite keeps text in an INTEGER column): the copy fails on it.
+    {
+      QSqlDatabase sqlite = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("bad"));
+      sqlite.setDatabaseName(file);
+      QVERIFY(sqlite.open());
+      QSqlQuery q(sqlite);
+      QVERIFY(q.exec(QStringLiteral("UPDATE videos SET prompt_id = 'not a number' WHERE id = 3")));
+      q.finish();
+      sqlite.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("bad"));
+    const QString db = g_backend.fresh(QStringLiteral("bad"));
+    QVERIFY_THROWS_EXCEPTION(vs::Error, Store::copy(file, db));
+    QCOMPARE(g_backend.sql(db, QStringLiteral("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"))
+                 .toInt(),
+             0);
+    Store again(db, OpenMode::CreateNew);  // still an empty database
+    QCOMPARE(again.stats().videos, qint64(0));
+  }
+};
+
+int main(int argc, char** argv) {
+  QCoreApplication app(argc, argv);
+  TestStoreTeam test;
+  return QTest::qExec(&test, argc, argv);
+}
+#include "test_store_team.moc"
