@@ -2,7 +2,9 @@
 
 #include <QUndoStack>
 
+#include "core/domain/edit_origin.h"
 #include "core/domain/error.h"
+#include "core/domain/model_output.h"
 #include "core/store/store.h"
 #include "ui/dimension_names.h"
 #include "ui/edit_commands.h"
@@ -56,16 +58,13 @@ ItemFlags AnnotationSession::flags(qint64 videoId) const {
 
 Origin AnnotationSession::originAfterScoreEdit(qint64 videoId, const Scores& after) const {
   const std::optional<Evaluation> e = mine(videoId);
-  const bool fromModel =
-      e && (e->origin == Origin::ModelAccepted || e->origin == Origin::ModelEdited);
-  if (!fromModel) {
-    return Origin::Human;
+  std::optional<Scores> modelIntegers;
+  if (e && startedFromModel(e->origin)) {
+    if (const std::optional<Evaluation> m = model(videoId)) {
+      modelIntegers = modelIntegerScores(*m);
+    }
   }
-  const std::optional<Evaluation> m = model(videoId);
-  if (m && ModelView::fromEvaluation(*m).hard == after) {
-    return Origin::ModelAccepted;
-  }
-  return Origin::ModelEdited;
+  return vs::originAfterScoreEdit(e ? std::optional(e->origin) : std::nullopt, modelIntegers, after);
 }
 
 void AnnotationSession::setScore(qint64 videoId, Dimension dim, std::optional<int> score) {
@@ -98,18 +97,18 @@ void AnnotationSession::acceptModel(qint64 videoId) {
   if (!m) {
     return;
   }
-  const ModelView view = ModelView::fromEvaluation(*m);
+  const Scores modelIntegers = modelIntegerScores(*m);
   const std::optional<Evaluation> e = mine(videoId);
   const Scores before = e ? e->scores : Scores{};
   const Origin oldOrigin = e ? e->origin : Origin::Human;
   QVector<FieldChange> changes;
   for (Dimension d : kDimensions) {
-    if (view.hard[d] != before[d]) {
-      changes.append({scoreField(d), scoreVariant(before[d]), scoreVariant(view.hard[d])});
+    if (modelIntegers[d] != before[d]) {
+      changes.append({scoreField(d), scoreVariant(before[d]), scoreVariant(modelIntegers[d])});
     }
   }
-  if (oldOrigin != Origin::ModelAccepted) {
-    changes.append({EvaluationField::Origin, originName(oldOrigin), originName(Origin::ModelAccepted)});
+  if (oldOrigin != kOriginAfterAccept) {
+    changes.append({EvaluationField::Origin, originName(oldOrigin), originName(kOriginAfterAccept)});
   }
   if (changes.isEmpty()) {
     return;

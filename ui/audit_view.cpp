@@ -9,15 +9,13 @@
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QMap>
 #include <QScatterSeries>
 #include <QTableWidget>
 #include <QValueAxis>
 #include <QVBoxLayout>
 #include <cmath>
 
-#include "core/analysis/rounding.h"
-#include "core/analysis/score_audit.h"
+#include "core/analysis/audit_summary.h"
 #include "ui/dimension_names.h"
 #include "ui/preference/preference_audit_panel.h"
 #include "ui/queue_model.h"
@@ -131,34 +129,20 @@ void AuditView::refresh() {
     preferences_->refresh();
   }
   const int dim = dimensionIndex();
-  const Dimension d = static_cast<Dimension>(dim);
   for (auto& row : cells_) {
     for (auto& cell : row) {
       cell.clear();
     }
   }
-  // Every number of the tab comes from analysis::auditScores, fed with items the person scored in
-  // all three dimensions and the model's soft scores (its integer reading where there is no soft
-  // score), so the integer mapping of soft scores (get_acc_corr.py vs2_float: round half to even,
-  // clamp 1..5) is the reference one.
+  // Every number of the tab comes from analysis::summarizeAudit (what the HTML report shows), fed
+  // with items the person scored in all three dimensions and the model's soft scores (its integer
+  // reading where there is no soft score), so the integer mapping of soft scores (get_acc_corr.py
+  // vs2_float: round half to even, clamp 1..5) is the reference one.
   std::vector<analysis::AuditRow> rows;
+  std::vector<std::string> generators;
   std::vector<qint64> rowIds;
-  std::vector<double> xs, ys;  // soft model, person (scatter)
-  QMap<QString, std::pair<double, int>> genMeans;  // generator -> (sum of people's scores, n)
-  QMap<QString, std::pair<double, int>> genModel;
   for (const QueuePrompt& prompt : model_.prompts()) {
     for (const QueueVideo& v : prompt.videos) {
-      // No optional copies here: GCC's -Wmaybe-uninitialized misreads them.
-      if (v.mine && v.mine->scores[d]) {
-        auto& g = genMeans[v.video.generator];
-        g.first += *v.mine->scores[d];
-        g.second++;
-      }
-      if (v.model && v.model->soft[d]) {
-        auto& g = genModel[v.video.generator];
-        g.first += *v.model->soft[d];
-        g.second++;
-      }
       if (!v.scoredByMe() || !v.model) {
         continue;
       }
@@ -169,33 +153,28 @@ void AuditView::refresh() {
         row.predicted[i] = v.model->soft[e] ? v.model->soft[e] : v.model->hard[e];
       }
       rows.push_back(row);
+      generators.push_back(v.video.generator.toStdString());
       rowIds.push_back(v.video.id);
     }
   }
   analysis::AuditOptions options;
   options.bootstrap.resamples = kBootstrapResamples;
-  const analysis::AuditResult audit = analysis::auditScores(rows, options);
+  const analysis::AuditSummary summary = analysis::summarizeAudit(rows, generators, options);
+  const analysis::AuditResult& audit = summary.audit;
   const analysis::DimensionAudit& dimAudit = audit.dimensions[static_cast<size_t>(dim)];
-  auto integerOf = [&](double x) {
-    return audit.scale == analysis::ScoreScale::Soft ? analysis::referenceInteger(x) : static_cast<int>(x);
-  };
-  int pairs = 0;
+  std::vector<double> xs, ys;  // soft model, person (scatter)
   for (size_t r = 0; r < rows.size(); ++r) {
-    const auto& predicted = rows[r].predicted;
-    if (!predicted[0] || !predicted[1] || !predicted[2]) {
-      continue;  // dropped by the audit as well
+    if (!summary.cells[r]) {
+      continue;  // dropped by the audit
     }
-    ++pairs;
-    const double person = rows[r].reference[static_cast<size_t>(dim)];
-    const double model = *predicted[static_cast<size_t>(dim)];
-    xs.push_back(model);
-    ys.push_back(person);
-    const int pr = static_cast<int>(person);
-    const int mo = integerOf(model);
-    if (pr >= 1 && pr <= 5 && mo >= 1 && mo <= 5) {
-      cells_[static_cast<size_t>(pr - 1)][static_cast<size_t>(mo - 1)].insert(rowIds[r]);
+    xs.push_back(*rows[r].predicted[static_cast<size_t>(dim)]);
+    ys.push_back(rows[r].reference[static_cast<size_t>(dim)]);
+    const analysis::ConfusionCell& cell = (*summary.cells[r])[static_cast<size_t>(dim)];
+    if (cell.reference >= 1 && cell.reference <= 5 && cell.predicted >= 1 && cell.predicted <= 5) {
+      cells_[static_cast<size_t>(cell.reference - 1)][static_cast<size_t>(cell.predicted - 1)].insert(rowIds[r]);
     }
   }
+  const int pairs = static_cast<int>(audit.n);
   std::array<int, 5> personHist{}, modelHist{};
   for (int s = 1; s <= 5; ++s) {
     auto count = [s](const analysis::ScoreHistogram& h) {
@@ -288,21 +267,15 @@ void AuditView::refresh() {
     for (QAbstractAxis* axis : chart->axes()) {
       chart->removeAxis(axis);
     }
-    QStringList names = genMeans.keys();
-    for (const QString& g : genModel.keys()) {
-      if (!names.contains(g)) {
-        names << g;
-      }
-    }
-    names.sort();
+    // Means over the audited items, the report's rows: its totals are these means summed.
+    QStringList names;
     auto* series = new QBarSeries;
     auto* people = new QBarSet(tr("People"));
     auto* model = new QBarSet(tr("Model"));
-    for (const QString& g : names) {
-      const auto pm = genMeans.value(g);
-      const auto mm = genModel.value(g);
-      *people << (pm.second ? pm.first / pm.second : 0.0);
-      *model << (mm.second ? mm.first / mm.second : 0.0);
+    for (const analysis::GeneratorMeans& g : summary.generators) {
+      names << QString::fromStdString(g.generator);
+      *people << g.reference[static_cast<size_t>(dim)].value_or(0.0);
+      *model << g.predicted[static_cast<size_t>(dim)].value_or(0.0);
     }
     series->append(people);
     series->append(model);

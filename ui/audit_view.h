@@ -2,8 +2,9 @@
 // The audit tab: where the model and the person disagree. Per dimension a 5×5 confusion heat
 // map (person rows × model columns; clicking a cell filters the queue to those items), score
 // histograms, model soft score vs person scatter, per-generator means (Best-of-N view) and an
-// agreement table (exact, ±1, Spearman, Pearson). The numbers are analysis::auditScores' on the
-// items the person scored in all three dimensions, with seeded bootstrap 95 % intervals.
+// agreement table (exact, ±1, Spearman, Pearson). The numbers are analysis::summarizeAudit's, as
+// in the HTML report, on the items the person scored in all three dimensions, with seeded
+// bootstrap 95 % intervals.
 #include <QSet>
 #include <QWidget>
 #include <array>
@@ -36,6 +37,7 @@ class AuditView : public QWidget {
   bool isStale() const { return stale_; }
   QTableWidget* heatMap() const { return heat_; }
   QTableWidget* agreementTable() const { return agreement_; }
+  QChartView* generatorChart() const { return generators_; }
   // People's preferences and Best-of-N picks (fed by the project store, set by the window).
   PreferenceAuditPanel* preferencePanel() const { return preferences_; }
 

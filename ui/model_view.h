@@ -1,8 +1,7 @@
 #pragma once
 // The model's side of an item as the score panel shows it: integer scores, soft scores and
 // reasoning. A model evaluation keeps the soft scores (floats) as its scores; the integer
-// scores are the digits of the score lines in its output (regex of reference videoscore2.md §7),
-// or the soft scores rounded when the output has no score lines.
+// scores are read from its output by vs::modelIntegerScores (core/domain/model_output.h).
 #include <QString>
 #include <QVector>
 
@@ -26,7 +25,7 @@ bool isDemoModelId(const QString& modelId);
 QString demoModelNotice();
 
 // Character ranges [start, end) of the score lines ("visual quality: 4") in a model output,
-// for highlighting.
+// for highlighting (vs::modelScoreLineRanges).
 QVector<QPair<int, int>> scoreLineRanges(const QString& output);
 
 // Model reasoning as HTML with the score lines highlighted.

@@ -14,7 +14,7 @@
 #include "cmd_options.h"
 #include "command.h"
 #include "core/analysis/analysis_json.h"
-#include "core/analysis/generator_means.h"
+#include "core/analysis/audit_summary.h"
 #include "core/analysis/html_report.h"
 #include "core/analysis/audit_rows.h"
 #include "core/analysis/preference_report.h"
@@ -201,18 +201,16 @@ int runAudit(const QStringList& args) {
     predicted = QStringLiteral("*_score_model");
     reference = QStringLiteral("*_score_gt");
   }
-  const AuditResult audit = auditScores(rows, options);
+  const AuditSummary summary = summarizeAudit(rows, generators, options);
+  const AuditResult& audit = summary.audit;
   if (parser.isSet(QStringLiteral("report"))) {
     ReportInfo info;
     info.title = QStringLiteral("VideoScore audit: %1").arg(QFileInfo(input).fileName());
     info.predictedSource = predicted;
     info.referenceSource = reference;
     info.generatedAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
-    if (std::any_of(generators.begin(), generators.end(), [](const std::string& g) { return !g.empty(); })) {
-      info.generators = generatorMeans(rows, generators);
-    }
     QSaveFile out(parser.value(QStringLiteral("report")));
-    if (!out.open(QIODevice::WriteOnly) || out.write(auditHtmlReport(audit, info).toUtf8()) < 0 || !out.commit()) {
+    if (!out.open(QIODevice::WriteOnly) || out.write(auditHtmlReport(summary, info).toUtf8()) < 0 || !out.commit()) {
       return cli::fail(cli::kExitRuntime, QStringLiteral("%1: %2").arg(out.fileName(), out.errorString()));
     }
   }

@@ -230,4 +230,9 @@ QString auditHtmlReport(const AuditResult& audit, const ReportInfo& info) {
   return html;
 }
 
+QString auditHtmlReport(const AuditSummary& summary, ReportInfo info) {
+  info.generators = summary.generators;
+  return auditHtmlReport(summary.audit, info);
+}
+
 }  // namespace vs::analysis

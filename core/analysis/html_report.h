@@ -4,8 +4,7 @@
 #include <QString>
 #include <vector>
 
-#include "core/analysis/generator_means.h"
-#include "core/analysis/score_audit.h"
+#include "core/analysis/audit_summary.h"
 
 namespace vs::analysis {
 
@@ -18,6 +17,8 @@ struct ReportInfo {
 };
 
 QString auditHtmlReport(const AuditResult& audit, const ReportInfo& info);
+// The report of a summary: its audit, and its generator means in place of info.generators.
+QString auditHtmlReport(const AuditSummary& summary, ReportInfo info);
 
 // The charts on their own (also usable by other reports).
 QString confusionMatrixSvg(const ConfusionMatrix& m, const QString& caption);

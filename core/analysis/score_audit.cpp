@@ -100,6 +100,12 @@ bool hasFraction(double v) { return std::isfinite(v) && v != std::floor(v); }
 
 }  // namespace
 
+int referenceCell(double reference) { return static_cast<int>(std::lround(std::clamp(reference, 0.0, 10.0))); }
+
+int predictedCell(double predicted, ScoreScale scale) {
+  return referenceCell(scale == ScoreScale::Soft ? referenceInteger(predicted) : predicted);
+}
+
 AuditResult auditScores(const std::vector<AuditRow>& rows, const AuditOptions& options) {
   AuditResult result;
   std::vector<const AuditRow*> kept;
@@ -155,13 +161,11 @@ AuditResult auditScores(const std::vector<AuditRow>& rows, const AuditOptions& o
       const size_t j = d * kPerDim + static_cast<size_t>(m);
       dim.metrics[static_cast<size_t>(m)] = {report(m, point[j]), reportInterval(m, intervals[j])};
     }
-    // Charts only: an out-of-scale score (a file may hold anything) lands in the nearest cell of
-    // 0..10 instead of stretching the matrix.
-    auto cell = [](double v) { return static_cast<int>(std::lround(std::clamp(v, 0.0, 10.0))); };
+    // Charts only (referenceCell, predictedCell).
     std::vector<int> ref, pred;
     for (size_t i = 0; i < n; ++i) {
-      ref.push_back(cell(columns[d].reference[i]));
-      pred.push_back(cell(columns[d].mapped[i]));
+      ref.push_back(referenceCell(columns[d].reference[i]));
+      pred.push_back(predictedCell(columns[d].raw[i], result.scale));
     }
     dim.confusion = ConfusionMatrix::build(ref, pred);
     dim.referenceHistogram = histogram(ref);

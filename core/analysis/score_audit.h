@@ -72,4 +72,10 @@ struct AuditResult {
 
 AuditResult auditScores(const std::vector<AuditRow>& rows, const AuditOptions& options = {});
 
+// Where a score is counted in the confusion matrices and histograms: a predicted score after the
+// scale's integer rule, then (both sides) the nearest of 0..10, so an out-of-scale score from a
+// file lands in the nearest cell instead of stretching the matrix.
+int referenceCell(double reference);
+int predictedCell(double predicted, ScoreScale scale);
+
 }  // namespace vs::analysis

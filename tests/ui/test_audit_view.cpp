@@ -1,11 +1,21 @@
 // The audit tab's numbers for a small project, counted by hand: confusion cells, agreement
 // table, and a click on a cell selecting exactly its items. Soft model scores are mapped to
 // integers as eval/get_acc_corr.py does (vs2_float: round half to even, clamp 1..5).
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTest>
 #include <QUndoStack>
+#include <cmath>
 
+#include "core/analysis/audit_summary.h"
+#include "core/analysis/html_report.h"
+#include "core/analysis/project_sources.h"
 #include "core/store/store.h"
 #include "tests/ui/workstation_test_project.h"
 #include "ui/annotation_session.h"
@@ -133,6 +143,82 @@ class TestAuditView : public QObject {
     QCOMPARE(table->item(0, 0)->text(), QStringLiteral("3"));
     // Visual: 2 of 3 exact.
     QCOMPARE(valueOf(table->item(0, 1)), QStringLiteral("66.7"));
+  }
+  // The tab shows the figures of the HTML report (`vscore audit --report`) for the same project:
+  // the report's rows come from the store (analysis::projectAuditRows), the tab's from the queue.
+  void sameFiguresAsReport() {
+    const QString path = test::makeProject(qEnvironmentVariable("VS_TEST_TMP") + QStringLiteral("/report"), 2);
+    store::Store store(path);
+    QUndoStack undo;
+    AnnotationSession session(store, QStringLiteral("dora"), undo);
+    auto score = [&](const char* n, int a, int b, int c) { scoreVideo(session, videoId(store, n), a, b, c); };
+    score("v01", 4, 4, 3);
+    score("v02", 5, 2, 4);
+    score("v03", 4, 3, 1);
+    score("v05", 2, 5, 3);
+    score("v06", 1, 2, 5);
+    score("v08", 3, 3, 3);
+    session.setScore(videoId(store, "v07"), Dimension::Visual, 2);  // incomplete: in neither
+    QueueModel model;
+    model.reload(store, session.annotatorId());
+    AuditView audit(model);
+
+    const analysis::ProjectRows project =
+        analysis::projectAuditRows(store, analysis::ScoreSource::parse(QStringLiteral("model:VideoScore2-test")),
+                                   analysis::ScoreSource::parse(QStringLiteral("dora")));
+    analysis::AuditOptions options;
+    options.bootstrap.resamples = AuditView::kBootstrapResamples;
+    const analysis::AuditSummary report = analysis::summarizeAudit(project.rows, project.generators, options);
+    QCOMPARE(report.audit.n, int64_t{6});
+    QCOMPARE(report.generators.size(), size_t{4});
+    analysis::ReportInfo info;
+    const QString html = analysis::auditHtmlReport(report, info);
+
+    auto* dimension = audit.findChild<QComboBox*>();
+    QVERIFY(dimension);
+    for (int d = 0; d < 3; ++d) {
+      dimension->setCurrentIndex(d);
+      audit.refresh();
+      const analysis::DimensionAudit& da = report.audit.dimensions[static_cast<size_t>(d)];
+      for (int r = 0; r < 5; ++r) {
+        for (int c = 0; c < 5; ++c) {
+          QCOMPARE(audit.heatMap()->item(r, c)->text(), QString::number(da.confusion.at(r + 1, c + 1)));
+        }
+      }
+      QTableWidget* table = audit.agreementTable();
+      QCOMPARE(table->item(d, 0)->text(), QString::number(report.audit.n));
+      const analysis::Metric metrics[4] = {analysis::Metric::Accuracy, analysis::Metric::RelaxedAccuracy,
+                                           analysis::Metric::Srcc, analysis::Metric::Plcc};
+      for (int m = 0; m < 4; ++m) {
+        const analysis::MetricValue& v = da[metrics[m]];
+        QVERIFY(v.value);
+        QCOMPARE(valueOf(table->item(d, m + 1)), QString::number(*v.value, 'f', 1));
+        // The report prints the same value to three decimals.
+        QVERIFY(html.contains(QStringLiteral("<td>%1").arg(QString::number(*v.value, 'f', 3))));
+      }
+      // Generator chart: one category per generator of the report, each dimension's mean; the
+      // report's totals are the three means summed.
+      QChart* chart = audit.generatorChart()->chart();
+      QCOMPARE(chart->series().size(), 1);
+      auto* bars = qobject_cast<QBarSeries*>(chart->series().front());
+      QVERIFY(bars);
+      QCOMPARE(bars->count(), 2);
+      auto* axis = qobject_cast<QBarCategoryAxis*>(chart->axes(Qt::Horizontal).front());
+      QVERIFY(axis);
+      QCOMPARE(axis->count(), static_cast<int>(report.generators.size()));
+      for (size_t g = 0; g < report.generators.size(); ++g) {
+        const analysis::GeneratorMeans& means = report.generators[g];
+        QCOMPARE(axis->at(static_cast<int>(g)), QString::fromStdString(means.generator));
+        QCOMPARE(bars->barSets()[0]->at(static_cast<int>(g)), *means.reference[static_cast<size_t>(d)]);
+        QCOMPARE(bars->barSets()[1]->at(static_cast<int>(g)), *means.predicted[static_cast<size_t>(d)]);
+      }
+    }
+    for (const analysis::GeneratorMeans& means : report.generators) {
+      QVERIFY(std::fabs(*means.referenceTotal - (*means.reference[0] + *means.reference[1] + *means.reference[2])) <
+              1e-9);
+      QVERIFY(std::fabs(*means.predictedTotal - (*means.predicted[0] + *means.predicted[1] + *means.predicted[2])) <
+              1e-9);
+    }
   }
 };
 
