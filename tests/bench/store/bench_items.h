@@ -53,10 +53,13 @@ struct Generator {
   }
 };
 
-inline void writeItems(const QString& path, int count) {
+// Writes `count` items, or (with `minBytes` > 0) items until the file holds at least `minBytes`;
+// returns how many were written.
+inline int writeItems(const QString& path, int count, qint64 minBytes = 0) {
   Generator g;
   std::string out = "[";
-  for (int i = 0; i < count; ++i) {
+  int i = 0;
+  for (; minBytes > 0 ? qint64(out.size()) < minBytes : i < count; ++i) {
     const std::string name = "gen" + std::to_string(i % 7) + "_" + std::to_string(100000 + i);
     out += i ? ",\n    {\n        " : "\n    {\n        ";
     out += "\"video_name\": ";
@@ -82,6 +85,7 @@ inline void writeItems(const QString& path, int count) {
   if (!f.open(QIODevice::WriteOnly))
     qFatal("cannot write %s", qPrintable(path));
   f.write(out.data(), static_cast<qint64>(out.size()));
+  return i;
 }
 
 }  // namespace vs::bench

@@ -16,64 +16,10 @@
 #include <string>
 #include <vector>
 
-#include "core/domain/json_text.h"
 #include "core/store/store.h"
+#include "bench_items.h"
 
 namespace {
-
-// Deterministic text: a small LCG over a word list with CJK, RTL and emoji.
-struct Generator {
-  quint64 state = 0x9E3779B97F4A7C15ull;
-  quint32 next() {
-    state = state * 6364136223846793005ull + 1442695040888963407ull;
-    return static_cast<quint32>(state >> 33);
-  }
-  std::string words(int n) {
-    static const char* kWords[] = {"the", "a", "cat", "dog", "runs", "across", "street", "under", "neon", "lights",
-                                   "while", "camera", "pans", "slowly", "\xE5\x9F\x8E\xE5\xB8\x82", "\xE5\xA4\x9C\xE6\x99\xAF",
-                                   "\xD9\x85\xD9\x88\xD8\xB3\xD9\x8A\xD9\x82\xD9\x89", "\xF0\x9F\x98\x80", "quickly", "red",
-                                   "blue", "motion", "blur", "\"quoted\"", "frame", "texture"};
-    std::string out;
-    for (int i = 0; i < n; ++i) {
-      if (i) out.push_back(' ');
-      out += kWords[next() % (sizeof kWords / sizeof *kWords)];
-    }
-    return out;
-  }
-};
-
-// Writes items until the file holds at least `bytes`; returns how many.
-int writeItems(const QString& path, qint64 bytes) {
-  Generator g;
-  std::string out = "[";
-  int i = 0;
-  for (; qint64(out.size()) < bytes; ++i) {
-    const std::string name = "gen" + std::to_string(i % 7) + "_" + std::to_string(100000 + i);
-    out += i ? ",\n    {\n        " : "\n    {\n        ";
-    out += "\"video_name\": ";
-    vs::json::appendString(out, name.data(), name.size());
-    const std::string url = "https://example.org/videos/" + name + ".mp4";
-    out += ",\n        \"video_url\": ";
-    vs::json::appendString(out, url.data(), url.size());
-    const std::string prompt = g.words(25) + " #" + std::to_string(i / 4);  // 4 videos per prompt
-    out += ",\n        \"prompt\": ";
-    vs::json::appendString(out, prompt.data(), prompt.size());
-    for (const char* key : {"visual_score", "t2v_score", "phy_score"}) {
-      out += ",\n        \"";
-      out += key;
-      out += "\": " + std::to_string(1 + g.next() % 5);
-    }
-    const std::string thinking = g.words(120);
-    out += ",\n        \"thinking\": ";
-    vs::json::appendString(out, thinking.data(), thinking.size());
-    out += ",\n        \"source\": \"bench\",\n        \"batch\": " + std::to_string(i % 13) + "\n    }";
-  }
-  out += "\n]";
-  QFile f(path);
-  if (!f.open(QIODevice::WriteOnly)) qFatal("cannot write %s", qPrintable(path));
-  f.write(out.data(), static_cast<qint64>(out.size()));
-  return i;
-}
 
 double childrenCpuSeconds() {
   rusage usage{};
@@ -158,7 +104,7 @@ int main(int argc, char** argv) {
   for (const QByteArray& size : sizes) {
     const double mb = size.toDouble();
     const QString items = dir.filePath(QStringLiteral("items%1.json").arg(QString::fromLatin1(size)));
-    const int count = writeItems(items, static_cast<qint64>(mb * 1e6));
+    const int count = vs::bench::writeItems(items, 0, static_cast<qint64>(mb * 1e6));
     std::printf("bench_store: %d items, %.1f MB VideoFeedback2 JSON, median of %d runs\n", count,
                 static_cast<double>(QFileInfo(items).size()) / 1e6, runs);
     std::vector<double> oursInit, oursImport, pyImport, oursExport, pyExport;
