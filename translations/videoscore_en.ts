@@ -615,6 +615,14 @@
         <translation>Offline: the team project&apos;s server cannot be reached (retrying).</translation>
     </message>
     <message>
+        <source>No video leased: %1</source>
+        <translation>No video leased: %1</translation>
+    </message>
+    <message>
+        <source>Nothing left to judge for you on this project.</source>
+        <translation>Nothing left to judge for you on this project.</translation>
+    </message>
+    <message>
         <source>Open team project</source>
         <translation>Open team project</translation>
     </message>
@@ -1269,6 +1277,17 @@ Model soft scores: %2</translation>
     <message>
         <source>%1 score meanings</source>
         <translation>%1 score meanings</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::TeamLease</name>
+    <message>
+        <source>Your lease on this video has expired; another person may be given it.</source>
+        <translation>Your lease on this video has expired; another person may be given it.</translation>
+    </message>
+    <message>
+        <source>Lease not renewed: %1</source>
+        <translation>Lease not renewed: %1</translation>
     </message>
 </context>
 <context>

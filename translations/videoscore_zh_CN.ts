@@ -615,6 +615,14 @@
         <translation>离线：无法连接团队项目的服务器（正在重试）。</translation>
     </message>
     <message>
+        <source>No video leased: %1</source>
+        <translation>未能租用视频：%1</translation>
+    </message>
+    <message>
+        <source>Nothing left to judge for you on this project.</source>
+        <translation>此项目中已没有需要您评判的视频。</translation>
+    </message>
+    <message>
         <source>Open team project</source>
         <translation>打开团队项目</translation>
     </message>
@@ -1265,6 +1273,17 @@ Model soft scores: %2</source>
     <message>
         <source>%1 score meanings</source>
         <translation>%1 分值含义</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::TeamLease</name>
+    <message>
+        <source>Your lease on this video has expired; another person may be given it.</source>
+        <translation>您对此视频的租用已过期，它可能会分配给其他人。</translation>
+    </message>
+    <message>
+        <source>Lease not renewed: %1</source>
+        <translation>租用未续期：%1</translation>
     </message>
 </context>
 <context>

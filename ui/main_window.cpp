@@ -61,6 +61,7 @@
 #include "ui/demo_project.h"
 #include "ui/score_panel.h"
 #include "ui/settings_dialog.h"
+#include "ui/team_lease.h"
 #include "ui/theme.h"
 
 namespace vs::ui {
@@ -192,6 +193,7 @@ MainWindow::MainWindow(QWidget* parent)
 MainWindow::~MainWindow() {
   recordTime();
   scoring_.reset();
+  lease_.reset();
   session_.reset();
   store_.reset();
 }
@@ -326,6 +328,10 @@ void MainWindow::createActions() {
        [this] { scorePanel_->focusNote(); });
 
   make(QStringLiteral("nav.nextUnscored"), nav, tr("Next unscored item"), QKeySequence(Qt::Key_N), [this] {
+    if (lease_) {
+      nextLeased();
+      return;
+    }
     const qint64 v = queueFilter_->nextUnscored(current_, 1);
     goToVideo(v != 0 ? v : current_);
   });
@@ -494,6 +500,7 @@ bool MainWindow::openProject(const QString& path, BusyPolicy busy) {
   }
   undo_->clear();
   scoring_.reset();
+  lease_.reset();
   session_.reset();
   // Nothing may keep the old store past this point.
   preference_->setProject(nullptr, 0, nullptr, false, QString());
@@ -504,12 +511,18 @@ bool MainWindow::openProject(const QString& path, BusyPolicy busy) {
   readOnly_ = readOnly;
   watchTeam();
   QSettings settings;
+  const QString annotator = settings.value(QStringLiteral("annotator/name"), defaultAnnotator()).toString();
   try {
-    session_ = std::make_unique<AnnotationSession>(
-        *store_, settings.value(QStringLiteral("annotator/name"), defaultAnnotator()).toString(), *undo_);
+    session_ = std::make_unique<AnnotationSession>(*store_, annotator, *undo_);
   } catch (const Error& e) {
     statusBar()->showMessage(e.full());
     return false;
+  }
+  if (team && !readOnly_) {
+    // Several people judge one database project: "next unscored" hands videos out by lease.
+    lease_ = std::make_unique<TeamLease>(*store_, annotator,
+                                         settings.value(QStringLiteral("team/leaseSeconds"), 900).toInt());
+    connect(lease_.get(), &TeamLease::message, this, [this](const QString& text) { statusBar()->showMessage(text, 10000); });
   }
   session_->setReadOnly(readOnly_);
   scorePanel_->setReadOnly(readOnly_);
@@ -536,6 +549,24 @@ bool MainWindow::openProject(const QString& path, BusyPolicy busy) {
   }
   updateTitle();
   return true;
+}
+
+void MainWindow::nextLeased() {
+  qint64 video = 0;
+  try {
+    video = lease_->next();
+  } catch (const Error& e) {
+    statusBar()->showMessage(tr("No video leased: %1").arg(e.full()), 10000);
+    return;
+  }
+  if (video == 0) {
+    statusBar()->showMessage(tr("Nothing left to judge for you on this project."), 8000);
+    return;
+  }
+  if (!queueModel_->video(video)) {
+    reloadQueue();  // added by someone else since the last reload
+  }
+  goToVideo(video);
 }
 
 QString MainWindow::projectPath() const { return store_ ? store_->path() : QString(); }
@@ -595,6 +626,9 @@ void MainWindow::goToVideo(qint64 videoId) {
   }
   showCurrent();
   rememberPosition();
+  if (lease_) {
+    lease_->shown(videoId);
+  }
   emit itemShown(videoId);
 }
 

@@ -41,6 +41,7 @@ class QueueFilterModel;
 class QueueModel;
 class QueuePanel;
 class ScorePanel;
+class TeamLease;
 class ScoringController;
 struct QueuePrompt;
 
@@ -124,6 +125,7 @@ class MainWindow : public QMainWindow {
   void showCurrent();
   void showClipsOf(const QueuePrompt& prompt);
   void recordTime();
+  void nextLeased();  // N on a team project: the annotator's lease
   void rememberPosition();
   void updateTitle();
   void updateBlindForItem();
@@ -142,6 +144,7 @@ class MainWindow : public QMainWindow {
 
   std::unique_ptr<ActionRegistry> registry_;
   std::unique_ptr<store::Store> store_;
+  std::unique_ptr<TeamLease> lease_;  // team projects only; before store_ goes
   // Where the videos' files are: one per window, re-made for each project and after a relink
   // (assigned in place, so the queue model and scoring controller keep a valid reference).
   std::unique_ptr<library::VideoLocator> locator_;

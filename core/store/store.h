@@ -180,6 +180,9 @@ class Store {
   std::optional<Lease> leaseNext(const QString& annotator, int leaseSeconds = 900);
   // Gives a lease back before it expires; false when there was none.
   bool releaseLease(const QString& annotator, qint64 videoId);
+  // Extends `annotator`'s live lease on `videoId` to now + leaseSeconds; false when they hold none
+  // there (it expired, or was released), and then nothing is taken.
+  bool renewLease(const QString& annotator, qint64 videoId, int leaseSeconds = 900);
   QVector<Lease> liveLeases() const;  // by video id
 
   // Shared records carry a version. Every save names the version it was based on (0: the record

@@ -136,6 +136,25 @@ bool Store::releaseLease(const QString& annotator, qint64 videoId) {
   return released;
 }
 
+bool Store::renewLease(const QString& annotator, qint64 videoId, int leaseSeconds) {
+  if (leaseSeconds < 1)
+    throw Error(Error::Kind::Usage, d_->where, QStringLiteral("a lease lasts at least 1 s"));
+  const auto who = findAnnotator(annotator);
+  if (!who)
+    return false;
+  Transaction transaction(*d_->db, d_->where, d_->busyTimeoutMs, TransactionKind::RowLocks);
+  const qint64 now = nowMs();
+  d_->statement("UPDATE leases SET expires_at = ?1 WHERE video_id = ?2 AND annotator_id = ?3 AND expires_at > ?4")
+      .bind(1, now + static_cast<qint64>(leaseSeconds) * 1000)
+      .bind(2, videoId)
+      .bind(3, who->id)
+      .bind(4, now)
+      .run();
+  const bool renewed = d_->db->changes() > 0;
+  transaction.commit();
+  return renewed;
+}
+
 QVector<Lease> Store::liveLeases() const {
   Statement& s = d_->statement(
       "SELECT l.video_id, v.name, l.annotator_id, l.expires_at FROM leases l JOIN videos v ON v.id = "

@@ -82,6 +82,21 @@ class TestStoreTeam : public QObject {
     QCOMPARE(s.liveLeases().size(), 2);  // ana's judged one is still there until it expires
   }
 
+  void renewOnlyOnesOwnLiveLease() {
+    Store s(fresh(), OpenMode::CreateNew);
+    addVideos(s, 2);
+    const auto a = s.leaseNext(QStringLiteral("ana"), 1);
+    QVERIFY(a);
+    QVERIFY(!s.renewLease(QStringLiteral("bo"), a->videoId, 60));       // not bo's
+    QVERIFY(!s.renewLease(QStringLiteral("ana"), a->videoId + 1, 60));  // not that video
+    QVERIFY(s.renewLease(QStringLiteral("ana"), a->videoId, 60));
+    QThread::msleep(1100);  // past the first lease's end: still held
+    QCOMPARE(s.leaseNext(QStringLiteral("bo"), 60)->videoName, QStringLiteral("v001"));
+    QVERIFY(s.releaseLease(QStringLiteral("ana"), a->videoId));
+    QVERIFY(!s.renewLease(QStringLiteral("ana"), a->videoId, 60));  // given back: nothing taken
+    QCOMPARE(s.liveLeases().size(), 1);
+  }
+
   void kJudgementsAndExpiry() {
     Store s(fresh(), OpenMode::CreateNew);
     s.setJudgementsPerVideo(2);
