@@ -1037,6 +1037,10 @@ Open it read-only here?</translation>
         <translation>Not saved: %1</translation>
     </message>
     <message>
+        <source>Could not read the preference options: %1</source>
+        <translation>Could not read the preference options: %1</translation>
+    </message>
+    <message>
         <source>Every pair of this prompt is judged; %1 goes to the next prompt.</source>
         <translation>Every pair of this prompt is judged; %1 goes to the next prompt.</translation>
     </message>

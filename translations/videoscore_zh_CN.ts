@@ -1034,6 +1034,10 @@ Open it read-only here?</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
+        <source>Could not read the preference options: %1</source>
+        <translation>无法读取偏好选项：%1</translation>
+    </message>
+    <message>
         <source>Every pair of this prompt is judged; %1 goes to the next prompt.</source>
         <translation>此提示词的所有配对都已评判；按 %1 进入下一个提示词。</translation>
     </message>

@@ -171,6 +171,10 @@ class Store {
   // 1 when never set).
   int judgementsPerVideo() const;
   void setJudgementsPerVideo(int k);
+  // The preference mode's options (store_types.h). Setting writes the fields that are set, in
+  // one transaction; the others keep their stored value.
+  PreferenceOptions preferenceOptions() const;
+  void setPreferenceOptions(const PreferenceOptions& options);
   // Leases the next video to `annotator` (a person, created when new) until now + leaseSeconds:
   // their own live lease on a video they have not judged yet is renewed and returned first;
   // otherwise the first video, in id order, that they have not judged and that fewer than k

@@ -62,6 +62,42 @@ void Store::setJudgementsPerVideo(int k) {
   transaction.commit();
 }
 
+PreferenceOptions Store::preferenceOptions() const {
+  Statement& s = d_->statement(
+      "SELECT key, value FROM settings WHERE key IN "
+      "('preference_schedule', 'preference_dimensions', 'preference_blind')");
+  PreferenceOptions options;
+  while (s.step()) {
+    const QString key = s.text(0);
+    const QString value = s.text(1);
+    if (key == QLatin1String("preference_schedule"))
+      options.allPairs = value == QLatin1String("all-pairs");
+    else if (key == QLatin1String("preference_dimensions"))
+      options.eachDimension = value == QLatin1String("each");
+    else
+      options.blind = value != QLatin1String("0");
+  }
+  s.reset();
+  return options;
+}
+
+void Store::setPreferenceOptions(const PreferenceOptions& options) {
+  Transaction transaction(*d_->db, d_->where, d_->busyTimeoutMs);
+  Statement& s = d_->statement(
+      "INSERT INTO settings(key, value) VALUES (?1, ?2) "
+      "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+  const auto put = [&s](const char* key, const QString& value) {
+    s.bind(1, QString::fromLatin1(key)).bind(2, value).run();
+  };
+  if (options.allPairs)
+    put("preference_schedule", *options.allPairs ? QStringLiteral("all-pairs") : QStringLiteral("binary-insertion"));
+  if (options.eachDimension)
+    put("preference_dimensions", *options.eachDimension ? QStringLiteral("each") : QStringLiteral("overall"));
+  if (options.blind)
+    put("preference_blind", *options.blind ? QStringLiteral("1") : QStringLiteral("0"));
+  transaction.commit();
+}
+
 std::optional<Lease> Store::leaseNext(const QString& annotator, int leaseSeconds) {
   if (leaseSeconds < 1)
     throw Error(Error::Kind::Usage, d_->where, QStringLiteral("a lease lasts at least 1 s"));

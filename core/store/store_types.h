@@ -99,6 +99,15 @@ struct Lease {
   QDateTime expires;
 };
 
+// How the preference mode judges pairs in a project (project settings "preference_schedule":
+// binary-insertion | all-pairs, "preference_dimensions": overall | each, "preference_blind":
+// 1 | 0). A field is nullopt when the project never set it.
+struct PreferenceOptions {
+  std::optional<bool> allPairs;
+  std::optional<bool> eachDimension;
+  std::optional<bool> blind;
+};
+
 struct CopyResult {
   qint64 rows = 0;  // every table's
   qint64 videos = 0;

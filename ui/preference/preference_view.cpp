@@ -162,6 +162,8 @@ void PreferenceView::setProject(store::Store* store, qint64 annotatorId, QUndoSt
   leave();
   session_.reset();
   projectPath_ = projectPath;
+  store_ = undo ? store : nullptr;
+  readOnly_ = readOnly;
   if (store && undo) {
     session_ = std::make_unique<PreferenceSession>(*store, annotatorId, *undo);
     session_->setReadOnly(readOnly);
@@ -184,38 +186,63 @@ void PreferenceView::setProject(store::Store* store, qint64 annotatorId, QUndoSt
 }
 
 void PreferenceView::loadOptions() {
+  store::PreferenceOptions stored;
+  bool read = true;
+  try {
+    stored = store_->preferenceOptions();
+  } catch (const Error& e) {
+    read = false;
+    emit message(tr("Could not read the preference options: %1").arg(e.message()));
+  }
+  // Options the project has never set come once from what this person last chose for this
+  // project file (kept in their settings before the options moved into the project).
+  store::PreferenceOptions missing;
   QSettings s;
-  const bool allPairs = s.value(settingsKey(QStringLiteral("allPairs")), false).toBool();
-  const bool each = s.value(settingsKey(QStringLiteral("eachDimension")), false).toBool();
-  const bool blind = s.value(settingsKey(QStringLiteral("blind")), true).toBool();
+  const auto legacy = [&s, this](const char* name, bool fallback) {
+    return s.value(settingsKey(QLatin1String(name)), fallback).toBool();
+  };
+  if (!stored.allPairs) {
+    stored.allPairs = missing.allPairs = legacy("allPairs", false);
+  }
+  if (!stored.eachDimension) {
+    stored.eachDimension = missing.eachDimension = legacy("eachDimension", false);
+  }
+  if (!stored.blind) {
+    stored.blind = missing.blind = legacy("blind", true);
+  }
+  if (read && (missing.allPairs || missing.eachDimension || missing.blind)) {
+    saveOptions(missing);  // once: from now on the project has them
+  }
+  const bool allPairs = *stored.allPairs;
+  const bool each = *stored.eachDimension;
+  const bool blind = *stored.blind;
   scheduleBox_->setCurrentIndex(allPairs ? 1 : 0);
   scopeBox_->setCurrentIndex(each ? 1 : 0);
   blindBox_->setChecked(blind);
-  if (session_) {
-    session_->setSchedule(allPairs ? analysis::ScheduleMethod::AllPairs
-                                   : analysis::ScheduleMethod::BinaryInsertion);
-    session_->setScope(each ? PreferenceScope::EachDimension : PreferenceScope::Overall);
-    session_->setBlinding(blind ? Blinding::Blind : Blinding::Open);
-  }
+  session_->setSchedule(allPairs ? analysis::ScheduleMethod::AllPairs
+                                 : analysis::ScheduleMethod::BinaryInsertion);
+  session_->setScope(each ? PreferenceScope::EachDimension : PreferenceScope::Overall);
+  session_->setBlinding(blind ? Blinding::Blind : Blinding::Open);
 }
 
-void PreferenceView::saveOptions() const {
-  if (projectPath_.isEmpty() || !session_) {
+void PreferenceView::saveOptions(const store::PreferenceOptions& changed) {
+  if (!store_ || readOnly_) {
     return;
   }
-  QSettings s;
-  s.setValue(settingsKey(QStringLiteral("allPairs")),
-             session_->schedule() == analysis::ScheduleMethod::AllPairs);
-  s.setValue(settingsKey(QStringLiteral("eachDimension")),
-             session_->scope() == PreferenceScope::EachDimension);
-  s.setValue(settingsKey(QStringLiteral("blind")), session_->blinding() == Blinding::Blind);
+  try {
+    store_->setPreferenceOptions(changed);
+  } catch (const Error& e) {
+    emit message(tr("Not saved: %1").arg(e.message()));
+  }
 }
 
 void PreferenceView::setSchedule(analysis::ScheduleMethod method) {
   scheduleBox_->setCurrentIndex(method == analysis::ScheduleMethod::AllPairs ? 1 : 0);
   if (session_) {
     session_->setSchedule(method);
-    saveOptions();
+    store::PreferenceOptions changed;
+    changed.allPairs = method == analysis::ScheduleMethod::AllPairs;
+    saveOptions(changed);
   }
 }
 
@@ -223,7 +250,9 @@ void PreferenceView::setScope(PreferenceScope scope) {
   scopeBox_->setCurrentIndex(scope == PreferenceScope::EachDimension ? 1 : 0);
   if (session_) {
     session_->setScope(scope);
-    saveOptions();
+    store::PreferenceOptions changed;
+    changed.eachDimension = scope == PreferenceScope::EachDimension;
+    saveOptions(changed);
   }
 }
 
@@ -231,7 +260,9 @@ void PreferenceView::setBlinding(Blinding blinding) {
   blindBox_->setChecked(blinding == Blinding::Blind);
   if (session_) {
     session_->setBlinding(blinding);
-    saveOptions();
+    store::PreferenceOptions changed;
+    changed.blind = blinding == Blinding::Blind;
+    saveOptions(changed);
   }
 }
 

@@ -7,12 +7,14 @@
 // video names hidden. The keys are actions of the window's ActionRegistry (remappable), enabled
 // only while the mode is shown, and single keys never fire while the reason is typed (TypingGuard).
 // How pairs are judged (overall or each dimension, fewest comparisons or all pairs, blind) is a
-// setting of the project, kept per project file.
+// setting of the project, kept in the project itself (Store::preferenceOptions), so every window
+// and every person on the project sees the same; each change is one store transaction.
 #include <QList>
 #include <QStringList>
 #include <QWidget>
 #include <memory>
 
+#include "core/store/store_types.h"
 #include "ui/preference/preference_session.h"
 
 class QAction;
@@ -43,7 +45,8 @@ class PreferenceView : public QWidget {
   void createActions(ActionRegistry& registry, QWidget* window, const QString& category);
   QList<QAction*> modeActions() const { return actions_; }
 
-  // A project opened (nullptr store: closed). Options are read from the project's settings.
+  // A project opened (nullptr store: closed). Options are read from the project
+  // (once from the person's own settings for this project file when the project has none).
   void setProject(store::Store* store, qint64 annotatorId, QUndoStack* undo, bool readOnly,
                   const QString& projectPath);
   PreferenceSession* session() const { return session_.get(); }
@@ -83,7 +86,7 @@ class PreferenceView : public QWidget {
  private:
   void redraw();
   void showClips();
-  void saveOptions() const;
+  void saveOptions(const store::PreferenceOptions& changed);
   void loadOptions();
   QString videoCaption(qint64 videoId) const;
   QString keyText(const QString& id) const;  // the action's shortcut as shown to people
@@ -93,6 +96,8 @@ class PreferenceView : public QWidget {
   const QueueModel& queue_;
   std::unique_ptr<PreferenceSession> session_;
   QString projectPath_;
+  store::Store* store_ = nullptr;
+  bool readOnly_ = false;
   bool active_ = false;
   PreferenceTask task_ = PreferenceTask::Pairs;
   QList<QAction*> actions_;

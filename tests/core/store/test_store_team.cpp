@@ -1,5 +1,6 @@
 // core/store/store_team.cpp and store_copy.cpp: leases (k people per video, renewal, expiry,
-// release), versioned shared records, and whole-project copies between the two backends. Runs on
+// release), the project settings (judgements per video, the preference mode's options),
+// versioned shared records, and whole-project copies between the two backends. Runs on
 // either backend (VS_TEST_BACKEND); the copy round trip needs PostgreSQL and runs in the _pg twin.
 #include <QDir>
 #include <QFile>
@@ -117,6 +118,48 @@ class TestStoreTeam : public QObject {
     m.scores.value = {3.5, 3.5, 3.5};
     s.upsertEvaluation(m);
     QVERIFY(!s.leaseNext(QStringLiteral("fa"), 60));
+  }
+
+  // The preference mode's options are project settings: unset until written, each field
+  // written on its own, seen by every later connection and stored as documented.
+  void preferenceOptions() {
+    const QString project = fresh();
+    {
+      Store s(project, OpenMode::CreateNew);
+      const store::PreferenceOptions none = s.preferenceOptions();
+      QVERIFY(!none.allPairs && !none.eachDimension && !none.blind);
+      store::PreferenceOptions schedule;
+      schedule.allPairs = true;
+      s.setPreferenceOptions(schedule);
+      store::PreferenceOptions read = s.preferenceOptions();
+      QCOMPARE(read.allPairs, std::optional<bool>(true));
+      QVERIFY(!read.eachDimension && !read.blind);
+      store::PreferenceOptions rest;
+      rest.eachDimension = true;
+      rest.blind = false;
+      s.setPreferenceOptions(rest);
+      s.setJudgementsPerVideo(3);  // another setting is left alone, and leaves these alone
+    }
+    Store again(project);
+    const store::PreferenceOptions read = again.preferenceOptions();
+    QCOMPARE(read.allPairs, std::optional<bool>(true));
+    QCOMPARE(read.eachDimension, std::optional<bool>(true));
+    QCOMPARE(read.blind, std::optional<bool>(false));
+    QCOMPARE(again.judgementsPerVideo(), 3);
+    QCOMPARE(g_backend.sql(project, QStringLiteral("SELECT value FROM settings WHERE key = 'preference_schedule'"))
+                 .toString(),
+             QStringLiteral("all-pairs"));
+    QCOMPARE(g_backend.sql(project, QStringLiteral("SELECT value FROM settings WHERE key = 'preference_dimensions'"))
+                 .toString(),
+             QStringLiteral("each"));
+    QCOMPARE(g_backend.sql(project, QStringLiteral("SELECT value FROM settings WHERE key = 'preference_blind'"))
+                 .toString(),
+             QStringLiteral("0"));
+    store::PreferenceOptions back;
+    back.allPairs = false;
+    again.setPreferenceOptions(back);
+    QCOMPARE(again.preferenceOptions().allPairs, std::optional<bool>(false));
+    QCOMPARE(again.preferenceOptions().eachDimension, std::optional<bool>(true));
   }
 
   void staleEditsAreRefused() {

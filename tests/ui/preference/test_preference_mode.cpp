@@ -3,9 +3,14 @@
 // redoes; the project's pairs are exported with `vscore export --format pairs` and read by
 // `vscore pairwise --pairs`; the Audit tab shows the same preference accuracy as core and the
 // CLI. Then Best-of-N by keyboard (worst first, best, undo, redo, a refused worst), and the
-// scoring keys rest while the mode is on.
+// scoring keys rest while the mode is on. The mode's options are the project's, seen by a
+// second window and kept whatever the person's own settings say.
 #include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCryptographicHash>
 #include <QDockWidget>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -66,6 +71,15 @@ int personRank(const QString& name) {
     return 1;
   }
   return 2;
+}
+
+QCheckBox* blindCheckBox(QWidget* view) {
+  for (QCheckBox* box : view->findChildren<QCheckBox*>()) {
+    if (box->text() == QLatin1String("Blind")) {
+      return box;
+    }
+  }
+  return nullptr;
 }
 
 }  // namespace
@@ -378,6 +392,86 @@ class TestPreferenceMode : public QObject {
     key(Qt::Key_3, Qt::ControlModifier);  // leave
     QVERIFY(!w.preferenceMode());
     QCOMPARE(view->player()->clipCount(), 0);
+  }
+
+  // The schedule, the dimensions and Blind are the project's: the person's old per-file values
+  // are read once as defaults, the bar's changes are written to the project, a second window on
+  // the same file sees them, and reopening with other user settings keeps them.
+  void optionsLiveInTheProject() {
+    const QString path = test::makeProject(tmpDir() + QStringLiteral("/options"), 1);
+    const QString legacy =
+        QStringLiteral("projects/%1/preference/")
+            .arg(QString::fromLatin1(QCryptographicHash::hash(QFileInfo(path).absoluteFilePath().toUtf8(),
+                                                              QCryptographicHash::Sha1)
+                                         .toHex()
+                                         .left(16)));
+    QSettings().setValue(legacy + QStringLiteral("allPairs"), true);  // chosen before the move
+    {
+      store::Store s(path);
+      QVERIFY(!s.preferenceOptions().allPairs);
+    }
+    {
+      MainWindow w;
+      w.show();
+      QVERIFY(QTest::qWaitForWindowActive(&w));
+      QVERIFY(w.openProject(path, BusyPolicy::ReadOnly));
+      PreferenceView* view = w.preferenceView();
+      QCOMPARE(view->session()->schedule(), analysis::ScheduleMethod::AllPairs);
+      QCOMPARE(view->session()->scope(), PreferenceScope::Overall);
+      QCOMPARE(view->session()->blinding(), Blinding::Blind);
+      {
+        store::Store s(path);  // the defaults were written to the project once
+        const store::PreferenceOptions o = s.preferenceOptions();
+        QCOMPARE(o.allPairs, std::optional<bool>(true));
+        QCOMPARE(o.eachDimension, std::optional<bool>(false));
+        QCOMPARE(o.blind, std::optional<bool>(true));
+      }
+      // The mode's bar, by keyboard: each dimension, Blind off.
+      key(Qt::Key_3, Qt::ControlModifier);
+      QVERIFY(w.preferenceMode());
+      QComboBox* scopeBox = nullptr;
+      for (QComboBox* box : view->findChildren<QComboBox*>()) {
+        if (box->accessibleName() == QLatin1String("Judged on")) {
+          scopeBox = box;
+        }
+      }
+      QVERIFY(scopeBox);
+      QTest::keyClick(scopeBox, Qt::Key_Down);
+      QCOMPARE(view->session()->scope(), PreferenceScope::EachDimension);
+      QCheckBox* blindBox = blindCheckBox(view);
+      QVERIFY(blindBox && blindBox->isChecked());
+      blindBox->click();  // a click (Space is the player's play key)
+      QCOMPARE(view->session()->blinding(), Blinding::Open);
+      {
+        store::Store s(path);
+        const store::PreferenceOptions o = s.preferenceOptions();
+        QCOMPARE(o.allPairs, std::optional<bool>(true));
+        QCOMPARE(o.eachDimension, std::optional<bool>(true));
+        QCOMPARE(o.blind, std::optional<bool>(false));
+      }
+      // A second window on the same project file sees them.
+      MainWindow other;
+      other.show();
+      QVERIFY(other.openProject(path, BusyPolicy::ReadOnly));
+      PreferenceSession* second = other.preferenceView()->session();
+      QVERIFY(second);
+      QCOMPARE(second->schedule(), analysis::ScheduleMethod::AllPairs);
+      QCOMPARE(second->scope(), PreferenceScope::EachDimension);
+      QCOMPARE(second->blinding(), Blinding::Open);
+      QVERIFY(!blindCheckBox(other.preferenceView())->isChecked());
+    }
+    // Other user settings for this file no longer decide: the project's options stay.
+    QSettings().setValue(legacy + QStringLiteral("allPairs"), false);
+    QSettings().setValue(legacy + QStringLiteral("eachDimension"), false);
+    QSettings().setValue(legacy + QStringLiteral("blind"), true);
+    MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowActive(&w));
+    QVERIFY(w.openProject(path, BusyPolicy::ReadOnly));
+    PreferenceSession* session = w.preferenceView()->session();
+    QCOMPARE(session->schedule(), analysis::ScheduleMethod::AllPairs);
+    QCOMPARE(session->scope(), PreferenceScope::EachDimension);
+    QCOMPARE(session->blinding(), Blinding::Open);
   }
 };
 
