@@ -26,7 +26,9 @@ QAction* ActionRegistry::action(const QString& id) const {
   return it == entries_.constEnd() ? nullptr : it->action;
 }
 
-QString ActionRegistry::category(const QString& id) const { return entries_.value(id).category; }
+QString ActionRegistry::category(const QString& id) const {
+  return entries_.value(id).category;
+}
 
 QKeySequence ActionRegistry::defaultShortcut(const QString& id) const {
   return entries_.value(id).defaultShortcut;

@@ -58,8 +58,9 @@ AddVideosDialog::AddVideosDialog(const QStringList& paths, QWidget* parent) : QD
   pathsRow->addLayout(pathButtons);
   layout->addLayout(pathsRow);
   connect(addFiles, &QPushButton::clicked, this, [this] {
-    const QString filter = tr("Videos (%1);;All files (*)")
-                               .arg(QStringLiteral("*.") + library::videoExtensions().join(QStringLiteral(" *.")));
+    const QString filter =
+        tr("Videos (%1);;All files (*)")
+            .arg(QStringLiteral("*.") + library::videoExtensions().join(QStringLiteral(" *.")));
     addPaths(QFileDialog::getOpenFileNames(this, tr("Add video files"), QString(), filter));
   });
   connect(addFolder, &QPushButton::clicked, this, [this] {
@@ -109,8 +110,9 @@ AddVideosDialog::AddVideosDialog(const QStringList& paths, QWidget* parent) : QD
   promptBox->addWidget(allowNoPrompt_);
   form->addRow(tr("Prompt:"), promptBox);
   connect(browse, &QPushButton::clicked, this, [this] {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Prompt mapping file"), QString(),
-                                                      tr("Mapping files (*.json *.jsonl *.csv);;All files (*)"));
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Prompt mapping file"), QString(),
+                                     tr("Mapping files (*.json *.jsonl *.csv);;All files (*)"));
     if (!path.isEmpty()) {
       setPromptsFile(path);
     }
@@ -185,11 +187,13 @@ AddVideosDialog::AddVideosDialog(const QStringList& paths, QWidget* parent) : QD
   connect(batch_, &QLineEdit::textEdited, this, &AddVideosDialog::replan);
 
   // The usual layout of generated video is one folder per generator, below the folder given.
-  const bool folders = std::any_of(paths.begin(), paths.end(), [](const QString& p) { return QFileInfo(p).isDir(); });
+  const bool folders =
+      std::any_of(paths.begin(), paths.end(), [](const QString& p) { return QFileInfo(p).isDir(); });
   {
     const QSignalBlocker b1(recursive_), b2(generator_);
     recursive_->setChecked(folders);
-    generator_->setCurrentIndex(generator_->findData(int(folders ? GeneratorChoice::Folder : GeneratorChoice::None)));
+    generator_->setCurrentIndex(
+        generator_->findData(int(folders ? GeneratorChoice::Folder : GeneratorChoice::None)));
   }
   resize(980, 640);
   addPaths(paths);
@@ -206,7 +210,9 @@ void AddVideosDialog::addPaths(const QStringList& paths) {
   replan();
 }
 
-void AddVideosDialog::setRecursive(bool on) { recursive_->setChecked(on); }
+void AddVideosDialog::setRecursive(bool on) {
+  recursive_->setChecked(on);
+}
 
 void AddVideosDialog::setOnePrompt(const QString& prompt) {
   promptText_->setText(prompt);
@@ -240,7 +246,9 @@ void AddVideosDialog::setBatch(const QString& batch) {
   replan();
 }
 
-void AddVideosDialog::setAllowNoPrompt(bool on) { allowNoPrompt_->setChecked(on); }
+void AddVideosDialog::setAllowNoPrompt(bool on) {
+  allowNoPrompt_->setChecked(on);
+}
 
 void AddVideosDialog::updateWidgets() {
   pathList_->clear();
@@ -258,10 +266,17 @@ void AddVideosDialog::replan() {
   }
   const auto choice = static_cast<GeneratorChoice>(generator_->currentData().toInt());
   switch (choice) {
-    case GeneratorChoice::None: break;
-    case GeneratorChoice::Folder: options.generatorFrom = library::GeneratorFrom::Folder; break;
-    case GeneratorChoice::FileName: options.generatorFrom = library::GeneratorFrom::FileName; break;
-    case GeneratorChoice::Fixed: options.generator = generatorName_->text().trimmed(); break;
+    case GeneratorChoice::None:
+      break;
+    case GeneratorChoice::Folder:
+      options.generatorFrom = library::GeneratorFrom::Folder;
+      break;
+    case GeneratorChoice::FileName:
+      options.generatorFrom = library::GeneratorFrom::FileName;
+      break;
+    case GeneratorChoice::Fixed:
+      options.generator = generatorName_->text().trimmed();
+      break;
   }
   options.batch = batch_->text().trimmed();
   options.allowNoPrompt = allowNoPrompt_->isChecked();
@@ -276,8 +291,8 @@ void AddVideosDialog::replan() {
   QList<QTreeWidgetItem*> rows;
   rows.reserve(plan_.entries.size());
   for (const library::IntakeEntry& e : plan_.entries) {
-    auto* row = new QTreeWidgetItem(
-        QStringList{e.name, e.prompt, promptSourceText(e.promptSource), e.generator, QDir::toNativeSeparators(e.file)});
+    auto* row = new QTreeWidgetItem(QStringList{e.name, e.prompt, promptSourceText(e.promptSource),
+                                                e.generator, QDir::toNativeSeparators(e.file)});
     row->setToolTip(PromptColumn, e.prompt);
     row->setToolTip(FileColumn, QDir::toNativeSeparators(e.file));
     rows << row;
@@ -288,7 +303,9 @@ void AddVideosDialog::replan() {
   }
   problems_->clear();
   for (const library::IntakeProblem& p : plan_.problems) {
-    problems_->addItem(p.file.isEmpty() ? p.reason : QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(p.file), p.reason));
+    problems_->addItem(p.file.isEmpty()
+                           ? p.reason
+                           : QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(p.file), p.reason));
   }
   problems_->setVisible(!plan_.problems.isEmpty());
   const qsizetype n = plan_.entries.size();

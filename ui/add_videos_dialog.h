@@ -36,8 +36,8 @@ class AddVideosDialog : public QDialog {
 
   // The same choices the widgets offer, for scripted use and tests.
   void setRecursive(bool on);
-  void setOnePrompt(const QString& prompt);   // empty: back to sidecar files
-  void setPromptsFile(const QString& path);   // empty: back to sidecar files
+  void setOnePrompt(const QString& prompt);  // empty: back to sidecar files
+  void setPromptsFile(const QString& path);  // empty: back to sidecar files
   void setGeneratorChoice(GeneratorChoice choice, const QString& fixedName = {});
   void setBatch(const QString& batch);
   void setAllowNoPrompt(bool on);

@@ -13,22 +13,29 @@ namespace vs::ui {
 
 namespace {
 
-QVariant scoreVariant(const std::optional<double>& v) { return v ? QVariant(*v) : QVariant(); }
+QVariant scoreVariant(const std::optional<double>& v) {
+  return v ? QVariant(*v) : QVariant();
+}
 
 QString rationaleOf(const Evaluation& e, EvaluationField field) {
   switch (field) {
-    case EvaluationField::VisualRationale: return e.rationale[0];
-    case EvaluationField::T2VRationale: return e.rationale[1];
-    case EvaluationField::PhyRationale: return e.rationale[2];
-    case EvaluationField::Thinking: return e.thinking;
-    default: return {};
+    case EvaluationField::VisualRationale:
+      return e.rationale[0];
+    case EvaluationField::T2VRationale:
+      return e.rationale[1];
+    case EvaluationField::PhyRationale:
+      return e.rationale[2];
+    case EvaluationField::Thinking:
+      return e.thinking;
+    default:
+      return {};
   }
 }
 
 }  // namespace
 
-AnnotationSession::AnnotationSession(store::Store& store, const QString& annotator,
-                                     QUndoStack& undo, QObject* parent)
+AnnotationSession::AnnotationSession(store::Store& store, const QString& annotator, QUndoStack& undo,
+                                     QObject* parent)
     : QObject(parent), store_(store), undo_(undo) {
   annotatorId_ = store_.addAnnotator(annotator, AnnotatorKind::Human);
 }
@@ -173,8 +180,7 @@ qint64 AnnotationSession::ensureEvaluation(qint64 videoId) {
   return store_.upsertEvaluation(fresh);
 }
 
-bool AnnotationSession::writeFields(qint64 videoId, const QVector<FieldChange>& changes,
-                                    WriteDirection dir) {
+bool AnnotationSession::writeFields(qint64 videoId, const QVector<FieldChange>& changes, WriteDirection dir) {
   try {
     const qint64 id = ensureEvaluation(videoId);
     if (dir == WriteDirection::Apply) {

@@ -32,7 +32,9 @@ QChartView* makeChartView(QWidget* parent) {
   return view;
 }
 
-QString dimName(int i) { return dimensionDisplayName(static_cast<Dimension>(i)); }
+QString dimName(int i) {
+  return dimensionDisplayName(static_cast<Dimension>(i));
+}
 
 // "33.3 [0.0, 66.7]": the reported value and its bootstrap interval; "–" where undefined.
 QString metricCell(const analysis::MetricValue& m, int decimals) {
@@ -77,7 +79,8 @@ AuditView::AuditView(const QueueModel& model, QWidget* parent) : QWidget(parent)
   heat_->setToolTip(tr("Rows: people · columns: model. Click a cell to list its items in the queue."));
   connect(heat_, &QTableWidget::cellClicked, this, [this](int row, int column) {
     const QSet<qint64>& ids = cells_[static_cast<size_t>(row)][static_cast<size_t>(column)];
-    emit videosSelected(ids, tr("%1: person %2, model %3").arg(dimName(dimensionIndex())).arg(row + 1).arg(column + 1));
+    emit videosSelected(
+        ids, tr("%1: person %2, model %3").arg(dimName(dimensionIndex())).arg(row + 1).arg(column + 1));
   });
   auto* heatBox = new QVBoxLayout;
   heatBox->addWidget(new QLabel(tr("Person (rows) vs model (columns)"), this));
@@ -94,7 +97,8 @@ AuditView::AuditView(const QueueModel& model, QWidget* parent) : QWidget(parent)
   agreement_->setObjectName(QStringLiteral("agreementTable"));
   agreement_->setAccessibleName(tr("Agreement between model and people"));
   agreement_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-  agreement_->setHorizontalHeaderLabels({tr("Items"), tr("Exact %"), tr("±1 %"), tr("SRCC ×100"), tr("PLCC ×100")});
+  agreement_->setHorizontalHeaderLabels(
+      {tr("Items"), tr("Exact %"), tr("±1 %"), tr("SRCC ×100"), tr("PLCC ×100")});
   agreement_->setVerticalHeaderLabels({dimName(0), dimName(1), dimName(2)});
   agreement_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
   layout->addWidget(agreement_, 2, 2);
@@ -106,7 +110,9 @@ AuditView::AuditView(const QueueModel& model, QWidget* parent) : QWidget(parent)
   refresh();
 }
 
-int AuditView::dimensionIndex() const { return qMax(0, dimension_->currentIndex()); }
+int AuditView::dimensionIndex() const {
+  return qMax(0, dimension_->currentIndex());
+}
 
 void AuditView::markStale() {
   if (isVisible()) {
@@ -171,14 +177,16 @@ void AuditView::refresh() {
     ys.push_back(rows[r].reference[static_cast<size_t>(dim)]);
     const analysis::ConfusionCell& cell = (*summary.cells[r])[static_cast<size_t>(dim)];
     if (cell.reference >= 1 && cell.reference <= 5 && cell.predicted >= 1 && cell.predicted <= 5) {
-      cells_[static_cast<size_t>(cell.reference - 1)][static_cast<size_t>(cell.predicted - 1)].insert(rowIds[r]);
+      cells_[static_cast<size_t>(cell.reference - 1)][static_cast<size_t>(cell.predicted - 1)].insert(
+          rowIds[r]);
     }
   }
   const int pairs = static_cast<int>(audit.n);
   std::array<int, 5> personHist{}, modelHist{};
   for (int s = 1; s <= 5; ++s) {
     auto count = [s](const analysis::ScoreHistogram& h) {
-      return s >= h.lowest && s <= h.highest() ? static_cast<int>(h.counts[static_cast<size_t>(s - h.lowest)]) : 0;
+      return s >= h.lowest && s <= h.highest() ? static_cast<int>(h.counts[static_cast<size_t>(s - h.lowest)])
+                                               : 0;
     };
     personHist[static_cast<size_t>(s - 1)] = count(dimAudit.referenceHistogram);
     modelHist[static_cast<size_t>(s - 1)] = count(dimAudit.predictedHistogram);
@@ -223,7 +231,8 @@ void AuditView::refresh() {
     series->append(model);
     chart->addSeries(series);
     auto* x = new QBarCategoryAxis;
-    x->append({QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3"), QStringLiteral("4"), QStringLiteral("5")});
+    x->append({QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3"), QStringLiteral("4"),
+               QStringLiteral("5")});
     auto* y = new QValueAxis;
     y->setRange(0, top);
     y->setLabelFormat(QStringLiteral("%d"));
@@ -296,10 +305,13 @@ void AuditView::refresh() {
     const analysis::DimensionAudit& da = audit.dimensions[static_cast<size_t>(i)];
     const QStringList cells{QString::number(audit.n), metricCell(da[analysis::Metric::Accuracy], 1),
                             metricCell(da[analysis::Metric::RelaxedAccuracy], 1),
-                            metricCell(da[analysis::Metric::Srcc], 1), metricCell(da[analysis::Metric::Plcc], 1)};
+                            metricCell(da[analysis::Metric::Srcc], 1),
+                            metricCell(da[analysis::Metric::Plcc], 1)};
     for (int c = 0; c < cells.size(); ++c) {
       auto* item = new QTableWidgetItem(cells[c]);
-      item->setToolTip(c == 0 ? QString() : tr("Value and its bootstrap 95 % confidence interval (%1 resamples)").arg(kBootstrapResamples));
+      item->setToolTip(c == 0 ? QString()
+                              : tr("Value and its bootstrap 95 % confidence interval (%1 resamples)")
+                                    .arg(kBootstrapResamples));
       agreement_->setItem(i, c, item);
     }
   }

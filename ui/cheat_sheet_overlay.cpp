@@ -66,9 +66,9 @@ void CheatSheetOverlay::rebuild() {
       if (seq.isEmpty()) {
         continue;
       }
-      auto* key = new QLabel(QStringLiteral("<code>%1</code>")
-                                 .arg(seq.toString(QKeySequence::NativeText).toHtmlEscaped()),
-                             panel_);
+      auto* key = new QLabel(
+          QStringLiteral("<code>%1</code>").arg(seq.toString(QKeySequence::NativeText).toHtmlEscaped()),
+          panel_);
       key->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
       auto* text = new QLabel(registry_.action(id)->text().remove(QLatin1Char('&')), panel_);
       grid->addWidget(key, row, column * 2);

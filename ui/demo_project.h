@@ -7,7 +7,7 @@
 namespace vs::ui {
 
 struct DemoSpec {
-  int prompts = 4;      // 1..4
+  int prompts = 4;  // 1..4
   int durationS = 3;
   int width = 320;
   int height = 180;

@@ -2,8 +2,8 @@
 
 namespace vs::ui {
 
-EditFieldsCommand::EditFieldsCommand(AnnotationSession& session, qint64 videoId,
-                                     QVector<FieldChange> changes, const QString& text)
+EditFieldsCommand::EditFieldsCommand(AnnotationSession& session, qint64 videoId, QVector<FieldChange> changes,
+                                     const QString& text)
     : QUndoCommand(text), session_(session), videoId_(videoId), changes_(std::move(changes)) {}
 
 void EditFieldsCommand::redo() {
@@ -14,7 +14,9 @@ void EditFieldsCommand::redo() {
   applied_ = applied_ || ok;
 }
 
-void EditFieldsCommand::undo() { session_.writeFields(videoId_, changes_, WriteDirection::Revert); }
+void EditFieldsCommand::undo() {
+  session_.writeFields(videoId_, changes_, WriteDirection::Revert);
+}
 
 bool EditFieldsCommand::isTextEdit() const {
   if (changes_.size() != 1) {
@@ -24,8 +26,10 @@ bool EditFieldsCommand::isTextEdit() const {
     case EvaluationField::VisualRationale:
     case EvaluationField::T2VRationale:
     case EvaluationField::PhyRationale:
-    case EvaluationField::Thinking: return true;
-    default: return false;
+    case EvaluationField::Thinking:
+      return true;
+    default:
+      return false;
   }
 }
 
@@ -44,7 +48,10 @@ bool EditFieldsCommand::mergeWith(const QUndoCommand* other) {
 
 SetFlagsCommand::SetFlagsCommand(AnnotationSession& session, qint64 videoId, ItemFlags before,
                                  ItemFlags after, const QString& text)
-    : QUndoCommand(text), session_(session), videoId_(videoId), before_(std::move(before)),
+    : QUndoCommand(text),
+      session_(session),
+      videoId_(videoId),
+      before_(std::move(before)),
       after_(std::move(after)) {}
 
 void SetFlagsCommand::redo() {
@@ -55,7 +62,9 @@ void SetFlagsCommand::redo() {
   applied_ = applied_ || ok;
 }
 
-void SetFlagsCommand::undo() { session_.writeFlags(videoId_, before_); }
+void SetFlagsCommand::undo() {
+  session_.writeFlags(videoId_, before_);
+}
 
 qint64 commandVideoId(const QUndoCommand* command) {
   if (auto* e = dynamic_cast<const EditFieldsCommand*>(command)) {

@@ -17,27 +17,36 @@ namespace {
 
 QString formatLabel(interop::Format f) {
   switch (f) {
-    case interop::Format::Vf2Json: return QDialog::tr("VideoFeedback2 JSON");
-    case interop::Format::Vf2Jsonl: return QDialog::tr("VideoFeedback2 JSON Lines");
-    case interop::Format::Csv: return QDialog::tr("CSV (VideoFeedback2 columns)");
-    case interop::Format::Predictions: return QDialog::tr("VideoScore2 predictions");
-    case interop::Format::Sft: return QDialog::tr("SFT conversations (fine-tuning)");
-    case interop::Format::LabelStudio: return QDialog::tr("Label Studio tasks");
+    case interop::Format::Vf2Json:
+      return QDialog::tr("VideoFeedback2 JSON");
+    case interop::Format::Vf2Jsonl:
+      return QDialog::tr("VideoFeedback2 JSON Lines");
+    case interop::Format::Csv:
+      return QDialog::tr("CSV (VideoFeedback2 columns)");
+    case interop::Format::Predictions:
+      return QDialog::tr("VideoScore2 predictions");
+    case interop::Format::Sft:
+      return QDialog::tr("SFT conversations (fine-tuning)");
+    case interop::Format::LabelStudio:
+      return QDialog::tr("Label Studio tasks");
   }
   return {};
 }
 
 QString suffixOf(interop::Format f) {
   switch (f) {
-    case interop::Format::Vf2Jsonl: return QStringLiteral("jsonl");
-    case interop::Format::Csv: return QStringLiteral("csv");
-    default: return QStringLiteral("json");
+    case interop::Format::Vf2Jsonl:
+      return QStringLiteral("jsonl");
+    case interop::Format::Csv:
+      return QStringLiteral("csv");
+    default:
+      return QStringLiteral("json");
   }
 }
 
-constexpr interop::Format kFormats[] = {interop::Format::Vf2Json, interop::Format::Vf2Jsonl, interop::Format::Csv,
-                                        interop::Format::Predictions, interop::Format::Sft,
-                                        interop::Format::LabelStudio};
+constexpr interop::Format kFormats[] = {interop::Format::Vf2Json, interop::Format::Vf2Jsonl,
+                                        interop::Format::Csv,     interop::Format::Predictions,
+                                        interop::Format::Sft,     interop::Format::LabelStudio};
 
 // A line edit with a Browse… button that runs `browse` and puts its answer in the edit.
 // A form label whose mnemonic focuses `buddy` (a row of widgets gets no buddy of its own).
@@ -73,8 +82,9 @@ ImportDialog::ImportDialog(QWidget* parent) : QDialog(parent) {
   file_->setObjectName(QStringLiteral("importFile"));
   file_->setAccessibleName(tr("File to import"));
   form->addRow(buddyLabel(tr("&File:"), file_), fileRow(this, file_, [this] {
-                 return QFileDialog::getOpenFileName(this, tr("Import"), QString(),
-                                                     tr("Exchange files (*.json *.jsonl *.csv);;All files (*)"));
+                 return QFileDialog::getOpenFileName(
+                     this, tr("Import"), QString(),
+                     tr("Exchange files (*.json *.jsonl *.csv);;All files (*)"));
                }));
   format_ = new QComboBox(this);
   format_->setObjectName(QStringLiteral("importFormat"));
@@ -111,11 +121,16 @@ ImportDialog::ImportDialog(QWidget* parent) : QDialog(parent) {
   updateWidgets();
 }
 
-void ImportDialog::setFile(const QString& path) { file_->setText(path); }
-void ImportDialog::setVideosFolder(const QString& path) { videos_->setText(path); }
+void ImportDialog::setFile(const QString& path) {
+  file_->setText(path);
+}
+void ImportDialog::setVideosFolder(const QString& path) {
+  videos_->setText(path);
+}
 
 void ImportDialog::updateWidgets() {
-  const bool predictions = format_->currentData().toString() == interop::formatName(interop::Format::Predictions);
+  const bool predictions =
+      format_->currentData().toString() == interop::formatName(interop::Format::Predictions);
   annotator_->setPlaceholderText(predictions ? QStringLiteral("gt") : QStringLiteral("default"));
   model_->setEnabled(predictions || format_->currentData().toString().isEmpty());
   buttons_->button(QDialogButtonBox::Ok)->setEnabled(QFileInfo(file_->text()).isFile());
@@ -146,7 +161,8 @@ ExportDialog::ExportDialog(const QVector<Annotator>& annotators, QWidget* parent
   file_->setObjectName(QStringLiteral("exportFile"));
   file_->setAccessibleName(tr("File to write"));
   form->addRow(buddyLabel(tr("&File:"), file_), fileRow(this, file_, [this] {
-                 const QString suffix = suffixOf(static_cast<interop::Format>(format_->currentData().toInt()));
+                 const QString suffix =
+                     suffixOf(static_cast<interop::Format>(format_->currentData().toInt()));
                  return QFileDialog::getSaveFileName(this, tr("Export"), QStringLiteral("export.") + suffix,
                                                      tr("*.%1 files (*.%1);;All files (*)").arg(suffix));
                }));
@@ -188,8 +204,12 @@ ExportDialog::ExportDialog(const QVector<Annotator>& annotators, QWidget* parent
   updateWidgets();
 }
 
-void ExportDialog::setFormat(interop::Format format) { format_->setCurrentIndex(format_->findData(int(format))); }
-void ExportDialog::setFile(const QString& path) { file_->setText(path); }
+void ExportDialog::setFormat(interop::Format format) {
+  format_->setCurrentIndex(format_->findData(int(format)));
+}
+void ExportDialog::setFile(const QString& path) {
+  file_->setText(path);
+}
 
 void ExportDialog::updateWidgets() {
   const auto format = static_cast<interop::Format>(format_->currentData().toInt());

@@ -19,9 +19,9 @@ namespace vs::ui {
 struct ImportRequest {
   QString file;
   std::optional<interop::Format> format;  // nullopt: detected from the file
-  QString annotator;       // empty: "default" ("gt" for prediction files)
-  QString modelAnnotator;  // prediction files: the model annotator
-  QString videosFolder;    // empty: none; else relinked after the import
+  QString annotator;                      // empty: "default" ("gt" for prediction files)
+  QString modelAnnotator;                 // prediction files: the model annotator
+  QString videosFolder;                   // empty: none; else relinked after the import
 };
 
 class ImportDialog : public QDialog {

@@ -15,9 +15,12 @@ constexpr ItemFlag kAll[] = {ItemFlag::Skip, ItemFlag::BrokenVideo, ItemFlag::Ne
 
 QString itemFlagName(ItemFlag f) {
   switch (f) {
-    case ItemFlag::Skip: return QStringLiteral("skip");
-    case ItemFlag::BrokenVideo: return QStringLiteral("broken-video");
-    case ItemFlag::NeedsReview: return QStringLiteral("needs-review");
+    case ItemFlag::Skip:
+      return QStringLiteral("skip");
+    case ItemFlag::BrokenVideo:
+      return QStringLiteral("broken-video");
+    case ItemFlag::NeedsReview:
+      return QStringLiteral("needs-review");
   }
   return {};
 }

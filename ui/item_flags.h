@@ -16,9 +16,7 @@ struct ItemFlags {
   QString note;
 
   bool has(ItemFlag f) const { return bits & static_cast<int>(f); }
-  void set(ItemFlag f, bool on) {
-    bits = on ? (bits | static_cast<int>(f)) : (bits & ~static_cast<int>(f));
-  }
+  void set(ItemFlag f, bool on) { bits = on ? (bits | static_cast<int>(f)) : (bits & ~static_cast<int>(f)); }
   bool any() const { return bits != 0; }
   friend bool operator==(const ItemFlags& a, const ItemFlags& b) {
     return a.bits == b.bits && a.note == b.note;

@@ -16,11 +16,16 @@ namespace vs::ui {
 
 QString jobStateText(JobState s) {
   switch (s) {
-    case JobState::Queued: return JobsDock::tr("queued");
-    case JobState::Running: return JobsDock::tr("running");
-    case JobState::Done: return JobsDock::tr("done");
-    case JobState::Failed: return JobsDock::tr("failed");
-    case JobState::Cancelled: return JobsDock::tr("cancelled");
+    case JobState::Queued:
+      return JobsDock::tr("queued");
+    case JobState::Running:
+      return JobsDock::tr("running");
+    case JobState::Done:
+      return JobsDock::tr("done");
+    case JobState::Failed:
+      return JobsDock::tr("failed");
+    case JobState::Cancelled:
+      return JobsDock::tr("cancelled");
   }
   return {};
 }
@@ -171,7 +176,8 @@ void JobsDock::addFailedAttempt(qint64 jobId, const QString& server, const QStri
   if (server.isEmpty() && (runs.isEmpty() || !runs.back().failure.isEmpty())) {
     return;  // "the current run", and none is open
   }
-  if (!server.isEmpty() && (runs.isEmpty() || runs.back().server != server || !runs.back().failure.isEmpty())) {
+  if (!server.isEmpty() &&
+      (runs.isEmpty() || runs.back().server != server || !runs.back().failure.isEmpty())) {
     runs.push_back(Run{server, {}});
   }
   runs.back().failure = message;
@@ -201,13 +207,21 @@ void JobsDock::refreshServedBy(qint64 jobId) {
   item->setData(Qt::AccessibleDescriptionRole, history.join(QStringLiteral("; ")));
 }
 
-void JobsDock::setWorkerStatus(const QString& text) { worker_->setText(text); }
+void JobsDock::setWorkerStatus(const QString& text) {
+  worker_->setText(text);
+}
 
-void JobsDock::setDemoModel(DemoModel demo) { demoNotice_->setVisible(demo == DemoModel::Yes); }
+void JobsDock::setDemoModel(DemoModel demo) {
+  demoNotice_->setVisible(demo == DemoModel::Yes);
+}
 
-bool JobsDock::showsDemoNotice() const { return !demoNotice_->isHidden(); }
+bool JobsDock::showsDemoNotice() const {
+  return !demoNotice_->isHidden();
+}
 
-int JobsDock::jobCount() const { return table_->rowCount(); }
+int JobsDock::jobCount() const {
+  return table_->rowCount();
+}
 
 int JobsDock::activeCount() const {
   int n = 0;

@@ -69,20 +69,23 @@ namespace vs::ui {
 namespace {
 
 QString positionKey(const QString& projectPath) {
-  const QString key = store::isDatabaseProject(projectPath) ? projectPath : QFileInfo(projectPath).absoluteFilePath();
-  const QByteArray hash = QCryptographicHash::hash(key.toUtf8(),
-                                                   QCryptographicHash::Sha1);
+  const QString key =
+      store::isDatabaseProject(projectPath) ? projectPath : QFileInfo(projectPath).absoluteFilePath();
+  const QByteArray hash = QCryptographicHash::hash(key.toUtf8(), QCryptographicHash::Sha1);
   return QStringLiteral("projects/%1/lastVideo").arg(QString::fromLatin1(hash.toHex().left(16)));
 }
 
 // What a project is called in the title and the recent list: the file's name, or a team
 // project's database and server.
 QString projectDisplayName(const QString& project) {
-  if (!store::isDatabaseProject(project)) return QFileInfo(project).fileName();
+  if (!store::isDatabaseProject(project))
+    return QFileInfo(project).fileName();
   const QUrl url(project);
   const QString database = url.path().mid(1);
-  const QString host = url.host().isEmpty() ? QUrlQuery(url).queryItemValue(QStringLiteral("host")) : url.host();
-  return QStringLiteral("%1 @ %2").arg(database.isEmpty() ? project : database, host.isEmpty() ? QStringLiteral("localhost") : host);
+  const QString host =
+      url.host().isEmpty() ? QUrlQuery(url).queryItemValue(QStringLiteral("host")) : url.host();
+  return QStringLiteral("%1 @ %2").arg(database.isEmpty() ? project : database,
+                                       host.isEmpty() ? QStringLiteral("localhost") : host);
 }
 
 QString defaultAnnotator() {
@@ -125,23 +128,21 @@ MainWindow::MainWindow(QWidget* parent)
   statusBar()->addPermanentWidget(statusItem_);
 
   connect(queuePanel_, &QueuePanel::videoActivated, this, &MainWindow::goToVideo);
-  connect(scorePanel_, &ScorePanel::scoreChosen, this,
-          [this](qint64 v, Dimension d, std::optional<int> s) {
-            if (session_) {
-              session_->setScore(v, d, s);
-            }
-          });
+  connect(scorePanel_, &ScorePanel::scoreChosen, this, [this](qint64 v, Dimension d, std::optional<int> s) {
+    if (session_) {
+      session_->setScore(v, d, s);
+    }
+  });
   connect(scorePanel_, &ScorePanel::acceptModelRequested, this, [this](qint64 v) {
     if (session_) {
       session_->acceptModel(v);
     }
   });
-  connect(scorePanel_, &ScorePanel::textEdited, this,
-          [this](qint64 v, EvaluationField f, const QString& t) {
-            if (session_) {
-              session_->setText(v, f, t);
-            }
-          });
+  connect(scorePanel_, &ScorePanel::textEdited, this, [this](qint64 v, EvaluationField f, const QString& t) {
+    if (session_) {
+      session_->setText(v, f, t);
+    }
+  });
   connect(scorePanel_, &ScorePanel::flagsEdited, this, [this](qint64 v, const ItemFlags& f) {
     if (session_) {
       session_->setFlags(v, f);
@@ -172,21 +173,24 @@ MainWindow::MainWindow(QWidget* parent)
     }
   });
   connect(preference_, &PreferenceView::promptShown, this, [this](qint64 videoId) {
-    if (const QueuePrompt* p = queueModel_->promptOf(current_); !p || !queueModel_->promptOf(videoId) ||
-                                                                 p->id != queueModel_->promptOf(videoId)->id) {
+    if (const QueuePrompt* p = queueModel_->promptOf(current_);
+        !p || !queueModel_->promptOf(videoId) || p->id != queueModel_->promptOf(videoId)->id) {
       goToVideo(videoId);
     }
   });
   // An item chosen in the queue while comparing brings its prompt's candidates.
   connect(this, &MainWindow::itemShown, this, [this](qint64 videoId) {
     const QueuePrompt* prompt = queueModel_->promptOf(videoId);
-    if (preference_->isActive() && prompt && preference_->session() && prompt->id != preference_->session()->promptId()) {
+    if (preference_->isActive() && prompt && preference_->session() &&
+        prompt->id != preference_->session()->promptId()) {
       preference_->enter(prompt->id);
     }
   });
   connect(preference_, &PreferenceView::preferencesChanged, audit_, &AuditView::markStale);
-  connect(preference_, &PreferenceView::message, this, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
-  connect(registry_.get(), &ActionRegistry::shortcutsChanged, this, [this] { preference_->copyPlayerShortcuts(*player_); });
+  connect(preference_, &PreferenceView::message, this,
+          [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+  connect(registry_.get(), &ActionRegistry::shortcutsChanged, this,
+          [this] { preference_->copyPlayerShortcuts(*player_); });
   updateTitle();
 }
 
@@ -256,29 +260,31 @@ void MainWindow::createActions() {
     make(QStringLiteral("score.%1").arg(s), scoring, tr("Score %1 for the current dimension").arg(s),
          QKeySequence(Qt::Key_0 + s), [this, s] { scorePanel_->chooseForCurrent(s); });
   }
-  make(QStringLiteral("score.clear"), scoring, tr("Clear the current dimension"), QKeySequence(Qt::Key_Delete),
-       [this] { scorePanel_->chooseForCurrent(std::nullopt); });
+  make(QStringLiteral("score.clear"), scoring, tr("Clear the current dimension"),
+       QKeySequence(Qt::Key_Delete), [this] { scorePanel_->chooseForCurrent(std::nullopt); });
   make(QStringLiteral("dim.visual"), scoring, tr("Go to visual quality"), QKeySequence(Qt::Key_V), [this] {
     scorePanel_->setCurrentDimension(Dimension::Visual);
     scorePanel_->focusCurrentDimension();
   });
-  make(QStringLiteral("dim.t2v"), scoring, tr("Go to text-to-video alignment"), QKeySequence(Qt::Key_T), [this] {
-    scorePanel_->setCurrentDimension(Dimension::T2V);
-    scorePanel_->focusCurrentDimension();
-  });
+  make(QStringLiteral("dim.t2v"), scoring, tr("Go to text-to-video alignment"), QKeySequence(Qt::Key_T),
+       [this] {
+         scorePanel_->setCurrentDimension(Dimension::T2V);
+         scorePanel_->focusCurrentDimension();
+       });
   make(QStringLiteral("dim.phy"), scoring, tr("Go to physical consistency"), QKeySequence(Qt::Key_P), [this] {
     scorePanel_->setCurrentDimension(Dimension::Phy);
     scorePanel_->focusCurrentDimension();
   });
-  make(QStringLiteral("score.accept"), scoring, tr("Accept the model's scores"), QKeySequence(Qt::Key_A), [this] {
-    if (session_ && current_ != 0 && scorePanel_->modelRevealed()) {
-      session_->acceptModel(current_);
-    }
-  });
+  make(QStringLiteral("score.accept"), scoring, tr("Accept the model's scores"), QKeySequence(Qt::Key_A),
+       [this] {
+         if (session_ && current_ != 0 && scorePanel_->modelRevealed()) {
+           session_->acceptModel(current_);
+         }
+       });
   make(QStringLiteral("edit.rationale"), edit, tr("Write the rationale of the current dimension"),
        QKeySequence(Qt::Key_E), [this] { scorePanel_->focusRationale(scorePanel_->currentDimension()); });
-  make(QStringLiteral("edit.thinking"), edit, tr("Write the overall reasoning"), QKeySequence(Qt::SHIFT | Qt::Key_E),
-       [this] { scorePanel_->focusThinking(); });
+  make(QStringLiteral("edit.thinking"), edit, tr("Write the overall reasoning"),
+       QKeySequence(Qt::SHIFT | Qt::Key_E), [this] { scorePanel_->focusThinking(); });
   make(QStringLiteral("edit.leave"), edit, tr("Leave the text field"), QKeySequence(Qt::Key_Escape), [this] {
     if (cheatSheet_->isVisible()) {
       cheatSheet_->hide();
@@ -288,7 +294,8 @@ void MainWindow::createActions() {
   });
   // Undo/redo commit text typed just before, and bring the item they touch back on screen.
   QAction* undo = make(QStringLiteral("edit.undo"), edit, tr("Undo"), QKeySequence::Undo, [] {});
-  QAction* redo = make(QStringLiteral("edit.redo"), edit, tr("Redo"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), [] {});
+  QAction* redo = make(QStringLiteral("edit.redo"), edit, tr("Redo"),
+                       QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), [] {});
   undo->setEnabled(false);
   redo->setEnabled(false);
   connect(undo_, &QUndoStack::canUndoChanged, undo, &QAction::setEnabled);
@@ -335,8 +342,8 @@ void MainWindow::createActions() {
     const qint64 v = queueFilter_->nextUnscored(current_, 1);
     goToVideo(v != 0 ? v : current_);
   });
-  make(QStringLiteral("nav.prevUnscored"), nav, tr("Previous unscored item"), QKeySequence(Qt::SHIFT | Qt::Key_N),
-       [this] {
+  make(QStringLiteral("nav.prevUnscored"), nav, tr("Previous unscored item"),
+       QKeySequence(Qt::SHIFT | Qt::Key_N), [this] {
          const qint64 v = queueFilter_->nextUnscored(current_, -1);
          goToVideo(v != 0 ? v : current_);
        });
@@ -349,8 +356,8 @@ void MainWindow::createActions() {
   make(QStringLiteral("nav.search"), nav, tr("Search the queue"), QKeySequence::Find,
        [this] { queuePanel_->focusSearch(); });
 
-  QAction* blind = make(QStringLiteral("view.blind"), view, tr("Blind mode"), QKeySequence(Qt::CTRL | Qt::Key_B),
-                        [this](bool on) { setBlindMode(on); });
+  QAction* blind = make(QStringLiteral("view.blind"), view, tr("Blind mode"),
+                        QKeySequence(Qt::CTRL | Qt::Key_B), [this](bool on) { setBlindMode(on); });
   blind->setCheckable(true);
   make(QStringLiteral("view.help"), view, tr("Show keyboard shortcuts"), QKeySequence(Qt::Key_Question),
        [this] { cheatSheet_->showOver(); });
@@ -360,26 +367,30 @@ void MainWindow::createActions() {
     audit_->refresh();
     tabs_->setCurrentIndex(1);
   });
-  QAction* preferenceMode = make(QStringLiteral("view.preference"), prefs, tr("Preference mode"),
-                                 QKeySequence(Qt::CTRL | Qt::Key_3), [this](bool on) { setPreferenceMode(on); });
+  QAction* preferenceMode =
+      make(QStringLiteral("view.preference"), prefs, tr("Preference mode"),
+           QKeySequence(Qt::CTRL | Qt::Key_3), [this](bool on) { setPreferenceMode(on); });
   preferenceMode->setCheckable(true);
   preference_->createActions(r, this, prefs);
 
-  make(QStringLiteral("file.new"), file, tr("New project…"), QKeySequence::New, [this] { newProjectDialog(); });
+  make(QStringLiteral("file.new"), file, tr("New project…"), QKeySequence::New,
+       [this] { newProjectDialog(); });
   make(QStringLiteral("file.open"), file, tr("Open project…"), QKeySequence::Open, [this] { openDialog(); });
-  make(QStringLiteral("file.openTeam"), file, tr("Open team project…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
-       [this] { openTeamDialog(); });
-  make(QStringLiteral("file.addVideos"), file, tr("Add videos…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A),
-       [this] { showAddVideos({}); });
-  make(QStringLiteral("file.import"), file, tr("Import…"), QKeySequence(Qt::CTRL | Qt::Key_I), [this] { importDialog(); });
+  make(QStringLiteral("file.openTeam"), file, tr("Open team project…"),
+       QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), [this] { openTeamDialog(); });
+  make(QStringLiteral("file.addVideos"), file, tr("Add videos…"),
+       QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A), [this] { showAddVideos({}); });
+  make(QStringLiteral("file.import"), file, tr("Import…"), QKeySequence(Qt::CTRL | Qt::Key_I),
+       [this] { importDialog(); });
   make(QStringLiteral("file.export"), file, tr("Export…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
        [this] { exportDialog(); });
-  make(QStringLiteral("file.relink"), file, tr("Relink missing videos…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L),
-       [this] { relinkDialog(); });
-  make(QStringLiteral("file.settings"), file, tr("Settings…"), QKeySequence(Qt::CTRL | Qt::Key_Comma), [this] {
-    SettingsDialog dialog(*registry_, store_.get(), this);
-    dialog.exec();
-  });
+  make(QStringLiteral("file.relink"), file, tr("Relink missing videos…"),
+       QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L), [this] { relinkDialog(); });
+  make(QStringLiteral("file.settings"), file, tr("Settings…"), QKeySequence(Qt::CTRL | Qt::Key_Comma),
+       [this] {
+         SettingsDialog dialog(*registry_, store_.get(), this);
+         dialog.exec();
+       });
   make(QStringLiteral("file.rubric"), file, tr("Edit the project rubric…"), QKeySequence(), [this] {
     if (!store_) {
       return;
@@ -394,7 +405,8 @@ void MainWindow::createActions() {
     }
   });
   make(QStringLiteral("model.scoreAll"), jobs, tr("Score unscored items with the model"),
-       QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), [this] { startScoring(ScoringSettings::load().modelDir); });
+       QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
+       [this] { startScoring(ScoringSettings::load().modelDir); });
   make(QStringLiteral("model.scoreItem"), jobs, tr("Score this item with the model again"),
        QKeySequence(Qt::CTRL | Qt::Key_R), [this] {
          if (!scoring_ || !scoring_->isActive()) {
@@ -445,12 +457,13 @@ void MainWindow::createActions() {
   connect(recentMenu_, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
   const QList<QAction*> fileActions = menus.value(file)->actions();
   const int afterOpen = int(fileActions.indexOf(r.action(QStringLiteral("file.open")))) + 1;
-  menus.value(file)->insertMenu(afterOpen < fileActions.size() ? fileActions[afterOpen] : nullptr, recentMenu_);
+  menus.value(file)->insertMenu(afterOpen < fileActions.size() ? fileActions[afterOpen] : nullptr,
+                                recentMenu_);
   QMenu* themeMenu = menus.value(view)->addMenu(tr("Theme"));
   auto* group = new QActionGroup(themeMenu);
   const Theme current = themeFromName(QSettings().value(QStringLiteral("ui/theme")).toString());
-  for (auto [t, label] : {std::pair{Theme::System, tr("Follow the system")}, std::pair{Theme::Light, tr("Light")},
-                          std::pair{Theme::Dark, tr("Dark")}}) {
+  for (auto [t, label] : {std::pair{Theme::System, tr("Follow the system")},
+                          std::pair{Theme::Light, tr("Light")}, std::pair{Theme::Dark, tr("Dark")}}) {
     QAction* a = themeMenu->addAction(label);
     a->setCheckable(true);
     a->setChecked(t == current);
@@ -485,7 +498,8 @@ bool MainWindow::openProject(const QString& path, BusyPolicy busy) {
       }
     }
     readOnly = true;
-    statusBar()->showMessage(tr("Read-only: the project is open in process %1 on %2.").arg(o.pid).arg(o.host));
+    statusBar()->showMessage(
+        tr("Read-only: the project is open in process %1 on %2.").arg(o.pid).arg(o.host));
   }
   std::unique_ptr<store::Store> store;
   try {
@@ -522,7 +536,8 @@ bool MainWindow::openProject(const QString& path, BusyPolicy busy) {
     // Several people judge one database project: "next unscored" hands videos out by lease.
     lease_ = std::make_unique<TeamLease>(*store_, annotator,
                                          settings.value(QStringLiteral("team/leaseSeconds"), 900).toInt());
-    connect(lease_.get(), &TeamLease::message, this, [this](const QString& text) { statusBar()->showMessage(text, 10000); });
+    connect(lease_.get(), &TeamLease::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 10000); });
   }
   session_->setReadOnly(readOnly_);
   scorePanel_->setReadOnly(readOnly_);
@@ -569,7 +584,9 @@ void MainWindow::nextLeased() {
   goToVideo(video);
 }
 
-QString MainWindow::projectPath() const { return store_ ? store_->path() : QString(); }
+QString MainWindow::projectPath() const {
+  return store_ ? store_->path() : QString();
+}
 
 void MainWindow::reloadQueue() {
   if (!store_ || !session_) {
@@ -660,7 +677,8 @@ void MainWindow::showCurrent() {
   data.mine = v->mine;
   data.model = v->model;
   data.flags = v->flags;
-  data.timeSpentMs = (v->mine ? v->mine->timeSpentMs : 0) + (session_ ? session_->pendingTimeMs(current_) : 0) +
+  data.timeSpentMs = (v->mine ? v->mine->timeSpentMs : 0) +
+                     (session_ ? session_->pendingTimeMs(current_) : 0) +
                      (itemClock_.isValid() ? itemClock_.elapsed() : 0);
   scorePanel_->showItem(data);
   updateBlindForItem();
@@ -727,16 +745,17 @@ void MainWindow::startDemoScoring() {
   auto* process = new QProcess(this);
   preparingModel_ = true;
   jobs_->setWorkerStatus(tr("Worker: writing the demo model…"));
-  connect(process, &QProcess::finished, this, [this, process, modelDir](int code, QProcess::ExitStatus status) {
-    preparingModel_ = false;
-    process->deleteLater();
-    if (status != QProcess::NormalExit || code != 0) {
-      jobs_->setWorkerStatus(tr("Worker: cannot write the demo model: %1")
-                                 .arg(QString::fromLocal8Bit(process->readAllStandardError()).trimmed()));
-      return;
-    }
-    startScoring(modelDir, ScoringBudget::Demo);
-  });
+  connect(
+      process, &QProcess::finished, this, [this, process, modelDir](int code, QProcess::ExitStatus status) {
+        preparingModel_ = false;
+        process->deleteLater();
+        if (status != QProcess::NormalExit || code != 0) {
+          jobs_->setWorkerStatus(tr("Worker: cannot write the demo model: %1")
+                                     .arg(QString::fromLocal8Bit(process->readAllStandardError()).trimmed()));
+          return;
+        }
+        startScoring(modelDir, ScoringBudget::Demo);
+      });
   connect(process, &QProcess::errorOccurred, this, [this, process](QProcess::ProcessError e) {
     if (e == QProcess::FailedToStart) {
       preparingModel_ = false;
@@ -748,11 +767,17 @@ void MainWindow::startDemoScoring() {
                  {QStringLiteral("demo-model"), QStringLiteral("--out"), modelDir});
 }
 
-bool MainWindow::isScoringBusy() const { return preparingModel_ || (scoring_ && scoring_->isActive()); }
+bool MainWindow::isScoringBusy() const {
+  return preparingModel_ || (scoring_ && scoring_->isActive());
+}
 
-bool MainWindow::blindMode() const { return blind_; }
+bool MainWindow::blindMode() const {
+  return blind_;
+}
 
-bool MainWindow::preferenceMode() const { return preference_->isActive(); }
+bool MainWindow::preferenceMode() const {
+  return preference_->isActive();
+}
 
 void MainWindow::setPreferenceMode(bool on) {
   if (QAction* a = registry_->action(QStringLiteral("view.preference"))) {
@@ -761,9 +786,10 @@ void MainWindow::setPreferenceMode(bool on) {
   }
   // Keys that would edit the current item's scores, or move the hidden player, rest meanwhile;
   // the preference view's player takes the player's keys.
-  const QStringList resting{QStringLiteral("score."), QStringLiteral("dim."), QStringLiteral("flag."),
-                            QStringLiteral("edit.rationale"), QStringLiteral("edit.thinking"),
-                            QStringLiteral("nav.next"), QStringLiteral("nav.prev"), QStringLiteral("player.")};
+  const QStringList resting{QStringLiteral("score."),        QStringLiteral("dim."),
+                            QStringLiteral("flag."),         QStringLiteral("edit.rationale"),
+                            QStringLiteral("edit.thinking"), QStringLiteral("nav.next"),
+                            QStringLiteral("nav.prev"),      QStringLiteral("player.")};
   for (const QString& id : registry_->ids()) {
     for (const QString& prefix : resting) {
       if (id.startsWith(prefix)) {
@@ -839,7 +865,8 @@ void MainWindow::watchTeam() {
     teamRefresh_->setSingleShot(true);
     teamRefresh_->setInterval(300);
     connect(teamRefresh_, &QTimer::timeout, this, [this] {
-      if (!store_) return;
+      if (!store_)
+        return;
       scorePanel_->flushPendingText();  // what is being typed is saved before the reload
       reloadQueue();
     });
@@ -847,7 +874,8 @@ void MainWindow::watchTeam() {
   connect(watcher_.get(), &store::ChangeWatcher::changed, teamRefresh_, qOverload<>(&QTimer::start));
   connect(watcher_.get(), &store::ChangeWatcher::online, this, [this](bool online) {
     if (online) {
-      statusBar()->showMessage(tr("Connected to the team project again; showing everyone's latest work."), 8000);
+      statusBar()->showMessage(tr("Connected to the team project again; showing everyone's latest work."),
+                               8000);
       teamRefresh_->start();
     } else {
       statusBar()->showMessage(tr("Offline: the team project's server cannot be reached (retrying)."));
@@ -859,10 +887,11 @@ void MainWindow::openTeamDialog() {
   QSettings settings;
   bool ok = false;
   const QString uri =
-      QInputDialog::getText(this, tr("Open team project"),
-                            tr("PostgreSQL URI of the project, e.g. postgresql://ana@db.lab.example/videos\n"
-                               "(passwords come from PGPASSWORD, ~/.pgpass or a service file, never from here):"),
-                            QLineEdit::Normal, settings.value(QStringLiteral("session/lastTeamUri")).toString(), &ok)
+      QInputDialog::getText(
+          this, tr("Open team project"),
+          tr("PostgreSQL URI of the project, e.g. postgresql://ana@db.lab.example/videos\n"
+             "(passwords come from PGPASSWORD, ~/.pgpass or a service file, never from here):"),
+          QLineEdit::Normal, settings.value(QStringLiteral("session/lastTeamUri")).toString(), &ok)
           .trimmed();
   if (!ok || uri.isEmpty()) {
     return;
@@ -887,7 +916,8 @@ bool MainWindow::newProject(const QString& path) {
   const QString absolute = QFileInfo(path).absoluteFilePath();
   if (QFileInfo::exists(absolute)) {
     // Replacing would throw away someone's scores: a new project never overwrites a file.
-    report(tr("New project"), tr("%1 already exists; choose another name.").arg(QDir::toNativeSeparators(absolute)));
+    report(tr("New project"),
+           tr("%1 already exists; choose another name.").arg(QDir::toNativeSeparators(absolute)));
     return false;
   }
   try {
@@ -910,7 +940,8 @@ void MainWindow::newProjectDialog() {
     path += QStringLiteral(".vsproj");
   }
   if (newProject(path)) {
-    statusBar()->showMessage(tr("New project: add your videos with File › Add videos… or by dropping them here."), 10000);
+    statusBar()->showMessage(
+        tr("New project: add your videos with File › Add videos… or by dropping them here."), 10000);
   }
 }
 
@@ -921,7 +952,8 @@ void MainWindow::fillRecentMenu() {
   int n = 0;
   for (const QString& p : recent) {
     ++n;
-    const QString text = n < 10 ? QStringLiteral("&%1 %2").arg(n).arg(projectDisplayName(p)) : projectDisplayName(p);
+    const QString text =
+        n < 10 ? QStringLiteral("&%1 %2").arg(n).arg(projectDisplayName(p)) : projectDisplayName(p);
     QAction* a = recentMenu_->addAction(text);
     a->setToolTip(QDir::toNativeSeparators(p));
     a->setStatusTip(QDir::toNativeSeparators(p));
@@ -934,7 +966,8 @@ void MainWindow::fillRecentMenu() {
 
 AddVideosDialog* MainWindow::showAddVideos(const QStringList& paths) {
   if (!store_ || readOnly_) {
-    statusBar()->showMessage(store_ ? tr("The project is read-only here.") : tr("Open or create a project first."), 8000);
+    statusBar()->showMessage(
+        store_ ? tr("The project is read-only here.") : tr("Open or create a project first."), 8000);
     return nullptr;
   }
   auto* dialog = new AddVideosDialog(paths, this);
@@ -1003,10 +1036,12 @@ bool MainWindow::runImport(const ImportRequest& request) {
         const std::vector<FeedbackItem> items = interop::readItems(request.file, format);
         store::ImportOptions options;
         const bool predictions = format == interop::Format::Predictions;
-        options.annotator = !request.annotator.isEmpty() ? request.annotator
-                                                         : (predictions ? QStringLiteral("gt") : QStringLiteral("default"));
+        options.annotator = !request.annotator.isEmpty()
+                                ? request.annotator
+                                : (predictions ? QStringLiteral("gt") : QStringLiteral("default"));
         if (predictions) {
-          options.modelAnnotator = request.modelAnnotator.isEmpty() ? QStringLiteral("VideoScore2") : request.modelAnnotator;
+          options.modelAnnotator =
+              request.modelAnnotator.isEmpty() ? QStringLiteral("VideoScore2") : request.modelAnnotator;
         }
         options.source = QFileInfo(request.file).absoluteFilePath();
         options.format = interop::formatName(format);
@@ -1061,26 +1096,26 @@ bool MainWindow::runExport(const ExportRequest& request) {
   scorePanel_->flushPendingText();
   qint64 count = 0;
   struct Cancelled {};
-  const TaskOutcome outcome = runProjectTask(
-      this, tr("Exporting to %1…").arg(QFileInfo(request.file).fileName()), store_->path(),
-      [&](store::Store& store, const library::Progress& progress) {
-        // Written to a temporary file that replaces the target only on commit(): a cancel
-        // leaves any earlier file of that name as it was.
-        const auto writer = interop::openWriter(request.file, request.format, request.options);
-        const qint64 total = store.stats().evaluations;
-        try {
-          store.exportItems(request.filter, [&](const FeedbackItem& item) {
-            writer->write(item);
-            if ((++count & 255) == 0 && !progress(count, total)) {
-              throw Cancelled{};
-            }
-          });
-        } catch (const Cancelled&) {
-          return false;
-        }
-        writer->commit();
-        return true;
-      });
+  const TaskOutcome outcome =
+      runProjectTask(this, tr("Exporting to %1…").arg(QFileInfo(request.file).fileName()), store_->path(),
+                     [&](store::Store& store, const library::Progress& progress) {
+                       // Written to a temporary file that replaces the target only on commit(): a cancel
+                       // leaves any earlier file of that name as it was.
+                       const auto writer = interop::openWriter(request.file, request.format, request.options);
+                       const qint64 total = store.stats().evaluations;
+                       try {
+                         store.exportItems(request.filter, [&](const FeedbackItem& item) {
+                           writer->write(item);
+                           if ((++count & 255) == 0 && !progress(count, total)) {
+                             throw Cancelled{};
+                           }
+                         });
+                       } catch (const Cancelled&) {
+                         return false;
+                       }
+                       writer->commit();
+                       return true;
+                     });
   if (outcome.end == TaskEnd::Failed) {
     report(tr("Export"), tr("Not exported: %1").arg(outcome.error));
     return false;
@@ -1089,10 +1124,11 @@ bool MainWindow::runExport(const ExportRequest& request) {
     statusBar()->showMessage(tr("Export cancelled; no file written."), 8000);
     return false;
   }
-  statusBar()->showMessage(tr("Exported %1 items to %2 (%3).")
-                               .arg(count)
-                               .arg(QDir::toNativeSeparators(request.file), interop::formatName(request.format)),
-                           10000);
+  statusBar()->showMessage(
+      tr("Exported %1 items to %2 (%3).")
+          .arg(count)
+          .arg(QDir::toNativeSeparators(request.file), interop::formatName(request.format)),
+      10000);
   return true;
 }
 
@@ -1120,7 +1156,8 @@ std::optional<library::RelinkResult> MainWindow::relinkTo(const QStringList& fol
 
 void MainWindow::importDialog() {
   if (!store_ || readOnly_) {
-    statusBar()->showMessage(store_ ? tr("The project is read-only here.") : tr("Open or create a project first."), 8000);
+    statusBar()->showMessage(
+        store_ ? tr("The project is read-only here.") : tr("Open or create a project first."), 8000);
     return;
   }
   ImportDialog dialog(this);
@@ -1142,7 +1179,8 @@ void MainWindow::exportDialog() {
 
 void MainWindow::relinkDialog() {
   if (!store_ || readOnly_) {
-    statusBar()->showMessage(store_ ? tr("The project is read-only here.") : tr("Open or create a project first."), 8000);
+    statusBar()->showMessage(
+        store_ ? tr("The project is read-only here.") : tr("Open or create a project first."), 8000);
     return;
   }
   const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder with the missing videos"),

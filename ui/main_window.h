@@ -17,12 +17,12 @@ class QTimer;
 namespace vs::store {
 class Store;
 class ChangeWatcher;
-}
+}  // namespace vs::store
 namespace vs::library {
 class VideoLocator;
 struct IntakePlan;
 struct RelinkResult;
-}
+}  // namespace vs::library
 
 namespace vs::ui {
 
@@ -131,7 +131,8 @@ class MainWindow : public QMainWindow {
   void updateBlindForItem();
   void openDialog();
   void openTeamDialog();
-  void watchTeam();  // follows other people's commits on a team project (LISTEN/NOTIFY)  // File › Open team project… (a postgresql:// URI)
+  void watchTeam();  // follows other people's commits on a team project (LISTEN/NOTIFY)  // File › Open team
+                     // project… (a postgresql:// URI)
   void newProjectDialog();
   void importDialog();
   void exportDialog();

@@ -26,7 +26,9 @@ ModelView ModelView::fromEvaluation(const Evaluation& e) {
   return view;
 }
 
-QVector<QPair<int, int>> scoreLineRanges(const QString& output) { return modelScoreLineRanges(output); }
+QVector<QPair<int, int>> scoreLineRanges(const QString& output) {
+  return modelScoreLineRanges(output);
+}
 
 QString reasoningHtml(const QString& output, const QString& highlightColor) {
   QString html;

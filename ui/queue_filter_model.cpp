@@ -56,7 +56,8 @@ bool QueueFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex& source
     return false;
   }
   switch (status_) {
-    case QueueStatusFilter::All: break;
+    case QueueStatusFilter::All:
+      break;
     case QueueStatusFilter::NotScoredByMe:
       if (idx.data(QueueModel::ScoredByMeRole).toBool()) {
         return false;
@@ -96,7 +97,8 @@ bool QueueFilterModel::lessThan(const QModelIndex& left, const QModelIndex& righ
   const qint64 lo = left.data(QueueModel::OrderRole).toLongLong();
   const qint64 ro = right.data(QueueModel::OrderRole).toLongLong();
   switch (sort_) {
-    case QueueSort::QueueOrder: break;
+    case QueueSort::QueueOrder:
+      break;
     case QueueSort::DisagreementFirst: {
       const double lg = left.data(QueueModel::GapRole).toDouble();
       const double rg = right.data(QueueModel::GapRole).toDouble();

@@ -141,7 +141,9 @@ const QueuePrompt* QueueModel::promptOf(qint64 videoId) const {
   return it == where_.constEnd() ? nullptr : &prompts_[it->first];
 }
 
-int QueueModel::videoCount() const { return where_.size(); }
+int QueueModel::videoCount() const {
+  return where_.size();
+}
 
 int QueueModel::scoredCount() const {
   int n = 0;
@@ -229,17 +231,23 @@ int QueueModel::rowCount(const QModelIndex& parent) const {
   return prompts_.value(parent.row()).videos.size();
 }
 
-int QueueModel::columnCount(const QModelIndex&) const { return ColumnCount; }
+int QueueModel::columnCount(const QModelIndex&) const {
+  return ColumnCount;
+}
 
 QVariant QueueModel::headerData(int section, Qt::Orientation o, int role) const {
   if (o != Qt::Horizontal || role != Qt::DisplayRole) {
     return {};
   }
   switch (section) {
-    case NameColumn: return tr("Item");
-    case MineColumn: return tr("Mine");
-    case ModelColumn: return tr("Model");
-    default: return {};
+    case NameColumn:
+      return tr("Item");
+    case MineColumn:
+      return tr("Mine");
+    case ModelColumn:
+      return tr("Model");
+    default:
+      return {};
   }
 }
 
@@ -277,23 +285,36 @@ QVariant QueueModel::promptData(int row, int column, int role) const {
         return QStringLiteral("%1/%2").arg(done).arg(p.videos.size());
       }
       return {};
-    case Qt::ToolTipRole: return p.text;
-    case Qt::AccessibleTextRole: return tr("Prompt: %1, %2 of %3 scored").arg(p.text).arg(done).arg(p.videos.size());
-    case VideoIdRole: return qint64(0);
-    case IsPromptRole: return true;
-    case ScoredByMeRole: return done == p.videos.size();
-    case HasModelRole: return model;
-    case FlaggedRole: return flagged;
-    case GapRole: return gap;
-    case ConfidenceRole: return conf;
+    case Qt::ToolTipRole:
+      return p.text;
+    case Qt::AccessibleTextRole:
+      return tr("Prompt: %1, %2 of %3 scored").arg(p.text).arg(done).arg(p.videos.size());
+    case VideoIdRole:
+      return qint64(0);
+    case IsPromptRole:
+      return true;
+    case ScoredByMeRole:
+      return done == p.videos.size();
+    case HasModelRole:
+      return model;
+    case FlaggedRole:
+      return flagged;
+    case GapRole:
+      return gap;
+    case ConfidenceRole:
+      return conf;
     case FileStatusRole: {
-      const bool missing = std::any_of(p.videos.begin(), p.videos.end(),
-                                       [](const QueueVideo& v) { return v.file == library::FileStatus::Missing; });
+      const bool missing = std::any_of(p.videos.begin(), p.videos.end(), [](const QueueVideo& v) {
+        return v.file == library::FileStatus::Missing;
+      });
       return int(missing ? library::FileStatus::Missing : library::FileStatus::Ok);
     }
-    case OrderRole: return p.videos.isEmpty() ? qint64(0) : p.videos.front().video.id;
-    case SearchTextRole: return p.text;
-    default: return {};
+    case OrderRole:
+      return p.videos.isEmpty() ? qint64(0) : p.videos.front().video.id;
+    case SearchTextRole:
+      return p.text;
+    default:
+      return {};
   }
 }
 
@@ -319,11 +340,13 @@ QVariant QueueModel::videoData(const QueueVideo& v, int column, int role) const 
       return {};
     case Qt::DecorationRole:
       if (column == NameColumn && v.file != library::FileStatus::Ok) {
-        return qApp->style()->standardIcon(v.file == library::FileStatus::Missing ? QStyle::SP_MessageBoxWarning
-                                                                                : QStyle::SP_MessageBoxInformation);
+        return qApp->style()->standardIcon(v.file == library::FileStatus::Missing
+                                               ? QStyle::SP_MessageBoxWarning
+                                               : QStyle::SP_MessageBoxInformation);
       }
       return {};
-    case FileStatusRole: return int(v.file);
+    case FileStatusRole:
+      return int(v.file);
     case Qt::ToolTipRole:
       if (v.file == library::FileStatus::Missing) {
         return tr("%1: video file missing — File › Relink missing videos…").arg(v.video.name);
@@ -336,15 +359,23 @@ QVariant QueueModel::videoData(const QueueVideo& v, int column, int role) const 
                  : v.video.name;
     case Qt::AccessibleTextRole:
       return v.file == library::FileStatus::Missing
-                 ? tr("%1, %2, video file missing").arg(v.video.name, v.scoredByMe() ? tr("scored") : tr("not scored"))
+                 ? tr("%1, %2, video file missing")
+                       .arg(v.video.name, v.scoredByMe() ? tr("scored") : tr("not scored"))
                  : tr("%1, %2").arg(v.video.name, v.scoredByMe() ? tr("scored") : tr("not scored"));
-    case VideoIdRole: return v.video.id;
-    case IsPromptRole: return false;
-    case ScoredByMeRole: return v.scoredByMe();
-    case HasModelRole: return v.model.has_value();
-    case FlaggedRole: return v.flags.any();
-    case GeneratorRole: return v.video.generator;
-    case BatchRole: return v.video.batch;
+    case VideoIdRole:
+      return v.video.id;
+    case IsPromptRole:
+      return false;
+    case ScoredByMeRole:
+      return v.scoredByMe();
+    case HasModelRole:
+      return v.model.has_value();
+    case FlaggedRole:
+      return v.flags.any();
+    case GeneratorRole:
+      return v.video.generator;
+    case BatchRole:
+      return v.video.batch;
     case AnnotatorsRole: {
       QVariantList ids;
       for (qint64 id : v.annotators) {
@@ -352,11 +383,16 @@ QVariant QueueModel::videoData(const QueueVideo& v, int column, int role) const 
       }
       return ids;
     }
-    case GapRole: return v.gap().value_or(-1);
-    case ConfidenceRole: return v.confidence().value_or(2);
-    case OrderRole: return v.video.id;
-    case SearchTextRole: return v.video.name + QLatin1Char(' ') + v.video.generator;
-    default: return {};
+    case GapRole:
+      return v.gap().value_or(-1);
+    case ConfidenceRole:
+      return v.confidence().value_or(2);
+    case OrderRole:
+      return v.video.id;
+    case SearchTextRole:
+      return v.video.name + QLatin1Char(' ') + v.video.generator;
+    default:
+      return {};
   }
 }
 

@@ -49,17 +49,17 @@ class QueueModel : public QAbstractItemModel {
   enum Role {
     VideoIdRole = Qt::UserRole + 1,  // 0 on prompt rows
     IsPromptRole,
-    ScoredByMeRole,   // bool (prompt: all videos scored)
-    HasModelRole,     // bool
-    FlaggedRole,      // bool
-    GeneratorRole,    // QString (prompt: empty)
-    BatchRole,        // QString
-    AnnotatorsRole,   // QVariantList of qint64
-    GapRole,          // double, -1 when unknown (prompt: max of videos)
-    ConfidenceRole,   // double, 2 when unknown (prompt: min of videos)
-    OrderRole,        // qint64: id order
-    SearchTextRole,   // prompt + name + generator
-    FileStatusRole,   // int(library::FileStatus) (prompt: Missing when any video is)
+    ScoredByMeRole,  // bool (prompt: all videos scored)
+    HasModelRole,    // bool
+    FlaggedRole,     // bool
+    GeneratorRole,   // QString (prompt: empty)
+    BatchRole,       // QString
+    AnnotatorsRole,  // QVariantList of qint64
+    GapRole,         // double, -1 when unknown (prompt: max of videos)
+    ConfidenceRole,  // double, 2 when unknown (prompt: min of videos)
+    OrderRole,       // qint64: id order
+    SearchTextRole,  // prompt + name + generator
+    FileStatusRole,  // int(library::FileStatus) (prompt: Missing when any video is)
   };
 
   explicit QueueModel(QObject* parent = nullptr);

@@ -24,7 +24,8 @@ void QueuePanel::refilter(F change) {
     const QModelIndex idx = filter_.mapFromSource(model_.indexForVideo(selected_));
     const ProgrammaticSelection quiet(*this);
     if (idx.isValid()) {
-      view_->selectionModel()->setCurrentIndex(idx, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+      view_->selectionModel()->setCurrentIndex(
+          idx, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
       view_->scrollTo(idx);
     } else {
       view_->selectionModel()->clearSelection();
@@ -59,7 +60,8 @@ QueuePanel::QueuePanel(QueueModel& model, QueueFilterModel& filter, QWidget* par
   status_->addItem(tr("Model only"), int(QueueStatusFilter::ModelOnly));
   status_->addItem(tr("Flagged"), int(QueueStatusFilter::Flagged));
   connect(status_, &QComboBox::currentIndexChanged, this, [this] {
-    refilter([&] { filter_.setStatusFilter(static_cast<QueueStatusFilter>(status_->currentData().toInt())); });
+    refilter(
+        [&] { filter_.setStatusFilter(static_cast<QueueStatusFilter>(status_->currentData().toInt())); });
   });
   form->addRow(tr("Show:"), status_);
   generator_ = new QComboBox(this);
@@ -186,8 +188,8 @@ void QueuePanel::selectVideo(qint64 videoId) {
   // Not a QSignalBlocker: the view repaints and scrolls on the selection model's signals, so
   // blocking them left the old row highlighted while N/J moved the player and score panel on.
   const ProgrammaticSelection quiet(*this);
-  view_->selectionModel()->setCurrentIndex(
-      idx, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+  view_->selectionModel()->setCurrentIndex(idx,
+                                           QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
   view_->scrollTo(idx);
 }
 

@@ -13,36 +13,40 @@ namespace vs::ui {
 Rubric Rubric::defaults() {
   Rubric r;
   r[Dimension::Visual] = {
-      QCoreApplication::translate("Rubric", "How the video looks on its own: sharpness, resolution, colour, stable structure, "
-         "no artifacts, flicker or distortion."),
+      QCoreApplication::translate(
+          "Rubric",
+          "How the video looks on its own: sharpness, resolution, colour, stable structure, "
+          "no artifacts, flicker or distortion."),
       {QCoreApplication::translate("Rubric", "1 – Very poor: heavy artifacts, blur or distortion throughout"),
        QCoreApplication::translate("Rubric", "2 – Relatively poor: clear artifacts or blur in large parts"),
        QCoreApplication::translate("Rubric", "3 – Medium: acceptable, with noticeable flaws"),
        QCoreApplication::translate("Rubric", "4 – Relatively good: minor flaws only"),
        QCoreApplication::translate("Rubric", "5 – Very good: clean, sharp and stable")}};
   r[Dimension::T2V] = {
-      QCoreApplication::translate("Rubric", "How well the video matches the prompt: subjects, attributes, actions, count, "
-         "scene and style."),
+      QCoreApplication::translate(
+          "Rubric",
+          "How well the video matches the prompt: subjects, attributes, actions, count, "
+          "scene and style."),
       {QCoreApplication::translate("Rubric", "1 – Very poor: unrelated to the prompt"),
        QCoreApplication::translate("Rubric", "2 – Relatively poor: most elements missing or wrong"),
        QCoreApplication::translate("Rubric", "3 – Medium: main subject present, several details wrong"),
        QCoreApplication::translate("Rubric", "4 – Relatively good: small details missing"),
        QCoreApplication::translate("Rubric", "5 – Very good: everything in the prompt is shown")}};
-  r[Dimension::Phy] = {
-      QCoreApplication::translate("Rubric", "Whether the video obeys physics and common sense: motion, gravity, contact, "
-         "object permanence, anatomy."),
-      {QCoreApplication::translate("Rubric", "1 – Very poor: impossible events throughout"),
-       QCoreApplication::translate("Rubric", "2 – Relatively poor: frequent violations"),
-       QCoreApplication::translate("Rubric", "3 – Medium: some implausible moments"),
-       QCoreApplication::translate("Rubric", "4 – Relatively good: rare, small violations"),
-       QCoreApplication::translate("Rubric", "5 – Very good: fully plausible")}};
+  r[Dimension::Phy] = {QCoreApplication::translate(
+                           "Rubric",
+                           "Whether the video obeys physics and common sense: motion, gravity, contact, "
+                           "object permanence, anatomy."),
+                       {QCoreApplication::translate("Rubric", "1 – Very poor: impossible events throughout"),
+                        QCoreApplication::translate("Rubric", "2 – Relatively poor: frequent violations"),
+                        QCoreApplication::translate("Rubric", "3 – Medium: some implausible moments"),
+                        QCoreApplication::translate("Rubric", "4 – Relatively good: rare, small violations"),
+                        QCoreApplication::translate("Rubric", "5 – Very good: fully plausible")}};
   return r;
 }
 
 QString Rubric::sidecarPath(const QString& projectPath) {
   const QFileInfo info(projectPath);
-  return info.absolutePath() + QLatin1Char('/') + info.completeBaseName() +
-         QStringLiteral(".rubric.json");
+  return info.absolutePath() + QLatin1Char('/') + info.completeBaseName() + QStringLiteral(".rubric.json");
 }
 
 Rubric Rubric::forProject(const QString& projectPath) {

@@ -34,9 +34,8 @@ RubricDialog::RubricDialog(const Rubric& rubric, QWidget* parent) : QDialog(pare
     layout->addWidget(anchors_[i]);
     tabs->addTab(page, dimensionDisplayName(d));
   }
-  auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel |
-                                           QDialogButtonBox::RestoreDefaults,
-                                       this);
+  auto* buttons = new QDialogButtonBox(
+      QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::RestoreDefaults, this);
   connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
   connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
   connect(buttons->button(QDialogButtonBox::RestoreDefaults), &QPushButton::clicked, this, [this] {

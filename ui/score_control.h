@@ -19,7 +19,7 @@ class ScoreControl : public QWidget {
   void setValue(std::optional<int> value);  // shows it; emits nothing
   std::optional<int> value() const { return value_; }
   void setModelValue(std::optional<int> hard, std::optional<double> soft);  // nullopt hides
-  void setCurrent(bool current);  // the dimension digit keys act on
+  void setCurrent(bool current);                                            // the dimension digit keys act on
   bool isCurrent() const { return current_; }
   void setDescriptions(const std::array<QString, 5>& anchors);  // tooltips per score
 

@@ -21,14 +21,20 @@ namespace {
 
 constexpr int kTypingPauseMs = 400;  // text is committed after this pause, on focus loss, on switch
 
-QString dimTitle(Dimension d) { return dimensionDisplayName(d); }
+QString dimTitle(Dimension d) {
+  return dimensionDisplayName(d);
+}
 
 QString originText(Origin o) {
   switch (o) {
-    case Origin::Human: return ScorePanel::tr("your own scores");
-    case Origin::Model: return ScorePanel::tr("model");
-    case Origin::ModelAccepted: return ScorePanel::tr("model scores accepted");
-    case Origin::ModelEdited: return ScorePanel::tr("model scores edited");
+    case Origin::Human:
+      return ScorePanel::tr("your own scores");
+    case Origin::Model:
+      return ScorePanel::tr("model");
+    case Origin::ModelAccepted:
+      return ScorePanel::tr("model scores accepted");
+    case Origin::ModelEdited:
+      return ScorePanel::tr("model scores edited");
   }
   return {};
 }
@@ -139,7 +145,6 @@ ScorePanel::ScorePanel(QWidget* parent) : QWidget(parent) {
   });
   layout->addWidget(accept_);
 
-
   modelHeader_ = new QLabel(body);
   modelHeader_->setObjectName(QStringLiteral("modelHeader"));
   modelHeader_->setWordWrap(true);
@@ -165,8 +170,7 @@ ScorePanel::ScorePanel(QWidget* parent) : QWidget(parent) {
   thinking_->setTabChangesFocus(true);
   thinking_->setFixedHeight(thinking_->fontMetrics().lineSpacing() * 4 + 12);
   thinking_->installEventFilter(flusher);
-  connect(thinking_, &QPlainTextEdit::textChanged, this,
-          [this] { scheduleText(EvaluationField::Thinking); });
+  connect(thinking_, &QPlainTextEdit::textChanged, this, [this] { scheduleText(EvaluationField::Thinking); });
   thinkingLabel->setBuddy(thinking_);
   layout->addWidget(thinking_);
 
@@ -225,8 +229,8 @@ bool ScorePanel::modelRevealed() const {
 }
 
 void ScorePanel::setReadOnly(bool readOnly) {
-  for (QWidget* w : std::initializer_list<QWidget*>{controls_[0], controls_[1], controls_[2], accept_,
-                                                    skip_, broken_, review_}) {
+  for (QWidget* w : std::initializer_list<QWidget*>{controls_[0], controls_[1], controls_[2], accept_, skip_,
+                                                    broken_, review_}) {
     w->setEnabled(!readOnly);
   }
   for (QPlainTextEdit* e : rationale_) {
@@ -259,7 +263,8 @@ void ScorePanel::showItem(const ScorePanelData& data) {
     groups_[i]->setEnabled(has);
   }
   const QString thinking = data.mine ? data.mine->thinking : QString();
-  if (thinking_->toPlainText() != thinking && !(sameItem && pendingText_.contains(EvaluationField::Thinking))) {
+  if (thinking_->toPlainText() != thinking &&
+      !(sameItem && pendingText_.contains(EvaluationField::Thinking))) {
     const QSignalBlocker block(thinking_);
     thinking_->setPlainText(thinking);
   }
@@ -295,7 +300,8 @@ void ScorePanel::refreshModel() {
     ScoreControl* c = controls_[static_cast<size_t>(index(d))];
     if (revealed && hasModel) {
       const std::optional<double> hard = data_.model->hard[d];
-      c->setModelValue(hard ? std::optional<int>(static_cast<int>(*hard)) : std::nullopt, data_.model->soft[d]);
+      c->setModelValue(hard ? std::optional<int>(static_cast<int>(*hard)) : std::nullopt,
+                       data_.model->soft[d]);
     } else {
       c->setModelValue(std::nullopt, std::nullopt);
     }
@@ -324,7 +330,8 @@ void ScorePanel::refreshModel() {
                               parts.join(QStringLiteral(" / ")));
     if (data_.model->demo) {
       // People read the demo's noise as the model's reasoning unless it says what it is.
-      header = QStringLiteral("<b>%1</b><br>%2").arg(demoModelNotice().toHtmlEscaped(), header.toHtmlEscaped());
+      header =
+          QStringLiteral("<b>%1</b><br>%2").arg(demoModelNotice().toHtmlEscaped(), header.toHtmlEscaped());
     }
     modelHeader_->setText(header);
     const QString color = palette().color(QPalette::Base).lightness() < 128 ? QStringLiteral("#7a5d00")
@@ -353,9 +360,13 @@ void ScorePanel::focusRationale(Dimension d) {
   rationale_[static_cast<size_t>(index(d))]->setFocus(Qt::ShortcutFocusReason);
 }
 
-void ScorePanel::focusThinking() { thinking_->setFocus(Qt::ShortcutFocusReason); }
+void ScorePanel::focusThinking() {
+  thinking_->setFocus(Qt::ShortcutFocusReason);
+}
 
-void ScorePanel::focusNote() { note_->setFocus(Qt::ShortcutFocusReason); }
+void ScorePanel::focusNote() {
+  note_->setFocus(Qt::ShortcutFocusReason);
+}
 
 void ScorePanel::chooseForCurrent(std::optional<int> score) {
   if (data_.videoId == 0) {
@@ -388,11 +399,20 @@ void ScorePanel::flushPendingText() {
   for (EvaluationField f : fields) {
     QString text;
     switch (f) {
-      case EvaluationField::VisualRationale: text = rationale_[0]->toPlainText(); break;
-      case EvaluationField::T2VRationale: text = rationale_[1]->toPlainText(); break;
-      case EvaluationField::PhyRationale: text = rationale_[2]->toPlainText(); break;
-      case EvaluationField::Thinking: text = thinking_->toPlainText(); break;
-      default: continue;
+      case EvaluationField::VisualRationale:
+        text = rationale_[0]->toPlainText();
+        break;
+      case EvaluationField::T2VRationale:
+        text = rationale_[1]->toPlainText();
+        break;
+      case EvaluationField::PhyRationale:
+        text = rationale_[2]->toPlainText();
+        break;
+      case EvaluationField::Thinking:
+        text = thinking_->toPlainText();
+        break;
+      default:
+        continue;
     }
     emit textEdited(data_.videoId, f, text);
   }

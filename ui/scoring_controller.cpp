@@ -16,8 +16,8 @@
 
 namespace vs::ui {
 
-ScoringController::ScoringController(store::Store& store, const library::VideoLocator& locator, JobsDock& dock,
-                                     QObject* parent)
+ScoringController::ScoringController(store::Store& store, const library::VideoLocator& locator,
+                                     JobsDock& dock, QObject* parent)
     : QObject(parent), store_(store), locator_(locator), dock_(dock) {
   connect(&dock_, &JobsDock::cancelRequested, this, [this](qint64 jobId) {
     if (queue_) {
@@ -40,8 +40,9 @@ ScoringController::~ScoringController() {
 
 QString ScoringController::siblingProgram(const QString& name) {
   const QString dir = QCoreApplication::applicationDirPath();
-  for (const QString& candidate : {dir + QLatin1Char('/') + name, dir + QStringLiteral("/../") + name + QLatin1Char('/') + name,
-                                   dir + QStringLiteral("/../../app/") + name + QLatin1Char('/') + name}) {
+  for (const QString& candidate :
+       {dir + QLatin1Char('/') + name, dir + QStringLiteral("/../") + name + QLatin1Char('/') + name,
+        dir + QStringLiteral("/../../app/") + name + QLatin1Char('/') + name}) {
     if (QFileInfo(candidate).isExecutable()) {
       return QFileInfo(candidate).absoluteFilePath();
     }
@@ -50,7 +51,8 @@ QString ScoringController::siblingProgram(const QString& name) {
 }
 
 void ScoringController::configure(const QString& modelDir, const QString& device,
-                                  const scoring::ScoreSettings& settings, const QList<ScoringServer>& servers) {
+                                  const scoring::ScoreSettings& settings,
+                                  const QList<ScoringServer>& servers) {
   if (queue_) {
     queue_->cancelAll();
     queue_.reset();
@@ -60,8 +62,10 @@ void ScoringController::configure(const QString& modelDir, const QString& device
   const QDir dir(modelDir);
   modelId_ = QFileInfo(dir.absolutePath()).dir().dirName() + QLatin1Char('/') + dir.dirName();
   // A demo model written before the marker file existed sits in the demo folder.
-  demo_ = !modelDir.isEmpty() && (QFileInfo::exists(dir.filePath(QString::fromLatin1(scoring::kDemoModelMarkerFile))) ||
-                                  dir.absolutePath() == QDir(DemoProject::defaultFolder() + QStringLiteral("/model")).absolutePath());
+  demo_ =
+      !modelDir.isEmpty() &&
+      (QFileInfo::exists(dir.filePath(QString::fromLatin1(scoring::kDemoModelMarkerFile))) ||
+       dir.absolutePath() == QDir(DemoProject::defaultFolder() + QStringLiteral("/model")).absolutePath());
   if (demo_) {
     modelId_ = QString::fromLatin1(scoring::kDemoModelId);
   }
@@ -83,7 +87,8 @@ void ScoringController::configure(const QString& modelDir, const QString& device
   queue_.reset(local);
   dock_.setWorkerStatus(tr("Worker: starting · model %1 · %2").arg(modelId_, ws.device));
   connect(local, &scoring::ScoringQueue::modelLoaded, this, [this, ws](const QJsonObject& info) {
-    QStringList parts{tr("Worker: ready"), tr("model %1").arg(modelId_), tr("device %1").arg(info.value(QStringLiteral("device")).toString(ws.device))};
+    QStringList parts{tr("Worker: ready"), tr("model %1").arg(modelId_),
+                      tr("device %1").arg(info.value(QStringLiteral("device")).toString(ws.device))};
     const QJsonValue memory = info.value(QStringLiteral("memory_mb"));
     if (!memory.isUndefined()) {
       parts << tr("memory %1 MB").arg(memory.toDouble(), 0, 'f', 0);
@@ -147,7 +152,9 @@ void ScoringController::connectQueue() {
           });
 }
 
-bool ScoringController::isActive() const { return !jobs_.isEmpty(); }
+bool ScoringController::isActive() const {
+  return !jobs_.isEmpty();
+}
 
 qint64 ScoringController::scoreVideo(qint64 videoId, int priority) {
   if (!queue_) {

@@ -22,7 +22,8 @@ ScreenshotWhenReady::ScreenshotWhenReady(MainWindow& window, QString file, int t
   timer_ = new QTimer(this);
   timer_->setInterval(kPollMs);
   connect(timer_, &QTimer::timeout, this, &ScreenshotWhenReady::poll);
-  connect(window_.player(), &PlayerGrid::clipError, this, [this](int clip, const QString&) { brokenClips_.insert(clip); });
+  connect(window_.player(), &PlayerGrid::clipError, this,
+          [this](int clip, const QString&) { brokenClips_.insert(clip); });
   clock_.start();
   timer_->start();
 }
@@ -60,7 +61,8 @@ void ScreenshotWhenReady::poll() {
       return;
     }
   } else {
-    std::fprintf(stderr, "videoscore-studio: warning: screenshot taken after %d s without every frame/result\n",
+    std::fprintf(stderr,
+                 "videoscore-studio: warning: screenshot taken after %d s without every frame/result\n",
                  timeoutMs_ / 1000);
   }
   timer_->stop();

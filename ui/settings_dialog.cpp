@@ -30,8 +30,9 @@ ScoringSettings ScoringSettings::load() {
   out.device = s.value(QStringLiteral("scoring/device"), out.device).toString();
   out.templateName = s.value(QStringLiteral("scoring/template")).toString();
   out.constrained = s.value(QStringLiteral("scoring/constrained"), out.constrained).toBool();
-  out.engine = s.value(QStringLiteral("scoring/engine")).toString() == QLatin1String("servers") ? ScoringEngine::Servers
-                                                                                              : ScoringEngine::Local;
+  out.engine = s.value(QStringLiteral("scoring/engine")).toString() == QLatin1String("servers")
+                   ? ScoringEngine::Servers
+                   : ScoringEngine::Local;
   out.servers = loadScoringServers(s);
   return out;
 }
@@ -123,8 +124,9 @@ SettingsDialog::SettingsDialog(ActionRegistry& registry, const store::Store* pro
   template_ = new QComboBox(score);
   template_->setEditable(true);
   template_->setAccessibleName(tr("Prompt template"));
-  template_->setToolTip(tr("A shipped preset (videoscore2: the release template, the default; videoscore2-eval: "
-                           "the evaluation script's), a template saved in the project, or a template file"));
+  template_->setToolTip(
+      tr("A shipped preset (videoscore2: the release template, the default; videoscore2-eval: "
+         "the evaluation script's), a template saved in the project, or a template file"));
   template_->addItems(templateChoices(project));
   template_->setCurrentText(scoring.templateName.isEmpty() ? template_->itemText(0) : scoring.templateName);
   form->addRow(tr("Prompt template:"), template_);
@@ -146,10 +148,11 @@ SettingsDialog::SettingsDialog(ActionRegistry& registry, const store::Store* pro
   serverProblem_->setWordWrap(true);
   serverProblem_->setStyleSheet(QStringLiteral("color: #c62828;"));
   form->addRow(serverProblem_);
-  auto* keyNote = new QLabel(tr("With servers, the model folder is optional: its tokenizer lets each reply's prompt "
-                                "length be checked. API keys are read from the environment variables named here and "
-                                "never stored."),
-                             score);
+  auto* keyNote =
+      new QLabel(tr("With servers, the model folder is optional: its tokenizer lets each reply's prompt "
+                    "length be checked. API keys are read from the environment variables named here and "
+                    "never stored."),
+                 score);
   keyNote->setWordWrap(true);
   form->addRow(keyNote);
   const auto refreshEngine = [this] {
@@ -180,9 +183,13 @@ void SettingsDialog::setSequence(const QString& id, const QKeySequence& seq) {
   refreshConflicts();
 }
 
-QString SettingsDialog::conflictText() const { return conflicts_->text(); }
+QString SettingsDialog::conflictText() const {
+  return conflicts_->text();
+}
 
-bool SettingsDialog::canSave() const { return ActionRegistry::conflicts(edited_).isEmpty(); }
+bool SettingsDialog::canSave() const {
+  return ActionRegistry::conflicts(edited_).isEmpty();
+}
 
 void SettingsDialog::refreshConflicts() {
   const QList<ShortcutConflict> found = ActionRegistry::conflicts(edited_);
@@ -199,7 +206,8 @@ void SettingsDialog::refreshConflicts() {
   conflicts_->setStyleSheet(found.isEmpty() ? QString() : QStringLiteral("color: #c62828;"));
   for (int row = 0; row < table_->rowCount(); ++row) {
     const QString id = table_->item(row, 0)->data(Qt::UserRole).toString();
-    table_->item(row, 0)->setForeground(bad.contains(id) ? QColor(0xc6, 0x28, 0x28) : palette().text().color());
+    table_->item(row, 0)->setForeground(bad.contains(id) ? QColor(0xc6, 0x28, 0x28)
+                                                         : palette().text().color());
   }
   buttons_->button(QDialogButtonBox::Ok)->setEnabled(found.isEmpty());
 }

@@ -34,9 +34,10 @@ struct ScoringSettings {
   // A preset name, a template saved in the project, or a file (ui/job_settings.h); empty: the
   // release template.
   QString templateName;
-  bool constrained = true;                  // constrain the score lines to digits 1..5
+  bool constrained = true;  // constrain the score lines to digits 1..5
   ScoringEngine engine = ScoringEngine::Local;
-  QList<ScoringServer> servers;  // for ScoringEngine::Servers; the model folder then only supplies the tokenizer
+  QList<ScoringServer>
+      servers;  // for ScoringEngine::Servers; the model folder then only supplies the tokenizer
   static ScoringSettings load();
   void save() const;
 };

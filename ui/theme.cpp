@@ -47,9 +47,12 @@ const char* kFocusSheet =
 
 QString themeName(Theme t) {
   switch (t) {
-    case Theme::System: return QStringLiteral("system");
-    case Theme::Light: return QStringLiteral("light");
-    case Theme::Dark: return QStringLiteral("dark");
+    case Theme::System:
+      return QStringLiteral("system");
+    case Theme::Light:
+      return QStringLiteral("light");
+    case Theme::Dark:
+      return QStringLiteral("dark");
   }
   return {};
 }
@@ -67,9 +70,15 @@ void applyTheme(Theme theme) {
   static const QPalette systemPalette = QApplication::palette();
   QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
   switch (theme) {
-    case Theme::System: QApplication::setPalette(systemPalette); break;
-    case Theme::Light: QApplication::setPalette(lightPalette()); break;
-    case Theme::Dark: QApplication::setPalette(darkPalette()); break;
+    case Theme::System:
+      QApplication::setPalette(systemPalette);
+      break;
+    case Theme::Light:
+      QApplication::setPalette(lightPalette());
+      break;
+    case Theme::Dark:
+      QApplication::setPalette(darkPalette());
+      break;
   }
   qApp->setStyleSheet(QString::fromLatin1(kFocusSheet));
 }

@@ -65,7 +65,8 @@ int main(int argc, char** argv) {
   if (ours.load(QStringLiteral(":/i18n/videoscore_%1.qm").arg(language))) {
     QApplication::installTranslator(&ours);
   }
-  if (qtBase.load(QStringLiteral("qtbase_%1").arg(language), QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+  if (qtBase.load(QStringLiteral("qtbase_%1").arg(language),
+                  QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
     QApplication::installTranslator(&qtBase);
   }
   vs::ui::TypingGuard guard;

@@ -17,7 +17,8 @@ int runGenerateMode(int argc, char** argv) {
   const qwen25vl::VideoSampler sampler = [](const qwen25vl::VideoRequest& request, int& code) {
     try {
       media::SamplerConfig config;
-      const QString pre = QString::fromStdString(request.model_dir) + QStringLiteral("/preprocessor_config.json");
+      const QString pre =
+          QString::fromStdString(request.model_dir) + QStringLiteral("/preprocessor_config.json");
       if (QFileInfo::exists(pre)) {
         config = media::SamplerConfig::fromPreprocessorConfig(pre, config);
       }

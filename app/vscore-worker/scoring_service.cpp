@@ -89,7 +89,8 @@ media::SampledVideo framesFromFile(const json& frames, const media::SamplerConfi
   s.resized = media::ResizedSize{height, width};
   s.source_height = height;
   s.source_width = width;
-  for (int64_t i = 0; i < count; ++i) s.indices.push_back(i);
+  for (int64_t i = 0; i < count; ++i)
+    s.indices.push_back(i);
   try {
     s.pixels = media::patchify(s.frames, config);
   } catch (const vs::Error& e) {
@@ -106,7 +107,7 @@ struct ScoringService::Impl {
 #ifdef VS_HAVE_SCORER
   std::unique_ptr<videoscore2::Scorer> scorer;
 #endif
-  json model = nullptr;  // what load returned
+  json model = nullptr;        // what load returned
   std::mutex model_dir_mutex;  // prefetch reads it on the reader thread
   std::string model_dir;
   VideoPrefetcher prefetcher{sampleForKey};
@@ -128,9 +129,11 @@ void ScoringService::registerMethods(WorkerLoop& loop) {
   loop.on("prefetch", [this](const json& p, const WorkerLoop::Emit&) {
     const std::string video = requireString(p, "video");
     const double fps = p.value("fps", 2.0);
-    if (!(fps > 0)) throw MethodError(kErrInvalidRequest, "fps must be > 0");
+    if (!(fps > 0))
+      throw MethodError(kErrInvalidRequest, "fps must be > 0");
     const std::string dir = d_->modelDir();
-    if (dir.empty()) return json{{"prefetching", false}};
+    if (dir.empty())
+      return json{{"prefetching", false}};
     d_->prefetcher.request(sampleKey(dir, fps, video));
     return json{{"prefetching", true}};
   });
@@ -166,7 +169,7 @@ json ScoringService::load(const json& params, const JobContext& job) {
   const auto start = std::chrono::steady_clock::now();
   qwen25vl::EngineOptions options;
   options.device = device == "cuda" ? qwen25vl::Device::kCuda : qwen25vl::Device::kCpu;
-  options.dtype = dtype == "bf16" ? qwen25vl::ComputeDtype::kBF16
+  options.dtype = dtype == "bf16"  ? qwen25vl::ComputeDtype::kBF16
                   : dtype == "f16" ? qwen25vl::ComputeDtype::kF16
                                    : qwen25vl::ComputeDtype::kF32;
   d_->scorer.reset();
@@ -177,9 +180,12 @@ json ScoringService::load(const json& params, const JobContext& job) {
     throw MethodError(kErrBadModel, e.what());
   } catch (const qwen25vl::EngineError& e) {
     switch (e.kind()) {
-      case qwen25vl::EngineError::Kind::kOutOfMemory: throw MethodError(kErrOutOfMemory, e.what());
-      case qwen25vl::EngineError::Kind::kBadModel: throw MethodError(kErrBadModel, e.what());
-      default: throw MethodError(kErrInternal, e.what());
+      case qwen25vl::EngineError::Kind::kOutOfMemory:
+        throw MethodError(kErrOutOfMemory, e.what());
+      case qwen25vl::EngineError::Kind::kBadModel:
+        throw MethodError(kErrBadModel, e.what());
+      default:
+        throw MethodError(kErrInternal, e.what());
     }
   } catch (const std::bad_alloc&) {
     throw MethodError(kErrOutOfMemory, "out of memory while loading " + dir);
@@ -229,8 +235,8 @@ json ScoringService::score(const json& params, const JobContext& job) {
       if (t.is_string()) {
         settings.query_template = videoscore2::QueryTemplate::preset(t.get<std::string>());
       } else if (t.is_object()) {
-        settings.query_template =
-            videoscore2::QueryTemplate(t.value("name", std::string("custom")), t.at("text").get<std::string>());
+        settings.query_template = videoscore2::QueryTemplate(t.value("name", std::string("custom")),
+                                                             t.at("text").get<std::string>());
       } else {
         throw MethodError(kErrInvalidRequest, "template: a preset name or {name, text}");
       }
@@ -319,7 +325,8 @@ json ScoringService::score(const json& params, const JobContext& job) {
     if (e.kind() == qwen25vl::EngineError::Kind::kOutOfMemory) {
       throw MethodError(kErrOutOfMemory, e.what());
     }
-    throw MethodError(e.kind() == qwen25vl::EngineError::Kind::kBadInput ? kErrBadVideo : kErrInternal, e.what());
+    throw MethodError(e.kind() == qwen25vl::EngineError::Kind::kBadInput ? kErrBadVideo : kErrInternal,
+                      e.what());
   } catch (const std::bad_alloc&) {
     throw MethodError(kErrOutOfMemory, "out of memory while scoring");
   } catch (const std::exception& e) {

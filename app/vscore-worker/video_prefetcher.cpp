@@ -16,7 +16,8 @@ VideoPrefetcher::~VideoPrefetcher() {
 void VideoPrefetcher::request(const std::string& key) {
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    if (working_ == key || ready_key_ == key) return;
+    if (working_ == key || ready_key_ == key)
+      return;
     wanted_ = key;
   }
   cv_.notify_all();
@@ -25,7 +26,8 @@ void VideoPrefetcher::request(const std::string& key) {
 std::optional<media::SampledVideo> VideoPrefetcher::take(const std::string& key) {
   std::unique_lock<std::mutex> lock(mutex_);
   cv_.wait(lock, [&] { return stop_ || (wanted_ != key && working_ != key); });
-  if (ready_key_ != key || !ready_) return std::nullopt;
+  if (ready_key_ != key || !ready_)
+    return std::nullopt;
   media::SampledVideo out = std::move(*ready_);
   ready_.reset();
   ready_key_.reset();
@@ -36,7 +38,8 @@ void VideoPrefetcher::run() {
   std::unique_lock<std::mutex> lock(mutex_);
   for (;;) {
     cv_.wait(lock, [&] { return stop_ || wanted_.has_value(); });
-    if (stop_) return;
+    if (stop_)
+      return;
     working_ = std::move(wanted_);
     wanted_.reset();
     const std::string key = *working_;

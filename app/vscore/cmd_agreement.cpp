@@ -25,8 +25,9 @@ QString text4(const std::optional<double>& v) {
 int runAgreement(const QStringList& args) {
   QCommandLineParser parser;
   parser.addHelpOption();
-  parser.addPositionalArgument(QStringLiteral("INPUT"),
-                               QStringLiteral("two or more VideoFeedback2 files (one annotator each), or a project"));
+  parser.addPositionalArgument(
+      QStringLiteral("INPUT"),
+      QStringLiteral("two or more VideoFeedback2 files (one annotator each), or a project"));
   parser.addOption({QStringLiteral("annotators"),
                     QStringLiteral("project: comma-separated annotator names (default: every person)"),
                     QStringLiteral("NAMES")});

@@ -14,8 +14,8 @@ inline void addBootstrapOptions(QCommandLineParser& parser) {
   parser.addOption({QStringLiteral("bootstrap"),
                     QStringLiteral("bootstrap resamples for 95% intervals, 0 for none (default 1000)"),
                     QStringLiteral("N"), QStringLiteral("1000")});
-  parser.addOption({QStringLiteral("seed"), QStringLiteral("bootstrap seed (default 20250926)"), QStringLiteral("SEED"),
-                    QStringLiteral("20250926")});
+  parser.addOption({QStringLiteral("seed"), QStringLiteral("bootstrap seed (default 20250926)"),
+                    QStringLiteral("SEED"), QStringLiteral("20250926")});
 }
 
 // False (after printing the error) when a value is not a number.
@@ -32,7 +32,8 @@ inline bool readBootstrapOptions(const QCommandLineParser& parser, analysis::Boo
 
 // A project file: the .vsproj extension or an SQLite header.
 inline bool isProjectFile(const QString& path) {
-  if (store::isDatabaseProject(path)) return true;  // a team project on PostgreSQL
+  if (store::isDatabaseProject(path))
+    return true;  // a team project on PostgreSQL
   if (QFileInfo(path).suffix().compare(QLatin1String("vsproj"), Qt::CaseInsensitive) == 0) {
     return true;
   }

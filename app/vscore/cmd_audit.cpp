@@ -29,11 +29,14 @@ namespace {
 using namespace vs;
 using namespace vs::analysis;
 
-QString text(const std::optional<double>& v) { return v ? QString::number(*v, 'f', 3) : QStringLiteral("null"); }
+QString text(const std::optional<double>& v) {
+  return v ? QString::number(*v, 'f', 3) : QStringLiteral("null");
+}
 
 QString textReport(const AuditResult& a, const QString& predicted, const QString& reference) {
-  QString t = QStringLiteral("predicted %1 vs reference %2\nitems %3 (dropped %4 with null predictions), "
-                             "scale %5\n\n%6%7%8%9%10\n")
+  QString t = QStringLiteral(
+                  "predicted %1 vs reference %2\nitems %3 (dropped %4 with null predictions), "
+                  "scale %5\n\n%6%7%8%9%10\n")
                   .arg(predicted, reference)
                   .arg(a.n)
                   .arg(a.dropped)
@@ -50,8 +53,8 @@ QString textReport(const AuditResult& a, const QString& predicted, const QString
     }
     t += text(a.average[static_cast<size_t>(m)]).rightJustified(10) + QLatin1Char('\n');
   }
-  t += QStringLiteral("whole_item_accuracy").leftJustified(22) + text(a.wholeItemAccuracy.value).rightJustified(10) +
-       QLatin1Char('\n');
+  t += QStringLiteral("whole_item_accuracy").leftJustified(22) +
+       text(a.wholeItemAccuracy.value).rightJustified(10) + QLatin1Char('\n');
   bool header = false;
   for (Dimension d : kDimensions) {
     const DimensionAudit& dim = a.dimensions[static_cast<size_t>(index(d))];
@@ -81,7 +84,8 @@ QString preferenceText(const PreferenceReport& r) {
                   .arg(r.model.isEmpty() ? QStringLiteral("none") : r.model, scaleName(r.scale));
   for (const DimensionPreferenceAccuracy& a : r.accuracy) {
     const auto& m = a.accuracy;
-    t += QStringLiteral("model preference accuracy, %1: %2 with ties (%3 of %4), %5 without ties (%6 of %7)%8\n")
+    t += QStringLiteral(
+             "model preference accuracy, %1: %2 with ties (%3 of %4), %5 without ties (%6 of %7)%8\n")
              .arg(QString::fromStdString(a.dimension))
              .arg(text(m.withTies.accuracy))
              .arg(m.withTies.correct)
@@ -91,13 +95,15 @@ QString preferenceText(const PreferenceReport& r) {
              .arg(m.withoutTies.total)
              .arg(m.missing ? QStringLiteral("; %1 pairs without model scores").arg(m.missing) : QString());
   }
-  t += QStringLiteral("agreement between people: %1 over %2 judge pairs on %3 shared pairs, %4 without ties\n")
-           .arg(percent(r.agreement.agreement))
-           .arg(r.agreement.judgePairs)
-           .arg(r.agreement.sharedPairs)
-           .arg(percent(r.agreement.agreementWithoutTies));
-  t += QStringLiteral("position bias: left chosen in %1 of decided pairs shown in random order (%2 left, %3 right, %4 "
-                      "ties)%5\n")
+  t +=
+      QStringLiteral("agreement between people: %1 over %2 judge pairs on %3 shared pairs, %4 without ties\n")
+          .arg(percent(r.agreement.agreement))
+          .arg(r.agreement.judgePairs)
+          .arg(r.agreement.sharedPairs)
+          .arg(percent(r.agreement.agreementWithoutTies));
+  t += QStringLiteral(
+           "position bias: left chosen in %1 of decided pairs shown in random order (%2 left, %3 right, %4 "
+           "ties)%5\n")
            .arg(percent(r.positionBias.leftShare))
            .arg(r.positionBias.left)
            .arg(r.positionBias.right)
@@ -106,40 +112,47 @@ QString preferenceText(const PreferenceReport& r) {
                                                  .arg(percent(r.positionBias.leftShareCi->low),
                                                       percent(r.positionBias.leftShareCi->high))
                                            : QString());
-  t += QStringLiteral("Best-of-N: the model's pick is the people's best in %1 of %2 picks (random pick: %3), mean regret "
-                      "%4 places, model picks the people's worst in %5\n")
-           .arg(percent(r.bestOfN.agreement))
-           .arg(r.bestOfN.picks)
-           .arg(percent(r.bestOfN.chanceAgreement))
-           .arg(text(r.bestOfN.meanRankRegret))
-           .arg(percent(r.bestOfN.modelPicksWorst));
+  t +=
+      QStringLiteral(
+          "Best-of-N: the model's pick is the people's best in %1 of %2 picks (random pick: %3), mean regret "
+          "%4 places, model picks the people's worst in %5\n")
+          .arg(percent(r.bestOfN.agreement))
+          .arg(r.bestOfN.picks)
+          .arg(percent(r.bestOfN.chanceAgreement))
+          .arg(text(r.bestOfN.meanRankRegret))
+          .arg(percent(r.bestOfN.modelPicksWorst));
   return t;
 }
 
 int runAudit(const QStringList& args) {
   QCommandLineParser parser;
   parser.addHelpOption();
-  parser.addPositionalArgument(QStringLiteral("INPUT"), QStringLiteral("prediction file (.json) or project (.vsproj)"));
-  parser.addOption({QStringLiteral("a"),
-                    QStringLiteral("project: predicted side, an annotator name or model:ID (default: first model)"),
-                    QStringLiteral("SOURCE")});
-  parser.addOption({QStringLiteral("b"),
-                    QStringLiteral("project: reference side, an annotator name or model:ID (default: first person)"),
-                    QStringLiteral("SOURCE")});
+  parser.addPositionalArgument(QStringLiteral("INPUT"),
+                               QStringLiteral("prediction file (.json) or project (.vsproj)"));
+  parser.addOption(
+      {QStringLiteral("a"),
+       QStringLiteral("project: predicted side, an annotator name or model:ID (default: first model)"),
+       QStringLiteral("SOURCE")});
+  parser.addOption(
+      {QStringLiteral("b"),
+       QStringLiteral("project: reference side, an annotator name or model:ID (default: first person)"),
+       QStringLiteral("SOURCE")});
   parser.addOption({QStringLiteral("json"), QStringLiteral("print one JSON object")});
   parser.addOption({QStringLiteral("report"), QStringLiteral("write a self-contained HTML report"),
                     QStringLiteral("OUT.html")});
-  parser.addOption({QStringLiteral("scale"),
-                    QStringLiteral("integer (vs2) or soft (vs2_float); default: soft when a score has a fraction"),
-                    QStringLiteral("SCALE")});
+  parser.addOption(
+      {QStringLiteral("scale"),
+       QStringLiteral("integer (vs2) or soft (vs2_float); default: soft when a score has a fraction"),
+       QStringLiteral("SCALE")});
   cli::addBootstrapOptions(parser);
   if (const auto stop = cli::parseCommandLine(parser, QStringLiteral("audit"), args)) {
     return *stop;
   }
   if (parser.positionalArguments().size() != 1) {
-    return cli::fail(cli::kExitUsage,
-                     QStringLiteral("usage: vscore audit PREDICTIONS.json|PROJECT.vsproj [--a SOURCE] [--b SOURCE] "
-                                    "[--json] [--report OUT.html]"));
+    return cli::fail(
+        cli::kExitUsage,
+        QStringLiteral("usage: vscore audit PREDICTIONS.json|PROJECT.vsproj [--a SOURCE] [--b SOURCE] "
+                       "[--json] [--report OUT.html]"));
   }
   AuditOptions options;
   if (parser.isSet(QStringLiteral("scale"))) {
@@ -160,19 +173,22 @@ int runAudit(const QStringList& args) {
   QString noScoreAudit;  // why a project with only preferences has no score audit
   if (cli::isProjectFile(input)) {
     const store::Store store(input, store::OpenMode::OpenExisting);
-    const auto a = parser.isSet(QStringLiteral("a")) ? std::optional(ScoreSource::parse(parser.value(QStringLiteral("a"))))
-                                                     : firstSource(store, AnnotatorKind::Model);
-    const auto b = parser.isSet(QStringLiteral("b")) ? std::optional(ScoreSource::parse(parser.value(QStringLiteral("b"))))
-                                                     : firstSource(store, AnnotatorKind::Human);
+    const auto a = parser.isSet(QStringLiteral("a"))
+                       ? std::optional(ScoreSource::parse(parser.value(QStringLiteral("a"))))
+                       : firstSource(store, AnnotatorKind::Model);
+    const auto b = parser.isSet(QStringLiteral("b"))
+                       ? std::optional(ScoreSource::parse(parser.value(QStringLiteral("b"))))
+                       : firstSource(store, AnnotatorKind::Human);
     const PreferenceReport report = projectPreferenceReport(store, a);
     if (!report.empty()) {
       preferences = report;
     }
     if (!a || !b) {
       if (!preferences) {
-        return cli::fail(cli::kExitUsage,
-                         QStringLiteral("%1: name both sides with --a and --b (the project lacks a model or a person)")
-                             .arg(input));
+        return cli::fail(
+            cli::kExitUsage,
+            QStringLiteral("%1: name both sides with --a and --b (the project lacks a model or a person)")
+                .arg(input));
       }
       noScoreAudit = QStringLiteral("the project lacks a model or a person");
     } else {
@@ -195,7 +211,8 @@ int runAudit(const QStringList& args) {
       return cli::fail(cli::kExitUsage, QStringLiteral("--a/--b apply to projects only"));
     }
     if (!QFileInfo::exists(input)) {
-      throw Error(Error::Kind::Io, input, QStringLiteral("no such file"));  // an I/O failure here, not bad data
+      throw Error(Error::Kind::Io, input,
+                  QStringLiteral("no such file"));  // an I/O failure here, not bad data
     }
     rows = auditRowsFromPredictions(interop::readPredictions(input), input);
     predicted = QStringLiteral("*_score_model");
@@ -210,7 +227,8 @@ int runAudit(const QStringList& args) {
     info.referenceSource = reference;
     info.generatedAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
     QSaveFile out(parser.value(QStringLiteral("report")));
-    if (!out.open(QIODevice::WriteOnly) || out.write(auditHtmlReport(summary, info).toUtf8()) < 0 || !out.commit()) {
+    if (!out.open(QIODevice::WriteOnly) || out.write(auditHtmlReport(summary, info).toUtf8()) < 0 ||
+        !out.commit()) {
       return cli::fail(cli::kExitRuntime, QStringLiteral("%1: %2").arg(out.fileName(), out.errorString()));
     }
   }
@@ -235,8 +253,10 @@ int runAudit(const QStringList& args) {
 
 const cli::CommandRegistration kAudit(
     {QStringLiteral("audit"),
-     QStringLiteral("audit PREDICTIONS.json|PROJECT.vsproj [--a SOURCE] [--b SOURCE] [--json] [--report OUT.html]"),
-     QStringLiteral("Accuracy, relaxed accuracy, SRCC, PLCC (VideoScore2 rules), kappa, alpha, bootstrap CIs"),
+     QStringLiteral(
+         "audit PREDICTIONS.json|PROJECT.vsproj [--a SOURCE] [--b SOURCE] [--json] [--report OUT.html]"),
+     QStringLiteral(
+         "Accuracy, relaxed accuracy, SRCC, PLCC (VideoScore2 rules), kappa, alpha, bootstrap CIs"),
      runAudit});
 
 }  // namespace

@@ -54,13 +54,15 @@ QString toText(const media::MediaCheck& check) {
   for (int64_t n : check.first_mismatches) {
     frames << QString::number(n);
   }
-  return line + QStringLiteral("NOT EXACT: %1 (first: %2)\n").arg(check.problem, frames.join(QStringLiteral(", ")));
+  return line +
+         QStringLiteral("NOT EXACT: %1 (first: %2)\n").arg(check.problem, frames.join(QStringLiteral(", ")));
 }
 
 int runCheckMedia(const QStringList& args) {
   QCommandLineParser parser;
   parser.addHelpOption();
-  parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("video files"), QStringLiteral("FILE..."));
+  parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("video files"),
+                               QStringLiteral("FILE..."));
   parser.addOption({QStringLiteral("json"), QStringLiteral("print one JSON array")});
   if (!parser.parse(QStringList{QStringLiteral("vscore check-media")} + args)) {
     return cli::fail(cli::kExitUsage, parser.errorText());
@@ -90,7 +92,8 @@ int runCheckMedia(const QStringList& args) {
       code = cli::kExitInvalidData;
       const QString message = e.full();
       if (json) {
-        all.append(QJsonObject{{QStringLiteral("file"), file}, {QStringLiteral("exact"), false},
+        all.append(QJsonObject{{QStringLiteral("file"), file},
+                               {QStringLiteral("exact"), false},
                                {QStringLiteral("problem"), message}});
       } else {
         cli::out(QStringLiteral("%1: cannot read: %2\n").arg(file, message));
@@ -105,7 +108,8 @@ int runCheckMedia(const QStringList& args) {
 
 const cli::CommandRegistration registration(
     {QStringLiteral("check-media"), QStringLiteral("check-media FILE... [--json]"),
-     QStringLiteral("decode each video in order, then out of order, and report whether random access is exact"),
+     QStringLiteral(
+         "decode each video in order, then out of order, and report whether random access is exact"),
      runCheckMedia});
 
 }  // namespace

@@ -24,21 +24,25 @@ constexpr const char* kTokenizerResource = "resources/tokenizer/qwen25vl-tokeniz
 // The shipped tokenizer: next to an installed vscore, or in the source tree above a build tree.
 QString findTokenizerResource() {
   const QString here = QCoreApplication::applicationDirPath();
-  const QString installed = here + QStringLiteral("/../share/videoscore-studio/tokenizer/qwen25vl-tokenizer.json.gz");
-  if (QFileInfo::exists(installed)) return QDir::cleanPath(installed);
+  const QString installed =
+      here + QStringLiteral("/../share/videoscore-studio/tokenizer/qwen25vl-tokenizer.json.gz");
+  if (QFileInfo::exists(installed))
+    return QDir::cleanPath(installed);
   QDir dir(here);
   for (int up = 0; up < 6; ++up) {
     if (QFileInfo::exists(dir.filePath(QString::fromLatin1(kTokenizerResource)))) {
       return dir.filePath(QString::fromLatin1(kTokenizerResource));
     }
-    if (!dir.cdUp()) break;
+    if (!dir.cdUp())
+      break;
   }
   return {};
 }
 
 QByteArray gunzip(const QByteArray& packed) {
   z_stream s{};
-  if (inflateInit2(&s, 16 + MAX_WBITS) != Z_OK) return {};
+  if (inflateInit2(&s, 16 + MAX_WBITS) != Z_OK)
+    return {};
   QByteArray out;
   s.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(packed.data()));
   s.avail_in = static_cast<uInt>(packed.size());
@@ -59,11 +63,20 @@ QByteArray gunzip(const QByteArray& packed) {
 }
 
 QJsonObject tinyConfig(bool tied) {
-  QJsonObject vision{{"depth", 2}, {"hidden_size", 32}, {"num_heads", 2}, {"intermediate_size", 48},
-                     {"out_hidden_size", 64}, {"patch_size", 14}, {"spatial_patch_size", 14},
-                     {"temporal_patch_size", 2}, {"spatial_merge_size", 2}, {"window_size", 112},
-                     {"fullatt_block_indexes", QJsonArray{1}}, {"tokens_per_second", 2},
-                     {"in_chans", 3}, {"hidden_act", "silu"}};
+  QJsonObject vision{{"depth", 2},
+                     {"hidden_size", 32},
+                     {"num_heads", 2},
+                     {"intermediate_size", 48},
+                     {"out_hidden_size", 64},
+                     {"patch_size", 14},
+                     {"spatial_patch_size", 14},
+                     {"temporal_patch_size", 2},
+                     {"spatial_merge_size", 2},
+                     {"window_size", 112},
+                     {"fullatt_block_indexes", QJsonArray{1}},
+                     {"tokens_per_second", 2},
+                     {"in_chans", 3},
+                     {"hidden_act", "silu"}};
   return QJsonObject{{"architectures", QJsonArray{"Qwen2_5_VLForConditionalGeneration"}},
                      {"model_type", "qwen2_5_vl"},
                      {"vocab_size", 151936},
@@ -103,23 +116,29 @@ int run(const QStringList& args) {
   p.addHelpOption();
   p.addOption({"out", "Output directory (created).", "DIR"});
   p.addOption({"seed", "Random seed of the weights (default 0).", "N", "0"});
-  p.addOption({"layout", "Tensor names: legacy (visual.*, model.*) or nested (model.visual.*, "
-                         "model.language_model.*).", "NAME", "legacy"});
+  p.addOption({"layout",
+               "Tensor names: legacy (visual.*, model.*) or nested (model.visual.*, "
+               "model.language_model.*).",
+               "NAME", "legacy"});
   p.addOption({"dtype", "Stored dtype: bf16 or f32.", "NAME", "bf16"});
   p.addOption({"shards", "Number of safetensors shards (1 = model.safetensors).", "N", "1"});
   p.addOption({"tie", "Tie lm_head to the embedding (smaller files)."});
   p.addOption({"tokenizer", "tokenizer.json(.gz) to ship instead of the built-in one.", "FILE"});
-  if (!p.parse(QStringList{QStringLiteral("vscore demo-model")} + args)) return fail(kExitUsage, p.errorText());
+  if (!p.parse(QStringList{QStringLiteral("vscore demo-model")} + args))
+    return fail(kExitUsage, p.errorText());
   if (p.isSet("help")) {
     out(p.helpText());
     return kExitOk;
   }
-  if (!p.isSet("out")) return fail(kExitUsage, QStringLiteral("demo-model needs --out DIR"));
+  if (!p.isSet("out"))
+    return fail(kExitUsage, QStringLiteral("demo-model needs --out DIR"));
   bool ok = false;
   const quint64 seed = p.value("seed").toULongLong(&ok);
-  if (!ok) return fail(kExitUsage, QStringLiteral("--seed must be a non-negative integer"));
+  if (!ok)
+    return fail(kExitUsage, QStringLiteral("--seed must be a non-negative integer"));
   const int shards = p.value("shards").toInt(&ok);
-  if (!ok || shards < 1 || shards > 16) return fail(kExitUsage, QStringLiteral("--shards must be 1..16"));
+  if (!ok || shards < 1 || shards > 16)
+    return fail(kExitUsage, QStringLiteral("--shards must be 1..16"));
   const QString layout = p.value("layout");
   if (layout != QLatin1String("legacy") && layout != QLatin1String("nested")) {
     return fail(kExitUsage, QStringLiteral("--layout must be legacy or nested"));
@@ -131,29 +150,38 @@ int run(const QStringList& args) {
   const QString tokenizerPath = p.isSet("tokenizer") ? p.value("tokenizer") : findTokenizerResource();
   QFile tokFile(tokenizerPath);
   if (tokenizerPath.isEmpty() || !tokFile.open(QIODevice::ReadOnly)) {
-    return fail(kExitRuntime, QStringLiteral("%1: cannot read the Qwen tokenizer (use --tokenizer FILE)")
-                                  .arg(tokenizerPath.isEmpty() ? QString::fromLatin1(kTokenizerResource) : tokenizerPath));
+    return fail(kExitRuntime,
+                QStringLiteral("%1: cannot read the Qwen tokenizer (use --tokenizer FILE)")
+                    .arg(tokenizerPath.isEmpty() ? QString::fromLatin1(kTokenizerResource) : tokenizerPath));
   }
   QByteArray tokenizer = tokFile.readAll();
   if (tokenizer.startsWith("\x1f\x8b")) {
     tokenizer = gunzip(tokenizer);
-    if (tokenizer.isEmpty()) return fail(kExitInvalidData, tokenizerPath + QStringLiteral(": damaged gzip data"));
+    if (tokenizer.isEmpty())
+      return fail(kExitInvalidData, tokenizerPath + QStringLiteral(": damaged gzip data"));
   }
 
   const QDir outDir(p.value("out"));
-  if (!QDir().mkpath(outDir.path())) return fail(kExitRuntime, outDir.path() + QStringLiteral(": cannot create"));
+  if (!QDir().mkpath(outDir.path()))
+    return fail(kExitRuntime, outDir.path() + QStringLiteral(": cannot create"));
   const QJsonObject config = tinyConfig(p.isSet("tie"));
   const QByteArray configBytes = QJsonDocument(config).toJson();
-  const QJsonObject generation{{"bos_token_id", 151643}, {"pad_token_id", 151643},
-                               {"eos_token_id", QJsonArray{151645, 151643}}, {"do_sample", true},
-                               {"temperature", 0.7}, {"transformers_version", "4.53.2"}};
-  const QJsonObject preprocessor{
-      {"min_pixels", 3136}, {"max_pixels", 12845056}, {"patch_size", 14}, {"temporal_patch_size", 2},
-      {"merge_size", 2}, {"image_mean", QJsonArray{0.48145466, 0.4578275, 0.40821073}},
-      {"image_std", QJsonArray{0.26862954, 0.26130258, 0.27577711}},
-      {"image_processor_type", "Qwen2VLImageProcessor"}, {"processor_class", "Qwen2_5_VLProcessor"}};
-  const QJsonObject tokenizerConfig{{"eos_token", "<|im_end|>"}, {"pad_token", "<|endoftext|>"},
-                                    {"model_max_length", 32768}, {"tokenizer_class", "Qwen2Tokenizer"}};
+  const QJsonObject generation{
+      {"bos_token_id", 151643}, {"pad_token_id", 151643}, {"eos_token_id", QJsonArray{151645, 151643}},
+      {"do_sample", true},      {"temperature", 0.7},     {"transformers_version", "4.53.2"}};
+  const QJsonObject preprocessor{{"min_pixels", 3136},
+                                 {"max_pixels", 12845056},
+                                 {"patch_size", 14},
+                                 {"temporal_patch_size", 2},
+                                 {"merge_size", 2},
+                                 {"image_mean", QJsonArray{0.48145466, 0.4578275, 0.40821073}},
+                                 {"image_std", QJsonArray{0.26862954, 0.26130258, 0.27577711}},
+                                 {"image_processor_type", "Qwen2VLImageProcessor"},
+                                 {"processor_class", "Qwen2_5_VLProcessor"}};
+  const QJsonObject tokenizerConfig{{"eos_token", "<|im_end|>"},
+                                    {"pad_token", "<|endoftext|>"},
+                                    {"model_max_length", 32768},
+                                    {"tokenizer_class", "Qwen2Tokenizer"}};
   if (!writeFile(outDir.filePath("config.json"), configBytes) ||
       !writeFile(outDir.filePath("generation_config.json"), QJsonDocument(generation).toJson()) ||
       !writeFile(outDir.filePath("preprocessor_config.json"), QJsonDocument(preprocessor).toJson()) ||
@@ -169,20 +197,27 @@ int run(const QStringList& args) {
   weights.shards = shards;
   weights.layout = layout == QLatin1String("nested") ? vs::checkpoint::TensorLayout::Nested
                                                      : vs::checkpoint::TensorLayout::Legacy;
-  weights.dtype = dtype == QLatin1String("bf16") ? vs::checkpoint::StoredDtype::BF16 : vs::checkpoint::StoredDtype::F32;
+  weights.dtype =
+      dtype == QLatin1String("bf16") ? vs::checkpoint::StoredDtype::BF16 : vs::checkpoint::StoredDtype::F32;
   vs::checkpoint::RandomWeightsSummary written;
   try {
-    written = vs::checkpoint::writeRandomWeights(outDir.path().toStdString(), configBytes.toStdString(), weights);
+    written =
+        vs::checkpoint::writeRandomWeights(outDir.path().toStdString(), configBytes.toStdString(), weights);
   } catch (const vs::inference::LoadError& e) {
     return fail(kExitRuntime, QString::fromStdString(e.what()));
   }
   out(QStringLiteral("wrote %1: %2 tensors, %3 MB, layout %4, %5, seed %6\n")
-          .arg(outDir.path()).arg(written.tensors).arg(written.bytes / 1e6, 0, 'f', 1).arg(layout, dtype).arg(seed));
+          .arg(outDir.path())
+          .arg(written.tensors)
+          .arg(written.bytes / 1e6, 0, 'f', 1)
+          .arg(layout, dtype)
+          .arg(seed));
   return kExitOk;
 }
 
 const CommandRegistration registration{Command{
     QStringLiteral("demo-model"), QStringLiteral("demo-model --out DIR [--seed N] [--layout legacy|nested]"),
-    QStringLiteral("Write a tiny random-weight VideoScore2-shaped checkpoint with the real Qwen tokenizer"), run}};
+    QStringLiteral("Write a tiny random-weight VideoScore2-shaped checkpoint with the real Qwen tokenizer"),
+    run}};
 
 }  // namespace

@@ -16,9 +16,10 @@ int runFrame(const QStringList& args) {
   QCommandLineParser parser;
   parser.addHelpOption();
   parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("video file"));
-  parser.addOption({QStringLiteral("project"),
-                    QStringLiteral("a project holding FILE: open it with the seek index kept there (no index pass)"),
-                    QStringLiteral("PROJECT.vsproj")});
+  parser.addOption(
+      {QStringLiteral("project"),
+       QStringLiteral("a project holding FILE: open it with the seek index kept there (no index pass)"),
+       QStringLiteral("PROJECT.vsproj")});
   parser.addOption({QStringLiteral("index"), QStringLiteral("frame number, 0-based"), QStringLiteral("N")});
   parser.addOption({QStringLiteral("out"), QStringLiteral("PNG file to write"), QStringLiteral("OUT.png")});
   if (!parser.parse(QStringList{QStringLiteral("vscore frame")} + args)) {
@@ -35,11 +36,14 @@ int runFrame(const QStringList& args) {
   bool ok = false;
   const qint64 index = parser.value(QStringLiteral("index")).toLongLong(&ok);
   if (!ok) {
-    return cli::fail(cli::kExitUsage, QStringLiteral("--index needs an integer, got '%1'").arg(parser.value(QStringLiteral("index"))));
+    return cli::fail(
+        cli::kExitUsage,
+        QStringLiteral("--index needs an integer, got '%1'").arg(parser.value(QStringLiteral("index"))));
   }
   const QString file = parser.positionalArguments().first();
   if (parser.isSet(QStringLiteral("project"))) {
-    library::rememberKeptIndexes(store::Store(parser.value(QStringLiteral("project")), store::OpenMode::OpenExisting));
+    library::rememberKeptIndexes(
+        store::Store(parser.value(QStringLiteral("project")), store::OpenMode::OpenExisting));
   }
   media::DecoderOptions options;
   options.cache_budget_mb = 0;
@@ -52,7 +56,8 @@ int runFrame(const QStringList& args) {
   return cli::kExitOk;
 }
 
-const cli::CommandRegistration registration({QStringLiteral("frame"), QStringLiteral("frame FILE --index N --out OUT.png"),
-                                             QStringLiteral("write frame N of a video as PNG at display size"), runFrame});
+const cli::CommandRegistration registration(
+    {QStringLiteral("frame"), QStringLiteral("frame FILE --index N --out OUT.png"),
+     QStringLiteral("write frame N of a video as PNG at display size"), runFrame});
 
 }  // namespace

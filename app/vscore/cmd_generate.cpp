@@ -23,9 +23,11 @@ int runGenerate(const QStringList& args) {
   QProcess worker;
   worker.setProcessChannelMode(QProcess::ForwardedChannels);
   worker.setInputChannelMode(QProcess::ForwardedInputChannel);
-  worker.start(cli::siblingProgram(QStringLiteral("vscore-worker")), QStringList{QStringLiteral("generate")} + args);
+  worker.start(cli::siblingProgram(QStringLiteral("vscore-worker")),
+               QStringList{QStringLiteral("generate")} + args);
   if (!worker.waitForStarted(-1)) {
-    return cli::fail(cli::kExitRuntime, QStringLiteral("cannot start vscore-worker: %1").arg(worker.errorString()));
+    return cli::fail(cli::kExitRuntime,
+                     QStringLiteral("cannot start vscore-worker: %1").arg(worker.errorString()));
   }
   worker.waitForFinished(-1);
   if (worker.exitStatus() != QProcess::NormalExit) {
@@ -36,7 +38,8 @@ int runGenerate(const QStringList& args) {
 
 const cli::CommandRegistration kRegistration{cli::Command{
     QStringLiteral("generate"),
-    QStringLiteral("generate --model DIR --prompt TEXT [--video FILE] [--greedy|--temperature T --seed N] ..."),
+    QStringLiteral(
+        "generate --model DIR --prompt TEXT [--video FILE] [--greedy|--temperature T --seed N] ..."),
     QStringLiteral("run the Qwen2.5-VL engine on a prompt and a video and print the generated text"),
     runGenerate}};
 

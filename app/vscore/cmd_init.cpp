@@ -11,11 +11,14 @@ namespace {
 int runInit(const QStringList& args) {
   QCommandLineParser parser;
   parser.addHelpOption();
-  parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("project file to create (.vsproj), or an empty database (postgresql://...)"));
+  parser.addPositionalArgument(
+      QStringLiteral("PROJECT"),
+      QStringLiteral("project file to create (.vsproj), or an empty database (postgresql://...)"));
   if (const auto stop = vs::cli::parseCommandLine(parser, QStringLiteral("init"), args)) {
     return *stop;
   }
-  if (const auto stop = vs::cli::requirePositionals(parser, 1, QStringLiteral("vscore init PROJECT.vsproj|postgresql://..."))) {
+  if (const auto stop = vs::cli::requirePositionals(
+          parser, 1, QStringLiteral("vscore init PROJECT.vsproj|postgresql://..."))) {
     return *stop;
   }
   const QString path = parser.positionalArguments().first();
@@ -24,7 +27,8 @@ int runInit(const QStringList& args) {
   return vs::cli::kExitOk;
 }
 
-const vs::cli::CommandRegistration kInit({QStringLiteral("init"), QStringLiteral("init PROJECT.vsproj"),
-                                          QStringLiteral("Create an empty project (a file, or in an empty PostgreSQL database)"), runInit});
+const vs::cli::CommandRegistration kInit(
+    {QStringLiteral("init"), QStringLiteral("init PROJECT.vsproj"),
+     QStringLiteral("Create an empty project (a file, or in an empty PostgreSQL database)"), runInit});
 
 }  // namespace

@@ -13,8 +13,12 @@ namespace {
 
 using namespace vs;
 
-QJsonValue scoreJson(const std::optional<double>& s) { return s ? QJsonValue(*s) : QJsonValue(); }
-QString scoreText(const std::optional<double>& s) { return s ? QString::number(*s) : QStringLiteral("-"); }
+QJsonValue scoreJson(const std::optional<double>& s) {
+  return s ? QJsonValue(*s) : QJsonValue();
+}
+QString scoreText(const std::optional<double>& s) {
+  return s ? QString::number(*s) : QStringLiteral("-");
+}
 
 int runList(const QStringList& args) {
   QCommandLineParser parser;
@@ -29,7 +33,8 @@ int runList(const QStringList& args) {
   }
   const store::Store store(parser.positionalArguments().first(), store::OpenMode::OpenExisting);
   QHash<qint64, QString> names;
-  for (const Annotator& a : store.annotators()) names.insert(a.id, a.name);
+  for (const Annotator& a : store.annotators())
+    names.insert(a.id, a.name);
   const QVector<store::QueueItem> items = store.listItems();
   if (parser.isSet(QStringLiteral("json"))) {
     const library::VideoLocator locator = library::VideoLocator::forStore(store);
@@ -44,12 +49,13 @@ int runList(const QStringList& args) {
                                        {QStringLiteral("phy_score"), scoreJson(e.scores.value[2])}});
       }
       const library::VideoFile file = locator.locate(item.video);
-      array.append(QJsonObject{{QStringLiteral("video_name"), item.video.name},
-                               {QStringLiteral("prompt"), item.promptText},
-                               {QStringLiteral("generator"), item.video.generator},
-                               {QStringLiteral("path"), file.path.isEmpty() ? QJsonValue() : QJsonValue(file.path)},
-                               {QStringLiteral("status"), library::fileStatusName(file.status)},
-                               {QStringLiteral("evaluations"), evaluations}});
+      array.append(
+          QJsonObject{{QStringLiteral("video_name"), item.video.name},
+                      {QStringLiteral("prompt"), item.promptText},
+                      {QStringLiteral("generator"), item.video.generator},
+                      {QStringLiteral("path"), file.path.isEmpty() ? QJsonValue() : QJsonValue(file.path)},
+                      {QStringLiteral("status"), library::fileStatusName(file.status)},
+                      {QStringLiteral("evaluations"), evaluations}});
     }
     cli::printJson(array);
     return cli::kExitOk;
@@ -58,7 +64,8 @@ int runList(const QStringList& args) {
   for (const store::QueueItem& item : items) {
     QString prompt = item.promptText;
     prompt.replace(QLatin1Char('\n'), QLatin1Char(' '));
-    if (prompt.size() > 60) prompt = prompt.left(57) + QStringLiteral("...");
+    if (prompt.size() > 60)
+      prompt = prompt.left(57) + QStringLiteral("...");
     text += item.video.name + QLatin1Char('\t') + prompt;
     for (const Evaluation& e : item.evaluations) {
       text += QStringLiteral("\t%1 %2/%3/%4 (%5)")

@@ -16,9 +16,12 @@ using nlohmann::ordered_json;
 
 const char* layoutName(checkpoint::NameLayout l) {
   switch (l) {
-    case checkpoint::NameLayout::Legacy: return "visual.*/model.*";
-    case checkpoint::NameLayout::Nested: return "model.visual.*/model.language_model.*";
-    case checkpoint::NameLayout::Mixed: return "mixed";
+    case checkpoint::NameLayout::Legacy:
+      return "visual.*/model.*";
+    case checkpoint::NameLayout::Nested:
+      return "model.visual.*/model.language_model.*";
+    case checkpoint::NameLayout::Mixed:
+      return "mixed";
   }
   return "?";
 }
@@ -38,12 +41,18 @@ ordered_json describe(const checkpoint::Checkpoint& c, bool with_tensors) {
   }
   o["dtypes"] = dtypes;
   o["lm_head_tied"] = c.lmHeadTied();
-  o["text"] = {{"hidden_size", cfg.text.hidden_size}, {"layers", cfg.text.num_hidden_layers},
-               {"heads", cfg.text.num_attention_heads}, {"kv_heads", cfg.text.num_key_value_heads},
-               {"intermediate_size", cfg.text.intermediate_size}, {"vocab_size", cfg.text.vocab_size},
-               {"rope_theta", cfg.text.rope_theta}, {"mrope_section", cfg.text.mrope_section}};
-  o["vision"] = {{"depth", cfg.vision.depth}, {"hidden_size", cfg.vision.hidden_size},
-                 {"heads", cfg.vision.num_heads}, {"window_size", cfg.vision.window_size},
+  o["text"] = {{"hidden_size", cfg.text.hidden_size},
+               {"layers", cfg.text.num_hidden_layers},
+               {"heads", cfg.text.num_attention_heads},
+               {"kv_heads", cfg.text.num_key_value_heads},
+               {"intermediate_size", cfg.text.intermediate_size},
+               {"vocab_size", cfg.text.vocab_size},
+               {"rope_theta", cfg.text.rope_theta},
+               {"mrope_section", cfg.text.mrope_section}};
+  o["vision"] = {{"depth", cfg.vision.depth},
+                 {"hidden_size", cfg.vision.hidden_size},
+                 {"heads", cfg.vision.num_heads},
+                 {"window_size", cfg.vision.window_size},
                  {"fullatt_block_indexes", cfg.vision.fullatt_block_indexes},
                  {"tokens_per_second", cfg.vision.tokens_per_second}};
   o["generation_config"] = c.generation().present;
@@ -76,12 +85,15 @@ ordered_json describe(const checkpoint::Checkpoint& c, bool with_tensors) {
 int runModelInfo(const QStringList& args) {
   QCommandLineParser parser;
   parser.addHelpOption();
-  parser.addPositionalArgument(QStringLiteral("DIR"), QStringLiteral("checkpoint directory (Hugging Face layout)"));
-  parser.addOption({QStringLiteral("json"), QStringLiteral("print one JSON object, with every tensor's shape")});
+  parser.addPositionalArgument(QStringLiteral("DIR"),
+                               QStringLiteral("checkpoint directory (Hugging Face layout)"));
+  parser.addOption(
+      {QStringLiteral("json"), QStringLiteral("print one JSON object, with every tensor's shape")});
   if (const auto stop = cli::parseCommandLine(parser, QStringLiteral("model-info"), args)) {
     return *stop;
   }
-  if (const auto stop = cli::requirePositionals(parser, 1, QStringLiteral("vscore model-info DIR [--json]"))) {
+  if (const auto stop =
+          cli::requirePositionals(parser, 1, QStringLiteral("vscore model-info DIR [--json]"))) {
     return *stop;
   }
   const std::string dir = parser.positionalArguments().first().toStdString();
@@ -94,17 +106,17 @@ int runModelInfo(const QStringList& args) {
     } else {
       QString text;
       for (auto it = o.begin(); it != o.end(); ++it) {
-        text += QStringLiteral("%1: %2\n").arg(QString::fromStdString(it.key()), QString::fromStdString(it.value().dump()));
+        text += QStringLiteral("%1: %2\n")
+                    .arg(QString::fromStdString(it.key()), QString::fromStdString(it.value().dump()));
       }
       text += loadable ? QStringLiteral("loadable: yes\n") : QStringLiteral("loadable: no\n");
       cli::out(text);
     }
     if (!loadable) {
-      return cli::fail(cli::kExitInvalidData,
-                       QStringLiteral("%1: %2 tensors missing, %3 invalid")
-                           .arg(QString::fromStdString(dir))
-                           .arg(o["missing"].size())
-                           .arg(o["invalid"].size()));
+      return cli::fail(cli::kExitInvalidData, QStringLiteral("%1: %2 tensors missing, %3 invalid")
+                                                  .arg(QString::fromStdString(dir))
+                                                  .arg(o["missing"].size())
+                                                  .arg(o["invalid"].size()));
     }
     return cli::kExitOk;
   } catch (const inference::LoadError& e) {
@@ -115,7 +127,8 @@ int runModelInfo(const QStringList& args) {
 
 const cli::CommandRegistration registration(
     {QStringLiteral("model-info"), QStringLiteral("model-info DIR [--json]"),
-     QStringLiteral("layout, shapes, dtypes, parameter count of a Qwen2.5-VL checkpoint; missing/unexpected tensors"),
+     QStringLiteral(
+         "layout, shapes, dtypes, parameter count of a Qwen2.5-VL checkpoint; missing/unexpected tensors"),
      runModelInfo});
 
 }  // namespace

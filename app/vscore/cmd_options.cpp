@@ -13,7 +13,8 @@ void printDocument(const QJsonDocument& document) {
 
 }  // namespace
 
-std::optional<int> parseCommandLine(QCommandLineParser& parser, const QString& command, const QStringList& args) {
+std::optional<int> parseCommandLine(QCommandLineParser& parser, const QString& command,
+                                    const QStringList& args) {
   if (!parser.parse(QStringList{QStringLiteral("vscore ") + command} + args)) {
     return fail(kExitUsage, parser.errorText());
   }
@@ -24,7 +25,8 @@ std::optional<int> parseCommandLine(QCommandLineParser& parser, const QString& c
   return std::nullopt;
 }
 
-std::optional<int> requirePositionals(const QCommandLineParser& parser, qsizetype count, const QString& usage) {
+std::optional<int> requirePositionals(const QCommandLineParser& parser, qsizetype count,
+                                      const QString& usage) {
   if (parser.positionalArguments().size() != count) {
     return fail(kExitUsage, QStringLiteral("usage: ") + usage);
   }
@@ -32,10 +34,15 @@ std::optional<int> requirePositionals(const QCommandLineParser& parser, qsizetyp
 }
 
 void addProjectArgument(QCommandLineParser& parser) {
-  parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("project: a .vsproj file or a postgresql:// URI"));
+  parser.addPositionalArgument(QStringLiteral("PROJECT"),
+                               QStringLiteral("project: a .vsproj file or a postgresql:// URI"));
 }
 
-void printJson(const QJsonObject& object) { printDocument(QJsonDocument(object)); }
-void printJson(const QJsonArray& array) { printDocument(QJsonDocument(array)); }
+void printJson(const QJsonObject& object) {
+  printDocument(QJsonDocument(object));
+}
+void printJson(const QJsonArray& array) {
+  printDocument(QJsonDocument(array));
+}
 
 }  // namespace vs::cli

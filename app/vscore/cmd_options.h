@@ -12,11 +12,13 @@ namespace vs::cli {
 
 // Parses `args` of `vscore <command>`. Returns the exit code to stop with (kExitUsage after
 // printing the parser's error, kExitOk after printing --help), nullopt when the command goes on.
-std::optional<int> parseCommandLine(QCommandLineParser& parser, const QString& command, const QStringList& args);
+std::optional<int> parseCommandLine(QCommandLineParser& parser, const QString& command,
+                                    const QStringList& args);
 
 // Usage error (exit 2, "usage: ..." on stderr) unless exactly `count` positional arguments
 // were given; nullopt when they were.
-std::optional<int> requirePositionals(const QCommandLineParser& parser, qsizetype count, const QString& usage);
+std::optional<int> requirePositionals(const QCommandLineParser& parser, qsizetype count,
+                                      const QString& usage);
 
 // The PROJECT positional argument of the project commands.
 void addProjectArgument(QCommandLineParser& parser);

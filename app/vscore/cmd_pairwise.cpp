@@ -28,7 +28,8 @@ using namespace vs::analysis;
 
 std::optional<Preference> preferenceFromText(const QString& text) {
   const QString t = text.trimmed().toLower();
-  // Spellings of the benchmarks get_pairwise_acc.py reads (GenAI-Bench, VisionRewardDB, VideoGen-RewardBench).
+  // Spellings of the benchmarks get_pairwise_acc.py reads (GenAI-Bench, VisionRewardDB,
+  // VideoGen-RewardBench).
   if (t == QLatin1String("left") || t == QLatin1String("leftvote") || t == QLatin1String("a") ||
       t == QLatin1String("video1")) {
     return Preference::Left;
@@ -47,12 +48,16 @@ std::optional<Preference> preferenceFromText(const QString& text) {
 int runPairwise(const QStringList& args) {
   QCommandLineParser parser;
   parser.addHelpOption();
-  parser.addPositionalArgument(QStringLiteral("SCORES"), QStringLiteral("prediction file with v/t/p_score_model"));
-  parser.addOption({QStringLiteral("pairs"), QStringLiteral("preference pairs (JSON array)"), QStringLiteral("PAIRS.json")});
-  parser.addOption({QStringLiteral("ties"), QStringLiteral("count ties (predicted tie within the threshold)")});
-  parser.addOption({QStringLiteral("threshold"),
-                    QStringLiteral("tie threshold with --ties (default 0.5 integer scores, 0.001 soft scores)"),
-                    QStringLiteral("X")});
+  parser.addPositionalArgument(QStringLiteral("SCORES"),
+                               QStringLiteral("prediction file with v/t/p_score_model"));
+  parser.addOption({QStringLiteral("pairs"), QStringLiteral("preference pairs (JSON array)"),
+                    QStringLiteral("PAIRS.json")});
+  parser.addOption(
+      {QStringLiteral("ties"), QStringLiteral("count ties (predicted tie within the threshold)")});
+  parser.addOption(
+      {QStringLiteral("threshold"),
+       QStringLiteral("tie threshold with --ties (default 0.5 integer scores, 0.001 soft scores)"),
+       QStringLiteral("X")});
   parser.addOption({QStringLiteral("score"),
                     QStringLiteral("what is compared: total (v+t+p, default), mean, visual, t2v or phy"),
                     QStringLiteral("S"), QStringLiteral("total")});
@@ -61,19 +66,21 @@ int runPairwise(const QStringList& args) {
     return *stop;
   }
   if (parser.positionalArguments().size() != 1 || !parser.isSet(QStringLiteral("pairs"))) {
-    return cli::fail(cli::kExitUsage,
-                     QStringLiteral("usage: vscore pairwise SCORES.json --pairs PAIRS.json [--ties] [--json]"));
+    return cli::fail(
+        cli::kExitUsage,
+        QStringLiteral("usage: vscore pairwise SCORES.json --pairs PAIRS.json [--ties] [--json]"));
   }
   const QString scoreKind = parser.value(QStringLiteral("score"));
-  const QStringList kinds{QStringLiteral("visual"), QStringLiteral("t2v"), QStringLiteral("phy"), QStringLiteral("total"),
-                          QStringLiteral("mean")};
+  const QStringList kinds{QStringLiteral("visual"), QStringLiteral("t2v"), QStringLiteral("phy"),
+                          QStringLiteral("total"), QStringLiteral("mean")};
   const int kind = static_cast<int>(kinds.indexOf(scoreKind));
   if (kind < 0) {
     return cli::fail(cli::kExitUsage, QStringLiteral("--score must be total, mean, visual, t2v or phy"));
   }
   const QString scoresPath = parser.positionalArguments().first();
   if (!QFileInfo::exists(scoresPath)) {
-    throw Error(Error::Kind::Io, scoresPath, QStringLiteral("no such file"));  // an I/O failure here, not bad data
+    throw Error(Error::Kind::Io, scoresPath,
+                QStringLiteral("no such file"));  // an I/O failure here, not bad data
   }
   const std::vector<FeedbackItem> predictions = interop::readPredictions(scoresPath);
   const interop::ReferenceModelScores scores = interop::referenceModelScores(predictions);
@@ -107,14 +114,16 @@ int runPairwise(const QStringList& args) {
   QJsonParseError error{};
   const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &error);
   if (error.error != QJsonParseError::NoError || !doc.isArray()) {
-    return cli::fail(cli::kExitInvalidData, QStringLiteral("%1: expected a JSON array of pairs").arg(pairsPath));
+    return cli::fail(cli::kExitInvalidData,
+                     QStringLiteral("%1: expected a JSON array of pairs").arg(pairsPath));
   }
   std::vector<ScoredPair> pairs;
   int64_t missing = 0;
   const QJsonArray items = doc.array();
   for (qsizetype i = 0; i < items.size(); ++i) {
     const QJsonObject o = items[i].toObject();
-    const QString left = o.value(QStringLiteral("left")).toString(), right = o.value(QStringLiteral("right")).toString();
+    const QString left = o.value(QStringLiteral("left")).toString(),
+                  right = o.value(QStringLiteral("right")).toString();
     const auto preference = preferenceFromText(o.value(QStringLiteral("preference")).toString());
     if (left.isEmpty() || right.isEmpty() || !preference) {
       return cli::fail(cli::kExitInvalidData,
@@ -130,7 +139,8 @@ int runPairwise(const QStringList& args) {
     }
     pairs.push_back({l->second, r->second, *preference});
   }
-  const TieHandling ties = parser.isSet(QStringLiteral("ties")) ? TieHandling::Included : TieHandling::Excluded;
+  const TieHandling ties =
+      parser.isSet(QStringLiteral("ties")) ? TieHandling::Included : TieHandling::Excluded;
   const PairwiseResult result = pairwiseAccuracy(pairs, ties, threshold);
   if (parser.isSet(QStringLiteral("json"))) {
     QJsonObject o = pairwiseToJson(result, ties, threshold);
@@ -138,15 +148,16 @@ int runPairwise(const QStringList& args) {
     o.insert(QStringLiteral("score"), scoreKind);
     cli::printJson(o);
   } else {
-    cli::out(QStringLiteral("pairwise accuracy %1: %2/%3 = %4 (%5 tie-labelled pairs skipped, %6 pairs without "
-                            "scores)\n")
-                 .arg(ties == TieHandling::Included ? QStringLiteral("with ties (threshold %1)").arg(threshold)
-                                                    : QStringLiteral("without ties"))
-                 .arg(result.correct)
-                 .arg(result.total)
-                 .arg(result.accuracy ? QString::number(*result.accuracy, 'f', 3) : QStringLiteral("null"))
-                 .arg(result.skipped)
-                 .arg(missing));
+    cli::out(
+        QStringLiteral("pairwise accuracy %1: %2/%3 = %4 (%5 tie-labelled pairs skipped, %6 pairs without "
+                       "scores)\n")
+            .arg(ties == TieHandling::Included ? QStringLiteral("with ties (threshold %1)").arg(threshold)
+                                               : QStringLiteral("without ties"))
+            .arg(result.correct)
+            .arg(result.total)
+            .arg(result.accuracy ? QString::number(*result.accuracy, 'f', 3) : QStringLiteral("null"))
+            .arg(result.skipped)
+            .arg(missing));
   }
   return cli::kExitOk;
 }

@@ -53,8 +53,8 @@ int runProbe(const QStringList& args) {
     return cli::fail(cli::kExitUsage, QStringLiteral("usage: vscore probe FILE [--json] [--fast]"));
   }
   const QString file = parser.positionalArguments().first();
-  const media::MediaInfo info =
-      media::probe(file, parser.isSet(QStringLiteral("fast")) ? media::ProbeDepth::Packets : media::ProbeDepth::Decode);
+  const media::MediaInfo info = media::probe(
+      file, parser.isSet(QStringLiteral("fast")) ? media::ProbeDepth::Packets : media::ProbeDepth::Decode);
   if (!info.warning.isEmpty()) {
     cli::err(QStringLiteral("vscore: warning: %1: %2\n").arg(file, info.warning));
   }
@@ -71,8 +71,8 @@ int runProbe(const QStringList& args) {
   return cli::kExitOk;
 }
 
-const cli::CommandRegistration registration({QStringLiteral("probe"), QStringLiteral("probe FILE [--json] [--fast]"),
-                                             QStringLiteral("container, codec, size, exact frame count and timing of a video"),
-                                             runProbe});
+const cli::CommandRegistration registration(
+    {QStringLiteral("probe"), QStringLiteral("probe FILE [--json] [--fast]"),
+     QStringLiteral("container, codec, size, exact frame count and timing of a video"), runProbe});
 
 }  // namespace

@@ -11,13 +11,16 @@ class ProgressLine {
  public:
   explicit ProgressLine(QString what) : what_(std::move(what)), enabled_(isatty(2) == 1) { timer_.start(); }
   ~ProgressLine() {
-    if (drawn_) std::fputs("\r\033[K", stderr);
+    if (drawn_)
+      std::fputs("\r\033[K", stderr);
   }
   bool enabled() const { return enabled_; }
   void update(qint64 done, qint64 total) {
-    if (!enabled_ || total <= 0 || timer_.elapsed() < 300) return;
+    if (!enabled_ || total <= 0 || timer_.elapsed() < 300)
+      return;
     const double seconds = timer_.elapsed() / 1000.0;
-    const double eta = done > 0 ? seconds * static_cast<double>(total - done) / static_cast<double>(done) : 0.0;
+    const double eta =
+        done > 0 ? seconds * static_cast<double>(total - done) / static_cast<double>(done) : 0.0;
     const QByteArray line = QStringLiteral("\r%1: %2/%3 (%4%), ETA %5 s\033[K")
                                 .arg(what_)
                                 .arg(done)

@@ -29,11 +29,14 @@ QJsonValue intervalJson(const std::optional<Interval>& i) {
   return i ? QJsonValue(QJsonArray{i->low, i->high}) : QJsonValue();
 }
 
-QJsonValue optionalJson(const std::optional<double>& v) { return v ? QJsonValue(*v) : QJsonValue(); }
+QJsonValue optionalJson(const std::optional<double>& v) {
+  return v ? QJsonValue(*v) : QJsonValue();
+}
 
 // Bradley-Terry from people's preferences (overall and per dimension together), strengths
 // normalised to sum to 1, intervals from a bootstrap over prompts.
-int rankByPreference(const store::Store& store, const QString& path, const BootstrapOptions& bootstrap, bool json) {
+int rankByPreference(const store::Store& store, const QString& path, const BootstrapOptions& bootstrap,
+                     bool json) {
   const std::vector<JudgedPair> pairs = projectJudgedPairs(store);
   if (pairs.empty()) {
     return cli::fail(cli::kExitUsage, QStringLiteral("%1: the project has no preferences").arg(path));
@@ -60,8 +63,9 @@ int rankByPreference(const store::Store& store, const QString& path, const Boots
     cli::printJson(o);
     return cli::kExitOk;
   }
-  QString t = QStringLiteral("generators ranked by %1 people's preferences (Bradley-Terry strength, sums to 1; "
-                             "95% intervals over prompts)\n\n")
+  QString t = QStringLiteral(
+                  "generators ranked by %1 people's preferences (Bradley-Terry strength, sums to 1; "
+                  "95% intervals over prompts)\n\n")
                   .arg(pairs.size());
   t += QStringLiteral("rank  generator             compared  wins  losses  ties  strength  CI\n");
   int rank = 0;
@@ -74,8 +78,9 @@ int rankByPreference(const store::Store& store, const QString& path, const Boots
              .arg(e.losses, 7)
              .arg(e.ties, 5)
              .arg(num(e.strength), 8)
-             .arg(e.strengthCi ? QStringLiteral("[%1, %2]").arg(num(e.strengthCi->low), num(e.strengthCi->high))
-                               : QStringLiteral("—"));
+             .arg(e.strengthCi
+                      ? QStringLiteral("[%1, %2]").arg(num(e.strengthCi->low), num(e.strengthCi->high))
+                      : QStringLiteral("—"));
   }
   cli::out(t);
   return cli::kExitOk;
@@ -85,20 +90,23 @@ int runRank(const QStringList& args) {
   QCommandLineParser parser;
   parser.addHelpOption();
   cli::addProjectArgument(parser);
-  parser.addOption({QStringLiteral("by"),
-                    QStringLiteral("whose scores rank the generators: model (default), human, preference (people's "
-                                   "pairs, Bradley-Terry), or a SOURCE (annotator name, model:ID)"),
-                    QStringLiteral("WHO"), QStringLiteral("model")});
-  parser.addOption({QStringLiteral("weights"),
-                    QStringLiteral("Best-of-N: per-dimension weights of the selection score (default 1,1,1: the "
-                                   "total; soft model scores select by soft total)"),
-                    QStringLiteral("V,T,P"), QStringLiteral("1,1,1")});
+  parser.addOption(
+      {QStringLiteral("by"),
+       QStringLiteral("whose scores rank the generators: model (default), human, preference (people's "
+                      "pairs, Bradley-Terry), or a SOURCE (annotator name, model:ID)"),
+       QStringLiteral("WHO"), QStringLiteral("model")});
+  parser.addOption(
+      {QStringLiteral("weights"),
+       QStringLiteral("Best-of-N: per-dimension weights of the selection score (default 1,1,1: the "
+                      "total; soft model scores select by soft total)"),
+       QStringLiteral("V,T,P"), QStringLiteral("1,1,1")});
   parser.addOption({QStringLiteral("json"), QStringLiteral("print one JSON object")});
   cli::addBootstrapOptions(parser);
   if (const auto stop = cli::parseCommandLine(parser, QStringLiteral("rank"), args)) {
     return *stop;
   }
-  if (const auto stop = cli::requirePositionals(parser, 1, QStringLiteral("vscore rank PROJECT [--by model|human] [--json]"))) {
+  if (const auto stop = cli::requirePositionals(
+          parser, 1, QStringLiteral("vscore rank PROJECT [--by model|human] [--json]"))) {
     return *stop;
   }
   BootstrapOptions bootstrap;
@@ -148,14 +156,16 @@ int runRank(const QStringList& args) {
     cli::printJson(o);
     return cli::kExitOk;
   }
-  QString t = QStringLiteral("generators ranked by %1 scores (Bradley-Terry log-strength from same-prompt "
-                             "comparisons; 95% intervals over prompts)\n\n")
+  QString t = QStringLiteral(
+                  "generators ranked by %1 scores (Bradley-Terry log-strength from same-prompt "
+                  "comparisons; 95% intervals over prompts)\n\n")
                   .arg(source->text());
   t += QStringLiteral("rank  generator             videos   mean    mean CI             BT      BT CI\n");
   int rank = 0;
   for (const LeaderboardEntry& e : entries) {
     auto ci = [](const std::optional<Interval>& i) {
-      return i ? QStringLiteral("[%1, %2]").arg(QString::number(i->low, 'f', 2), QString::number(i->high, 'f', 2))
+      return i ? QStringLiteral("[%1, %2]")
+                     .arg(QString::number(i->low, 'f', 2), QString::number(i->high, 'f', 2))
                : QStringLiteral("—");
     };
     t += QStringLiteral("%1  %2 %3 %4    %5 %6 %7\n")
@@ -168,8 +178,9 @@ int runRank(const QStringList& args) {
              .arg(ci(e.strengthCi));
   }
   if (best && best->groups > 0) {
-    t += QStringLiteral("\nBest-of-N over %1 prompts: the model's pick is a human best in %2% (random pick: %3%), "
-                        "mean regret %4 points\n")
+    t += QStringLiteral(
+             "\nBest-of-N over %1 prompts: the model's pick is a human best in %2% (random pick: %3%), "
+             "mean regret %4 points\n")
              .arg(best->groups)
              .arg(num(percent3(best->top1Agreement)), num(percent3(best->chanceAgreement)),
                   num(round3(best->meanRegret)));
@@ -178,8 +189,8 @@ int runRank(const QStringList& args) {
   return cli::kExitOk;
 }
 
-const cli::CommandRegistration kRank({QStringLiteral("rank"), QStringLiteral("rank PROJECT [--by model|human] [--json]"),
-                                      QStringLiteral("Generator leaderboard (means, Bradley-Terry) and Best-of-N agreement"),
-                                      runRank});
+const cli::CommandRegistration kRank(
+    {QStringLiteral("rank"), QStringLiteral("rank PROJECT [--by model|human] [--json]"),
+     QStringLiteral("Generator leaderboard (means, Bradley-Terry) and Best-of-N agreement"), runRank});
 
 }  // namespace

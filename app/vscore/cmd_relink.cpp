@@ -22,13 +22,17 @@ int runRelink(const QStringList& args) {
       "what is still missing."));
   parser.addHelpOption();
   cli::addProjectArgument(parser);
-  parser.addPositionalArgument(QStringLiteral("DIR"), QStringLiteral("folders to search"), QStringLiteral("DIR..."));
+  parser.addPositionalArgument(QStringLiteral("DIR"), QStringLiteral("folders to search"),
+                               QStringLiteral("DIR..."));
   parser.addOption({QStringLiteral("json"), QStringLiteral("print one JSON object")});
-  if (const auto stop = cli::parseCommandLine(parser, QStringLiteral("relink"), args)) return *stop;
+  if (const auto stop = cli::parseCommandLine(parser, QStringLiteral("relink"), args))
+    return *stop;
   const QStringList positional = parser.positionalArguments();
-  if (positional.size() < 2) return cli::fail(cli::kExitUsage, QStringLiteral("usage: vscore relink PROJECT DIR... [--json]"));
+  if (positional.size() < 2)
+    return cli::fail(cli::kExitUsage, QStringLiteral("usage: vscore relink PROJECT DIR... [--json]"));
   for (const QString& dir : positional.mid(1)) {
-    if (!QFileInfo(dir).isDir()) return cli::fail(cli::kExitRuntime, QStringLiteral("%1: not a folder").arg(dir));
+    if (!QFileInfo(dir).isDir())
+      return cli::fail(cli::kExitRuntime, QStringLiteral("%1: not a folder").arg(dir));
   }
   if (!store::projectExists(positional.first())) {
     return cli::fail(cli::kExitRuntime, QStringLiteral("%1: no such project file").arg(positional.first()));
@@ -47,9 +51,11 @@ int runRelink(const QStringList& args) {
   } else {
     QString text;
     for (const QString& name : r.found) {
-      text += (r.changed.contains(name) ? QStringLiteral("changed\t") : QStringLiteral("found\t")) + name + QLatin1Char('\n');
+      text += (r.changed.contains(name) ? QStringLiteral("changed\t") : QStringLiteral("found\t")) + name +
+              QLatin1Char('\n');
     }
-    for (const QString& name : r.missing) text += QStringLiteral("missing\t") + name + QLatin1Char('\n');
+    for (const QString& name : r.missing)
+      text += QStringLiteral("missing\t") + name + QLatin1Char('\n');
     text += QStringLiteral("found %1, missing %2, changed %3, already linked %4\n")
                 .arg(r.found.size())
                 .arg(r.missing.size())
@@ -60,7 +66,8 @@ int runRelink(const QStringList& args) {
   return cli::kExitOk;
 }
 
-const cli::CommandRegistration kRelink({QStringLiteral("relink"), QStringLiteral("relink PROJECT DIR... [--json]"),
+const cli::CommandRegistration kRelink({QStringLiteral("relink"),
+                                        QStringLiteral("relink PROJECT DIR... [--json]"),
                                         QStringLiteral("Find missing videos again after their folder moved"),
                                         runRelink});
 

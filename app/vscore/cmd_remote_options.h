@@ -13,21 +13,33 @@
 namespace vs::cli {
 
 inline void addRemoteOptions(QCommandLineParser& p) {
-  p.addOption({"server", "An OpenAI-compatible server's base URL (vLLM, vscore serve); repeat for several. "
-                         "With it, --model is optional and only supplies the tokenizer (prompt-token check) and "
-                         "preprocessor config.", "URL"});
-  p.addOption({"served-model", "The model id on the servers (default: the only one of GET /v1/models).", "NAME"});
+  p.addOption({"server",
+               "An OpenAI-compatible server's base URL (vLLM, vscore serve); repeat for several. "
+               "With it, --model is optional and only supplies the tokenizer (prompt-token check) and "
+               "preprocessor config.",
+               "URL"});
+  p.addOption(
+      {"served-model", "The model id on the servers (default: the only one of GET /v1/models).", "NAME"});
   p.addOption({"api-key-env", "Environment variable holding the servers' API key.", "VAR"});
   p.addOption({"concurrency", "Requests in flight per server (default 2).", "N", "2"});
-  p.addOption({"top-p", "top_p sent to the servers (default: the --model checkpoint's generation_config, "
-                        "else 1.0).", "P", "1.0"});
-  p.addOption({"top-k", "top_k sent to the servers (default: the --model checkpoint's generation_config, "
-                        "else 50, as transformers; -1: off).", "K", "50"});
-  p.addOption({"repetition-penalty", "repetition_penalty sent to the servers (default: the --model "
-                                     "checkpoint's generation_config, else 1.0).", "R", "1.0"});
-  p.addOption({"logprobs-mode", "What the servers were started with: processed_logprobs (default; VideoScore2's soft "
-                                "scores) or raw_logprobs.", "MODE", "processed_logprobs"});
-  p.addOption({"timeout-s", "Seconds a request may take before it is retried elsewhere (default 600).", "S", "600"});
+  p.addOption({"top-p",
+               "top_p sent to the servers (default: the --model checkpoint's generation_config, "
+               "else 1.0).",
+               "P", "1.0"});
+  p.addOption({"top-k",
+               "top_k sent to the servers (default: the --model checkpoint's generation_config, "
+               "else 50, as transformers; -1: off).",
+               "K", "50"});
+  p.addOption({"repetition-penalty",
+               "repetition_penalty sent to the servers (default: the --model "
+               "checkpoint's generation_config, else 1.0).",
+               "R", "1.0"});
+  p.addOption({"logprobs-mode",
+               "What the servers were started with: processed_logprobs (default; VideoScore2's soft "
+               "scores) or raw_logprobs.",
+               "MODE", "processed_logprobs"});
+  p.addOption(
+      {"timeout-s", "Seconds a request may take before it is retried elsewhere (default 600).", "S", "600"});
 }
 
 // The remote settings from the command line; an error message in `why` when they are wrong.
@@ -55,7 +67,8 @@ inline std::optional<scoring::RemoteSettings> remoteSettings(const QCommandLineP
       return std::nullopt;
     }
   }
-  if (p.isSet("model")) r.modelDir = QFileInfo(p.value("model")).absoluteFilePath();
+  if (p.isSet("model"))
+    r.modelDir = QFileInfo(p.value("model")).absoluteFilePath();
   try {
     r.sampling = scoring::samplingOfCheckpoint(r.modelDir);  // as the local worker samples
   } catch (const vs::Error& e) {
@@ -63,9 +76,12 @@ inline std::optional<scoring::RemoteSettings> remoteSettings(const QCommandLineP
     return std::nullopt;
   }
   bool ok1 = true, ok2 = true, ok3 = true, ok4 = true;
-  if (p.isSet("top-p")) r.sampling.topP = p.value("top-p").toDouble(&ok1);
-  if (p.isSet("top-k")) r.sampling.topK = p.value("top-k").toInt(&ok2);
-  if (p.isSet("repetition-penalty")) r.sampling.repetitionPenalty = p.value("repetition-penalty").toDouble(&ok3);
+  if (p.isSet("top-p"))
+    r.sampling.topP = p.value("top-p").toDouble(&ok1);
+  if (p.isSet("top-k"))
+    r.sampling.topK = p.value("top-k").toInt(&ok2);
+  if (p.isSet("repetition-penalty"))
+    r.sampling.repetitionPenalty = p.value("repetition-penalty").toDouble(&ok3);
   r.timeoutMs = static_cast<int>(p.value("timeout-s").toDouble(&ok4) * 1000);
   if (!ok1 || !ok2 || !ok3 || !ok4 || r.timeoutMs <= 0) {
     *why = QStringLiteral("--top-p, --top-k, --repetition-penalty and --timeout-s must be numbers");
@@ -76,7 +92,8 @@ inline std::optional<scoring::RemoteSettings> remoteSettings(const QCommandLineP
     *why = QStringLiteral("--logprobs-mode: processed_logprobs or raw_logprobs");
     return std::nullopt;
   }
-  r.logprobsMode = mode == QLatin1String("raw_logprobs") ? scoring::LogprobsMode::Raw : scoring::LogprobsMode::Processed;
+  r.logprobsMode =
+      mode == QLatin1String("raw_logprobs") ? scoring::LogprobsMode::Raw : scoring::LogprobsMode::Processed;
   return r;
 }
 

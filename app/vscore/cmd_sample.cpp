@@ -31,16 +31,23 @@ int runSample(const QStringList& args) {
   QCommandLineParser parser;
   parser.addHelpOption();
   parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("video file"));
-  parser.addOption({QStringLiteral("project"),
-                    QStringLiteral("a project holding FILE: open it with the seek index kept there (no index pass)"),
-                    QStringLiteral("PROJECT.vsproj")});
+  parser.addOption(
+      {QStringLiteral("project"),
+       QStringLiteral("a project holding FILE: open it with the seek index kept there (no index pass)"),
+       QStringLiteral("PROJECT.vsproj")});
   parser.addOption({QStringLiteral("json"), QStringLiteral("print one JSON object (the default)")});
-  parser.addOption({QStringLiteral("fps"), QStringLiteral("sampling rate (default 2.0, as VideoScore2)"), QStringLiteral("F")});
-  parser.addOption({QStringLiteral("nframes"), QStringLiteral("a fixed frame count instead of --fps"), QStringLiteral("N")});
-  parser.addOption({QStringLiteral("min-pixels"), QStringLiteral("per-frame minimum (default 100352)"), QStringLiteral("P")});
-  parser.addOption({QStringLiteral("max-pixels"), QStringLiteral("per-frame maximum (lowers the budget only)"), QStringLiteral("P")});
-  parser.addOption({QStringLiteral("config"), QStringLiteral("the checkpoint's preprocessor_config.json"), QStringLiteral("FILE")});
-  parser.addOption({QStringLiteral("dump"), QStringLiteral("write pixel_values_videos (F32) and video_grid_thw (I64)"),
+  parser.addOption({QStringLiteral("fps"), QStringLiteral("sampling rate (default 2.0, as VideoScore2)"),
+                    QStringLiteral("F")});
+  parser.addOption({QStringLiteral("nframes"), QStringLiteral("a fixed frame count instead of --fps"),
+                    QStringLiteral("N")});
+  parser.addOption({QStringLiteral("min-pixels"), QStringLiteral("per-frame minimum (default 100352)"),
+                    QStringLiteral("P")});
+  parser.addOption({QStringLiteral("max-pixels"),
+                    QStringLiteral("per-frame maximum (lowers the budget only)"), QStringLiteral("P")});
+  parser.addOption({QStringLiteral("config"), QStringLiteral("the checkpoint's preprocessor_config.json"),
+                    QStringLiteral("FILE")});
+  parser.addOption({QStringLiteral("dump"),
+                    QStringLiteral("write pixel_values_videos (F32) and video_grid_thw (I64)"),
                     QStringLiteral("OUT.safetensors")});
   if (!parser.parse(QStringList{QStringLiteral("vscore sample")} + args)) {
     return cli::fail(cli::kExitUsage, parser.errorText());
@@ -50,7 +57,8 @@ int runSample(const QStringList& args) {
     return cli::kExitOk;
   }
   if (parser.positionalArguments().size() != 1) {
-    return cli::fail(cli::kExitUsage, QStringLiteral("usage: vscore sample FILE [--json] [--fps F] [--dump OUT.safetensors]"));
+    return cli::fail(cli::kExitUsage,
+                     QStringLiteral("usage: vscore sample FILE [--json] [--fps F] [--dump OUT.safetensors]"));
   }
   media::SamplerConfig config;
   if (parser.isSet(QStringLiteral("config"))) {
@@ -60,10 +68,12 @@ int runSample(const QStringList& args) {
   double nframes = 0;
   double min_pixels = double(config.min_pixels);
   double max_pixels = 0;
-  if (!parsePositive(parser, QStringLiteral("fps"), &fps) || !parsePositive(parser, QStringLiteral("nframes"), &nframes) ||
+  if (!parsePositive(parser, QStringLiteral("fps"), &fps) ||
+      !parsePositive(parser, QStringLiteral("nframes"), &nframes) ||
       !parsePositive(parser, QStringLiteral("min-pixels"), &min_pixels) ||
       !parsePositive(parser, QStringLiteral("max-pixels"), &max_pixels)) {
-    return cli::fail(cli::kExitUsage, QStringLiteral("--fps, --nframes, --min-pixels and --max-pixels need positive numbers"));
+    return cli::fail(cli::kExitUsage,
+                     QStringLiteral("--fps, --nframes, --min-pixels and --max-pixels need positive numbers"));
   }
   config.fps = fps;
   config.min_pixels = int64_t(min_pixels);
@@ -75,11 +85,12 @@ int runSample(const QStringList& args) {
   }
   const QString file = parser.positionalArguments().first();
   if (parser.isSet(QStringLiteral("project"))) {
-    library::rememberKeptIndexes(store::Store(parser.value(QStringLiteral("project")), store::OpenMode::OpenExisting));
+    library::rememberKeptIndexes(
+        store::Store(parser.value(QStringLiteral("project")), store::OpenMode::OpenExisting));
   }
   const bool dump = parser.isSet(QStringLiteral("dump"));
-  const media::SampledVideo s =
-      media::sampleVideo(file, config, dump ? media::SampleOutput::Patches : media::SampleOutput::IndicesOnly);
+  const media::SampledVideo s = media::sampleVideo(
+      file, config, dump ? media::SampleOutput::Patches : media::SampleOutput::IndicesOnly);
   if (!s.warning.isEmpty()) {
     cli::err(QStringLiteral("vscore: warning: %1: %2\n").arg(file, s.warning));
   }
@@ -123,16 +134,15 @@ int runSample(const QStringList& args) {
   const int64_t gt = (s.nframes + config.temporal_patch_size - 1) / config.temporal_patch_size;
   const QJsonArray grid{qint64(gt), qint64(s.resized.height / ps), qint64(s.resized.width / ps)};
   o.insert(QStringLiteral("grid_thw"), grid);
-  o.insert(QStringLiteral("video_tokens"),
-           qint64(gt * (s.resized.height / ps) * (s.resized.width / ps) / (config.merge_size * config.merge_size)));
+  o.insert(QStringLiteral("video_tokens"), qint64(gt * (s.resized.height / ps) * (s.resized.width / ps) /
+                                                  (config.merge_size * config.merge_size)));
   o.insert(QStringLiteral("second_per_grid_ts"), s.second_per_grid_t);
   cli::out(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented)));
   return cli::kExitOk;
 }
 
-const cli::CommandRegistration registration({QStringLiteral("sample"),
-                                             QStringLiteral("sample FILE [--json] [--fps F] [--dump OUT.safetensors]"),
-                                             QStringLiteral("the frames and pixels the Qwen-VL model sees (qwen-vl-utils rules)"),
-                                             runSample});
+const cli::CommandRegistration registration(
+    {QStringLiteral("sample"), QStringLiteral("sample FILE [--json] [--fps F] [--dump OUT.safetensors]"),
+     QStringLiteral("the frames and pixels the Qwen-VL model sees (qwen-vl-utils rules)"), runSample});
 
 }  // namespace

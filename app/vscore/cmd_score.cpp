@@ -25,8 +25,10 @@ using vs::scoring::WorkerClient;
 namespace {
 
 int exitCodeFor(const QString& code) {
-  if (code == QLatin1String("bad_model") || code == QLatin1String("bad_video")) return kExitInvalidData;
-  if (code == QLatin1String("invalid_request")) return kExitUsage;
+  if (code == QLatin1String("bad_model") || code == QLatin1String("bad_video"))
+    return kExitInvalidData;
+  if (code == QLatin1String("invalid_request"))
+    return kExitUsage;
   return kExitRuntime;
 }
 
@@ -56,17 +58,21 @@ static int run(const QStringList& args) {
   p.addOption({"max-new-tokens", "Generation budget (default 1024).", "N", "1024"});
   p.addOption({"fps", "Frames per second sampled from the video (default 2.0).", "F", "2.0"});
   p.addOption({"constrained", "Force the score block to the reference format (always parses)."});
-  p.addOption({"template", "Query template: videoscore2 (default), videoscore2-eval, a template saved in "
-                           "--project, or a file with $t2v_prompt.", "NAME|FILE", "videoscore2"});
+  p.addOption({"template",
+               "Query template: videoscore2 (default), videoscore2-eval, a template saved in "
+               "--project, or a file with $t2v_prompt.",
+               "NAME|FILE", "videoscore2"});
   p.addOption({"project", "Project whose saved templates --template may name.", "PROJECT"});
   p.addOption({"json", "Print the full result as JSON."});
   addRemoteOptions(p);
-  if (!p.parse(QStringList{QStringLiteral("vscore score")} + args)) return fail(kExitUsage, p.errorText());
+  if (!p.parse(QStringList{QStringLiteral("vscore score")} + args))
+    return fail(kExitUsage, p.errorText());
   if (p.isSet("help")) {
     out(p.helpText());
     return kExitOk;
   }
-  if (p.positionalArguments().size() != 1) return fail(kExitUsage, QStringLiteral("score needs one VIDEO"));
+  if (p.positionalArguments().size() != 1)
+    return fail(kExitUsage, QStringLiteral("score needs one VIDEO"));
   const bool remote = p.isSet("server");
   if (!p.isSet("prompt") || (!p.isSet("model") && !remote)) {
     return fail(kExitUsage, QStringLiteral("score needs --prompt and --model (or --server URL)"));
@@ -80,14 +86,18 @@ static int run(const QStringList& args) {
     s.sampling = vs::scoring::Sampling::Greedy;
   } else {
     s.temperature = p.value("temperature").toDouble(&ok);
-    if (!ok || s.temperature <= 0) return fail(kExitUsage, QStringLiteral("--temperature must be > 0"));
+    if (!ok || s.temperature <= 0)
+      return fail(kExitUsage, QStringLiteral("--temperature must be > 0"));
   }
   s.seed = p.value("seed").toULongLong(&ok);
-  if (!ok) return fail(kExitUsage, QStringLiteral("--seed must be a non-negative integer"));
+  if (!ok)
+    return fail(kExitUsage, QStringLiteral("--seed must be a non-negative integer"));
   s.maxNewTokens = p.value("max-new-tokens").toInt(&ok);
-  if (!ok || s.maxNewTokens < 1) return fail(kExitUsage, QStringLiteral("--max-new-tokens must be >= 1"));
+  if (!ok || s.maxNewTokens < 1)
+    return fail(kExitUsage, QStringLiteral("--max-new-tokens must be >= 1"));
   s.fps = p.value("fps").toDouble(&ok);
-  if (!ok || s.fps <= 0) return fail(kExitUsage, QStringLiteral("--fps must be > 0"));
+  if (!ok || s.fps <= 0)
+    return fail(kExitUsage, QStringLiteral("--fps must be > 0"));
   s.format = p.isSet("constrained") ? vs::scoring::ScoreFormat::Constrained : vs::scoring::ScoreFormat::Free;
   try {
     if (p.isSet("project")) {
@@ -99,19 +109,23 @@ static int run(const QStringList& args) {
   } catch (const vs::Error& e) {
     return failWith(e);
   }
-  if (!QFileInfo::exists(request.videoPath)) return fail(kExitRuntime, request.videoPath + QStringLiteral(": no such file"));
+  if (!QFileInfo::exists(request.videoPath))
+    return fail(kExitRuntime, request.videoPath + QStringLiteral(": no such file"));
 
   const bool json = p.isSet("json");
   QJsonObject result;
   if (remote) {
     QString why;
     const auto settings = remoteSettings(p, &why);
-    if (!settings) return fail(kExitUsage, why);
+    if (!settings)
+      return fail(kExitUsage, why);
     const int code = scoreRemote(*settings, request, &result);
-    if (code != kExitOk) return code;
+    if (code != kExitOk)
+      return code;
   } else {
     const int code = scoreLocal(p, request, json, &result);
-    if (code != kExitOk) return code;
+    if (code != kExitOk)
+      return code;
   }
   return printResult(result, json);
 }
@@ -135,14 +149,18 @@ static int scoreLocal(const QCommandLineParser& p, const vs::scoring::ScoreReque
   std::function<void(const QJsonObject&)> progress;
   if (!json) {
     progress = [](const QJsonObject& e) {
-      err(QStringLiteral("\r%1 %2 tokens   ").arg(e.value("stage").toString()).arg(e.value("tokens").toInteger()));
+      err(QStringLiteral("\r%1 %2 tokens   ")
+              .arg(e.value("stage").toString())
+              .arg(e.value("tokens").toInteger()));
     };
   }
   const vs::scoring::WorkerReply scored =
       vs::scoring::callWorker(worker, QStringLiteral("score"), request.toParams(), progress);
-  if (!json) err(QStringLiteral("\n"));
+  if (!json)
+    err(QStringLiteral("\n"));
   worker.stop(1000);
-  if (!scored.ok) return fail(exitCodeFor(scored.code), QStringLiteral("%1: %2").arg(scored.code, scored.message));
+  if (!scored.ok)
+    return fail(exitCodeFor(scored.code), QStringLiteral("%1: %2").arg(scored.code, scored.message));
   QJsonObject result = scored.result;
   QJsonObject timings = result.value("timings").toObject();
   timings.insert("load_ms", load.result.value("load_ms"));
@@ -175,7 +193,8 @@ static int scoreRemote(const vs::scoring::RemoteSettings& settings, const vs::sc
                    });
   queue->enqueue(request);
   loop.exec();
-  if (!code.isEmpty()) return fail(exitCodeFor(code), QStringLiteral("%1: %2").arg(code, message));
+  if (!code.isEmpty())
+    return fail(exitCodeFor(code), QStringLiteral("%1: %2").arg(code, message));
   return kExitOk;
 }
 
@@ -189,23 +208,32 @@ static int printResult(const QJsonObject& result, bool json) {
   const QJsonObject soft = result.value("soft_scores").toObject();
   QString text = QStringLiteral("%1\n\n").arg(result.value("text").toString());
   for (const char* key : {"visual", "t2v", "phy"}) {
-    text += QStringLiteral("%1  %2  (soft %3)\n").arg(QString::fromLatin1(key), -7).arg(fmtScore(hard.value(key), 0)).arg(fmtScore(soft.value(key), 4));
+    text += QStringLiteral("%1  %2  (soft %3)\n")
+                .arg(QString::fromLatin1(key), -7)
+                .arg(fmtScore(hard.value(key), 0))
+                .arg(fmtScore(soft.value(key), 4));
   }
   const QJsonArray grid = result.value("sampler").toObject().value("grid_thw").toArray();
-  text += QStringLiteral("parsed %1, constrained %2, %3 prompt + %4 generated tokens, %5 frames (grid %6x%7x%8), %9 ms\n")
-              .arg(result.value("parsed").toBool() ? "yes" : "no", result.value("constrained").toBool() ? "yes" : "no")
-              .arg(result.value("prompt_tokens").toInteger())
-              .arg(result.value("generated_tokens").toInteger())
-              .arg(result.value("sampler").toObject().value("nframes").toInteger())
-              .arg(grid.at(0).toInteger()).arg(grid.at(1).toInteger()).arg(grid.at(2).toInteger())
-              .arg(timings.value("total_ms").toDouble(), 0, 'f', 0);
+  text +=
+      QStringLiteral(
+          "parsed %1, constrained %2, %3 prompt + %4 generated tokens, %5 frames (grid %6x%7x%8), %9 ms\n")
+          .arg(result.value("parsed").toBool() ? "yes" : "no",
+               result.value("constrained").toBool() ? "yes" : "no")
+          .arg(result.value("prompt_tokens").toInteger())
+          .arg(result.value("generated_tokens").toInteger())
+          .arg(result.value("sampler").toObject().value("nframes").toInteger())
+          .arg(grid.at(0).toInteger())
+          .arg(grid.at(1).toInteger())
+          .arg(grid.at(2).toInteger())
+          .arg(timings.value("total_ms").toDouble(), 0, 'f', 0);
   out(text);
   return kExitOk;
 }
 
 static const CommandRegistration registration{Command{
     QStringLiteral("score"),
-    QStringLiteral("score VIDEO --prompt TEXT (--model DIR [--device cpu|cuda] | --server URL [--served-model NAME] "
-                   "[--api-key-env VAR] [--model DIR]) [--greedy | --temperature T --seed N] "
-                   "[--max-new-tokens N] [--fps F] [--constrained] [--template NAME|FILE [--project PROJECT]] [--json]"),
+    QStringLiteral(
+        "score VIDEO --prompt TEXT (--model DIR [--device cpu|cuda] | --server URL [--served-model NAME] "
+        "[--api-key-env VAR] [--model DIR]) [--greedy | --temperature T --seed N] "
+        "[--max-new-tokens N] [--fps F] [--constrained] [--template NAME|FILE [--project PROJECT]] [--json]"),
     QStringLiteral("Score one video with VideoScore2 (through vscore-worker)"), run}};

@@ -16,7 +16,8 @@ static int run(const QStringList& args) {
   p.addHelpOption();
   p.addPositionalArgument("project", "The project file (.vsproj).");
   p.addPositionalArgument("action", "list | show NAME | set NAME FILE | remove NAME");
-  if (!p.parse(QStringList{QStringLiteral("vscore score-template")} + args)) return fail(kExitUsage, p.errorText());
+  if (!p.parse(QStringList{QStringLiteral("vscore score-template")} + args))
+    return fail(kExitUsage, p.errorText());
   if (p.isSet("help")) {
     out(p.helpText());
     return kExitOk;
@@ -26,7 +27,8 @@ static int run(const QStringList& args) {
   const int want = action == QLatin1String("list") ? 2 : action == QLatin1String("set") ? 4 : 3;
   if (a.size() != want || !(action == QLatin1String("list") || action == QLatin1String("show") ||
                             action == QLatin1String("set") || action == QLatin1String("remove"))) {
-    return fail(kExitUsage, QStringLiteral("usage: score-template PROJECT list|show NAME|set NAME FILE|remove NAME"));
+    return fail(kExitUsage,
+                QStringLiteral("usage: score-template PROJECT list|show NAME|set NAME FILE|remove NAME"));
   }
   try {
     vs::store::Store project(a.at(0), vs::store::OpenMode::OpenExisting);
@@ -34,7 +36,9 @@ static int run(const QStringList& args) {
     if (action == QLatin1String("list")) {
       QString text;
       for (const QString& preset : vs::scoring::presetTemplateNames()) {
-        text += QStringLiteral("%1\tpreset%2\n").arg(preset, preset == QLatin1String("videoscore2") ? QStringLiteral(", default") : QString());
+        text += QStringLiteral("%1\tpreset%2\n")
+                    .arg(preset,
+                         preset == QLatin1String("videoscore2") ? QStringLiteral(", default") : QString());
       }
       for (const auto& t : project.queryTemplates()) {
         text += QStringLiteral("%1\tproject, %2\n").arg(t.name, t.updated.toString(Qt::ISODate));
@@ -50,7 +54,8 @@ static int run(const QStringList& args) {
       }
     } else if (action == QLatin1String("set")) {
       QFile file(a.at(3));
-      if (!file.open(QIODevice::ReadOnly)) return fail(kExitRuntime, a.at(3) + QStringLiteral(": cannot read"));
+      if (!file.open(QIODevice::ReadOnly))
+        return fail(kExitRuntime, a.at(3) + QStringLiteral(": cannot read"));
       vs::scoring::saveProjectTemplate(project, name, QString::fromUtf8(file.readAll()));
     } else if (!project.removeQueryTemplate(name)) {
       return fail(kExitUsage, QStringLiteral("%1: no template \"%2\"").arg(a.at(0), name));
@@ -61,7 +66,7 @@ static int run(const QStringList& args) {
   return kExitOk;
 }
 
-static const CommandRegistration registration{Command{
-    QStringLiteral("score-template"),
-    QStringLiteral("score-template PROJECT list | show NAME | set NAME FILE | remove NAME"),
-    QStringLiteral("Query templates saved in a project (for score-project --template NAME)"), run}};
+static const CommandRegistration registration{
+    Command{QStringLiteral("score-template"),
+            QStringLiteral("score-template PROJECT list | show NAME | set NAME FILE | remove NAME"),
+            QStringLiteral("Query templates saved in a project (for score-project --template NAME)"), run}};

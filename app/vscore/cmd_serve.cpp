@@ -44,15 +44,15 @@ struct BadRequest {
 
 QByteArray errorBody(Status status, const QString& message) {
   const int code = static_cast<int>(status);
-  const QString type = code == 400 ? QStringLiteral("BadRequestError")
+  const QString type = code == 400   ? QStringLiteral("BadRequestError")
                        : code == 404 ? QStringLiteral("NotFoundError")
                        : code == 503 ? QStringLiteral("ServiceUnavailableError")
                                      : QStringLiteral("InternalServerError");
-  return QJsonDocument(QJsonObject{{QStringLiteral("error"),
-                                    QJsonObject{{QStringLiteral("message"), message},
-                                                {QStringLiteral("type"), type},
-                                                {QStringLiteral("param"), QJsonValue()},
-                                                {QStringLiteral("code"), code}}}})
+  return QJsonDocument(
+             QJsonObject{{QStringLiteral("error"), QJsonObject{{QStringLiteral("message"), message},
+                                                               {QStringLiteral("type"), type},
+                                                               {QStringLiteral("param"), QJsonValue()},
+                                                               {QStringLiteral("code"), code}}}})
       .toJson(QJsonDocument::Compact);
 }
 
@@ -67,7 +67,8 @@ class ChatServer : public QObject {
   };
 
   explicit ChatServer(Options o) : options_(std::move(o)) {
-    tokenizer_ = vs::tokenizer::Tokenizer::fromFile((options_.modelDir + QStringLiteral("/tokenizer.json")).toStdString());
+    tokenizer_ = vs::tokenizer::Tokenizer::fromFile(
+        (options_.modelDir + QStringLiteral("/tokenizer.json")).toStdString());
     for (int i = 0; i < options_.parallel; ++i) {
       WorkerSettings ws;
       ws.program = siblingProgram(QStringLiteral("vscore-worker"));
@@ -76,9 +77,12 @@ class ChatServer : public QObject {
       ws.dtype = options_.dtype;
       ws.prefetch = Prefetch::Off;
       auto* q = new ScoringQueue(ws, this);
-      connect(q, &ScoringQueue::jobResult, this, [this, i](qint64 job, const QJsonObject& r) { onResult(i, job, r); });
+      connect(q, &ScoringQueue::jobResult, this,
+              [this, i](qint64 job, const QJsonObject& r) { onResult(i, job, r); });
       connect(q, &ScoringQueue::jobFailed, this,
-              [this, i](qint64 job, const QString& code, const QString& message) { onFailed(i, job, code, message); });
+              [this, i](qint64 job, const QString& code, const QString& message) {
+                onFailed(i, job, code, message);
+              });
       queues_.push_back(q);
       busy_.push_back(false);
     }
@@ -108,7 +112,8 @@ class ChatServer : public QObject {
             .arg(c.clock.elapsed()));
   }
 
-  void reply(Call& c, Status status, const QByteArray& body, qint64 promptTokens = 0, qint64 completionTokens = 0) {
+  void reply(Call& c, Status status, const QByteArray& body, qint64 promptTokens = 0,
+             qint64 completionTokens = 0) {
     c.responder->write(body, QByteArrayLiteral("application/json"), status);
     log(c, static_cast<int>(status), promptTokens, completionTokens);
   }
@@ -133,18 +138,19 @@ class ChatServer : public QObject {
                                       {QStringLiteral("engine"), QStringLiteral("vscore")}})
                 .toJson(QJsonDocument::Compact));
     });
-    http_.route(QStringLiteral("/v1/models"), [this](const QHttpServerRequest& req, QHttpServerResponder&& r) {
-      auto c = newCall(req, std::move(r));
-      const QJsonObject model{{QStringLiteral("id"), options_.servedName},
-                              {QStringLiteral("object"), QStringLiteral("model")},
-                              {QStringLiteral("created"), QDateTime::currentSecsSinceEpoch()},
-                              {QStringLiteral("owned_by"), QStringLiteral("vscore")},
-                              {QStringLiteral("root"), options_.modelDir}};
-      reply(*c, Status::Ok,
-            QJsonDocument(QJsonObject{{QStringLiteral("object"), QStringLiteral("list")},
-                                      {QStringLiteral("data"), QJsonArray{model}}})
-                .toJson(QJsonDocument::Compact));
-    });
+    http_.route(QStringLiteral("/v1/models"),
+                [this](const QHttpServerRequest& req, QHttpServerResponder&& r) {
+                  auto c = newCall(req, std::move(r));
+                  const QJsonObject model{{QStringLiteral("id"), options_.servedName},
+                                          {QStringLiteral("object"), QStringLiteral("model")},
+                                          {QStringLiteral("created"), QDateTime::currentSecsSinceEpoch()},
+                                          {QStringLiteral("owned_by"), QStringLiteral("vscore")},
+                                          {QStringLiteral("root"), options_.modelDir}};
+                  reply(*c, Status::Ok,
+                        QJsonDocument(QJsonObject{{QStringLiteral("object"), QStringLiteral("list")},
+                                                  {QStringLiteral("data"), QJsonArray{model}}})
+                            .toJson(QJsonDocument::Compact));
+                });
     http_.route(QStringLiteral("/v1/chat/completions"), QHttpServerRequest::Method::Post,
                 [this](const QHttpServerRequest& req, QHttpServerResponder&& r) {
                   auto c = newCall(req, std::move(r));
@@ -164,7 +170,8 @@ class ChatServer : public QObject {
     QJsonParseError pe{};
     const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
     if (!doc.isObject()) {
-      throw BadRequest{Status::BadRequest, QStringLiteral("the body is not a JSON object: %1").arg(pe.errorString())};
+      throw BadRequest{Status::BadRequest,
+                       QStringLiteral("the body is not a JSON object: %1").arg(pe.errorString())};
     }
     const QJsonObject o = doc.object();
     const QString model = o.value(QStringLiteral("model")).toString();
@@ -172,8 +179,10 @@ class ChatServer : public QObject {
       throw BadRequest{Status::NotFound, QStringLiteral("The model `%1` does not exist.").arg(model)};
     }
     const QJsonArray messages = o.value(QStringLiteral("messages")).toArray();
-    if (messages.size() != 1 || messages[0].toObject().value(QStringLiteral("role")).toString() != QLatin1String("user")) {
-      throw BadRequest{Status::BadRequest, QStringLiteral("expected one user message (the VideoScore2 query)")};
+    if (messages.size() != 1 ||
+        messages[0].toObject().value(QStringLiteral("role")).toString() != QLatin1String("user")) {
+      throw BadRequest{Status::BadRequest,
+                       QStringLiteral("expected one user message (the VideoScore2 query)")};
     }
     QByteArray url;
     QString text;
@@ -183,7 +192,11 @@ class ChatServer : public QObject {
       const QString type = part.value(QStringLiteral("type")).toString();
       if (type == QLatin1String("video_url")) {
         ++videos;
-        url = part.value(QStringLiteral("video_url")).toObject().value(QStringLiteral("url")).toString().toLatin1();
+        url = part.value(QStringLiteral("video_url"))
+                  .toObject()
+                  .value(QStringLiteral("url"))
+                  .toString()
+                  .toLatin1();
       } else if (type == QLatin1String("text")) {
         ++texts;
         text = part.value(QStringLiteral("text")).toString();
@@ -192,8 +205,10 @@ class ChatServer : public QObject {
       }
     }
     if (videos != 1 || texts != 1) {
-      throw BadRequest{Status::BadRequest, QStringLiteral("expected one video_url part and one text part, got %1 and %2")
-                                               .arg(videos).arg(texts)};
+      throw BadRequest{Status::BadRequest,
+                       QStringLiteral("expected one video_url part and one text part, got %1 and %2")
+                           .arg(videos)
+                           .arg(texts)};
     }
     std::vector<vs::media::RgbImage> frames;
     try {
@@ -201,7 +216,8 @@ class ChatServer : public QObject {
     } catch (const vs::Error& e) {
       throw BadRequest{Status::BadRequest, e.full()};
     }
-    if (frames.empty()) throw BadRequest{Status::BadRequest, QStringLiteral("no frames in video_url")};
+    if (frames.empty())
+      throw BadRequest{Status::BadRequest, QStringLiteral("no frames in video_url")};
     c.frames = std::make_shared<QTemporaryDir>();
     const QString path = c.frames->filePath(QStringLiteral("frames.rgb"));
     QFile f(path);
@@ -214,34 +230,42 @@ class ChatServer : public QObject {
     f.close();
 
     QJsonObject p;
-    p.insert(QStringLiteral("frames"), QJsonObject{{QStringLiteral("path"), path},
-                                                   {QStringLiteral("count"), static_cast<qint64>(frames.size())},
-                                                   {QStringLiteral("height"), frames.front().height},
-                                                   {QStringLiteral("width"), frames.front().width}});
+    p.insert(QStringLiteral("frames"),
+             QJsonObject{{QStringLiteral("path"), path},
+                         {QStringLiteral("count"), static_cast<qint64>(frames.size())},
+                         {QStringLiteral("height"), frames.front().height},
+                         {QStringLiteral("width"), frames.front().width}});
     p.insert(QStringLiteral("prompt"), QString());
     // The text part is the whole query: as a template, "$" escaped and the (empty) prompt last.
     QString escaped = text;
     escaped.replace(QLatin1Char('$'), QStringLiteral("$$"));
-    p.insert(QStringLiteral("template"), QJsonObject{{QStringLiteral("name"), QStringLiteral("request")},
-                                                     {QStringLiteral("text"), escaped + QStringLiteral("$t2v_prompt")}});
+    p.insert(QStringLiteral("template"),
+             QJsonObject{{QStringLiteral("name"), QStringLiteral("request")},
+                         {QStringLiteral("text"), escaped + QStringLiteral("$t2v_prompt")}});
     const double temperature = o.value(QStringLiteral("temperature")).toDouble(1.0);
-    if (temperature < 0) throw BadRequest{Status::BadRequest, QStringLiteral("temperature must be >= 0")};
+    if (temperature < 0)
+      throw BadRequest{Status::BadRequest, QStringLiteral("temperature must be >= 0")};
     if (temperature == 0) {
       p.insert(QStringLiteral("greedy"), true);
     } else {
       p.insert(QStringLiteral("temperature"), temperature);
     }
     p.insert(QStringLiteral("seed"), o.value(QStringLiteral("seed")).toInteger(0));
-    const qint64 maxTokens = o.value(QStringLiteral("max_tokens")).toInteger(o.value(QStringLiteral("max_completion_tokens")).toInteger(1024));
-    if (maxTokens < 1) throw BadRequest{Status::BadRequest, QStringLiteral("max_tokens must be >= 1")};
+    const qint64 maxTokens = o.value(QStringLiteral("max_tokens"))
+                                 .toInteger(o.value(QStringLiteral("max_completion_tokens")).toInteger(1024));
+    if (maxTokens < 1)
+      throw BadRequest{Status::BadRequest, QStringLiteral("max_tokens must be >= 1")};
     p.insert(QStringLiteral("max_new_tokens"), maxTokens);
-    const double fps = o.value(QStringLiteral("mm_processor_kwargs")).toObject().value(QStringLiteral("fps")).toDouble(2.0);
-    if (!(fps > 0)) throw BadRequest{Status::BadRequest, QStringLiteral("mm_processor_kwargs.fps must be > 0")};
+    const double fps =
+        o.value(QStringLiteral("mm_processor_kwargs")).toObject().value(QStringLiteral("fps")).toDouble(2.0);
+    if (!(fps > 0))
+      throw BadRequest{Status::BadRequest, QStringLiteral("mm_processor_kwargs.fps must be > 0")};
     p.insert(QStringLiteral("fps"), fps);
     if (o.value(QStringLiteral("logprobs")).toBool()) {
       c.topLogprobs = o.value(QStringLiteral("top_logprobs")).toInt(0);
       if (c.topLogprobs < 0 || c.topLogprobs > 20) {
-        throw BadRequest{Status::BadRequest, QStringLiteral("top_logprobs must be within 0..20 (--max-logprobs)")};
+        throw BadRequest{Status::BadRequest,
+                         QStringLiteral("top_logprobs must be within 0..20 (--max-logprobs)")};
       }
       p.insert(QStringLiteral("top_logprobs"), c.topLogprobs);
       p.insert(QStringLiteral("digit_logprobs"), o.value(QStringLiteral("vs_digit_logprobs")).toBool());
@@ -251,8 +275,9 @@ class ChatServer : public QObject {
     if (!structured.isEmpty()) {
       if (structured.keys() != QStringList{QStringLiteral("regex")} ||
           structured.value(QStringLiteral("regex")).toString() != scoreBlockRegex()) {
-        throw BadRequest{Status::BadRequest,
-                         QStringLiteral("structured_outputs: only the VideoScore2 score-block regex is supported")};
+        throw BadRequest{
+            Status::BadRequest,
+            QStringLiteral("structured_outputs: only the VideoScore2 score-block regex is supported")};
       }
       p.insert(QStringLiteral("constrained"), true);
     }
@@ -260,7 +285,8 @@ class ChatServer : public QObject {
     // checkpoint's generation_config.json, as vLLM's --generation-config auto.
     if (o.contains(QStringLiteral("top_p"))) {
       const double topP = o.value(QStringLiteral("top_p")).toDouble(-1);
-      if (!(topP > 0 && topP <= 1)) throw BadRequest{Status::BadRequest, QStringLiteral("top_p must be in (0, 1]")};
+      if (!(topP > 0 && topP <= 1))
+        throw BadRequest{Status::BadRequest, QStringLiteral("top_p must be in (0, 1]")};
       p.insert(QStringLiteral("top_p"), topP);
     }
     if (o.contains(QStringLiteral("top_k"))) {
@@ -273,7 +299,8 @@ class ChatServer : public QObject {
     }
     if (o.contains(QStringLiteral("repetition_penalty"))) {
       const double penalty = o.value(QStringLiteral("repetition_penalty")).toDouble(-1);
-      if (!(penalty > 0)) throw BadRequest{Status::BadRequest, QStringLiteral("repetition_penalty must be > 0")};
+      if (!(penalty > 0))
+        throw BadRequest{Status::BadRequest, QStringLiteral("repetition_penalty must be > 0")};
       p.insert(QStringLiteral("repetition_penalty"), penalty);
     }
     c.params = p;
@@ -281,7 +308,8 @@ class ChatServer : public QObject {
 
   void dispatch() {
     for (size_t i = 0; i < queues_.size() && !waiting_.empty(); ++i) {
-      if (busy_[i]) continue;
+      if (busy_[i])
+        continue;
       std::shared_ptr<Call> c = waiting_.front();
       waiting_.pop_front();
       busy_[i] = true;
@@ -296,16 +324,19 @@ class ChatServer : public QObject {
       bytes = vs::tokenizer::byteLevelToBytes(*t).value_or(*t);
     }
     QJsonArray b;
-    for (unsigned char ch : bytes) b.append(static_cast<int>(ch));
-    return QJsonObject{{QStringLiteral("token"), tokenIds ? QStringLiteral("token_id:%1").arg(id)
-                                                          : QString::fromUtf8(bytes.data(), static_cast<qsizetype>(bytes.size()))},
+    for (unsigned char ch : bytes)
+      b.append(static_cast<int>(ch));
+    return QJsonObject{{QStringLiteral("token"),
+                        tokenIds ? QStringLiteral("token_id:%1").arg(id)
+                                 : QString::fromUtf8(bytes.data(), static_cast<qsizetype>(bytes.size()))},
                        {QStringLiteral("logprob"), logprob},
                        {QStringLiteral("bytes"), b}};
   }
 
   void onResult(int queue, qint64 job, const QJsonObject& r) {
     auto it = running_.find({queue, job});
-    if (it == running_.end()) return;
+    if (it == running_.end())
+      return;
     std::shared_ptr<Call> c = it->second;
     running_.erase(it);
     busy_[static_cast<size_t>(queue)] = false;
@@ -314,7 +345,8 @@ class ChatServer : public QObject {
       QJsonArray content;
       for (const QJsonValue& v : r.value(QStringLiteral("logprobs")).toArray()) {
         const QJsonObject s = v.toObject();
-        QJsonObject entry = tokenEntry(s.value(QStringLiteral("id")).toInteger(), s.value(QStringLiteral("logprob")).toDouble(), c->tokenIds);
+        QJsonObject entry = tokenEntry(s.value(QStringLiteral("id")).toInteger(),
+                                       s.value(QStringLiteral("logprob")).toDouble(), c->tokenIds);
         QJsonArray top;
         for (const QJsonValue& t : s.value(QStringLiteral("top")).toArray()) {
           top.append(tokenEntry(t.toArray().at(0).toInteger(), t.toArray().at(1).toDouble(), c->tokenIds));
@@ -335,30 +367,33 @@ class ChatServer : public QObject {
         {QStringLiteral("choices"),
          QJsonArray{QJsonObject{
              {QStringLiteral("index"), 0},
-             {QStringLiteral("message"), QJsonObject{{QStringLiteral("role"), QStringLiteral("assistant")},
-                                                     {QStringLiteral("content"), r.value(QStringLiteral("text"))}}},
+             {QStringLiteral("message"),
+              QJsonObject{{QStringLiteral("role"), QStringLiteral("assistant")},
+                          {QStringLiteral("content"), r.value(QStringLiteral("text"))}}},
              {QStringLiteral("logprobs"), logprobs},
-             {QStringLiteral("finish_reason"), stop == QLatin1String("max_new_tokens") ? QStringLiteral("length")
-                                                                                       : QStringLiteral("stop")}}}},
-        {QStringLiteral("usage"), QJsonObject{{QStringLiteral("prompt_tokens"), promptTokens},
-                                              {QStringLiteral("completion_tokens"), completionTokens},
-                                              {QStringLiteral("total_tokens"), promptTokens + completionTokens}}}};
+             {QStringLiteral("finish_reason"),
+              stop == QLatin1String("max_new_tokens") ? QStringLiteral("length") : QStringLiteral("stop")}}}},
+        {QStringLiteral("usage"),
+         QJsonObject{{QStringLiteral("prompt_tokens"), promptTokens},
+                     {QStringLiteral("completion_tokens"), completionTokens},
+                     {QStringLiteral("total_tokens"), promptTokens + completionTokens}}}};
     reply(*c, Status::Ok, QJsonDocument(body).toJson(QJsonDocument::Compact), promptTokens, completionTokens);
     dispatch();
   }
 
   void onFailed(int queue, qint64 job, const QString& code, const QString& message) {
     auto it = running_.find({queue, job});
-    if (it == running_.end()) return;
+    if (it == running_.end())
+      return;
     std::shared_ptr<Call> c = it->second;
     running_.erase(it);
     busy_[static_cast<size_t>(queue)] = false;
-    const Status status = code == QLatin1String("bad_video") || code == QLatin1String("invalid_request")
-                              ? Status::BadRequest
-                          : code == QLatin1String(kErrWorkerCrashed) || code == QLatin1String(kErrWorkerUnavailable) ||
-                                  code == QLatin1String("out_of_memory")
-                              ? Status::ServiceUnavailable
-                              : Status::InternalServerError;
+    const Status status =
+        code == QLatin1String("bad_video") || code == QLatin1String("invalid_request") ? Status::BadRequest
+        : code == QLatin1String(kErrWorkerCrashed) || code == QLatin1String(kErrWorkerUnavailable) ||
+                code == QLatin1String("out_of_memory")
+            ? Status::ServiceUnavailable
+            : Status::InternalServerError;
     reply(*c, status, errorBody(status, QStringLiteral("%1: %2").arg(code, message)));
     dispatch();
   }
@@ -384,21 +419,27 @@ static int run(const QStringList& args) {
   p.addOption({"dtype", "f32, bf16 or f16 (default f32).", "DTYPE", "f32"});
   p.addOption({"host", "Address to listen on (default 127.0.0.1: this machine only).", "HOST", "127.0.0.1"});
   p.addOption({"port", "Port (default 8000; 0: any free port, printed on stderr).", "N", "8000"});
-  p.addOption({"parallel", "Worker processes, each with the model loaded (default 1); more requests queue.", "K", "1"});
-  if (!p.parse(QStringList{QStringLiteral("vscore serve")} + args)) return fail(kExitUsage, p.errorText());
+  p.addOption({"parallel", "Worker processes, each with the model loaded (default 1); more requests queue.",
+               "K", "1"});
+  if (!p.parse(QStringList{QStringLiteral("vscore serve")} + args))
+    return fail(kExitUsage, p.errorText());
   if (p.isSet("help")) {
     out(p.helpText());
     return kExitOk;
   }
-  if (!p.isSet("model")) return fail(kExitUsage, QStringLiteral("serve needs --model DIR"));
+  if (!p.isSet("model"))
+    return fail(kExitUsage, QStringLiteral("serve needs --model DIR"));
   bool ok = true;
   const int port = p.value("port").toInt(&ok);
-  if (!ok || port < 0 || port > 65535) return fail(kExitUsage, QStringLiteral("--port must be within 0..65535"));
+  if (!ok || port < 0 || port > 65535)
+    return fail(kExitUsage, QStringLiteral("--port must be within 0..65535"));
   const int parallel = p.value("parallel").toInt(&ok);
-  if (!ok || parallel < 1) return fail(kExitUsage, QStringLiteral("--parallel must be >= 1"));
+  if (!ok || parallel < 1)
+    return fail(kExitUsage, QStringLiteral("--parallel must be >= 1"));
   ChatServer::Options o;
   o.modelDir = QFileInfo(p.value("model")).absoluteFilePath();
-  o.servedName = p.isSet("served-model-name") ? p.value("served-model-name") : QFileInfo(o.modelDir).fileName();
+  o.servedName =
+      p.isSet("served-model-name") ? p.value("served-model-name") : QFileInfo(o.modelDir).fileName();
   o.device = p.value("device");
   o.dtype = p.value("dtype");
   o.parallel = parallel;
@@ -409,9 +450,12 @@ static int run(const QStringList& args) {
     return fail(kExitInvalidData, QStringLiteral("%1: %2").arg(o.modelDir, QString::fromUtf8(e.what())));
   }
   const quint16 bound = server->listen(p.value("host"), static_cast<quint16>(port));
-  if (bound == 0) return fail(kExitRuntime, QStringLiteral("cannot listen on %1:%2").arg(p.value("host")).arg(port));
+  if (bound == 0)
+    return fail(kExitRuntime, QStringLiteral("cannot listen on %1:%2").arg(p.value("host")).arg(port));
   err(QStringLiteral("vscore serve: %1 as \"%2\" on http://%3:%4 (%5 workers)\n")
-          .arg(o.modelDir, o.servedName, p.value("host")).arg(bound).arg(parallel));
+          .arg(o.modelDir, o.servedName, p.value("host"))
+          .arg(bound)
+          .arg(parallel));
   return QCoreApplication::exec();
 }
 

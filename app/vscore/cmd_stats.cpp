@@ -29,7 +29,8 @@ int runStats(const QStringList& args) {
     QJsonObject histograms;
     for (Dimension d : kDimensions) {
       QJsonArray counts;
-      for (qint64 n : st.histogram[static_cast<size_t>(index(d))]) counts.append(n);
+      for (qint64 n : st.histogram[static_cast<size_t>(index(d))])
+        counts.append(n);
       histograms.insert(dimensionKey(d), counts);
     }
     QJsonObject root{{QStringLiteral("prompts"), st.prompts},
@@ -40,23 +41,25 @@ int runStats(const QStringList& args) {
     cli::printJson(root);
     return cli::kExitOk;
   }
-  QString text = QStringLiteral("prompts      %1\nvideos       %2\nevaluations  %3\nannotators   %4\n\n"
-                                "score histogram    1      2      3      4      5\n")
+  QString text = QStringLiteral(
+                     "prompts      %1\nvideos       %2\nevaluations  %3\nannotators   %4\n\n"
+                     "score histogram    1      2      3      4      5\n")
                      .arg(st.prompts)
                      .arg(st.videos)
                      .arg(st.evaluations)
                      .arg(st.annotators);
   for (Dimension d : kDimensions) {
     text += dimensionKey(d).leftJustified(13);
-    for (qint64 n : st.histogram[static_cast<size_t>(index(d))]) text += QString::number(n).rightJustified(7);
+    for (qint64 n : st.histogram[static_cast<size_t>(index(d))])
+      text += QString::number(n).rightJustified(7);
     text += QLatin1Char('\n');
   }
   cli::out(text);
   return cli::kExitOk;
 }
 
-const cli::CommandRegistration kStats({QStringLiteral("stats"), QStringLiteral("stats PROJECT [--json]"),
-                                       QStringLiteral("Count prompts, videos, evaluations, annotators; score histograms"),
-                                       runStats});
+const cli::CommandRegistration kStats(
+    {QStringLiteral("stats"), QStringLiteral("stats PROJECT [--json]"),
+     QStringLiteral("Count prompts, videos, evaluations, annotators; score histograms"), runStats});
 
 }  // namespace

@@ -38,15 +38,17 @@ int runTokenize(const QStringList& args) {
     return *stop;
   }
   if (!parser.isSet(QStringLiteral("tokenizer")) || !parser.positionalArguments().isEmpty()) {
-    return cli::fail(cli::kExitUsage,
-                     QStringLiteral("usage: vscore tokenize --tokenizer FILE [--decode [--skip-special]] < lines"));
+    return cli::fail(
+        cli::kExitUsage,
+        QStringLiteral("usage: vscore tokenize --tokenizer FILE [--decode [--skip-special]] < lines"));
   }
   const bool decode = parser.isSet(QStringLiteral("decode"));
   if (parser.isSet(QStringLiteral("skip-special")) && !decode) {
     return cli::fail(cli::kExitUsage, QStringLiteral("--skip-special only applies to --decode"));
   }
-  const tokenizer::SpecialTokens special =
-      parser.isSet(QStringLiteral("skip-special")) ? tokenizer::SpecialTokens::Skip : tokenizer::SpecialTokens::Keep;
+  const tokenizer::SpecialTokens special = parser.isSet(QStringLiteral("skip-special"))
+                                               ? tokenizer::SpecialTokens::Skip
+                                               : tokenizer::SpecialTokens::Keep;
 
   std::unique_ptr<tokenizer::Tokenizer> tok;
   try {
@@ -73,7 +75,8 @@ int runTokenize(const QStringList& args) {
     if (!decode) {
       if (!value.is_string()) {
         std::fflush(stdout);
-        return cli::fail(cli::kExitInvalidData, QStringLiteral("<stdin>:%1: expected a JSON string").arg(line_no));
+        return cli::fail(cli::kExitInvalidData,
+                         QStringLiteral("<stdin>:%1: expected a JSON string").arg(line_no));
       }
       writeLine(json(tok->encode(value.get_ref<const std::string&>())).dump());
       continue;
@@ -81,7 +84,8 @@ int runTokenize(const QStringList& args) {
     std::vector<int32_t> ids;
     bool ok = value.is_array();
     for (std::size_t i = 0; ok && i < value.size(); ++i) {
-      ok = value[i].is_number_integer() && value[i].get<int64_t>() >= 0 && value[i].get<int64_t>() <= INT32_MAX;
+      ok = value[i].is_number_integer() && value[i].get<int64_t>() >= 0 &&
+           value[i].get<int64_t>() <= INT32_MAX;
       if (ok) {
         ids.push_back(static_cast<int32_t>(value[i].get<int64_t>()));
       }
@@ -102,6 +106,7 @@ int runTokenize(const QStringList& args) {
 
 const cli::CommandRegistration registration(
     {QStringLiteral("tokenize"), QStringLiteral("tokenize --tokenizer FILE [--decode [--skip-special]]"),
-     QStringLiteral("Qwen2 tokenizer filter: JSON strings in, JSON id arrays out (or the reverse)"), runTokenize});
+     QStringLiteral("Qwen2 tokenizer filter: JSON strings in, JSON id arrays out (or the reverse)"),
+     runTokenize});
 
 }  // namespace

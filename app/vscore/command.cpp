@@ -15,9 +15,13 @@ static std::vector<Command>& registry() {
   return all;
 }
 
-CommandRegistration::CommandRegistration(Command command) { registry().push_back(std::move(command)); }
+CommandRegistration::CommandRegistration(Command command) {
+  registry().push_back(std::move(command));
+}
 
-const std::vector<Command>& commands() { return registry(); }
+const std::vector<Command>& commands() {
+  return registry();
+}
 
 void out(const QString& text) {
   const QByteArray bytes = text.toUtf8();
@@ -37,9 +41,12 @@ int fail(int code, const QString& message) {
 int failWith(const std::exception& error) {
   if (const auto* e = dynamic_cast<const vs::Error*>(&error)) {
     switch (e->kind()) {
-      case vs::Error::Kind::Io: return fail(kExitRuntime, e->full());
-      case vs::Error::Kind::InvalidData: return fail(kExitInvalidData, e->full());
-      case vs::Error::Kind::Usage: return fail(kExitUsage, e->full());
+      case vs::Error::Kind::Io:
+        return fail(kExitRuntime, e->full());
+      case vs::Error::Kind::InvalidData:
+        return fail(kExitInvalidData, e->full());
+      case vs::Error::Kind::Usage:
+        return fail(kExitUsage, e->full());
     }
   }
   return fail(kExitRuntime, QString::fromUtf8(error.what()));
@@ -47,8 +54,8 @@ int failWith(const std::exception& error) {
 
 QString siblingProgram(const QString& name) {
   const QString here = QCoreApplication::applicationDirPath();
-  for (const QString& candidate : {here + QLatin1Char('/') + name,
-                                   here + QStringLiteral("/../vscore-worker/") + name}) {
+  for (const QString& candidate :
+       {here + QLatin1Char('/') + name, here + QStringLiteral("/../vscore-worker/") + name}) {
     if (QFileInfo(candidate).isExecutable()) {
       return QDir::cleanPath(candidate);
     }

@@ -16,8 +16,8 @@ enum ExitCode : int {
 
 struct Command {
   QString name;
-  QString synopsis;  // one line: "init PROJECT.vsproj"
-  QString summary;   // one line: what it does
+  QString synopsis;                                 // one line: "init PROJECT.vsproj"
+  QString summary;                                  // one line: what it does
   std::function<int(const QStringList& args)> run;  // args exclude "vscore" and the name
   // Options whose work needs more than the light `vscore` links (FFmpeg, ...): given one of
   // them, the light program hands the whole command line to vscore-full.

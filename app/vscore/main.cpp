@@ -21,8 +21,7 @@ static void printUsage() {
       "Exit codes: 0 ok, 1 runtime or I/O failure, 2 usage error, 3 invalid input data.\n\n"
       "Commands:\n");
   std::vector<Command> sorted = commands();
-  std::sort(sorted.begin(), sorted.end(),
-            [](const Command& a, const Command& b) { return a.name < b.name; });
+  std::sort(sorted.begin(), sorted.end(), [](const Command& a, const Command& b) { return a.name < b.name; });
   for (const Command& c : sorted) {
     text += QStringLiteral("  %1\n      %2\n").arg(c.synopsis, c.summary);
   }

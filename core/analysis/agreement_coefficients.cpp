@@ -103,8 +103,9 @@ std::optional<double> ordinalAlpha(const std::vector<std::vector<double>>& ratin
   }
   const size_t k = table.empty() ? static_cast<size_t>(hi - lo) + 1 : table.size();
   auto category = [&](double v) {
-    return table.empty() ? static_cast<size_t>(v - lo)
-                         : static_cast<size_t>(std::lower_bound(table.begin(), table.end(), v) - table.begin());
+    return table.empty()
+               ? static_cast<size_t>(v - lo)
+               : static_cast<size_t>(std::lower_bound(table.begin(), table.end(), v) - table.begin());
   };
   std::vector<double> o(k * k, 0.0);
   std::vector<size_t> cats;

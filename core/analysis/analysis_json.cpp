@@ -9,7 +9,9 @@
 namespace vs::analysis {
 namespace {
 
-QJsonValue number(const std::optional<double>& v) { return v ? QJsonValue(*v) : QJsonValue(QJsonValue::Null); }
+QJsonValue number(const std::optional<double>& v) {
+  return v ? QJsonValue(*v) : QJsonValue(QJsonValue::Null);
+}
 
 QJsonValue interval(const std::optional<Interval>& ci) {
   if (!ci) {
@@ -176,8 +178,9 @@ QJsonArray leaderboardToJson(const std::vector<LeaderboardEntry>& entries) {
     o.insert(QStringLiteral("generator"), QString::fromStdString(e.generator));
     o.insert(QStringLiteral("videos"), static_cast<double>(e.videos));
     o.insert(QStringLiteral("mean_score"), number(round3(e.meanScore)));
-    o.insert(QStringLiteral("mean_score_ci"), e.meanCi ? interval(Interval{*round3(e.meanCi->low), *round3(e.meanCi->high)})
-                                                       : QJsonValue(QJsonValue::Null));
+    o.insert(QStringLiteral("mean_score_ci"),
+             e.meanCi ? interval(Interval{*round3(e.meanCi->low), *round3(e.meanCi->high)})
+                      : QJsonValue(QJsonValue::Null));
     o.insert(QStringLiteral("bt_strength"), number(round3(e.strength)));
     o.insert(QStringLiteral("bt_strength_ci"),
              e.strengthCi ? interval(Interval{*round3(e.strengthCi->low), *round3(e.strengthCi->high)})

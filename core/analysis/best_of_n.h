@@ -27,14 +27,14 @@ struct BestOfNOptions {
 struct BestOfNGroup {
   std::string group;
   size_t candidates = 0;
-  size_t modelPick = 0;                // index into the input; first of equal best model scores
-  std::vector<size_t> humanBest;       // indices with the best human score (ties kept)
-  bool agrees = false;                 // modelPick is among humanBest
-  double regret = 0;                   // best human score - human score of modelPick
+  size_t modelPick = 0;           // index into the input; first of equal best model scores
+  std::vector<size_t> humanBest;  // indices with the best human score (ties kept)
+  bool agrees = false;            // modelPick is among humanBest
+  double regret = 0;              // best human score - human score of modelPick
 };
 
 struct BestOfNResult {
-  int64_t groups = 0;  // prompts with at least two candidates
+  int64_t groups = 0;                     // prompts with at least two candidates
   std::optional<double> top1Agreement;    // fraction of groups
   std::optional<double> chanceAgreement;  // mean of |humanBest| / candidates
   std::optional<double> meanRegret;       // human score points

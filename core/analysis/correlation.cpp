@@ -196,8 +196,8 @@ std::optional<double> pearson(const std::vector<double>& x, const std::vector<do
 
 std::optional<double> spearman(const std::vector<double>& x, const std::vector<double>& y) {
   const auto ox = orderBy(x), oy = orderBy(y);
-  return weightedPearson(averageRanks(x.size(), ox, runsOf(x, ox), {}), averageRanks(y.size(), oy, runsOf(y, oy), {}),
-                         {});
+  return weightedPearson(averageRanks(x.size(), ox, runsOf(x, ox), {}),
+                         averageRanks(y.size(), oy, runsOf(y, oy), {}), {});
 }
 
 std::optional<double> kendallTauB(const std::vector<double>& x, const std::vector<double>& y) {

@@ -7,12 +7,17 @@
 namespace vs::analysis {
 namespace {
 
-QString esc(const QString& s) { return s.toHtmlEscaped(); }
+QString esc(const QString& s) {
+  return s.toHtmlEscaped();
+}
 
-QString fmt(const std::optional<double>& v) { return v ? QString::number(*v, 'f', 3) : QStringLiteral("—"); }
+QString fmt(const std::optional<double>& v) {
+  return v ? QString::number(*v, 'f', 3) : QStringLiteral("—");
+}
 
 QString fmtCi(const std::optional<Interval>& ci) {
-  return ci ? QStringLiteral("[%1, %2]").arg(QString::number(ci->low, 'f', 3), QString::number(ci->high, 'f', 3))
+  return ci ? QStringLiteral("[%1, %2]")
+                  .arg(QString::number(ci->low, 'f', 3), QString::number(ci->high, 'f', 3))
             : QString();
 }
 
@@ -42,9 +47,10 @@ QString confusionMatrixSvg(const ConfusionMatrix& m, const QString& caption) {
       const int64_t count = m.counts[static_cast<size_t>(r)][static_cast<size_t>(c)];
       const double share = static_cast<double>(count) / static_cast<double>(peak);
       const int shade = 255 - static_cast<int>(share * 200.0);
-      svg += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%3\" fill=\"rgb(%4,%5,255)\" "
-                            "stroke=\"#fff\"/><text x=\"%6\" y=\"%7\" font-size=\"11\" text-anchor=\"middle\" "
-                            "fill=\"%8\">%9</text>")
+      svg += QStringLiteral(
+                 "<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%3\" fill=\"rgb(%4,%5,255)\" "
+                 "stroke=\"#fff\"/><text x=\"%6\" y=\"%7\" font-size=\"11\" text-anchor=\"middle\" "
+                 "fill=\"%8\">%9</text>")
                  .arg(left + c * cell)
                  .arg(top + r * cell)
                  .arg(cell)
@@ -64,14 +70,16 @@ QString confusionMatrixSvg(const ConfusionMatrix& m, const QString& caption) {
                .arg(top - 8)
                .arg(m.lowest + r);
   }
-  svg += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"11\" text-anchor=\"middle\">rows: reference, "
-                        "columns: predicted</text></svg>")
+  svg += QStringLiteral(
+             "<text x=\"%1\" y=\"%2\" font-size=\"11\" text-anchor=\"middle\">rows: reference, "
+             "columns: predicted</text></svg>")
              .arg(size / 2)
              .arg(top + k * cell + 20);
   return svg;
 }
 
-QString histogramSvg(const ScoreHistogram& reference, const ScoreHistogram& predicted, const QString& caption) {
+QString histogramSvg(const ScoreHistogram& reference, const ScoreHistogram& predicted,
+                     const QString& caption) {
   const int lowest = std::min(reference.lowest, predicted.lowest);
   const int highest = std::max(reference.highest(), predicted.highest());
   const int k = highest - lowest + 1;
@@ -95,7 +103,8 @@ QString histogramSvg(const ScoreHistogram& reference, const ScoreHistogram& pred
     const char* colours[2] = {kReferenceColour, kPredictedColour};
     for (int j = 0; j < 2; ++j) {
       const int h = static_cast<int>(static_cast<double>(counts[j]) / static_cast<double>(peak) * height);
-      svg += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" fill=\"%5\"><title>%6</title></rect>")
+      svg += QStringLiteral(
+                 "<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" fill=\"%5\"><title>%6</title></rect>")
                  .arg(x + j * bar + 3)
                  .arg(top + height - h)
                  .arg(bar)
@@ -108,9 +117,10 @@ QString histogramSvg(const ScoreHistogram& reference, const ScoreHistogram& pred
                .arg(top + height + 14)
                .arg(s);
   }
-  svg += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"10\" height=\"10\" fill=\"%3\"/><text x=\"%4\" y=\"%5\" "
-                        "font-size=\"11\">reference</text><rect x=\"%6\" y=\"%2\" width=\"10\" height=\"10\" "
-                        "fill=\"%7\"/><text x=\"%8\" y=\"%5\" font-size=\"11\">predicted</text></svg>")
+  svg += QStringLiteral(
+             "<rect x=\"%1\" y=\"%2\" width=\"10\" height=\"10\" fill=\"%3\"/><text x=\"%4\" y=\"%5\" "
+             "font-size=\"11\">reference</text><rect x=\"%6\" y=\"%2\" width=\"10\" height=\"10\" "
+             "fill=\"%7\"/><text x=\"%8\" y=\"%5\" font-size=\"11\">predicted</text></svg>")
              .arg(left)
              .arg(top + height + 22)
              .arg(QLatin1String(kReferenceColour))
@@ -144,8 +154,9 @@ QString generatorMeansSvg(const std::vector<GeneratorMeans>& generators, const Q
     for (int j = 0; j < 2; ++j) {
       const double v = values[j].value_or(0.0);
       const int w = static_cast<int>(std::max(0.0, std::min(15.0, v)) / 15.0 * width);
-      svg += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"13\" fill=\"%4\"><title>%5</title></rect>"
-                            "<text x=\"%6\" y=\"%7\" font-size=\"10\">%5</text>")
+      svg += QStringLiteral(
+                 "<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"13\" fill=\"%4\"><title>%5</title></rect>"
+                 "<text x=\"%6\" y=\"%7\" font-size=\"10\">%5</text>")
                  .arg(label)
                  .arg(y + j * 14)
                  .arg(w)
@@ -156,10 +167,11 @@ QString generatorMeansSvg(const std::vector<GeneratorMeans>& generators, const Q
     }
     y += row;
   }
-  svg += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"10\" height=\"10\" fill=\"%3\"/><text x=\"%4\" "
-                        "y=\"%5\" font-size=\"11\">reference</text><rect x=\"%6\" y=\"%2\" width=\"10\" "
-                        "height=\"10\" fill=\"%7\"/><text x=\"%8\" y=\"%5\" font-size=\"11\">predicted "
-                        "(mean of v + t + p)</text></svg>")
+  svg += QStringLiteral(
+             "<rect x=\"%1\" y=\"%2\" width=\"10\" height=\"10\" fill=\"%3\"/><text x=\"%4\" "
+             "y=\"%5\" font-size=\"11\">reference</text><rect x=\"%6\" y=\"%2\" width=\"10\" "
+             "height=\"10\" fill=\"%7\"/><text x=\"%8\" y=\"%5\" font-size=\"11\">predicted "
+             "(mean of v + t + p)</text></svg>")
              .arg(label)
              .arg(y + 6)
              .arg(QLatin1String(kReferenceColour))
@@ -172,15 +184,17 @@ QString generatorMeansSvg(const std::vector<GeneratorMeans>& generators, const Q
 }
 
 QString auditHtmlReport(const AuditResult& audit, const ReportInfo& info) {
-  QString html = QStringLiteral(
-                     "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>%1</title>"
-                     "<style>body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse;"
-                     "margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}"
-                     "th:first-child,td:first-child{text-align:left}.charts{display:flex;gap:2em;"
-                     "flex-wrap:wrap}.note{color:#666;font-size:90%}</style></head><body>\n<h1>%1</h1>\n")
-                     .arg(esc(info.title));
-  html += QStringLiteral("<p>Predicted: <b>%1</b> &middot; Reference: <b>%2</b> &middot; items: %3 &middot; "
-                         "dropped (null predictions): %4 &middot; score scale: %5</p>\n")
+  QString html =
+      QStringLiteral(
+          "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>%1</title>"
+          "<style>body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse;"
+          "margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}"
+          "th:first-child,td:first-child{text-align:left}.charts{display:flex;gap:2em;"
+          "flex-wrap:wrap}.note{color:#666;font-size:90%}</style></head><body>\n<h1>%1</h1>\n")
+          .arg(esc(info.title));
+  html += QStringLiteral(
+              "<p>Predicted: <b>%1</b> &middot; Reference: <b>%2</b> &middot; items: %3 &middot; "
+              "dropped (null predictions): %4 &middot; score scale: %5</p>\n")
               .arg(esc(info.predictedSource), esc(info.referenceSource))
               .arg(audit.n)
               .arg(audit.dropped)
@@ -210,20 +224,24 @@ QString auditHtmlReport(const AuditResult& audit, const ReportInfo& info) {
   html += QStringLiteral(
       "<p class=\"note\">Percentages &times;100 rounded to 3 decimals as the VideoScore2 evaluation scripts "
       "report them; MAE in score points. Accuracies use integer scores (soft scores rounded half to even and "
-      "clamped to 1..5); correlations use the raw scores. Intervals: seeded percentile bootstrap, 95&nbsp;%.</p>\n");
+      "clamped to 1..5); correlations use the raw scores. Intervals: seeded percentile bootstrap, "
+      "95&nbsp;%.</p>\n");
   for (Dimension d : kDimensions) {
     const DimensionAudit& dim = audit.dimensions[static_cast<size_t>(index(d))];
-    html += QStringLiteral("<h2>%1</h2>\n<div class=\"charts\"><figure>%2<figcaption>Confusion matrix"
-                           "</figcaption></figure><figure>%3<figcaption>Score distribution</figcaption>"
-                           "</figure></div>\n")
-                .arg(esc(dimensionTitle(d)),
-                     confusionMatrixSvg(dim.confusion, dimensionTitle(d) + QStringLiteral(" confusion matrix")),
-                     histogramSvg(dim.referenceHistogram, dim.predictedHistogram,
-                                  dimensionTitle(d) + QStringLiteral(" score distribution")));
+    html +=
+        QStringLiteral(
+            "<h2>%1</h2>\n<div class=\"charts\"><figure>%2<figcaption>Confusion matrix"
+            "</figcaption></figure><figure>%3<figcaption>Score distribution</figcaption>"
+            "</figure></div>\n")
+            .arg(esc(dimensionTitle(d)),
+                 confusionMatrixSvg(dim.confusion, dimensionTitle(d) + QStringLiteral(" confusion matrix")),
+                 histogramSvg(dim.referenceHistogram, dim.predictedHistogram,
+                              dimensionTitle(d) + QStringLiteral(" score distribution")));
   }
   if (!info.generators.empty()) {
-    html += QStringLiteral("<h2>Generators</h2>\n<figure>%1<figcaption>Mean total score per generator"
-                           "</figcaption></figure>\n")
+    html += QStringLiteral(
+                "<h2>Generators</h2>\n<figure>%1<figcaption>Mean total score per generator"
+                "</figcaption></figure>\n")
                 .arg(generatorMeansSvg(info.generators, QStringLiteral("Mean total score per generator")));
   }
   html += QStringLiteral("</body></html>\n");

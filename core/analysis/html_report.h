@@ -10,9 +10,9 @@ namespace vs::analysis {
 
 struct ReportInfo {
   QString title = QStringLiteral("VideoScore audit");
-  QString predictedSource;  // e.g. "model:VideoScore2"
-  QString referenceSource;  // e.g. "alice"
-  QString generatedAt;      // ISO 8601 text; empty leaves it out (reproducible output)
+  QString predictedSource;                 // e.g. "model:VideoScore2"
+  QString referenceSource;                 // e.g. "alice"
+  QString generatedAt;                     // ISO 8601 text; empty leaves it out (reproducible output)
   std::vector<GeneratorMeans> generators;  // charted when present (project audits)
 };
 
@@ -22,7 +22,8 @@ QString auditHtmlReport(const AuditSummary& summary, ReportInfo info);
 
 // The charts on their own (also usable by other reports).
 QString confusionMatrixSvg(const ConfusionMatrix& m, const QString& caption);
-QString histogramSvg(const ScoreHistogram& reference, const ScoreHistogram& predicted, const QString& caption);
+QString histogramSvg(const ScoreHistogram& reference, const ScoreHistogram& predicted,
+                     const QString& caption);
 QString generatorMeansSvg(const std::vector<GeneratorMeans>& generators, const QString& caption);
 
 }  // namespace vs::analysis

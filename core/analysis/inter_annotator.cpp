@@ -53,8 +53,8 @@ void statistics(const Prepared& p, const Weights& w, std::vector<std::optional<d
     }
   }
   const double pairCount = static_cast<double>(p.pairs.size());
-  out[kSpearman] = spearmanDefined && pairCount > 0 ? std::optional<double>(spearmanSum / pairCount)
-                                                    : std::nullopt;
+  out[kSpearman] =
+      spearmanDefined && pairCount > 0 ? std::optional<double>(spearmanSum / pairCount) : std::nullopt;
   out[kQwk] = qwkDefined && pairCount > 0 ? std::optional<double>(qwkSum / pairCount) : std::nullopt;
   out[kAlphaOrdinal] = krippendorffAlpha(r, AlphaLevel::Ordinal, w);
   out[kAlphaInterval] = krippendorffAlpha(r, AlphaLevel::Interval, w);
@@ -76,10 +76,9 @@ DimensionAgreement interAnnotatorAgreement(const std::vector<std::vector<double>
   std::vector<std::optional<double>> point(kMeasureCount);
   statistics(p, {}, point, &result.pairs);
   const size_t items = ratings.empty() ? 0 : ratings.front().size();
-  const auto ci = bootstrapIntervals(items, kMeasureCount, bootstrap,
-                                     [&p](const Weights& w, std::vector<std::optional<double>>& out) {
-                                       statistics(p, w, out, nullptr);
-                                     });
+  const auto ci = bootstrapIntervals(
+      items, kMeasureCount, bootstrap,
+      [&p](const Weights& w, std::vector<std::optional<double>>& out) { statistics(p, w, out, nullptr); });
   result.agreementRatio = {point[kRatio], ci[kRatio]};
   result.meanSpearman = {point[kSpearman], ci[kSpearman]};
   result.alphaOrdinal = {point[kAlphaOrdinal], ci[kAlphaOrdinal]};

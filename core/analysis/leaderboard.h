@@ -12,9 +12,9 @@
 namespace vs::analysis {
 
 struct GeneratorSample {
-  std::string group;      // prompt
+  std::string group;  // prompt
   std::string generator;
-  double score = 0;       // total (or weighted) score of one video
+  double score = 0;  // total (or weighted) score of one video
 };
 
 struct LeaderboardEntry {

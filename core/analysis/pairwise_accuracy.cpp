@@ -4,7 +4,9 @@
 
 namespace vs::analysis {
 
-double referenceTieThreshold(ScoreScale scale) { return scale == ScoreScale::Soft ? 0.001 : 0.5; }
+double referenceTieThreshold(ScoreScale scale) {
+  return scale == ScoreScale::Soft ? 0.001 : 0.5;
+}
 
 Preference predictPreference(double left, double right, TieHandling ties, double threshold) {
   const double margin = ties == TieHandling::Included ? threshold : 0.0;

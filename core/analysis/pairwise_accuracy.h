@@ -24,9 +24,9 @@ struct ScoredPair {
 };
 
 struct PairwiseResult {
-  int64_t total = 0;    // pairs counted
+  int64_t total = 0;  // pairs counted
   int64_t correct = 0;
-  int64_t skipped = 0;  // tie-labelled pairs left out (TieHandling::Excluded)
+  int64_t skipped = 0;             // tie-labelled pairs left out (TieHandling::Excluded)
   std::optional<double> accuracy;  // x100 rounded to 3; null when no pair counted
 };
 

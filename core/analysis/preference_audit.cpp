@@ -10,7 +10,8 @@ namespace vs::analysis {
 namespace {
 
 Preference flipped(Preference p) {
-  return p == Preference::Left ? Preference::Right : (p == Preference::Right ? Preference::Left : Preference::Tie);
+  return p == Preference::Left ? Preference::Right
+                               : (p == Preference::Right ? Preference::Left : Preference::Tie);
 }
 
 }  // namespace
@@ -18,7 +19,8 @@ Preference flipped(Preference p) {
 PositionBias positionBias(const std::vector<JudgedPair>& pairs) {
   PositionBias b;
   for (const JudgedPair& p : pairs) {
-    if (!p.randomised) continue;
+    if (!p.randomised)
+      continue;
     ++b.randomised;
     ++(p.choice == Preference::Left ? b.left : (p.choice == Preference::Right ? b.right : b.ties));
   }
@@ -36,16 +38,19 @@ PositionBias positionBias(const std::vector<JudgedPair>& pairs) {
 
 PeopleAgreement preferenceAgreement(const std::vector<JudgedPair>& pairs) {
   // Verdicts per (prompt, unordered pair, dimension), seen from the lexicographically first video.
-  std::map<std::tuple<std::string, std::string, std::string, std::string>, std::map<std::string, Preference>> verdicts;
+  std::map<std::tuple<std::string, std::string, std::string, std::string>, std::map<std::string, Preference>>
+      verdicts;
   for (const JudgedPair& p : pairs) {
     const bool inOrder = p.left < p.right;
-    const auto key = std::make_tuple(p.prompt, inOrder ? p.left : p.right, inOrder ? p.right : p.left, p.dimension);
+    const auto key =
+        std::make_tuple(p.prompt, inOrder ? p.left : p.right, inOrder ? p.right : p.left, p.dimension);
     verdicts[key][p.annotator] = inOrder ? p.choice : flipped(p.choice);
   }
   PeopleAgreement a;
   int64_t same = 0, decidedSame = 0;
   for (const auto& [key, byAnnotator] : verdicts) {
-    if (byAnnotator.size() < 2) continue;
+    if (byAnnotator.size() < 2)
+      continue;
     ++a.sharedPairs;
     for (auto i = byAnnotator.begin(); i != byAnnotator.end(); ++i) {
       for (auto j = std::next(i); j != byAnnotator.end(); ++j) {
@@ -58,7 +63,8 @@ PeopleAgreement preferenceAgreement(const std::vector<JudgedPair>& pairs) {
       }
     }
   }
-  if (a.judgePairs > 0) a.agreement = static_cast<double>(same) / static_cast<double>(a.judgePairs);
+  if (a.judgePairs > 0)
+    a.agreement = static_cast<double>(same) / static_cast<double>(a.judgePairs);
   if (a.decidedJudgePairs > 0) {
     a.agreementWithoutTies = static_cast<double>(decidedSame) / static_cast<double>(a.decidedJudgePairs);
   }
@@ -66,7 +72,8 @@ PeopleAgreement preferenceAgreement(const std::vector<JudgedPair>& pairs) {
 }
 
 ModelPreferenceAccuracy modelPreferenceAccuracy(const std::vector<JudgedPair>& pairs,
-                                                const std::map<std::string, double>& modelTotal, ScoreScale scale) {
+                                                const std::map<std::string, double>& modelTotal,
+                                                ScoreScale scale) {
   ModelPreferenceAccuracy r;
   r.threshold = referenceTieThreshold(scale);
   std::vector<ScoredPair> scored;
@@ -88,7 +95,8 @@ std::vector<PreferenceLeaderboardEntry> preferenceLeaderboard(const std::vector<
   std::map<std::string, size_t> generatorIndex;
   std::map<std::string, size_t> promptIndex;
   for (const JudgedPair& p : pairs) {
-    if (p.leftGenerator == p.rightGenerator) continue;
+    if (p.leftGenerator == p.rightGenerator)
+      continue;
     generatorIndex.emplace(p.leftGenerator, 0);
     generatorIndex.emplace(p.rightGenerator, 0);
     promptIndex.emplace(p.prompt, 0);
@@ -100,7 +108,8 @@ std::vector<PreferenceLeaderboardEntry> preferenceLeaderboard(const std::vector<
     entries.back().generator = name;
   }
   size_t prompts = 0;
-  for (auto& [name, index] : promptIndex) index = prompts++;
+  for (auto& [name, index] : promptIndex)
+    index = prompts++;
   const size_t k = entries.size();
   struct Outcome {
     size_t prompt, a, b;
@@ -109,7 +118,8 @@ std::vector<PreferenceLeaderboardEntry> preferenceLeaderboard(const std::vector<
   std::vector<Outcome> outcomes;
   std::vector<std::vector<bool>> met(k, std::vector<bool>(k, false));
   for (const JudgedPair& p : pairs) {
-    if (p.leftGenerator == p.rightGenerator) continue;
+    if (p.leftGenerator == p.rightGenerator)
+      continue;
     const size_t a = generatorIndex[p.leftGenerator], b = generatorIndex[p.rightGenerator];
     const double winA = p.choice == Preference::Left ? 1.0 : (p.choice == Preference::Right ? 0.0 : 0.5);
     outcomes.push_back({promptIndex[p.prompt], a, b, winA});
@@ -131,13 +141,15 @@ std::vector<PreferenceLeaderboardEntry> preferenceLeaderboard(const std::vector<
     std::vector<std::vector<double>> wins(k, std::vector<double>(k, 0.0));
     for (const Outcome& o : outcomes) {
       const double wp = weightOf(w, o.prompt);
-      if (wp <= 0) continue;
+      if (wp <= 0)
+        continue;
       wins[o.a][o.b] += wp * o.winA;
       wins[o.b][o.a] += wp * (1 - o.winA);
     }
     const auto logStrength = bradleyTerry(wins, met);  // met on the full data, as generatorLeaderboard does
     double sum = 0;
-    for (const auto& s : logStrength) sum += s ? std::exp(*s) : 0.0;
+    for (const auto& s : logStrength)
+      sum += s ? std::exp(*s) : 0.0;
     for (size_t i = 0; i < k; ++i) {
       out[i] = logStrength[i] && sum > 0 ? std::optional(std::exp(*logStrength[i]) / sum) : std::nullopt;
       out[k + i] = logStrength[i];
@@ -157,7 +169,8 @@ std::vector<PreferenceLeaderboardEntry> preferenceLeaderboard(const std::vector<
   return entries;
 }
 
-PickAgreement bestOfNPickAgreement(const std::vector<PickedGroup>& picks, const std::map<std::string, double>& modelTotal) {
+PickAgreement bestOfNPickAgreement(const std::vector<PickedGroup>& picks,
+                                   const std::map<std::string, double>& modelTotal) {
   PickAgreement r;
   double agree = 0, chance = 0, regret = 0, worst = 0;
   int64_t withWorst = 0;
@@ -172,14 +185,17 @@ PickAgreement bestOfNPickAgreement(const std::vector<PickedGroup>& picks, const 
       }
       scored.emplace_back(it->second, c);
     }
-    if (!complete) continue;
-    std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    if (!complete)
+      continue;
+    std::stable_sort(scored.begin(), scored.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
     ++r.picks;
     const std::string& modelPick = scored.front().second;
     agree += modelPick == g.best ? 1 : 0;
     chance += 1.0 / static_cast<double>(g.candidates.size());
     for (size_t i = 0; i < scored.size(); ++i) {
-      if (scored[i].second == g.best) regret += static_cast<double>(i);
+      if (scored[i].second == g.best)
+        regret += static_cast<double>(i);
     }
     if (g.worst) {
       ++withWorst;
@@ -192,7 +208,8 @@ PickAgreement bestOfNPickAgreement(const std::vector<PickedGroup>& picks, const 
     r.chanceAgreement = chance / n;
     r.meanRankRegret = regret / n;
   }
-  if (withWorst > 0) r.modelPicksWorst = worst / static_cast<double>(withWorst);
+  if (withWorst > 0)
+    r.modelPicksWorst = worst / static_cast<double>(withWorst);
   return r;
 }
 

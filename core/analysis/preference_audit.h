@@ -21,7 +21,7 @@ namespace vs::analysis {
 struct JudgedPair {
   std::string annotator;
   std::string prompt;
-  std::string dimension;  // "overall", "visual", "t2v", "phy"
+  std::string dimension;    // "overall", "visual", "t2v", "phy"
   std::string left, right;  // video names, as shown
   std::string leftGenerator, rightGenerator;
   Preference choice = Preference::Tie;
@@ -31,14 +31,14 @@ struct JudgedPair {
 struct PositionBias {
   int64_t randomised = 0;  // pairs shown in random order
   int64_t left = 0, right = 0, ties = 0;
-  std::optional<double> leftShare;  // left / (left + right); 0.5 = no bias
+  std::optional<double> leftShare;      // left / (left + right); 0.5 = no bias
   std::optional<Interval> leftShareCi;  // Wilson 95 %
 };
 PositionBias positionBias(const std::vector<JudgedPair>& pairs);
 
 struct PeopleAgreement {
-  int64_t sharedPairs = 0;   // (prompt, unordered pair, dimension) judged by two or more people
-  int64_t judgePairs = 0;    // pairs of people on those
+  int64_t sharedPairs = 0;          // (prompt, unordered pair, dimension) judged by two or more people
+  int64_t judgePairs = 0;           // pairs of people on those
   std::optional<double> agreement;  // fraction of judge pairs with the same verdict (ties count)
   int64_t decidedJudgePairs = 0;    // judge pairs where neither said tie
   std::optional<double> agreementWithoutTies;
@@ -76,7 +76,7 @@ struct PickedGroup {
 };
 
 struct PickAgreement {
-  int64_t picks = 0;          // picks whose candidates all have model totals
+  int64_t picks = 0;                      // picks whose candidates all have model totals
   std::optional<double> agreement;        // model's pick == people's best
   std::optional<double> chanceAgreement;  // mean 1 / candidates
   // Regret in places: mean (position of the people's best in the model's order - 1); 0 when the
@@ -84,6 +84,7 @@ struct PickAgreement {
   std::optional<double> meanRankRegret;
   std::optional<double> modelPicksWorst;  // among picks with a worst: model's pick == people's worst
 };
-PickAgreement bestOfNPickAgreement(const std::vector<PickedGroup>& picks, const std::map<std::string, double>& modelTotal);
+PickAgreement bestOfNPickAgreement(const std::vector<PickedGroup>& picks,
+                                   const std::map<std::string, double>& modelTotal);
 
 }  // namespace vs::analysis

@@ -64,7 +64,8 @@ void requireKnown(const std::map<qint64, Annotator>& annotators, const ScoreSour
       return;
     }
   }
-  throw Error(Error::Kind::Usage, path, QStringLiteral("no annotator '%1' in the project").arg(source.text()));
+  throw Error(Error::Kind::Usage, path,
+              QStringLiteral("no annotator '%1' in the project").arg(source.text()));
 }
 
 // The first evaluation of the video that the source accepts.
@@ -79,7 +80,9 @@ const Evaluation* pick(const store::QueueItem& item, const ScoreSource& source,
   return nullptr;
 }
 
-std::array<double, 3> values(const Scores& s) { return {*s.value[0], *s.value[1], *s.value[2]}; }
+std::array<double, 3> values(const Scores& s) {
+  return {*s.value[0], *s.value[1], *s.value[2]};
+}
 
 }  // namespace
 
@@ -103,7 +106,8 @@ ProjectRows projectAuditRows(const store::Store& store, const ScoreSource& predi
     out.videoNames.push_back(item.video.name);
     out.generators.push_back(item.video.generator.toStdString());
   }
-  for (const auto& [source, any] : {std::pair{&predicted, anyPredicted}, std::pair{&reference, anyReference}}) {
+  for (const auto& [source, any] :
+       {std::pair{&predicted, anyPredicted}, std::pair{&reference, anyReference}}) {
     if (!any) {
       throw Error(Error::Kind::Usage, store.path(),
                   QStringLiteral("no evaluations from '%1' in the project").arg(source->text()));
@@ -114,7 +118,8 @@ ProjectRows projectAuditRows(const store::Store& store, const ScoreSource& predi
 
 namespace {
 
-AgreementInput sharedItems(const QStringList& names, const std::vector<std::vector<std::pair<QString, Scores>>>& lists) {
+AgreementInput sharedItems(const QStringList& names,
+                           const std::vector<std::vector<std::pair<QString, Scores>>>& lists) {
   AgreementInput input;
   input.annotators = names;
   std::vector<std::map<QString, Scores>> byName(lists.size());
@@ -164,7 +169,8 @@ AgreementInput agreementInputFromFiles(const QStringList& paths) {
     }
     const auto format = interop::detectFormat(path, f.read(4096));
     if (!format) {
-      throw Error(Error::Kind::InvalidData, path, QStringLiteral("not a VideoFeedback2 JSON, JSONL or CSV file"));
+      throw Error(Error::Kind::InvalidData, path,
+                  QStringLiteral("not a VideoFeedback2 JSON, JSONL or CSV file"));
     }
     std::vector<std::pair<QString, Scores>> list;
     for (const FeedbackItem& item : interop::readItems(path, *format)) {
@@ -228,8 +234,8 @@ std::vector<Candidate> projectCandidates(const store::Store& store, const ScoreS
     if (!m || !h || !m->scores.complete() || !h->scores.complete() || item.video.promptId == 0) {
       continue;
     }
-    out.push_back({item.promptText.toStdString(), item.video.generator.toStdString(), item.video.name.toStdString(),
-                   values(m->scores), values(h->scores)});
+    out.push_back({item.promptText.toStdString(), item.video.generator.toStdString(),
+                   item.video.name.toStdString(), values(m->scores), values(h->scores)});
   }
   return out;
 }
@@ -243,7 +249,8 @@ std::vector<JudgedPair> projectJudgedPairs(const store::Store& store) {
   std::map<qint64, QString> annotators, prompts;
   auto video = [&](qint64 id) -> const Video& {
     auto it = videos.find(id);
-    if (it == videos.end()) it = videos.emplace(id, store.findVideo(id).value_or(Video{})).first;
+    if (it == videos.end())
+      it = videos.emplace(id, store.findVideo(id).value_or(Video{})).first;
     return it->second;
   };
   std::vector<JudgedPair> pairs;
@@ -266,8 +273,9 @@ std::vector<JudgedPair> projectJudgedPairs(const store::Store& store) {
     j.right = r.name.toStdString();
     j.leftGenerator = l.generator.toStdString();
     j.rightGenerator = r.generator.toStdString();
-    j.choice = p.choice == PreferenceChoice::Left ? Preference::Left
-                                                  : (p.choice == PreferenceChoice::Right ? Preference::Right : Preference::Tie);
+    j.choice = p.choice == PreferenceChoice::Left
+                   ? Preference::Left
+                   : (p.choice == PreferenceChoice::Right ? Preference::Right : Preference::Tie);
     j.randomised = p.order == PresentationOrder::Randomised;
     pairs.push_back(std::move(j));
   }

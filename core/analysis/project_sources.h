@@ -37,9 +37,9 @@ std::optional<ScoreSource> firstSource(const store::Store& store, AnnotatorKind 
 
 struct ProjectRows {
   std::vector<AuditRow> rows;
-  std::vector<QString> videoNames;  // parallel to rows
+  std::vector<QString> videoNames;      // parallel to rows
   std::vector<std::string> generators;  // parallel to rows ("" when unknown)
-  int64_t withoutBoth = 0;  // videos lacking an evaluation from one of the sources
+  int64_t withoutBoth = 0;              // videos lacking an evaluation from one of the sources
 };
 
 // Rows for every video that both sources evaluated; a reference with a missing score is left

@@ -11,30 +11,48 @@ namespace vs::analysis {
 
 const char* metricKey(Metric m) {
   switch (m) {
-    case Metric::Accuracy: return "accuracy";
-    case Metric::RelaxedAccuracy: return "relaxed_accuracy";
-    case Metric::Srcc: return "srcc";
-    case Metric::Plcc: return "plcc";
-    case Metric::KendallTauB: return "kendall_tau_b";
-    case Metric::Mae: return "mae";
-    case Metric::Qwk: return "qwk";
-    case Metric::AlphaOrdinal: return "alpha_ordinal";
-    case Metric::AlphaInterval: return "alpha_interval";
+    case Metric::Accuracy:
+      return "accuracy";
+    case Metric::RelaxedAccuracy:
+      return "relaxed_accuracy";
+    case Metric::Srcc:
+      return "srcc";
+    case Metric::Plcc:
+      return "plcc";
+    case Metric::KendallTauB:
+      return "kendall_tau_b";
+    case Metric::Mae:
+      return "mae";
+    case Metric::Qwk:
+      return "qwk";
+    case Metric::AlphaOrdinal:
+      return "alpha_ordinal";
+    case Metric::AlphaInterval:
+      return "alpha_interval";
   }
   return "";
 }
 
 const char* metricTitle(Metric m) {
   switch (m) {
-    case Metric::Accuracy: return "Accuracy";
-    case Metric::RelaxedAccuracy: return "Relaxed accuracy (\u00b11)";
-    case Metric::Srcc: return "SRCC";
-    case Metric::Plcc: return "PLCC";
-    case Metric::KendallTauB: return "Kendall \u03c4-b";
-    case Metric::Mae: return "MAE";
-    case Metric::Qwk: return "Quadratic-weighted \u03ba";
-    case Metric::AlphaOrdinal: return "Krippendorff \u03b1 (ordinal)";
-    case Metric::AlphaInterval: return "Krippendorff \u03b1 (interval)";
+    case Metric::Accuracy:
+      return "Accuracy";
+    case Metric::RelaxedAccuracy:
+      return "Relaxed accuracy (\u00b11)";
+    case Metric::Srcc:
+      return "SRCC";
+    case Metric::Plcc:
+      return "PLCC";
+    case Metric::KendallTauB:
+      return "Kendall \u03c4-b";
+    case Metric::Mae:
+      return "MAE";
+    case Metric::Qwk:
+      return "Quadratic-weighted \u03ba";
+    case Metric::AlphaOrdinal:
+      return "Krippendorff \u03b1 (ordinal)";
+    case Metric::AlphaInterval:
+      return "Krippendorff \u03b1 (interval)";
   }
   return "";
 }
@@ -43,17 +61,21 @@ namespace {
 
 // One dimension's columns after dropping null rows.
 struct Columns {
-  std::vector<double> raw;        // predicted, as given
-  std::vector<double> mapped;     // predicted, integer rule of the scale
-  std::vector<double> reference;  // human
+  std::vector<double> raw;                         // predicted, as given
+  std::vector<double> mapped;                      // predicted, integer rule of the scale
+  std::vector<double> reference;                   // human
   std::vector<std::vector<double>> mappedRatings;  // {mapped, reference} for alpha (ordinal)
   std::vector<std::vector<double>> rawRatings;     // {raw, reference} for alpha (interval)
   WeightedPairs pairs;
   std::vector<bool> exact;  // mapped == reference
   std::vector<bool> near;   // |mapped - reference| <= 1
   Columns(std::vector<double> r, std::vector<double> m, std::vector<double> ref)
-      : raw(std::move(r)), mapped(std::move(m)), reference(std::move(ref)),
-        mappedRatings{mapped, reference}, rawRatings{raw, reference}, pairs(raw, reference) {
+      : raw(std::move(r)),
+        mapped(std::move(m)),
+        reference(std::move(ref)),
+        mappedRatings{mapped, reference},
+        rawRatings{raw, reference},
+        pairs(raw, reference) {
     for (size_t i = 0; i < raw.size(); ++i) {
       exact.push_back(mapped[i] == reference[i]);
       near.push_back(std::fabs(mapped[i] - reference[i]) <= 1.0);
@@ -96,11 +118,15 @@ std::optional<Interval> reportInterval(Metric m, const std::optional<Interval>& 
   return Interval{*report(m, ci->low), *report(m, ci->high)};
 }
 
-bool hasFraction(double v) { return std::isfinite(v) && v != std::floor(v); }
+bool hasFraction(double v) {
+  return std::isfinite(v) && v != std::floor(v);
+}
 
 }  // namespace
 
-int referenceCell(double reference) { return static_cast<int>(std::lround(std::clamp(reference, 0.0, 10.0))); }
+int referenceCell(double reference) {
+  return static_cast<int>(std::lround(std::clamp(reference, 0.0, 10.0)));
+}
 
 int predictedCell(double predicted, ScoreScale scale) {
   return referenceCell(scale == ScoreScale::Soft ? referenceInteger(predicted) : predicted);

@@ -44,8 +44,9 @@ inline constexpr int kMetricCount = 9;
 const char* metricKey(Metric m);    // "accuracy", "relaxed_accuracy", "srcc", ...
 const char* metricTitle(Metric m);  // "Accuracy", "Relaxed accuracy (±1)", ...
 inline constexpr std::array<Metric, kMetricCount> kMetrics{
-    Metric::Accuracy, Metric::RelaxedAccuracy, Metric::Srcc,          Metric::Plcc,         Metric::KendallTauB,
-    Metric::Mae,      Metric::Qwk,             Metric::AlphaOrdinal, Metric::AlphaInterval};
+    Metric::Accuracy, Metric::RelaxedAccuracy, Metric::Srcc,
+    Metric::Plcc,     Metric::KendallTauB,     Metric::Mae,
+    Metric::Qwk,      Metric::AlphaOrdinal,    Metric::AlphaInterval};
 
 struct MetricValue {
   std::optional<double> value;  // as reported (rounded)
@@ -54,7 +55,7 @@ struct MetricValue {
 
 struct DimensionAudit {
   std::array<MetricValue, kMetricCount> metrics;
-  ConfusionMatrix confusion;       // reference rows x predicted columns, integer scores
+  ConfusionMatrix confusion;  // reference rows x predicted columns, integer scores
   ScoreHistogram referenceHistogram;
   ScoreHistogram predictedHistogram;  // integer-mapped
   const MetricValue& operator[](Metric m) const { return metrics[static_cast<size_t>(m)]; }

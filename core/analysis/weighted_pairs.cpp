@@ -15,9 +15,8 @@ WeightedPairs::WeightedPairs(std::vector<double> x, std::vector<double> y)
   xyOrder_.resize(n);
   std::iota(xyOrder_.begin(), xyOrder_.end(), size_t{0});
   yOrder_ = xyOrder_;
-  std::stable_sort(xyOrder_.begin(), xyOrder_.end(), [this](size_t a, size_t b) {
-    return x_[a] < x_[b] || (x_[a] == x_[b] && y_[a] < y_[b]);
-  });
+  std::stable_sort(xyOrder_.begin(), xyOrder_.end(),
+                   [this](size_t a, size_t b) { return x_[a] < x_[b] || (x_[a] == x_[b] && y_[a] < y_[b]); });
   std::stable_sort(yOrder_.begin(), yOrder_.end(), [this](size_t a, size_t b) { return y_[a] < y_[b]; });
   yDenseRank_.assign(n, 0);
   int rank = -1;

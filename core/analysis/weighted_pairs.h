@@ -9,7 +9,9 @@ namespace vs::analysis {
 // Multiplicity of each observation (a bootstrap resample); empty means every observation once.
 using Weights = std::vector<double>;
 
-inline double weightOf(const Weights& w, size_t i) { return w.empty() ? 1.0 : w[i]; }
+inline double weightOf(const Weights& w, size_t i) {
+  return w.empty() ? 1.0 : w[i];
+}
 
 class WeightedPairs {
  public:

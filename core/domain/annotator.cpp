@@ -7,8 +7,10 @@ QString annotatorKindName(AnnotatorKind kind) {
 }
 
 std::optional<AnnotatorKind> annotatorKindFromName(const QString& name) {
-  if (name == QLatin1String("human")) return AnnotatorKind::Human;
-  if (name == QLatin1String("model")) return AnnotatorKind::Model;
+  if (name == QLatin1String("human"))
+    return AnnotatorKind::Human;
+  if (name == QLatin1String("model"))
+    return AnnotatorKind::Model;
   return std::nullopt;
 }
 

@@ -6,8 +6,7 @@
 namespace vs {
 
 enum class Dimension { Visual = 0, T2V = 1, Phy = 2 };
-inline constexpr std::array<Dimension, 3> kDimensions{Dimension::Visual, Dimension::T2V,
-                                                      Dimension::Phy};
+inline constexpr std::array<Dimension, 3> kDimensions{Dimension::Visual, Dimension::T2V, Dimension::Phy};
 
 // "visual", "t2v", "phy": the key prefix of VideoFeedback2 (`visual_score`).
 QString dimensionKey(Dimension d);
@@ -18,6 +17,8 @@ QString dimensionTitle(Dimension d);
 // The label the model writes before the digit ("visual quality").
 QString dimensionModelLabel(Dimension d);
 
-inline int index(Dimension d) { return static_cast<int>(d); }
+inline int index(Dimension d) {
+  return static_cast<int>(d);
+}
 
 }  // namespace vs

@@ -16,7 +16,9 @@ class Error : public std::runtime_error {
 
   Error(Kind kind, QString where, QString what)
       : std::runtime_error((where.isEmpty() ? what : where + QStringLiteral(": ") + what).toStdString()),
-        kind_(kind), where_(std::move(where)), what_(std::move(what)) {}
+        kind_(kind),
+        where_(std::move(where)),
+        what_(std::move(what)) {}
 
   Kind kind() const { return kind_; }
   const QString& where() const { return where_; }  // "a.json:117" or "a.json: item 24 (...)"

@@ -7,11 +7,13 @@
 namespace vs {
 
 QByteArray extraFieldsToJson(const ExtraFields& fields) {
-  if (fields.empty()) return {};
+  if (fields.empty())
+    return {};
   std::string out;
   out.push_back('{');
   for (size_t i = 0; i < fields.size(); ++i) {
-    if (i) out.push_back(',');
+    if (i)
+      out.push_back(',');
     json::appendString(out, fields[i].key);
     out.push_back(':');
     out.append(fields[i].jsonValue.constData(), static_cast<size_t>(fields[i].jsonValue.size()));
@@ -22,11 +24,13 @@ QByteArray extraFieldsToJson(const ExtraFields& fields) {
 
 ExtraFields extraFieldsFromJson(const QByteArray& text) {
   ExtraFields fields;
-  if (text.isEmpty()) return fields;
+  if (text.isEmpty())
+    return fields;
   try {
     json::Reader reader(text.constData(), text.constData() + text.size());
     reader.expect('{');
-    if (reader.consumeIf('}')) return fields;
+    if (reader.consumeIf('}'))
+      return fields;
     do {
       ExtraField field;
       reader.readString(&field.key);

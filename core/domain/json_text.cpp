@@ -8,12 +8,17 @@ namespace vs::json {
 namespace {
 constexpr int kMaxDepth = 512;
 
-inline bool isSpace(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+inline bool isSpace(char c) {
+  return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
 
 int hexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
   return -1;
 }
 
@@ -40,16 +45,26 @@ size_t utf8SequenceLength(const unsigned char* p, const unsigned char* end) {
   const unsigned char c = p[0];
   size_t n;
   uint32_t cp;
-  if (c >= 0xC2 && c <= 0xDF) { n = 2; cp = c & 0x1F; }
-  else if (c >= 0xE0 && c <= 0xEF) { n = 3; cp = c & 0x0F; }
-  else if (c >= 0xF0 && c <= 0xF4) { n = 4; cp = c & 0x07; }
-  else return 0;
-  if (static_cast<size_t>(end - p) < n) return 0;
+  if (c >= 0xC2 && c <= 0xDF) {
+    n = 2;
+    cp = c & 0x1F;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    n = 3;
+    cp = c & 0x0F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    n = 4;
+    cp = c & 0x07;
+  } else
+    return 0;
+  if (static_cast<size_t>(end - p) < n)
+    return 0;
   for (size_t i = 1; i < n; ++i) {
-    if ((p[i] & 0xC0) != 0x80) return 0;
+    if ((p[i] & 0xC0) != 0x80)
+      return 0;
     cp = (cp << 6) | (p[i] & 0x3F);
   }
-  if ((n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF))) {
+  if ((n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+      (n == 4 && (cp < 0x10000 || cp > 0x10FFFF))) {
     return 0;
   }
   return n;
@@ -66,7 +81,8 @@ bool isValidUtf8(const char* text, size_t size, size_t* badOffset) {
     }
     const size_t n = utf8SequenceLength(p, end);
     if (n == 0) {
-      if (badOffset) *badOffset = static_cast<size_t>(p - reinterpret_cast<const unsigned char*>(text));
+      if (badOffset)
+        *badOffset = static_cast<size_t>(p - reinterpret_cast<const unsigned char*>(text));
       return false;
     }
     p += n;
@@ -86,7 +102,8 @@ int lineOfOffset(const char* begin, size_t offset) {
 }
 
 void Reader::skipSpace() {
-  while (p_ != end_ && isSpace(*p_)) ++p_;
+  while (p_ != end_ && isSpace(*p_))
+    ++p_;
 }
 
 char Reader::peek() {
@@ -96,15 +113,22 @@ char Reader::peek() {
 
 void Reader::expect(char c) {
   skipSpace();
-  if (p_ == end_) fail("unexpected end of file");
+  if (p_ == end_)
+    fail("unexpected end of file");
   if (*p_ != c) {
     switch (c) {
-      case ':': fail("expected ':'");
-      case ',': fail("expected ','");
-      case '[': fail("expected '['");
-      case '{': fail("expected '{'");
-      case '"': fail("expected a string");
-      default: fail("unexpected character");
+      case ':':
+        fail("expected ':'");
+      case ',':
+        fail("expected ','");
+      case '[':
+        fail("expected '['");
+      case '{':
+        fail("expected '{'");
+      case '"':
+        fail("expected a string");
+      default:
+        fail("unexpected character");
     }
   }
   ++p_;
@@ -133,11 +157,14 @@ void Reader::readString(QByteArray* out) {
       constexpr quint64 kHigh = 0x8080808080808080ull;
       const quint64 quote = w ^ (kOnes * '"');
       const quint64 slash = w ^ (kOnes * '\\');
-      const quint64 special = ((quote - kOnes) & ~quote) | ((slash - kOnes) & ~slash) | (w - kOnes * 0x20) | w;
-      if (special & kHigh) break;
+      const quint64 special =
+          ((quote - kOnes) & ~quote) | ((slash - kOnes) & ~slash) | (w - kOnes * 0x20) | w;
+      if (special & kHigh)
+        break;
       p_ += 8;
     }
-    if (p_ == end_) break;
+    if (p_ == end_)
+      break;
     const unsigned char c = static_cast<unsigned char>(*p_);
     if (c == '"') {
       *out = storage_ == StringStorage::ViewIntoSource ? QByteArray::fromRawData(start, p_ - start)
@@ -145,62 +172,90 @@ void Reader::readString(QByteArray* out) {
       ++p_;
       return;
     }
-    if (c == '\\') break;  // slow path below
-    if (c < 0x20) fail("control character in string");
+    if (c == '\\')
+      break;  // slow path below
+    if (c < 0x20)
+      fail("control character in string");
     if (c >= 0x80) {
       const size_t n = utf8SequenceLength(reinterpret_cast<const unsigned char*>(p_),
                                           reinterpret_cast<const unsigned char*>(end_));
-      if (n == 0) fail("invalid UTF-8 in string");
+      if (n == 0)
+        fail("invalid UTF-8 in string");
       p_ += n;
     } else {
       ++p_;
     }
   }
-  if (p_ == end_) fail("unterminated string");
+  if (p_ == end_)
+    fail("unterminated string");
   *out = QByteArray(start, p_ - start);
   for (;;) {
     // Copy the run of plain bytes in one go.
     const char* run = p_;
     while (p_ != end_) {
       const unsigned char c = static_cast<unsigned char>(*p_);
-      if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) break;
+      if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80)
+        break;
       ++p_;
     }
-    if (p_ != run) out->append(run, p_ - run);
-    if (p_ == end_) fail("unterminated string");
+    if (p_ != run)
+      out->append(run, p_ - run);
+    if (p_ == end_)
+      fail("unterminated string");
     const unsigned char c = static_cast<unsigned char>(*p_);
     if (c == '"') {
       ++p_;
       return;
     }
-    if (c < 0x20) fail("control character in string");
+    if (c < 0x20)
+      fail("control character in string");
     if (c >= 0x80) {
       const size_t n = utf8SequenceLength(reinterpret_cast<const unsigned char*>(p_),
                                           reinterpret_cast<const unsigned char*>(end_));
-      if (n == 0) fail("invalid UTF-8 in string");
+      if (n == 0)
+        fail("invalid UTF-8 in string");
       out->append(p_, static_cast<qsizetype>(n));
       p_ += n;
       continue;
     }
     // Escape.
     ++p_;
-    if (p_ == end_) fail("unterminated string");
+    if (p_ == end_)
+      fail("unterminated string");
     switch (*p_++) {
-      case '"': out->append('"'); break;
-      case '\\': out->append('\\'); break;
-      case '/': out->append('/'); break;
-      case 'b': out->append('\b'); break;
-      case 'f': out->append('\f'); break;
-      case 'n': out->append('\n'); break;
-      case 'r': out->append('\r'); break;
-      case 't': out->append('\t'); break;
+      case '"':
+        out->append('"');
+        break;
+      case '\\':
+        out->append('\\');
+        break;
+      case '/':
+        out->append('/');
+        break;
+      case 'b':
+        out->append('\b');
+        break;
+      case 'f':
+        out->append('\f');
+        break;
+      case 'n':
+        out->append('\n');
+        break;
+      case 'r':
+        out->append('\r');
+        break;
+      case 't':
+        out->append('\t');
+        break;
       case 'u': {
         auto hex4 = [this]() -> uint32_t {
-          if (end_ - p_ < 4) fail("bad \\u escape");
+          if (end_ - p_ < 4)
+            fail("bad \\u escape");
           uint32_t v = 0;
           for (int i = 0; i < 4; ++i) {
             const int h = hexValue(p_[i]);
-            if (h < 0) fail("bad \\u escape");
+            if (h < 0)
+              fail("bad \\u escape");
             v = (v << 4) | static_cast<uint32_t>(h);
           }
           p_ += 4;
@@ -211,7 +266,8 @@ void Reader::readString(QByteArray* out) {
           if (end_ - p_ >= 6 && p_[0] == '\\' && p_[1] == 'u') {
             p_ += 2;
             const uint32_t low = hex4();
-            if (low < 0xDC00 || low > 0xDFFF) fail("unpaired surrogate in \\u escape");
+            if (low < 0xDC00 || low > 0xDFFF)
+              fail("unpaired surrogate in \\u escape");
             cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
           } else {
             fail("unpaired surrogate in \\u escape");
@@ -222,7 +278,9 @@ void Reader::readString(QByteArray* out) {
         appendUtf8(out, cp);
         break;
       }
-      default: --p_; fail("bad escape in string");
+      default:
+        --p_;
+        fail("bad escape in string");
     }
   }
 }
@@ -231,33 +289,44 @@ double Reader::readNumber(bool* isInteger) {
   skipSpace();
   const char* start = p_;
   const char* q = p_;
-  if (q != end_ && *q == '-') ++q;
-  if (q == end_ || *q < '0' || *q > '9') fail("expected a value");
+  if (q != end_ && *q == '-')
+    ++q;
+  if (q == end_ || *q < '0' || *q > '9')
+    fail("expected a value");
   if (*q == '0') {
     ++q;
   } else {
-    while (q != end_ && *q >= '0' && *q <= '9') ++q;
+    while (q != end_ && *q >= '0' && *q <= '9')
+      ++q;
   }
   bool integer = true;
   if (q != end_ && *q == '.') {
     integer = false;
     ++q;
-    if (q == end_ || *q < '0' || *q > '9') fail("bad number");
-    while (q != end_ && *q >= '0' && *q <= '9') ++q;
+    if (q == end_ || *q < '0' || *q > '9')
+      fail("bad number");
+    while (q != end_ && *q >= '0' && *q <= '9')
+      ++q;
   }
   if (q != end_ && (*q == 'e' || *q == 'E')) {
     integer = false;
     ++q;
-    if (q != end_ && (*q == '+' || *q == '-')) ++q;
-    if (q == end_ || *q < '0' || *q > '9') fail("bad number");
-    while (q != end_ && *q >= '0' && *q <= '9') ++q;
+    if (q != end_ && (*q == '+' || *q == '-'))
+      ++q;
+    if (q == end_ || *q < '0' || *q > '9')
+      fail("bad number");
+    while (q != end_ && *q >= '0' && *q <= '9')
+      ++q;
   }
   double value = 0;
   const auto result = std::from_chars(start, q, value);
-  if (result.ec == std::errc::result_out_of_range) fail("number out of range");
-  if (result.ec != std::errc() || result.ptr != q) fail("bad number");
+  if (result.ec == std::errc::result_out_of_range)
+    fail("number out of range");
+  if (result.ec != std::errc() || result.ptr != q)
+    fail("bad number");
   p_ = q;
-  if (isInteger) *isInteger = integer;
+  if (isInteger)
+    *isInteger = integer;
   return value;
 }
 
@@ -270,9 +339,12 @@ char Reader::readLiteral() {
     }
     return false;
   };
-  if (match("true", 4)) return 't';
-  if (match("false", 5)) return 'f';
-  if (match("null", 4)) return 'n';
+  if (match("true", 4))
+    return 't';
+  if (match("false", 5))
+    return 'f';
+  if (match("null", 4))
+    return 'n';
   fail("expected a value");
 }
 
@@ -292,13 +364,18 @@ void Reader::captureNumber(QByteArray* out) {
   out->append(start, p_ - start);
 }
 
-void Reader::captureValue(QByteArray* out) { captureValue(out, 0); }
+void Reader::captureValue(QByteArray* out) {
+  captureValue(out, 0);
+}
 
 void Reader::captureValue(QByteArray* out, int depth) {
-  if (depth > kMaxDepth) fail("nesting too deep");
+  if (depth > kMaxDepth)
+    fail("nesting too deep");
   const char c = peek();
   switch (c) {
-    case '"': captureString(out); return;
+    case '"':
+      captureString(out);
+      return;
     case '{': {
       ++p_;
       out->append('{');
@@ -307,7 +384,8 @@ void Reader::captureValue(QByteArray* out, int depth) {
         return;
       }
       for (;;) {
-        if (peek() != '"') fail("expected a string");
+        if (peek() != '"')
+          fail("expected a string");
         captureString(out);
         expect(':');
         out->append(':');
@@ -339,14 +417,19 @@ void Reader::captureValue(QByteArray* out, int depth) {
         return;
       }
     }
-    case 't': case 'f': case 'n': {
+    case 't':
+    case 'f':
+    case 'n': {
       const char* start = p_;
       readLiteral();
       out->append(start, p_ - start);
       return;
     }
-    case '\0': fail("unexpected end of file");
-    default: captureNumber(out); return;
+    case '\0':
+      fail("unexpected end of file");
+    default:
+      captureNumber(out);
+      return;
   }
 }
 
@@ -364,20 +447,36 @@ void appendString(std::string& out, const char* text, size_t size) {
     const char* run = p;
     while (p != end) {
       const unsigned char c = static_cast<unsigned char>(*p);
-      if (c == '"' || c == '\\' || c < 0x20) break;
+      if (c == '"' || c == '\\' || c < 0x20)
+        break;
       ++p;
     }
     out.append(run, static_cast<size_t>(p - run));
-    if (p == end) break;
+    if (p == end)
+      break;
     const unsigned char c = static_cast<unsigned char>(*p++);
     switch (c) {
-      case '"': out.append("\\\""); break;
-      case '\\': out.append("\\\\"); break;
-      case '\n': out.append("\\n"); break;
-      case '\r': out.append("\\r"); break;
-      case '\t': out.append("\\t"); break;
-      case '\b': out.append("\\b"); break;
-      case '\f': out.append("\\f"); break;
+      case '"':
+        out.append("\\\"");
+        break;
+      case '\\':
+        out.append("\\\\");
+        break;
+      case '\n':
+        out.append("\\n");
+        break;
+      case '\r':
+        out.append("\\r");
+        break;
+      case '\t':
+        out.append("\\t");
+        break;
+      case '\b':
+        out.append("\\b");
+        break;
+      case '\f':
+        out.append("\\f");
+        break;
       default:
         out.append("\\u00");
         out.push_back(kHex[c >> 4]);
@@ -402,10 +501,12 @@ void appendPythonLayout(std::string& out, const char* compact, size_t size, int 
       case '"': {
         const char* start = p - 1;
         while (p != end && *p != '"') {
-          if (*p == '\\' && p + 1 != end) ++p;
+          if (*p == '\\' && p + 1 != end)
+            ++p;
           ++p;
         }
-        if (p != end) ++p;
+        if (p != end)
+          ++p;
         out.append(start, static_cast<size_t>(p - start));
         break;
       }
@@ -420,7 +521,8 @@ void appendPythonLayout(std::string& out, const char* compact, size_t size, int 
         break;
       case ']':
       case '}':
-        if (multiline) newline(--depth);
+        if (multiline)
+          newline(--depth);
         out.push_back(c);
         break;
       case ',':

@@ -31,12 +31,16 @@ class Reader {
 
   void skipSpace();
   void skipByteOrderMark() {
-    if (end_ - p_ >= 3 && p_[0] == '\xEF' && p_[1] == '\xBB' && p_[2] == '\xBF') p_ += 3;
+    if (end_ - p_ >= 3 && p_[0] == '\xEF' && p_[1] == '\xBB' && p_[2] == '\xBF')
+      p_ += 3;
   }
-  bool atEnd() { skipSpace(); return p_ == end_; }
-  char peek();                 // next non-space byte, 0 at end
-  void expect(char c);         // skips space, then requires `c`
-  bool consumeIf(char c);      // skips space; consumes `c` when it is next
+  bool atEnd() {
+    skipSpace();
+    return p_ == end_;
+  }
+  char peek();             // next non-space byte, 0 at end
+  void expect(char c);     // skips space, then requires `c`
+  bool consumeIf(char c);  // skips space; consumes `c` when it is next
   size_t offset() const { return static_cast<size_t>(p_ - begin_); }
 
   // A string value, unescaped into `out` (replaced). Requires valid UTF-8.

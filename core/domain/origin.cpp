@@ -4,10 +4,14 @@ namespace vs {
 
 QString originName(Origin o) {
   switch (o) {
-    case Origin::Human: return QStringLiteral("human");
-    case Origin::Model: return QStringLiteral("model");
-    case Origin::ModelAccepted: return QStringLiteral("model-accepted");
-    case Origin::ModelEdited: return QStringLiteral("model-edited");
+    case Origin::Human:
+      return QStringLiteral("human");
+    case Origin::Model:
+      return QStringLiteral("model");
+    case Origin::ModelAccepted:
+      return QStringLiteral("model-accepted");
+    case Origin::ModelEdited:
+      return QStringLiteral("model-edited");
   }
   return {};
 }

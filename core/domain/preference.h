@@ -29,8 +29,8 @@ PreferenceChoice mirrored(PreferenceChoice c);
 struct PreferenceRecord {
   qint64 id = 0;  // 0 until stored
   qint64 annotatorId = 0;
-  qint64 promptId = 0;  // the videos' prompt (0 when they have none); set by the store
-  qint64 leftVideoId = 0;   // as shown
+  qint64 promptId = 0;     // the videos' prompt (0 when they have none); set by the store
+  qint64 leftVideoId = 0;  // as shown
   qint64 rightVideoId = 0;
   PreferenceDimension dimension = PreferenceDimension::Overall;
   PreferenceChoice choice = PreferenceChoice::Tie;
@@ -46,7 +46,7 @@ struct PreferenceRecord {
 // A preference by video names, as exchange files carry it (interop <-> Store::importPreferences).
 struct NamedPreference {
   QString annotator;
-  QString left;   // video names, as shown
+  QString left;  // video names, as shown
   QString right;
   QString prompt;  // may be empty
   PreferenceDimension dimension = PreferenceDimension::Overall;

@@ -5,8 +5,8 @@
 
 namespace vs {
 namespace {
-constexpr std::array<const char*, 5> kLabels{"Very Poor", "Relatively Poor", "Medium",
-                                             "Relatively Good", "Very Good"};
+constexpr std::array<const char*, 5> kLabels{"Very Poor", "Relatively Poor", "Medium", "Relatively Good",
+                                             "Very Good"};
 }
 
 std::optional<int> scoreFromLabel(const QString& label) {

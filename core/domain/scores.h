@@ -13,9 +13,7 @@ struct Scores {
   std::array<std::optional<double>, 3> value{};
 
   std::optional<double>& operator[](Dimension d) { return value[static_cast<size_t>(index(d))]; }
-  const std::optional<double>& operator[](Dimension d) const {
-    return value[static_cast<size_t>(index(d))];
-  }
+  const std::optional<double>& operator[](Dimension d) const { return value[static_cast<size_t>(index(d))]; }
   bool complete() const { return value[0] && value[1] && value[2]; }
   bool empty() const { return !value[0] && !value[1] && !value[2]; }
   friend bool operator==(const Scores& a, const Scores& b) { return a.value == b.value; }

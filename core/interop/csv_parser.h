@@ -20,14 +20,16 @@ class CsvParser {
   // Reads one record; returns false at the end of the input.
   bool readRecord(std::vector<QByteArray>* fields, int* startLine) {
     fields->clear();
-    if (p_ >= end_) return false;
+    if (p_ >= end_)
+      return false;
     *startLine = line_;
     for (;;) {
       QByteArray field;
       if (p_ < end_ && *p_ == '"') {
         ++p_;
         for (;;) {
-          if (p_ >= end_) fail(*startLine, "unterminated quoted field");
+          if (p_ >= end_)
+            fail(*startLine, "unterminated quoted field");
           const char c = *p_++;
           if (c == '"') {
             if (p_ < end_ && *p_ == '"') {
@@ -37,27 +39,32 @@ class CsvParser {
             }
             break;
           }
-          if (c == '\n') ++line_;
+          if (c == '\n')
+            ++line_;
           field.append(c);
         }
-        if (p_ < end_ && *p_ != ',' && *p_ != '\n' && *p_ != '\r') fail(line_, "unexpected text after a closing quote");
+        if (p_ < end_ && *p_ != ',' && *p_ != '\n' && *p_ != '\r')
+          fail(line_, "unexpected text after a closing quote");
       } else {
         const char* start = p_;
         while (p_ < end_ && *p_ != ',' && *p_ != '\n' && *p_ != '\r') {
-          if (*p_ == '"') fail(line_, "quote inside an unquoted field");
+          if (*p_ == '"')
+            fail(line_, "quote inside an unquoted field");
           ++p_;
         }
         field = QByteArray(start, p_ - start);
       }
       fields->push_back(std::move(field));
-      if (p_ >= end_) return true;
+      if (p_ >= end_)
+        return true;
       if (*p_ == ',') {
         ++p_;
         continue;
       }
       if (*p_ == '\r') {
         ++p_;
-        if (p_ < end_ && *p_ == '\n') ++p_;
+        if (p_ < end_ && *p_ == '\n')
+          ++p_;
       } else {
         ++p_;
       }
@@ -67,7 +74,8 @@ class CsvParser {
   }
 
   [[noreturn]] void fail(int line, const char* what) const {
-    throw Error(Error::Kind::InvalidData, QStringLiteral("%1:%2").arg(file_).arg(line), QString::fromLatin1(what));
+    throw Error(Error::Kind::InvalidData, QStringLiteral("%1:%2").arg(file_).arg(line),
+                QString::fromLatin1(what));
   }
 
  private:

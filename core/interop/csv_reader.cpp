@@ -9,7 +9,9 @@
 namespace vs::interop {
 namespace {
 
-bool blank(const std::vector<QByteArray>& fields) { return fields.size() == 1 && fields[0].isEmpty(); }
+bool blank(const std::vector<QByteArray>& fields) {
+  return fields.size() == 1 && fields[0].isEmpty();
+}
 
 }  // namespace
 
@@ -18,8 +20,10 @@ void parseCsv(const QByteArray& bytes, const QString& file, ItemOutput& items) {
   const char* end = bytes.constData() + bytes.size();
   size_t bad = 0;
   if (!json::isValidUtf8(begin, static_cast<size_t>(end - begin), &bad)) {
-    const int line = json::lineOfOffset(bytes.constData(), static_cast<size_t>(begin - bytes.constData()) + bad);
-    throw Error(Error::Kind::InvalidData, QStringLiteral("%1:%2").arg(file).arg(line), QStringLiteral("invalid UTF-8"));
+    const int line =
+        json::lineOfOffset(bytes.constData(), static_cast<size_t>(begin - bytes.constData()) + bad);
+    throw Error(Error::Kind::InvalidData, QStringLiteral("%1:%2").arg(file).arg(line),
+                QStringLiteral("invalid UTF-8"));
   }
   CsvParser parser(begin, end, file);
   std::vector<QByteArray> header;
@@ -39,18 +43,23 @@ void parseCsv(const QByteArray& bytes, const QString& file, ItemOutput& items) {
       hasScore[static_cast<size_t>(index(meaning.back().dimension))] = true;
     }
   }
-  if (!hasName) throw Error(Error::Kind::InvalidData, QStringLiteral("%1:1").arg(file), QStringLiteral("missing required column video_name"));
+  if (!hasName)
+    throw Error(Error::Kind::InvalidData, QStringLiteral("%1:1").arg(file),
+                QStringLiteral("missing required column video_name"));
   for (Dimension d : kDimensions) {
     if (!hasScore[static_cast<size_t>(index(d))]) {
       throw Error(Error::Kind::InvalidData, QStringLiteral("%1:1").arg(file),
                   QStringLiteral("missing required column %1_score").arg(dimensionKey(d)));
     }
   }
-  if (!hasPrompt) throw Error(Error::Kind::InvalidData, QStringLiteral("%1:1").arg(file), QStringLiteral("missing required column prompt"));
+  if (!hasPrompt)
+    throw Error(Error::Kind::InvalidData, QStringLiteral("%1:1").arg(file),
+                QStringLiteral("missing required column prompt"));
   std::vector<QByteArray> fields;
   std::string jsonText;
   while (parser.readRecord(&fields, &line)) {
-    if (blank(fields)) continue;
+    if (blank(fields))
+      continue;
     if (fields.size() != header.size()) {
       throw Error(Error::Kind::InvalidData, QStringLiteral("%1:%2").arg(file).arg(line),
                   QStringLiteral("expected %1 fields, found %2").arg(header.size()).arg(fields.size()));
@@ -61,12 +70,24 @@ void parseCsv(const QByteArray& bytes, const QString& file, ItemOutput& items) {
     for (size_t c = 0; c < fields.size(); ++c) {
       const size_t d = static_cast<size_t>(index(meaning[c].dimension));
       switch (meaning[c].key) {
-        case ItemKey::VideoName: item.videoName = fields[c]; break;
-        case ItemKey::VideoUrl: item.videoUrl = fields[c]; break;
-        case ItemKey::Prompt: item.prompt = fields[c]; break;
-        case ItemKey::Thinking: item.thinking = fields[c]; break;
-        case ItemKey::Rationale: item.rationale[d] = fields[c]; break;
-        case ItemKey::ModelOutput: item.modelOutput = fields[c]; break;
+        case ItemKey::VideoName:
+          item.videoName = fields[c];
+          break;
+        case ItemKey::VideoUrl:
+          item.videoUrl = fields[c];
+          break;
+        case ItemKey::Prompt:
+          item.prompt = fields[c];
+          break;
+        case ItemKey::Thinking:
+          item.thinking = fields[c];
+          break;
+        case ItemKey::Rationale:
+          item.rationale[d] = fields[c];
+          break;
+        case ItemKey::ModelOutput:
+          item.modelOutput = fields[c];
+          break;
         case ItemKey::Score:
         case ItemKey::GtScore:
         case ItemKey::ModelScore: {
@@ -75,9 +96,11 @@ void parseCsv(const QByteArray& bytes, const QString& file, ItemOutput& items) {
           if (!v && !emptyModel && problem.isEmpty()) {
             problem = fields[c].trimmed().isEmpty()
                           ? QStringLiteral("%1 is empty").arg(QString::fromUtf8(header[c]))
-                          : QStringLiteral("%1: \"%2\" is not a score").arg(QString::fromUtf8(header[c]), QString::fromUtf8(fields[c]));
+                          : QStringLiteral("%1: \"%2\" is not a score")
+                                .arg(QString::fromUtf8(header[c]), QString::fromUtf8(fields[c]));
           }
-          if (v && problem.isEmpty()) problem = checkScoreRange(header[c], *v);
+          if (v && problem.isEmpty())
+            problem = checkScoreRange(header[c], *v);
           if (meaning[c].key == ItemKey::ModelScore) {
             item.modelScores.value[d] = v;
             item.modelState = ModelScoreState::Given;
@@ -89,16 +112,19 @@ void parseCsv(const QByteArray& bytes, const QString& file, ItemOutput& items) {
         case ItemKey::Unknown: {
           jsonText.clear();
           json::appendString(jsonText, fields[c]);
-          item.extra.push_back({header[c], QByteArray(jsonText.data(), static_cast<qsizetype>(jsonText.size()))});
+          item.extra.push_back(
+              {header[c], QByteArray(jsonText.data(), static_cast<qsizetype>(jsonText.size()))});
           break;
         }
       }
     }
-    if (problem.isEmpty() && item.videoName.isEmpty()) problem = QStringLiteral("video_name is empty");
+    if (problem.isEmpty() && item.videoName.isEmpty())
+      problem = QStringLiteral("video_name is empty");
     if (!problem.isEmpty()) {
-      throw Error(Error::Kind::InvalidData,
-                  QStringLiteral("%1:%2").arg(file).arg(line) + itemLocation(QString(), items.size(), item.videoName),
-                  problem);
+      throw Error(
+          Error::Kind::InvalidData,
+          QStringLiteral("%1:%2").arg(file).arg(line) + itemLocation(QString(), items.size(), item.videoName),
+          problem);
     }
     items.push_back(std::move(item));
   }

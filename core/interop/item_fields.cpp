@@ -28,9 +28,12 @@ KeyMeaning keyMeaning(const QByteArray& key) {
       {"t2v_alignment_score", ItemKey::Score, Dimension::T2V},
       {"physical_score", ItemKey::Score, Dimension::Phy},
       {"physical_consistency_score", ItemKey::Score, Dimension::Phy},
-      {"\xE8\xA7\x86\xE8\xA7\x89\xE8\xB4\xA8\xE9\x87\x8F\xE8\xAF\x84\xE5\x88\x86", ItemKey::Score, Dimension::Visual},  // 视觉质量评分
-      {"\xE6\x96\x87\xE6\x9C\xAC\xE7\xAC\xA6\xE5\x90\x88\xE5\xBA\xA6\xE8\xAF\x84\xE5\x88\x86", ItemKey::Score, Dimension::T2V},  // 文本符合度评分
-      {"\xE7\x89\xA9\xE7\x90\x86\xE7\xAC\xA6\xE5\x90\x88\xE5\xBA\xA6\xE8\xAF\x84\xE5\x88\x86", ItemKey::Score, Dimension::Phy},  // 物理符合度评分
+      {"\xE8\xA7\x86\xE8\xA7\x89\xE8\xB4\xA8\xE9\x87\x8F\xE8\xAF\x84\xE5\x88\x86", ItemKey::Score,
+       Dimension::Visual},  // 视觉质量评分
+      {"\xE6\x96\x87\xE6\x9C\xAC\xE7\xAC\xA6\xE5\x90\x88\xE5\xBA\xA6\xE8\xAF\x84\xE5\x88\x86", ItemKey::Score,
+       Dimension::T2V},  // 文本符合度评分
+      {"\xE7\x89\xA9\xE7\x90\x86\xE7\xAC\xA6\xE5\x90\x88\xE5\xBA\xA6\xE8\xAF\x84\xE5\x88\x86", ItemKey::Score,
+       Dimension::Phy},  // 物理符合度评分
       {"visual_rationale", ItemKey::Rationale, Dimension::Visual},
       {"t2v_rationale", ItemKey::Rationale, Dimension::T2V},
       {"phy_rationale", ItemKey::Rationale, Dimension::Phy},
@@ -59,17 +62,21 @@ KeyMeaning keyMeaning(const QByteArray& key) {
 
 std::optional<double> scoreFromText(const QByteArray& text) {
   const QByteArray trimmed = text.trimmed();
-  if (trimmed.isEmpty()) return std::nullopt;
-  if (const auto label = scoreFromLabel(QString::fromUtf8(trimmed))) return *label;
+  if (trimmed.isEmpty())
+    return std::nullopt;
+  if (const auto label = scoreFromLabel(QString::fromUtf8(trimmed)))
+    return *label;
   double value = 0;
   const char* end = trimmed.constData() + trimmed.size();
   const auto r = std::from_chars(trimmed.constData(), end, value);
-  if (r.ec == std::errc() && r.ptr == end) return value;
+  if (r.ec == std::errc() && r.ptr == end)
+    return value;
   return std::nullopt;
 }
 
 QString checkScoreRange(const QByteArray& keyName, double value) {
-  if (isValidModelScore(value)) return {};
+  if (isValidModelScore(value))
+    return {};
   return QStringLiteral("%1 %2 is outside 1..5").arg(QString::fromUtf8(keyName)).arg(value);
 }
 
@@ -79,13 +86,16 @@ QByteArray labelStudioControlJson(const QByteArray& type, const QByteArray& toNa
   out.append(",\"to_name\":");
   json::appendString(out, toName);
   out.append(",\"value\":");
-  out.append(value.isEmpty() ? "null" : value.constData(), value.isEmpty() ? 4 : static_cast<size_t>(value.size()));
+  out.append(value.isEmpty() ? "null" : value.constData(),
+             value.isEmpty() ? 4 : static_cast<size_t>(value.size()));
   out.push_back('}');
   return QByteArray(out.data(), static_cast<qsizetype>(out.size()));
 }
 
-bool parseLabelStudioControl(const QByteArray& text, QByteArray* type, QByteArray* toName, QByteArray* value) {
-  if (!text.startsWith("{\"type\":")) return false;  // cheap test first: most extras are not controls
+bool parseLabelStudioControl(const QByteArray& text, QByteArray* type, QByteArray* toName,
+                             QByteArray* value) {
+  if (!text.startsWith("{\"type\":"))
+    return false;  // cheap test first: most extras are not controls
   try {
     json::Reader r(text.constData(), text.constData() + text.size());
     QByteArray key;
@@ -116,7 +126,8 @@ bool parseLabelStudioControl(const QByteArray& text, QByteArray* type, QByteArra
 }
 
 QString itemLocation(const QString& file, size_t index, const QByteArray& videoName) {
-  if (videoName.isEmpty()) return QStringLiteral("%1: item %2").arg(file).arg(index + 1);
+  if (videoName.isEmpty())
+    return QStringLiteral("%1: item %2").arg(file).arg(index + 1);
   return QStringLiteral("%1: item %2 (video_name \"%3\")")
       .arg(file)
       .arg(index + 1)

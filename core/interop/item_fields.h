@@ -14,8 +14,8 @@ enum class ItemKey {
   VideoName,
   VideoUrl,
   Prompt,
-  Score,        // + dimension: visual_score, t2v_score, phy_score and aliases
-  Rationale,    // + dimension: visual_rationale / visual_comment / visual_reasoning
+  Score,      // + dimension: visual_score, t2v_score, phy_score and aliases
+  Rationale,  // + dimension: visual_rationale / visual_comment / visual_reasoning
   Thinking,
   GtScore,      // + dimension: v_score_gt ...
   ModelScore,   // + dimension: v_score_model ...

@@ -11,10 +11,13 @@ namespace {
 
 QByteArray readWhole(const QString& path) {
   QFile file(path);
-  if (!QFileInfo::exists(path)) throw Error(Error::Kind::InvalidData, path, QStringLiteral("no such file"));
-  if (!file.open(QIODevice::ReadOnly)) throw Error(Error::Kind::Io, path, file.errorString());
+  if (!QFileInfo::exists(path))
+    throw Error(Error::Kind::InvalidData, path, QStringLiteral("no such file"));
+  if (!file.open(QIODevice::ReadOnly))
+    throw Error(Error::Kind::Io, path, file.errorString());
   QByteArray bytes = file.readAll();
-  if (file.error() != QFileDevice::NoError) throw Error(Error::Kind::Io, path, file.errorString());
+  if (file.error() != QFileDevice::NoError)
+    throw Error(Error::Kind::Io, path, file.errorString());
   return bytes;
 }
 
@@ -22,16 +25,24 @@ QByteArray readWhole(const QString& path) {
 
 void parseItems(const QByteArray& bytes, Format format, const QString& displayName, const ItemSink& sink,
                 TextSource source) {
-  ItemOutput items(sink, source == TextSource::Kept ? json::StringStorage::ViewIntoSource : json::StringStorage::Copy);
+  ItemOutput items(
+      sink, source == TextSource::Kept ? json::StringStorage::ViewIntoSource : json::StringStorage::Copy);
   switch (format) {
-    case Format::Vf2Json: return parseJsonArray(bytes, JsonSchema::Feedback, displayName, items);
-    case Format::Vf2Jsonl: return parseJsonLines(bytes, displayName, items);
-    case Format::Csv: return parseCsv(bytes, displayName, items);
-    case Format::Predictions: return parseJsonArray(bytes, JsonSchema::Predictions, displayName, items);
-    case Format::LabelStudio: return parseLabelStudio(bytes, displayName, items);
-    case Format::Sft: break;
+    case Format::Vf2Json:
+      return parseJsonArray(bytes, JsonSchema::Feedback, displayName, items);
+    case Format::Vf2Jsonl:
+      return parseJsonLines(bytes, displayName, items);
+    case Format::Csv:
+      return parseCsv(bytes, displayName, items);
+    case Format::Predictions:
+      return parseJsonArray(bytes, JsonSchema::Predictions, displayName, items);
+    case Format::LabelStudio:
+      return parseLabelStudio(bytes, displayName, items);
+    case Format::Sft:
+      break;
   }
-  throw Error(Error::Kind::Usage, displayName, QStringLiteral("format %1 cannot be imported").arg(formatName(format)));
+  throw Error(Error::Kind::Usage, displayName,
+              QStringLiteral("format %1 cannot be imported").arg(formatName(format)));
 }
 
 std::vector<FeedbackItem> parseItems(const QByteArray& bytes, Format format, const QString& displayName) {

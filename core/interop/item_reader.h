@@ -19,8 +19,7 @@ using ItemSink = std::function<void(FeedbackItem&&)>;
 // Reads `path` (format Vf2Json, Vf2Jsonl, Csv, Predictions or LabelStudio).
 std::vector<FeedbackItem> readItems(const QString& path, Format format);
 // Same, from bytes already in memory; `displayName` is used in error locations.
-std::vector<FeedbackItem> parseItems(const QByteArray& bytes, Format format,
-                                     const QString& displayName);
+std::vector<FeedbackItem> parseItems(const QByteArray& bytes, Format format, const QString& displayName);
 // Streaming form: each item goes to `sink` as soon as it is validated, so a consumer can work
 // while the rest of the file is read. An error is thrown after the items before it were sent.
 // With TextSource::Kept the items' texts may point into `bytes` (no copy): the caller keeps

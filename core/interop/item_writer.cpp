@@ -33,7 +33,8 @@ class MemberWriter {
   MemberWriter(std::string& out, const char* sep, const char* colon, int depth)
       : out_(out), sep_(sep), colon_(colon), depth_(depth) {}
   void key(const char* name) {
-    if (!first_) out_.append(sep_);
+    if (!first_)
+      out_.append(sep_);
     first_ = false;
     out_.push_back('"');
     out_.append(name);
@@ -41,7 +42,8 @@ class MemberWriter {
     out_.append(colon_);
   }
   void key(const QByteArray& name) {
-    if (!first_) out_.append(sep_);
+    if (!first_)
+      out_.append(sep_);
     first_ = false;
     json::appendString(out_, name);
     out_.append(colon_);
@@ -57,7 +59,8 @@ class MemberWriter {
   void extras(const ExtraFields& extra) {
     for (const ExtraField& f : extra) {
       key(f.key);
-      json::appendPythonLayout(out_, f.jsonValue.constData(), static_cast<size_t>(f.jsonValue.size()), depth_);
+      json::appendPythonLayout(out_, f.jsonValue.constData(), static_cast<size_t>(f.jsonValue.size()),
+                               depth_);
     }
   }
 
@@ -80,7 +83,8 @@ void feedbackMembers(MemberWriter& w, const FeedbackItem& item) {
   w.score("phy_score", item.scores.value[2]);
   w.text("thinking", item.thinking);
   for (size_t d = 0; d < 3; ++d) {
-    if (!item.rationale[d].isEmpty()) w.text(kRationaleKeys[d], item.rationale[d]);
+    if (!item.rationale[d].isEmpty())
+      w.text(kRationaleKeys[d], item.rationale[d]);
   }
   w.extras(item.extra);
 }
@@ -152,9 +156,11 @@ class CsvWriter : public ItemWriter {
     std::array<bool, 3> rationale{};
     std::vector<QByteArray> extraKeys;
     for (const FeedbackItem& item : items_) {
-      for (size_t d = 0; d < 3; ++d) rationale[d] = rationale[d] || !item.rationale[d].isEmpty();
+      for (size_t d = 0; d < 3; ++d)
+        rationale[d] = rationale[d] || !item.rationale[d].isEmpty();
       for (const ExtraField& f : item.extra) {
-        if (std::find(extraKeys.begin(), extraKeys.end(), f.key) == extraKeys.end()) extraKeys.push_back(f.key);
+        if (std::find(extraKeys.begin(), extraKeys.end(), f.key) == extraKeys.end())
+          extraKeys.push_back(f.key);
       }
     }
     std::string& b = out_.buffer();
@@ -179,7 +185,8 @@ class CsvWriter : public ItemWriter {
       field(b, item.prompt);
       for (size_t d = 0; d < 3; ++d) {
         b.push_back(',');
-        if (item.scores.value[d]) json::appendNumber(b, *item.scores.value[d]);
+        if (item.scores.value[d])
+          json::appendNumber(b, *item.scores.value[d]);
       }
       b.push_back(',');
       field(b, item.thinking);
@@ -191,8 +198,10 @@ class CsvWriter : public ItemWriter {
       }
       for (const QByteArray& k : extraKeys) {
         b.push_back(',');
-        const auto it = std::find_if(item.extra.begin(), item.extra.end(), [&](const ExtraField& f) { return f.key == k; });
-        if (it != item.extra.end()) field(b, extraAsText(it->jsonValue));
+        const auto it = std::find_if(item.extra.begin(), item.extra.end(),
+                                     [&](const ExtraField& f) { return f.key == k; });
+        if (it != item.extra.end())
+          field(b, extraAsText(it->jsonValue));
       }
       b.append("\r\n");
       out_.flushIfLarge();
@@ -231,7 +240,8 @@ class CsvWriter : public ItemWriter {
     }
     b.push_back('"');
     for (char c : text) {
-      if (c == '"') b.push_back('"');
+      if (c == '"')
+        b.push_back('"');
       b.push_back(c);
     }
     b.push_back('"');
@@ -268,7 +278,8 @@ class SftWriter : public ItemWriter {
     human.replace("$t2v_prompt", item.prompt);
     QByteArray gpt = "### Thinking Process:\n" + item.thinking + "\n\n### Score:\n";
     std::string scores;
-    const char* labels[3] = {"(1) visual quality: ", "\n(2) text-to-video alignment: ", "\n(3) physical consistency: "};
+    const char* labels[3] = {
+        "(1) visual quality: ", "\n(2) text-to-video alignment: ", "\n(3) physical consistency: "};
     for (size_t d = 0; d < 3; ++d) {
       scores.append(labels[d]);
       if (item.scores.value[d]) {
@@ -277,9 +288,12 @@ class SftWriter : public ItemWriter {
     }
     gpt.append(scores.data(), static_cast<qsizetype>(scores.size()));
     b.append(count_++ ? ",\n    {\n" : "\n    {\n");
-    b.append("        \"conversations\": [\n            {\n                \"from\": \"human\",\n                \"value\": ");
+    b.append(
+        "        \"conversations\": [\n            {\n                \"from\": \"human\",\n                "
+        "\"value\": ");
     json::appendString(b, human);
-    b.append("\n            },\n            {\n                \"from\": \"gpt\",\n                \"value\": ");
+    b.append(
+        "\n            },\n            {\n                \"from\": \"gpt\",\n                \"value\": ");
     json::appendString(b, gpt);
     b.append("\n            }\n        ],\n        \"videos\": [\n            ");
     json::appendString(b, folder_ + "/" + item.videoName + ".mp4");
@@ -307,7 +321,8 @@ class LabelStudioWriter : public ItemWriter {
  public:
   explicit LabelStudioWriter(const QString& path) : out_(path) { out_.buffer().append("["); }
   void write(const FeedbackItem& item) override {
-    if (open_ && item.videoName != videoName_) closeTask();
+    if (open_ && item.videoName != videoName_)
+      closeTask();
     std::string& b = out_.buffer();
     if (!open_) {
       open_ = true;
@@ -320,7 +335,8 @@ class LabelStudioWriter : public ItemWriter {
       data.text("video", item.videoUrl);
       data.text("prompt", item.prompt);
       for (const ExtraField& f : item.extra) {
-        if (isControl(f) || isPredictionScore(item, f)) continue;
+        if (isControl(f) || isPredictionScore(item, f))
+          continue;
         data.key(f.key);
         json::appendPythonLayout(b, f.jsonValue.constData(), static_cast<size_t>(f.jsonValue.size()), -1);
       }
@@ -334,7 +350,8 @@ class LabelStudioWriter : public ItemWriter {
       list.append(", \"model_version\": ");
       json::appendString(list, item.annotator);
       for (const ExtraField& f : item.extra) {
-        if (!isPredictionScore(item, f)) continue;
+        if (!isPredictionScore(item, f))
+          continue;
         list.append(", \"score\": ");
         json::appendPythonLayout(list, f.jsonValue.constData(), static_cast<size_t>(f.jsonValue.size()), -1);
       }
@@ -347,7 +364,8 @@ class LabelStudioWriter : public ItemWriter {
     list.append(model ? "]}" : "], \"was_cancelled\": false, \"ground_truth\": false}");
   }
   void commit() override {
-    if (open_) closeTask();
+    if (open_)
+      closeTask();
     out_.buffer().append(count_ ? "\n]" : "]");
     out_.commit();
   }
@@ -379,7 +397,8 @@ class LabelStudioWriter : public ItemWriter {
     bool first = true;
     const char* scoreNames[3] = {"visual_score", "t2v_score", "phy_score"};
     for (size_t d = 0; d < 3; ++d) {
-      if (!item.scores.value[d]) continue;
+      if (!item.scores.value[d])
+        continue;
       b.append(first ? "" : ", ");
       first = false;
       b.append("{\"from_name\": \"");
@@ -389,7 +408,8 @@ class LabelStudioWriter : public ItemWriter {
       b.append("}}");
     }
     auto textarea = [&](const char* name, const QByteArray& text) {
-      if (text.isEmpty()) return;
+      if (text.isEmpty())
+        return;
       b.append(first ? "" : ", ");
       first = false;
       b.append("{\"from_name\": \"");
@@ -399,10 +419,12 @@ class LabelStudioWriter : public ItemWriter {
       b.append("]}}");
     };
     textarea("thinking", item.thinking);
-    for (size_t d = 0; d < 3; ++d) textarea(kRationaleKeys[d], item.rationale[d]);
+    for (size_t d = 0; d < 3; ++d)
+      textarea(kRationaleKeys[d], item.rationale[d]);
     QByteArray type, toName, value;
     for (const ExtraField& f : item.extra) {
-      if (!parseLabelStudioControl(f.jsonValue, &type, &toName, &value)) continue;
+      if (!parseLabelStudioControl(f.jsonValue, &type, &toName, &value))
+        continue;
       b.append(first ? "" : ", ");
       first = false;
       b.append("{\"from_name\": ");
@@ -442,12 +464,18 @@ class LabelStudioWriter : public ItemWriter {
 
 std::unique_ptr<ItemWriter> openWriter(const QString& path, Format format, const WriterOptions& options) {
   switch (format) {
-    case Format::Vf2Json: return std::make_unique<JsonArrayWriter>(path, false);
-    case Format::Predictions: return std::make_unique<JsonArrayWriter>(path, true);
-    case Format::Vf2Jsonl: return std::make_unique<JsonLinesWriter>(path);
-    case Format::Csv: return std::make_unique<CsvWriter>(path);
-    case Format::Sft: return std::make_unique<SftWriter>(path, options);
-    case Format::LabelStudio: return std::make_unique<LabelStudioWriter>(path);
+    case Format::Vf2Json:
+      return std::make_unique<JsonArrayWriter>(path, false);
+    case Format::Predictions:
+      return std::make_unique<JsonArrayWriter>(path, true);
+    case Format::Vf2Jsonl:
+      return std::make_unique<JsonLinesWriter>(path);
+    case Format::Csv:
+      return std::make_unique<CsvWriter>(path);
+    case Format::Sft:
+      return std::make_unique<SftWriter>(path, options);
+    case Format::LabelStudio:
+      return std::make_unique<LabelStudioWriter>(path);
   }
   throw Error(Error::Kind::Usage, path, QStringLiteral("unknown format"));
 }

@@ -26,7 +26,6 @@ class ItemWriter {
 };
 
 // Opens a writer for `path`; throws vs::Error(Io) when the folder is not writable.
-std::unique_ptr<ItemWriter> openWriter(const QString& path, Format format,
-                                       const WriterOptions& options = {});
+std::unique_ptr<ItemWriter> openWriter(const QString& path, Format format, const WriterOptions& options = {});
 
 }  // namespace vs::interop

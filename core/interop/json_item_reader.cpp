@@ -15,12 +15,19 @@ namespace {
 
 const char* typeName(char first) {
   switch (first) {
-    case '"': return "a string";
-    case '{': return "an object";
-    case '[': return "an array";
-    case 't': case 'f': return "a boolean";
-    case 'n': return "null";
-    default: return "a number";
+    case '"':
+      return "a string";
+    case '{':
+      return "an object";
+    case '[':
+      return "an array";
+    case 't':
+    case 'f':
+      return "a boolean";
+    case 'n':
+      return "null";
+    default:
+      return "a number";
   }
 }
 
@@ -31,7 +38,8 @@ struct ObjectReader {
   QByteArray scratch;
 
   void note(const QString& message) {
-    if (firstError.isEmpty()) firstError = message;
+    if (firstError.isEmpty())
+      firstError = message;
   }
 
   void readText(const QByteArray& key, QByteArray* out, bool nullAllowed) {
@@ -42,7 +50,8 @@ struct ObjectReader {
       r.readLiteral();
       *out = QByteArray("");
     } else {
-      note(QStringLiteral("%1: expected a string, got %2").arg(QString::fromUtf8(key), QLatin1String(typeName(c))));
+      note(QStringLiteral("%1: expected a string, got %2")
+               .arg(QString::fromUtf8(key), QLatin1String(typeName(c))));
       r.skipValue();
     }
   }
@@ -61,23 +70,27 @@ struct ObjectReader {
       r.readString(&scratch);
       const auto v = scoreFromText(scratch);
       if (!v) {
-        note(QStringLiteral("%1: \"%2\" is not a score").arg(QString::fromUtf8(key), QString::fromUtf8(scratch)));
+        note(QStringLiteral("%1: \"%2\" is not a score")
+                 .arg(QString::fromUtf8(key), QString::fromUtf8(scratch)));
         return;
       }
       *out = *v;
     } else if (c == '-' || (c >= '0' && c <= '9')) {
       *out = r.readNumber();
     } else {
-      note(QStringLiteral("%1: expected a number, got %2").arg(QString::fromUtf8(key), QLatin1String(typeName(c))));
+      note(QStringLiteral("%1: expected a number, got %2")
+               .arg(QString::fromUtf8(key), QLatin1String(typeName(c))));
       r.skipValue();
       return;
     }
     if (range == Range::AsGiven) {
-      if (!std::isfinite(**out)) note(QStringLiteral("%1 is not a finite number").arg(QString::fromUtf8(key)));
+      if (!std::isfinite(**out))
+        note(QStringLiteral("%1 is not a finite number").arg(QString::fromUtf8(key)));
       return;
     }
     const QString outside = checkScoreRange(key, **out);
-    if (!outside.isEmpty()) note(outside);
+    if (!outside.isEmpty())
+      note(outside);
   }
 
   void read(FeedbackItem* item) {
@@ -98,15 +111,24 @@ struct ObjectReader {
         const size_t d = static_cast<size_t>(index(m.dimension));
         seenKnown = seenKnown || m.key != ItemKey::Unknown;
         switch (m.key) {
-          case ItemKey::VideoName: readText(key, &item->videoName, false); seenName = true; break;
-          case ItemKey::VideoUrl: readText(key, &item->videoUrl, true); break;
+          case ItemKey::VideoName:
+            readText(key, &item->videoName, false);
+            seenName = true;
+            break;
+          case ItemKey::VideoUrl:
+            readText(key, &item->videoUrl, true);
+            break;
           case ItemKey::Prompt:
             seenPrompt = true;
             promptNull = r.peek() == 'n';
             readText(key, &item->prompt, true);
             break;
-          case ItemKey::Thinking: readText(key, &item->thinking, true); break;
-          case ItemKey::Rationale: readText(key, &item->rationale[d], true); break;
+          case ItemKey::Thinking:
+            readText(key, &item->thinking, true);
+            break;
+          case ItemKey::Rationale:
+            readText(key, &item->rationale[d], true);
+            break;
           case ItemKey::Score:
           case ItemKey::GtScore:
             readScore(key, &item->scores.value[d], Range::Checked);
@@ -135,8 +157,9 @@ struct ObjectReader {
       note(schema == JsonSchema::Feedback
                ? QStringLiteral("none of the known keys (expected a VideoFeedback2 item: video_name, prompt, "
                                 "visual_score, t2v_score, phy_score)")
-               : QStringLiteral("none of the known keys (expected a VideoScore2 prediction: video_name, prompt, "
-                                "v_score_gt, ..., v_score_model, ..., output)"));
+               : QStringLiteral(
+                     "none of the known keys (expected a VideoScore2 prediction: video_name, prompt, "
+                     "v_score_gt, ..., v_score_model, ..., output)"));
     } else if (!seenName) {
       note(QStringLiteral("missing required key video_name"));
     } else if (item->videoName.isEmpty()) {
@@ -172,7 +195,8 @@ struct ObjectReader {
         int chars = 0;
         while (start > 0 && chars < 150) {
           --start;
-          if ((static_cast<unsigned char>(out[start]) & 0xC0) != 0x80) ++chars;
+          if ((static_cast<unsigned char>(out[start]) & 0xC0) != 0x80)
+            ++chars;
         }
         item->modelState = parseScoreLines(out.mid(start), &item->modelScores)
                                ? ModelScoreState::ReparsedFromOutput
@@ -192,7 +216,8 @@ struct ObjectReader {
 
 void checkNotEmpty(const QByteArray& bytes, const QString& file) {
   for (char c : bytes) {
-    if (c != ' ' && c != '\n' && c != '\r' && c != '\t') return;
+    if (c != ' ' && c != '\n' && c != '\r' && c != '\t')
+      return;
   }
   throw Error(Error::Kind::InvalidData, file, QStringLiteral("file is empty"));
 }
@@ -209,8 +234,10 @@ bool parseScoreLines(const QByteArray& text, Scores* out) {
                      "physical/common-sense consistency:\\s*(\\d+)"),
       QRegularExpression::DotMatchesEverythingOption | QRegularExpression::CaseInsensitiveOption);
   const QRegularExpressionMatch m = re.match(QString::fromUtf8(text));
-  if (!m.hasMatch()) return false;
-  for (int i = 0; i < 3; ++i) out->value[static_cast<size_t>(i)] = m.captured(i + 1).toDouble();
+  if (!m.hasMatch())
+    return false;
+  for (int i = 0; i < 3; ++i)
+    out->value[static_cast<size_t>(i)] = m.captured(i + 1).toDouble();
   return true;
 }
 
@@ -235,7 +262,8 @@ void parseJsonArray(const QByteArray& bytes, JsonSchema schema, const QString& f
         r.skipSpace();
         item.sourceLine = lineAt(r.offset());
         ObjectReader reader{r, schema, {}, {}};
-        if (r.peek() != '{') r.fail("expected an object");
+        if (r.peek() != '{')
+          r.fail("expected an object");
         reader.read(&item);
         if (!reader.firstError.isEmpty()) {
           throw Error(Error::Kind::InvalidData, itemLocation(file, items.size(), item.videoName),
@@ -245,7 +273,8 @@ void parseJsonArray(const QByteArray& bytes, JsonSchema schema, const QString& f
       } while (r.consumeIf(','));
       r.expect(']');
     }
-    if (!r.atEnd()) r.fail("unexpected text after the end of the array");
+    if (!r.atEnd())
+      r.fail("unexpected text after the end of the array");
   } catch (const json::SyntaxError& e) {
     throwSyntax(file, bytes, e);
   }
@@ -259,7 +288,8 @@ void parseJsonLines(const QByteArray& bytes, const QString& file, ItemOutput& it
   const char* p = begin;
   while (p < end) {
     const char* eol = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)));
-    if (!eol) eol = end;
+    if (!eol)
+      eol = end;
     json::Reader r(p, eol);
     r.setStringStorage(items.storage());
     if (!r.atEnd()) {
@@ -267,9 +297,11 @@ void parseJsonLines(const QByteArray& bytes, const QString& file, ItemOutput& it
       item.sourceLine = line;
       ObjectReader reader{r, JsonSchema::Feedback, {}, {}};
       try {
-        if (r.peek() != '{') r.fail("expected an object");
+        if (r.peek() != '{')
+          r.fail("expected an object");
         reader.read(&item);
-        if (!r.atEnd()) r.fail("unexpected text after the object");
+        if (!r.atEnd())
+          r.fail("unexpected text after the object");
       } catch (const json::SyntaxError& e) {
         throw Error(Error::Kind::InvalidData, QStringLiteral("%1:%2").arg(file).arg(line),
                     QString::fromLatin1(e.what));
@@ -285,7 +317,8 @@ void parseJsonLines(const QByteArray& bytes, const QString& file, ItemOutput& it
     p = eol + 1;
     ++line;
   }
-  if (items.empty()) throw Error(Error::Kind::InvalidData, file, QStringLiteral("file is empty"));
+  if (items.empty())
+    throw Error(Error::Kind::InvalidData, file, QStringLiteral("file is empty"));
 }
 
 }  // namespace vs::interop

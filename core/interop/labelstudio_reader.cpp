@@ -35,25 +35,31 @@ struct Annotation {
 // Which item field a control's from_name feeds.
 KeyMeaning controlMeaning(const QByteArray& fromName) {
   KeyMeaning m = keyMeaning(fromName);
-  if (m.key != ItemKey::Unknown) return m;
+  if (m.key != ItemKey::Unknown)
+    return m;
   const QByteArray lower = fromName.toLower();
   // Also the control names of the labeling config in reference annotation-anchors.md §3.1.
-  if (lower == "visual" || lower == "visual_quality") return {ItemKey::Score, Dimension::Visual};
+  if (lower == "visual" || lower == "visual_quality")
+    return {ItemKey::Score, Dimension::Visual};
   if (lower == "t2v" || lower == "alignment" || lower == "text_alignment" || lower == "t2v_alignment") {
     return {ItemKey::Score, Dimension::T2V};
   }
   if (lower == "phy" || lower == "physical" || lower == "physics" || lower == "physical_consistency") {
     return {ItemKey::Score, Dimension::Phy};
   }
-  if (lower == "reasoning" || lower == "comment") return {ItemKey::Thinking, Dimension::Visual};
+  if (lower == "reasoning" || lower == "comment")
+    return {ItemKey::Thinking, Dimension::Visual};
   return {};
 }
 
-QByteArray integerText(double v) { return QByteArray::number(static_cast<qint64>(v)); }
+QByteArray integerText(double v) {
+  return QByteArray::number(static_cast<qint64>(v));
+}
 
 void readResults(json::Reader& r, std::vector<Result>* results) {
   r.expect('[');
-  if (r.consumeIf(']')) return;
+  if (r.consumeIf(']'))
+    return;
   QByteArray key;
   do {
     Result result;
@@ -103,10 +109,12 @@ QByteArray readCompletedBy(json::Reader& r) {
       } while (r.consumeIf(','));
       r.expect('}');
     }
-    if (!email.isEmpty()) return email;
+    if (!email.isEmpty())
+      return email;
     return id.isEmpty() ? QByteArray() : "ls-user-" + id;
   }
-  if (c == '-' || (c >= '0' && c <= '9')) return "ls-user-" + integerText(r.readNumber());
+  if (c == '-' || (c >= '0' && c <= '9'))
+    return "ls-user-" + integerText(r.readNumber());
   if (c == '"') {
     QByteArray name;
     r.readString(&name);
@@ -119,7 +127,8 @@ QByteArray readCompletedBy(json::Reader& r) {
 // annotations[] or predictions[].
 void readAnnotations(json::Reader& r, bool predictions, std::vector<Annotation>* out) {
   r.expect('[');
-  if (r.consumeIf(']')) return;
+  if (r.consumeIf(']'))
+    return;
   QByteArray key;
   do {
     Annotation a;
@@ -186,8 +195,11 @@ QString applyResult(const Result& result, FeedbackItem* item) {
         if (!v.consumeIf(']')) {
           v.readString(&text);
           score = scoreFromText(text);
-          if (!score) return QStringLiteral("%1: \"%2\" is not a score").arg(QString::fromUtf8(result.fromName), QString::fromUtf8(text));
-          while (v.consumeIf(',')) v.skipValue();
+          if (!score)
+            return QStringLiteral("%1: \"%2\" is not a score")
+                .arg(QString::fromUtf8(result.fromName), QString::fromUtf8(text));
+          while (v.consumeIf(','))
+            v.skipValue();
           v.expect(']');
         }
       } else if (key == "text") {
@@ -197,7 +209,8 @@ QString applyResult(const Result& result, FeedbackItem* item) {
           if (!v.consumeIf(']')) {
             do {
               v.readString(&text);
-              if (!joined.isEmpty()) joined.append('\n');
+              if (!joined.isEmpty())
+                joined.append('\n');
               joined.append(text);
             } while (v.consumeIf(','));
             v.expect(']');
@@ -213,13 +226,22 @@ QString applyResult(const Result& result, FeedbackItem* item) {
   switch (m.key) {
     case ItemKey::Score:
     case ItemKey::GtScore:
-      if (!score) return QStringLiteral("%1: no rating or choice").arg(QString::fromUtf8(result.fromName));
-      if (const QString range = checkScoreRange(result.fromName, *score); !range.isEmpty()) return range;
+      if (!score)
+        return QStringLiteral("%1: no rating or choice").arg(QString::fromUtf8(result.fromName));
+      if (const QString range = checkScoreRange(result.fromName, *score); !range.isEmpty())
+        return range;
       item->scores.value[d] = score;
       break;
-    case ItemKey::Thinking: if (sawText) item->thinking = joined; break;
-    case ItemKey::Rationale: if (sawText) item->rationale[d] = joined; break;
-    default: break;
+    case ItemKey::Thinking:
+      if (sawText)
+        item->thinking = joined;
+      break;
+    case ItemKey::Rationale:
+      if (sawText)
+        item->rationale[d] = joined;
+      break;
+    default:
+      break;
   }
   return {};
 }
@@ -234,7 +256,8 @@ void readTask(json::Reader& r, const QString& file, size_t task, ItemOutput& ite
   bool sawData = false;
   bool sawPrompt = false;
   QByteArray key;
-  if (r.peek() != '{') r.fail("expected a task object");
+  if (r.peek() != '{')
+    r.fail("expected a task object");
   r.expect('{');
   if (!r.consumeIf('}')) {
     do {
@@ -280,24 +303,29 @@ void readTask(json::Reader& r, const QString& file, size_t task, ItemOutput& ite
     throw Error(Error::Kind::InvalidData, itemLocation(file, task, base.videoName), problem);
   };
   if (!sawData) {
-    refuse(QStringLiteral("task has no data object (expected Label Studio tasks: {\"data\": {\"video\": ..., "
-                          "\"prompt\": ...}, \"annotations\": [...]})"));
+    refuse(
+        QStringLiteral("task has no data object (expected Label Studio tasks: {\"data\": {\"video\": ..., "
+                       "\"prompt\": ...}, \"annotations\": [...]})"));
   }
-  if (base.videoUrl.isEmpty()) base.videoUrl = videoField;
+  if (base.videoUrl.isEmpty())
+    base.videoUrl = videoField;
   if (base.videoName.isEmpty() && !videoField.isEmpty()) {
     base.videoName = QFileInfo(QString::fromUtf8(videoField)).completeBaseName().toUtf8();
   }
   bool checkedTask = false;
   auto take = [&](const Annotation& a, AnnotatorKind kind) {
-    if (a.results.empty()) return;  // nothing was labelled
+    if (a.results.empty())
+      return;  // nothing was labelled
     if (!checkedTask) {
-      if (base.videoName.isEmpty()) refuse(QStringLiteral("task has no data.video_name or data.video"));
+      if (base.videoName.isEmpty())
+        refuse(QStringLiteral("task has no data.video_name or data.video"));
       checkedTask = true;
     }
     FeedbackItem item = base;
     item.annotator = a.annotator;
     item.annotatorKind = kind;
-    if (kind == AnnotatorKind::Model && item.annotator.isEmpty()) item.annotator = "ls-prediction";
+    if (kind == AnnotatorKind::Model && item.annotator.isEmpty())
+      item.annotator = "ls-prediction";
     for (const Result& result : a.results) {
       QString problem;
       try {
@@ -305,31 +333,40 @@ void readTask(json::Reader& r, const QString& file, size_t task, ItemOutput& ite
       } catch (const json::SyntaxError& e) {
         problem = QStringLiteral("%1: %2").arg(QString::fromUtf8(result.fromName), QLatin1String(e.what));
       }
-      if (!problem.isEmpty()) refuse(problem);
+      if (!problem.isEmpty())
+        refuse(problem);
     }
-    if (!item.scores.complete()) refuse(QStringLiteral("task has no ratings for all three dimensions"));
-    if (!sawPrompt) refuse(QStringLiteral("missing required key prompt (data.prompt)"));
-    if (!a.scoreJson.isEmpty()) item.extra.push_back({QByteArray("score"), a.scoreJson});
+    if (!item.scores.complete())
+      refuse(QStringLiteral("task has no ratings for all three dimensions"));
+    if (!sawPrompt)
+      refuse(QStringLiteral("missing required key prompt (data.prompt)"));
+    if (!a.scoreJson.isEmpty())
+      item.extra.push_back({QByteArray("score"), a.scoreJson});
     items.push_back(std::move(item));
   };
   for (const Annotation& a : annotations) {
-    if (!a.cancelled) take(a, AnnotatorKind::Human);
+    if (!a.cancelled)
+      take(a, AnnotatorKind::Human);
   }
-  for (const Annotation& p : predictions) take(p, AnnotatorKind::Model);
+  for (const Annotation& p : predictions)
+    take(p, AnnotatorKind::Model);
 }
 
 }  // namespace
 
 void parseLabelStudio(const QByteArray& bytes, const QString& file, ItemOutput& items) {
   bool any = false;
-  for (char c : bytes) any = any || !(c == ' ' || c == '\n' || c == '\r' || c == '\t');
-  if (!any) throw Error(Error::Kind::InvalidData, file, QStringLiteral("file is empty"));
+  for (char c : bytes)
+    any = any || !(c == ' ' || c == '\n' || c == '\r' || c == '\t');
+  if (!any)
+    throw Error(Error::Kind::InvalidData, file, QStringLiteral("file is empty"));
   try {
     json::Reader r(bytes.constData(), bytes.constData() + bytes.size());
     r.skipByteOrderMark();
     if (r.peek() == '{') {  // one task, as Label Studio's task API returns it
       readTask(r, file, 0, items);
-      if (!r.atEnd()) r.fail("unexpected text after the end of the task");
+      if (!r.atEnd())
+        r.fail("unexpected text after the end of the task");
       return;
     }
     r.expect('[');
@@ -340,7 +377,8 @@ void parseLabelStudio(const QByteArray& bytes, const QString& file, ItemOutput& 
       } while (r.consumeIf(','));
       r.expect(']');
     }
-    if (!r.atEnd()) r.fail("unexpected text after the end of the array");
+    if (!r.atEnd())
+      r.fail("unexpected text after the end of the array");
   } catch (const json::SyntaxError& e) {
     throw Error(Error::Kind::InvalidData,
                 QStringLiteral("%1:%2").arg(file).arg(json::lineOfOffset(bytes.constData(), e.offset)),

@@ -12,7 +12,8 @@ class OutputFile {
   explicit OutputFile(const QString& path);
   std::string& buffer() { return buffer_; }
   void flushIfLarge() {
-    if (buffer_.size() >= kFlushBytes) flush();
+    if (buffer_.size() >= kFlushBytes)
+      flush();
   }
   void commit();  // flushes, fsyncs and renames over the target
 

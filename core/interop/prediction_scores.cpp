@@ -31,7 +31,8 @@ std::optional<std::array<double, 3>> reparseOutputTail(const QString& output) {
   if (!m.hasMatch()) {
     return std::nullopt;
   }
-  return std::array<double, 3>{std::max(1.0, digitsValue(m.captured(1))), std::max(1.0, digitsValue(m.captured(2))),
+  return std::array<double, 3>{std::max(1.0, digitsValue(m.captured(1))),
+                               std::max(1.0, digitsValue(m.captured(2))),
                                std::max(1.0, digitsValue(m.captured(3)))};
 }
 

@@ -13,7 +13,9 @@
 namespace vs::interop {
 namespace {
 
-QString str(const char* s) { return QString::fromLatin1(s); }
+QString str(const char* s) {
+  return QString::fromLatin1(s);
+}
 
 Error invalid(const QString& file, qsizetype item, const QString& what) {
   return Error(Error::Kind::InvalidData, QStringLiteral("%1: item %2").arg(file).arg(item + 1), what);
@@ -26,8 +28,10 @@ QJsonArray topLevelArray(const QByteArray& bytes, const QString& file) {
     throw Error(Error::Kind::InvalidData, QStringLiteral("%1: offset %2").arg(file).arg(error.offset),
                 error.errorString());
   }
-  if (doc.isObject()) return QJsonArray{doc.object()};  // one Label Studio task
-  if (!doc.isArray()) throw Error(Error::Kind::InvalidData, file, QStringLiteral("expected a JSON array"));
+  if (doc.isObject())
+    return QJsonArray{doc.object()};  // one Label Studio task
+  if (!doc.isArray())
+    throw Error(Error::Kind::InvalidData, file, QStringLiteral("expected a JSON array"));
   return doc.array();
 }
 
@@ -43,22 +47,26 @@ QVector<NamedPreference> readPairs(const QByteArray& bytes, const QString& file)
     p.right = o.value(str("right")).toString();
     const auto choice = preferenceFromText(o.value(str("preference")).toString());
     if (p.left.isEmpty() || p.right.isEmpty() || !choice) {
-      throw invalid(file, i, QStringLiteral("needs \"left\", \"right\" and \"preference\" (left, right or tie)"));
+      throw invalid(file, i,
+                    QStringLiteral("needs \"left\", \"right\" and \"preference\" (left, right or tie)"));
     }
     p.choice = *choice;
     p.annotator = o.value(str("annotator")).toString();
     p.prompt = o.value(str("prompt")).toString();
     const QString dimension = o.value(str("dimension")).toString(str("overall"));
     const auto d = preferenceDimensionFromName(dimension);
-    if (!d) throw invalid(file, i, QStringLiteral("unknown dimension \"%1\"").arg(dimension));
+    if (!d)
+      throw invalid(file, i, QStringLiteral("unknown dimension \"%1\"").arg(dimension));
     p.dimension = *d;
     p.reason = o.value(str("reason")).toString();
     const double ms = o.value(str("time_spent_ms")).toDouble(0);
-    if (!(ms >= 0)) throw invalid(file, i, QStringLiteral("time_spent_ms must be >= 0"));
+    if (!(ms >= 0))
+      throw invalid(file, i, QStringLiteral("time_spent_ms must be >= 0"));
     p.timeSpentMs = static_cast<qint64>(std::llround(ms));
     const QString order = o.value(str("order")).toString(str("as-listed"));
     const auto parsedOrder = presentationOrderFromName(order);
-    if (!parsedOrder) throw invalid(file, i, QStringLiteral("unknown order \"%1\"").arg(order));
+    if (!parsedOrder)
+      throw invalid(file, i, QStringLiteral("unknown order \"%1\"").arg(order));
     p.order = *parsedOrder;
     p.swapped = o.value(str("swapped")).toBool(false);
     out.push_back(p);
@@ -94,9 +102,11 @@ QString controlName(PreferenceDimension d) {
 
 PreferenceDimension dimensionOfControl(const QString& name) {
   const QString lower = name.toLower();
-  for (PreferenceDimension d : {PreferenceDimension::Visual, PreferenceDimension::T2V, PreferenceDimension::Phy}) {
+  for (PreferenceDimension d :
+       {PreferenceDimension::Visual, PreferenceDimension::T2V, PreferenceDimension::Phy}) {
     const QString key = preferenceDimensionName(d);
-    if (lower == key || lower.endsWith(QLatin1Char('_') + key)) return d;
+    if (lower == key || lower.endsWith(QLatin1Char('_') + key))
+      return d;
   }
   return PreferenceDimension::Overall;
 }
@@ -105,18 +115,22 @@ PreferenceDimension dimensionOfControl(const QString& name) {
 QString annotatorOf(const QJsonValue& v) {
   if (v.isObject()) {
     const QJsonObject o = v.toObject();
-    if (!o.value(str("email")).toString().isEmpty()) return o.value(str("email")).toString();
-    if (o.value(str("id")).isDouble()) return QStringLiteral("ls-user-%1").arg(o.value(str("id")).toInteger());
+    if (!o.value(str("email")).toString().isEmpty())
+      return o.value(str("email")).toString();
+    if (o.value(str("id")).isDouble())
+      return QStringLiteral("ls-user-%1").arg(o.value(str("id")).toInteger());
     return {};
   }
-  if (v.isDouble()) return QStringLiteral("ls-user-%1").arg(v.toInteger());
+  if (v.isDouble())
+    return QStringLiteral("ls-user-%1").arg(v.toInteger());
   return v.toString();
 }
 
 // A video's name from its task data: <key>_name when given, else the URL's base name.
 QString videoName(const QJsonObject& data, const char* key) {
   const QString named = data.value(QString::fromLatin1(key) + str("_name")).toString();
-  if (!named.isEmpty()) return named;
+  if (!named.isEmpty())
+    return named;
   QString url = data.value(str(key)).toString();
   // Label Studio serves local files as /data/local-files/?d=<path>; anything else: drop the query.
   const qsizetype local = url.indexOf(QLatin1String("?d="));
@@ -135,12 +149,14 @@ QVector<NamedPreference> readLabelStudio(const QByteArray& bytes, const QString&
                              std::pair{"video_left", "video_right"}, std::pair{"text1", "text2"}}) {
       left = videoName(data, keys.first);
       right = videoName(data, keys.second);
-      if (!left.isEmpty() && !right.isEmpty()) break;
+      if (!left.isEmpty() && !right.isEmpty())
+        break;
     }
     const QJsonArray annotations = task.value(str("annotations")).toArray();
     for (const QJsonValue& av : annotations) {
       const QJsonObject a = av.toObject();
-      if (a.value(str("was_cancelled")).toBool(false)) continue;
+      if (a.value(str("was_cancelled")).toBool(false))
+        continue;
       std::map<PreferenceDimension, NamedPreference> byDimension;
       std::map<PreferenceDimension, QString> reasons;
       for (const QJsonValue& rv : a.value(str("result")).toArray()) {
@@ -152,9 +168,13 @@ QVector<NamedPreference> readLabelStudio(const QByteArray& bytes, const QString&
         QString control = from;
         if (type == QLatin1String("pairwise")) {
           const QString selected = value.value(str("selected")).toString();
-          if (selected == QLatin1String("left")) choice = PreferenceChoice::Left;
-          if (selected == QLatin1String("right")) choice = PreferenceChoice::Right;
-          if (!choice) throw invalid(file, t, QStringLiteral("pairwise result \"%1\": selected must be left or right").arg(from));
+          if (selected == QLatin1String("left"))
+            choice = PreferenceChoice::Left;
+          if (selected == QLatin1String("right"))
+            choice = PreferenceChoice::Right;
+          if (!choice)
+            throw invalid(file, t,
+                          QStringLiteral("pairwise result \"%1\": selected must be left or right").arg(from));
         } else if (type == QLatin1String("choices") && from.endsWith(QLatin1String("_tie"))) {
           const QJsonArray chosen = value.value(str("choices")).toArray();
           if (!chosen.isEmpty() && chosen[0].toString().compare(str("tie"), Qt::CaseInsensitive) == 0) {
@@ -164,16 +184,19 @@ QVector<NamedPreference> readLabelStudio(const QByteArray& bytes, const QString&
         } else if (type == QLatin1String("textarea") && from.endsWith(QLatin1String("_reason"))) {
           control.chop(7);
           QStringList lines;
-          for (const QJsonValue& line : value.value(str("text")).toArray()) lines << line.toString();
+          for (const QJsonValue& line : value.value(str("text")).toArray())
+            lines << line.toString();
           reasons[dimensionOfControl(control)] = lines.join(QLatin1Char('\n'));
           continue;
         }
-        if (!choice) continue;  // other controls of the labeling config
+        if (!choice)
+          continue;  // other controls of the labeling config
         NamedPreference& p = byDimension[dimensionOfControl(control)];
         p.dimension = dimensionOfControl(control);
         p.choice = *choice;
       }
-      if (byDimension.empty()) continue;
+      if (byDimension.empty())
+        continue;
       if (left.isEmpty() || right.isEmpty()) {
         throw invalid(file, t, QStringLiteral("the task's data names no two videos (video1, video2)"));
       }
@@ -221,9 +244,11 @@ QByteArray writeLabelStudio(const QVector<NamedPreference>& preferences) {
   for (const NamedPreference& p : preferences) {
     const auto key = std::minmax(p.left, p.right);
     auto [it, inserted] = index.try_emplace({key.first, key.second}, tasks.size());
-    if (inserted) tasks.push_back({p.left, p.right, p.prompt, {}, {}});
+    if (inserted)
+      tasks.push_back({p.left, p.right, p.prompt, {}, {}});
     Task& task = tasks[it->second];
-    if (!task.byAnnotator.count(p.annotator)) task.annotators.push_back(p.annotator);
+    if (!task.byAnnotator.count(p.annotator))
+      task.annotators.push_back(p.annotator);
     task.byAnnotator[p.annotator].push_back(&p);
   }
   QJsonArray out;
@@ -261,7 +286,8 @@ QByteArray writeLabelStudio(const QVector<NamedPreference>& preferences) {
       QJsonObject a;
       a.insert(str("id"), ++annotationId);
       bool numeric = false;
-      const qint64 userId = annotator.startsWith(QLatin1String("ls-user-")) ? annotator.mid(8).toLongLong(&numeric) : 0;
+      const qint64 userId =
+          annotator.startsWith(QLatin1String("ls-user-")) ? annotator.mid(8).toLongLong(&numeric) : 0;
       if (numeric) {
         a.insert(str("completed_by"), static_cast<double>(userId));
       } else {
@@ -291,14 +317,17 @@ QString preferenceFormatName(PreferenceFormat f) {
 }
 
 std::optional<PreferenceFormat> preferenceFormatFromName(const QString& name) {
-  if (name == QLatin1String("pairs")) return PreferenceFormat::Pairs;
-  if (name == QLatin1String("labelstudio-pairwise")) return PreferenceFormat::LabelStudioPairwise;
+  if (name == QLatin1String("pairs"))
+    return PreferenceFormat::Pairs;
+  if (name == QLatin1String("labelstudio-pairwise"))
+    return PreferenceFormat::LabelStudioPairwise;
   return std::nullopt;
 }
 
 std::optional<PreferenceFormat> detectPreferenceFormat(const QByteArray& head) {
   const QByteArray trimmed = head.trimmed();
-  if (!trimmed.startsWith('[') && !trimmed.startsWith('{')) return std::nullopt;
+  if (!trimmed.startsWith('[') && !trimmed.startsWith('{'))
+    return std::nullopt;
   const bool labelStudio = head.contains("\"annotations\"") || head.contains("\"data\"");
   if (labelStudio) {
     // Pretty-printed or compact: "type": "pairwise" or "type":"pairwise".
@@ -316,18 +345,22 @@ std::optional<PreferenceChoice> preferenceFromText(const QString& text) {
   // Spellings of the benchmarks eval/get_pairwise_acc.py reads (GenAI-Bench, VisionRewardDB,
   // VideoGen-RewardBench) and of arena vote logs.
   for (const char* s : {"left", "leftvote", "a", "video1"}) {
-    if (t == QLatin1String(s)) return PreferenceChoice::Left;
+    if (t == QLatin1String(s))
+      return PreferenceChoice::Left;
   }
   for (const char* s : {"right", "rightvote", "b", "video2"}) {
-    if (t == QLatin1String(s)) return PreferenceChoice::Right;
+    if (t == QLatin1String(s))
+      return PreferenceChoice::Right;
   }
   for (const char* s : {"tie", "tievote", "bothbad_vote", "same"}) {
-    if (t == QLatin1String(s)) return PreferenceChoice::Tie;
+    if (t == QLatin1String(s))
+      return PreferenceChoice::Tie;
   }
   return std::nullopt;
 }
 
-QVector<NamedPreference> readPreferences(const QByteArray& bytes, PreferenceFormat format, const QString& file) {
+QVector<NamedPreference> readPreferences(const QByteArray& bytes, PreferenceFormat format,
+                                         const QString& file) {
   return format == PreferenceFormat::Pairs ? readPairs(bytes, file) : readLabelStudio(bytes, file);
 }
 
@@ -335,7 +368,8 @@ QByteArray writePreferences(const QVector<NamedPreference>& preferences, Prefere
   return format == PreferenceFormat::Pairs ? writePairs(preferences) : writeLabelStudio(preferences);
 }
 
-void writePreferencesFile(const QString& path, const QVector<NamedPreference>& preferences, PreferenceFormat format) {
+void writePreferencesFile(const QString& path, const QVector<NamedPreference>& preferences,
+                          PreferenceFormat format) {
   OutputFile out(path);
   const QByteArray bytes = writePreferences(preferences, format);
   out.buffer().append(bytes.constData(), static_cast<size_t>(bytes.size()));

@@ -31,9 +31,11 @@ std::optional<PreferenceFormat> detectPreferenceFormat(const QByteArray& head);
 // tievote, bothbad_vote, same, ...), as `vscore pairwise` accepts them.
 std::optional<PreferenceChoice> preferenceFromText(const QString& text);
 
-QVector<NamedPreference> readPreferences(const QByteArray& bytes, PreferenceFormat format, const QString& file);
+QVector<NamedPreference> readPreferences(const QByteArray& bytes, PreferenceFormat format,
+                                         const QString& file);
 QByteArray writePreferences(const QVector<NamedPreference>& preferences, PreferenceFormat format);
 // writePreferences into `path` through a temporary file renamed when complete.
-void writePreferencesFile(const QString& path, const QVector<NamedPreference>& preferences, PreferenceFormat format);
+void writePreferencesFile(const QString& path, const QVector<NamedPreference>& preferences,
+                          PreferenceFormat format);
 
 }  // namespace vs::interop

@@ -14,9 +14,11 @@ namespace {
 // A sidecar prompt: the whole text file, trailing line breaks removed.
 std::optional<QString> readSidecar(const QString& path) {
   QFile file(path);
-  if (!file.open(QIODevice::ReadOnly)) return std::nullopt;
+  if (!file.open(QIODevice::ReadOnly))
+    return std::nullopt;
   QString text = QString::fromUtf8(file.readAll());
-  while (text.endsWith(QLatin1Char('\n')) || text.endsWith(QLatin1Char('\r'))) text.chop(1);
+  while (text.endsWith(QLatin1Char('\n')) || text.endsWith(QLatin1Char('\r')))
+    text.chop(1);
   return text;
 }
 
@@ -27,10 +29,12 @@ struct Found {
 
 void addFolder(const QString& root, bool recursive, QVector<Found>* found) {
   QStringList files;
-  QDirIterator it(root, QDir::Files, recursive ? QDirIterator::Subdirectories : QDirIterator::NoIteratorFlags);
+  QDirIterator it(root, QDir::Files,
+                  recursive ? QDirIterator::Subdirectories : QDirIterator::NoIteratorFlags);
   while (it.hasNext()) {
     const QString file = it.next();
-    if (hasVideoExtension(file)) files << file;
+    if (hasVideoExtension(file))
+      files << file;
   }
   files.sort();
   const QDir dir(root);
@@ -62,10 +66,12 @@ IntakePlan planIntake(const QStringList& paths, const IntakeOptions& options) {
   QHash<QString, QString> fileOfName;
   QHash<QString, bool> seenFile;
   for (const Found& f : found) {
-    if (seenFile.contains(f.file)) continue;  // named twice (a folder and a file in it)
+    if (seenFile.contains(f.file))
+      continue;  // named twice (a folder and a file in it)
     seenFile.insert(f.file, true);
     if (const auto it = fileOfName.constFind(f.name); it != fileOfName.constEnd()) {
-      plan.problems.push_back({f.file, QStringLiteral("same video name \"%1\" as %2").arg(f.name, it.value())});
+      plan.problems.push_back(
+          {f.file, QStringLiteral("same video name \"%1\" as %2").arg(f.name, it.value())});
       continue;
     }
     fileOfName.insert(f.name, f.file);
@@ -77,10 +83,12 @@ IntakePlan planIntake(const QStringList& paths, const IntakeOptions& options) {
     if (options.prompt) {
       e.prompt = *options.prompt;
       e.promptSource = QStringLiteral("--prompt");
-    } else if (const auto mapped = options.prompts ? options.prompts->find(f.name, info.fileName()) : std::nullopt) {
+    } else if (const auto mapped =
+                   options.prompts ? options.prompts->find(f.name, info.fileName()) : std::nullopt) {
       e.prompt = *mapped;
       e.promptSource = QStringLiteral("mapping");
-    } else if (const auto own = readSidecar(info.dir().filePath(info.completeBaseName() + QStringLiteral(".txt")))) {
+    } else if (const auto own =
+                   readSidecar(info.dir().filePath(info.completeBaseName() + QStringLiteral(".txt")))) {
       e.prompt = *own;
       e.promptSource = info.completeBaseName() + QStringLiteral(".txt");
     } else if (const auto shared = readSidecar(info.dir().filePath(QStringLiteral("prompt.txt")))) {
@@ -88,13 +96,20 @@ IntakePlan planIntake(const QStringList& paths, const IntakeOptions& options) {
       e.promptSource = QStringLiteral("prompt.txt");
     }
     switch (options.generatorFrom) {
-      case GeneratorFrom::Folder: e.generator = info.dir().dirName(); break;
-      case GeneratorFrom::FileName: e.generator = info.completeBaseName(); break;
-      case GeneratorFrom::None: e.generator = options.generator; break;
+      case GeneratorFrom::Folder:
+        e.generator = info.dir().dirName();
+        break;
+      case GeneratorFrom::FileName:
+        e.generator = info.completeBaseName();
+        break;
+      case GeneratorFrom::None:
+        e.generator = options.generator;
+        break;
     }
     if (e.prompt.isEmpty() && !options.allowNoPrompt) {
-      plan.problems.push_back({f.file, QStringLiteral("no prompt (give --prompt, --prompts FILE or a %1.txt beside it)")
-                                           .arg(info.completeBaseName())});
+      plan.problems.push_back(
+          {f.file, QStringLiteral("no prompt (give --prompt, --prompts FILE or a %1.txt beside it)")
+                       .arg(info.completeBaseName())});
       continue;
     }
     plan.entries.push_back(std::move(e));

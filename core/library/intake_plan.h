@@ -24,18 +24,18 @@ namespace vs::library {
 enum class GeneratorFrom { None, Folder, FileName };
 
 struct IntakeOptions {
-  bool recursive = false;         // descend into sub-folders of the folders given
-  std::optional<QString> prompt;  // one prompt for every file (--prompt)
+  bool recursive = false;              // descend into sub-folders of the folders given
+  std::optional<QString> prompt;       // one prompt for every file (--prompt)
   const PromptMap* prompts = nullptr;  // video_name -> prompt (--prompts FILE)
-  QString generator;              // one generator for every file (--generator)
+  QString generator;                   // one generator for every file (--generator)
   GeneratorFrom generatorFrom = GeneratorFrom::None;
   QString batch;
   bool allowNoPrompt = false;  // add files no prompt was found for (else each is a problem)
 };
 
 struct IntakeEntry {
-  QString file;          // absolute path
-  QString name;          // video_name
+  QString file;  // absolute path
+  QString name;  // video_name
   QString prompt;
   QString promptSource;  // "--prompt", "cat.txt", "prompt.txt", "mapping", or empty
   QString generator;

@@ -11,23 +11,23 @@ namespace vs::library {
 QString probeRecordJson(const ProbeRecord& record) {
   const media::MediaInfo& i = record.info;
   QJsonObject o{{QStringLiteral("container"), i.container},
-                      {QStringLiteral("codec"), i.codec},
-                      {QStringLiteral("pix_fmt"), i.pix_fmt},
-                      {QStringLiteral("coded_width"), i.coded_width},
-                      {QStringLiteral("coded_height"), i.coded_height},
-                      {QStringLiteral("width"), i.width},
-                      {QStringLiteral("height"), i.height},
-                      {QStringLiteral("rotation_deg"), i.rotation_deg},
-                      {QStringLiteral("frames"), static_cast<qint64>(i.frames)},
-                      {QStringLiteral("avg_fps"), i.avg_fps},
-                      {QStringLiteral("nominal_fps"), i.nominal_fps},
-                      {QStringLiteral("duration_s"), i.duration_s},
-                      {QStringLiteral("start_time_s"), i.start_time_s},
-                      {QStringLiteral("vfr"), i.rate_mode == media::FrameRateMode::Variable},
-                      {QStringLiteral("has_audio"), i.has_audio},
-                      {QStringLiteral("warning"), i.warning},
-                      {QStringLiteral("file_size"), record.fileSize},
-                      {QStringLiteral("file_mtime_ms"), record.fileModifiedMs}};
+                {QStringLiteral("codec"), i.codec},
+                {QStringLiteral("pix_fmt"), i.pix_fmt},
+                {QStringLiteral("coded_width"), i.coded_width},
+                {QStringLiteral("coded_height"), i.coded_height},
+                {QStringLiteral("width"), i.width},
+                {QStringLiteral("height"), i.height},
+                {QStringLiteral("rotation_deg"), i.rotation_deg},
+                {QStringLiteral("frames"), static_cast<qint64>(i.frames)},
+                {QStringLiteral("avg_fps"), i.avg_fps},
+                {QStringLiteral("nominal_fps"), i.nominal_fps},
+                {QStringLiteral("duration_s"), i.duration_s},
+                {QStringLiteral("start_time_s"), i.start_time_s},
+                {QStringLiteral("vfr"), i.rate_mode == media::FrameRateMode::Variable},
+                {QStringLiteral("has_audio"), i.has_audio},
+                {QStringLiteral("warning"), i.warning},
+                {QStringLiteral("file_size"), record.fileSize},
+                {QStringLiteral("file_mtime_ms"), record.fileModifiedMs}};
   if (!record.seekIndex.isEmpty()) {
     o.insert(QStringLiteral("seek_index"), QString::fromLatin1(record.seekIndex.toBase64()));
   }
@@ -35,9 +35,11 @@ QString probeRecordJson(const ProbeRecord& record) {
 }
 
 std::optional<ProbeRecord> parseProbeRecord(const QString& json) {
-  if (json.isEmpty()) return std::nullopt;
+  if (json.isEmpty())
+    return std::nullopt;
   const QJsonDocument doc = QJsonDocument::fromJson(json.toUtf8());
-  if (!doc.isObject()) return std::nullopt;
+  if (!doc.isObject())
+    return std::nullopt;
   const QJsonObject o = doc.object();
   ProbeRecord r;
   media::MediaInfo& i = r.info;
@@ -55,7 +57,7 @@ std::optional<ProbeRecord> parseProbeRecord(const QString& json) {
   i.duration_s = o.value(QStringLiteral("duration_s")).toDouble();
   i.start_time_s = o.value(QStringLiteral("start_time_s")).toDouble();
   i.rate_mode = o.value(QStringLiteral("vfr")).toBool() ? media::FrameRateMode::Variable
-                                                         : media::FrameRateMode::Constant;
+                                                        : media::FrameRateMode::Constant;
   i.has_audio = o.value(QStringLiteral("has_audio")).toBool();
   i.warning = o.value(QStringLiteral("warning")).toString();
   r.fileSize = o.value(QStringLiteral("file_size")).toInteger(-1);

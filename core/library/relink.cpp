@@ -13,7 +13,8 @@ RelinkResult relink(store::Store& store, const QStringList& folders, const Progr
   const VideoLocator before(store.path(), {});
   for (const QString& folder : folders) {
     const QString storable = before.storablePath(QFileInfo(folder).absoluteFilePath());
-    if (!stored.contains(storable)) stored << storable;
+    if (!stored.contains(storable))
+      stored << storable;
   }
   const VideoLocator locator(store.path(), stored);
   const QVector<store::QueueItem> items = store.listItems();
@@ -48,7 +49,8 @@ RelinkResult relink(store::Store& store, const QStringList& folders, const Progr
     const bool keepOld = differs || !probed[i].error.isEmpty();
     u.contentHash = keepOld ? v.contentHash : probed[i].contentKey;
     u.probeJson = keepOld ? v.probeJson : probed[i].probeJson;
-    if (differs) result.changed << v.name;
+    if (differs)
+      result.changed << v.name;
     result.found << v.name;
     updates << u;
   }

@@ -25,7 +25,8 @@ QVector<ProbedFile> probeFiles(const QStringList& files, const Progress& progres
   auto work = [&] {
     for (;;) {
       const qint64 i = next.fetch_add(1);
-      if (i >= total || cancelled.load()) break;
+      if (i >= total || cancelled.load())
+        break;
       ProbedFile& r = results[static_cast<int>(i)];
       r.file = files[static_cast<int>(i)];
       try {
@@ -36,7 +37,8 @@ QVector<ProbedFile> probeFiles(const QStringList& files, const Progress& progres
         } catch (const Error&) {
         }
         const ProbeRecord record = probeFile(r.file, r.contentKey);
-        if (r.contentKey.isEmpty()) r.contentKey = media::contentKey(r.file);
+        if (r.contentKey.isEmpty())
+          r.contentKey = media::contentKey(r.file);
         r.probeJson = probeRecordJson(record);
       } catch (const Error& e) {
         r.error = e.message();
@@ -50,26 +52,31 @@ QVector<ProbedFile> probeFiles(const QStringList& files, const Progress& progres
     }
   };
   const int count = std::max(1, std::min<int>(threads > 0 ? threads : QThread::idealThreadCount(),
-                                               static_cast<int>(std::max<qint64>(total, 1))));
+                                              static_cast<int>(std::max<qint64>(total, 1))));
   std::vector<std::thread> pool;
-  for (int t = 0; t < count; ++t) pool.emplace_back(work);
+  for (int t = 0; t < count; ++t)
+    pool.emplace_back(work);
   {
     std::unique_lock<std::mutex> lock(mutex);
     while (done.load() < total && !cancelled.load()) {
       changed.wait_for(lock, std::chrono::milliseconds(50));
-      if (progress && !progress(std::min(done.load(), total), total)) cancelled = true;
+      if (progress && !progress(std::min(done.load(), total), total))
+        cancelled = true;
     }
   }
-  for (std::thread& t : pool) t.join();
+  for (std::thread& t : pool)
+    t.join();
   // The last answer counts too: a cancel pressed while the final probes finished still cancels.
-  if (cancelled.load() || (progress && !progress(total, total))) return {};
+  if (cancelled.load() || (progress && !progress(total, total)))
+    return {};
   return results;
 }
 
 IntakeResult addVideos(store::Store& store, const IntakePlan& plan, const Progress& progress) {
   IntakeResult result;
   result.problems = plan.problems;
-  if (!result.problems.isEmpty()) return result;
+  if (!result.problems.isEmpty())
+    return result;
   const VideoLocator locator = VideoLocator::forStore(store);
   // A name already in the project for another file that still exists is refused: the user
   // would lose that video's link (its scores stay, but play another clip).
@@ -80,13 +87,17 @@ IntakeResult addVideos(store::Store& store, const IntakePlan& plan, const Progre
       exists[i] = true;
       const QString current = locator.find(*old);
       if (!current.isEmpty() && current != e.file) {
-        result.problems.push_back({e.file, QStringLiteral("video name \"%1\" is already in the project for %2").arg(e.name, current)});
+        result.problems.push_back(
+            {e.file,
+             QStringLiteral("video name \"%1\" is already in the project for %2").arg(e.name, current)});
       }
     }
   }
-  if (!result.problems.isEmpty()) return result;
+  if (!result.problems.isEmpty())
+    return result;
   QStringList files;
-  for (const IntakeEntry& e : plan.entries) files << e.file;
+  for (const IntakeEntry& e : plan.entries)
+    files << e.file;
   const QVector<ProbedFile> probed = probeFiles(files, progress);
   if (probed.size() != files.size()) {
     result.cancelled = true;

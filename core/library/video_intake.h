@@ -30,8 +30,8 @@ struct ProbedFile {
 QVector<ProbedFile> probeFiles(const QStringList& files, const Progress& progress, int threads = 0);
 
 struct IntakeResult {
-  qint64 added = 0;    // new videos
-  qint64 updated = 0;  // videos of the same name whose file is now the one given
+  qint64 added = 0;                 // new videos
+  qint64 updated = 0;               // videos of the same name whose file is now the one given
   QVector<IntakeProblem> problems;  // unreadable files, names taken by other files; nothing written
   bool cancelled = false;
 };

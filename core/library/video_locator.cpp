@@ -15,9 +15,12 @@ namespace vs::library {
 
 QString fileStatusName(FileStatus status) {
   switch (status) {
-    case FileStatus::Ok: return QStringLiteral("ok");
-    case FileStatus::Missing: return QStringLiteral("missing");
-    case FileStatus::Changed: return QStringLiteral("changed");
+    case FileStatus::Ok:
+      return QStringLiteral("ok");
+    case FileStatus::Missing:
+      return QStringLiteral("missing");
+    case FileStatus::Changed:
+      return QStringLiteral("changed");
   }
   return {};
 }
@@ -50,11 +53,11 @@ bool isFile(const QString& path) {
 
 // The file name a video_url ends in ("https://host/a/b.mp4?x=1" -> "b.mp4"), or empty.
 QString urlFileName(const QString& url) {
-  if (url.isEmpty()) return {};
+  if (url.isEmpty())
+    return {};
   const QUrl parsed(url);
-  const QString path = parsed.isValid() && !parsed.scheme().isEmpty() && parsed.scheme().size() > 1
-                           ? parsed.path()
-                           : url;
+  const QString path =
+      parsed.isValid() && !parsed.scheme().isEmpty() && parsed.scheme().size() > 1 ? parsed.path() : url;
   const QString name = QFileInfo(path).fileName();
   return hasVideoExtension(name) ? name : QString();
 }
@@ -65,7 +68,8 @@ VideoLocator::VideoLocator(const QString& projectPath, const QStringList& mediaF
     : projectDir_(QFileInfo(projectPath).absolutePath()) {
   for (const QString& folder : mediaFolders) {
     const QString absolute = absolutePath(folder);
-    if (!folders_.contains(absolute)) folders_ << absolute;
+    if (!folders_.contains(absolute))
+      folders_ << absolute;
   }
 }
 
@@ -78,7 +82,8 @@ VideoLocator::VideoLocator(VideoLocator&&) noexcept = default;
 VideoLocator& VideoLocator::operator=(VideoLocator&&) noexcept = default;
 
 QString VideoLocator::absolutePath(const QString& stored) const {
-  if (stored.isEmpty()) return {};
+  if (stored.isEmpty())
+    return {};
   return QDir::cleanPath(QDir(projectDir_).absoluteFilePath(stored));
 }
 
@@ -95,26 +100,32 @@ QString VideoLocator::storablePath(const QString& absolute) const {
 QString VideoLocator::searchFolders(const Video& video) const {
   const QString urlName = urlFileName(video.url);
   QStringList direct = folders_;
-  if (!direct.contains(projectDir_)) direct << projectDir_;
+  if (!direct.contains(projectDir_))
+    direct << projectDir_;
   for (const QString& folder : direct) {
     const QDir dir(folder);
     for (const QString& ext : videoExtensions()) {
       const QString candidate = dir.filePath(video.name + QLatin1Char('.') + ext);
-      if (isFile(candidate)) return candidate;
+      if (isFile(candidate))
+        return candidate;
     }
-    if (!urlName.isEmpty() && isFile(dir.filePath(urlName))) return dir.filePath(urlName);
+    if (!urlName.isEmpty() && isFile(dir.filePath(urlName)))
+      return dir.filePath(urlName);
   }
-  if (folders_.isEmpty()) return {};
+  if (folders_.isEmpty())
+    return {};
   if (!listing_) {
     listing_ = std::make_unique<Listing>();
     for (const QString& folder : folders_) {
       QStringList files;
       QDirIterator it(folder, QDir::Files | QDir::Readable, QDirIterator::Subdirectories);
-      while (it.hasNext()) files << it.next();
+      while (it.hasNext())
+        files << it.next();
       files.sort();
       for (const QString& file : files) {
         const QString name = QFileInfo(file).fileName();
-        if (hasVideoExtension(name)) listing_->pathsOfFileName[name] << file;
+        if (hasVideoExtension(name))
+          listing_->pathsOfFileName[name] << file;
       }
     }
   }
@@ -124,17 +135,20 @@ QString VideoLocator::searchFolders(const Video& video) const {
   for (const QString& ext : videoExtensions()) {
     const QString tail = QLatin1Char('/') + video.name + QLatin1Char('.') + ext;
     for (const QString& path : listing_->pathsOfFileName.value(baseName + QLatin1Char('.') + ext)) {
-      if (path.endsWith(tail)) return path;
+      if (path.endsWith(tail))
+        return path;
     }
   }
-  if (!urlName.isEmpty()) return listing_->pathsOfFileName.value(urlName).value(0);
+  if (!urlName.isEmpty())
+    return listing_->pathsOfFileName.value(urlName).value(0);
   return {};
 }
 
 QString VideoLocator::find(const Video& video) const {
   if (!video.path.isEmpty()) {
     const QString stored = absolutePath(video.path);
-    if (isFile(stored)) return rememberIndexOf(video, stored);
+    if (isFile(stored))
+      return rememberIndexOf(video, stored);
   }
   return rememberIndexOf(video, searchFolders(video));
 }
@@ -148,10 +162,12 @@ VideoFile VideoLocator::locate(const Video& video, ContentCheck check) const {
     result.path = searchFolders(video);
     result.searched = !result.path.isEmpty();
   }
-  if (result.path.isEmpty()) return result;
+  if (result.path.isEmpty())
+    return result;
   rememberIndexOf(video, result.path);
   result.status = FileStatus::Ok;
-  if (check == ContentCheck::None || video.contentHash.isEmpty()) return result;
+  if (check == ContentCheck::None || video.contentHash.isEmpty())
+    return result;
   if (check == ContentCheck::Quick) {
     if (const auto record = parseProbeRecord(video.probeJson); record && record->fileSize >= 0) {
       const QFileInfo info(result.path);
@@ -159,18 +175,23 @@ VideoFile VideoLocator::locate(const Video& video, ContentCheck check) const {
         result.status = FileStatus::Changed;
         return result;
       }
-      if (info.lastModified().toMSecsSinceEpoch() == record->fileModifiedMs) return result;
+      if (info.lastModified().toMSecsSinceEpoch() == record->fileModifiedMs)
+        return result;
     }
   }
-  if (media::contentKey(result.path) != video.contentHash) result.status = FileStatus::Changed;
+  if (media::contentKey(result.path) != video.contentHash)
+    result.status = FileStatus::Changed;
   return result;
 }
 
-void VideoLocator::refresh() { listing_.reset(); }
+void VideoLocator::refresh() {
+  listing_.reset();
+}
 
 void rememberKeptIndexes(const store::Store& store) {
   const VideoLocator locator = VideoLocator::forStore(store);
-  for (const store::QueueItem& item : store.listItems()) locator.find(item.video);
+  for (const store::QueueItem& item : store.listItems())
+    locator.find(item.video);
 }
 
 }  // namespace vs::library

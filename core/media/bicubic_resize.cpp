@@ -33,7 +33,7 @@ struct Taps {
 // decide the last bit of the weights.
 Taps computeTaps(int64_t input_size, int64_t output_size) {
   const float scale = static_cast<float>(input_size) / output_size;  // area_pixel_compute_scale
-  constexpr int interp_size = 4;                                        // bicubic
+  constexpr int interp_size = 4;                                     // bicubic
   const float support = (scale >= 1.0) ? (interp_size * 0.5) * scale : interp_size * 0.5;
   Taps taps;
   taps.max_taps = static_cast<int64_t>(std::ceil(support)) * 2 + 1;

@@ -59,9 +59,9 @@ FormatPtr openInput(const QString& file) {
   const QByteArray path = QFile::encodeName(file);
   const int opened = avformat_open_input(&raw, path.constData(), nullptr, nullptr);
   if (opened < 0) {
-    const vs::Error::Kind kind =
-        (opened == AVERROR(ENOENT) || opened == AVERROR(EACCES)) ? vs::Error::Kind::Io
-                                                                  : vs::Error::Kind::InvalidData;
+    const vs::Error::Kind kind = (opened == AVERROR(ENOENT) || opened == AVERROR(EACCES))
+                                     ? vs::Error::Kind::Io
+                                     : vs::Error::Kind::InvalidData;
     check(opened, file, "not a video file FFmpeg can open", kind);
   }
   FormatPtr format(raw);  // owned before anything else can throw
@@ -85,7 +85,8 @@ CodecContextPtr openDecoder(const AVStream* stream, const QString& file, int thr
   const AVCodec* codec = avcodec_find_decoder(stream->codecpar->codec_id);
   if (!codec) {
     throw vs::Error(vs::Error::Kind::InvalidData, file,
-                    QStringLiteral("no decoder for codec %1").arg(QString::fromUtf8(avcodec_get_name(stream->codecpar->codec_id))));
+                    QStringLiteral("no decoder for codec %1")
+                        .arg(QString::fromUtf8(avcodec_get_name(stream->codecpar->codec_id))));
   }
   CodecContextPtr context(avcodec_alloc_context3(codec));
   if (!context) {
@@ -119,7 +120,9 @@ int streamRotationDeg(const AVStream* stream) {
   return (cw + 45) / 90 * 90 % 360;
 }
 
-double toSeconds(AVRational r) { return r.den == 0 ? 0.0 : av_q2d(r); }
+double toSeconds(AVRational r) {
+  return r.den == 0 ? 0.0 : av_q2d(r);
+}
 
 QByteArray pictureMd5(const AVFrame* frame) {
   const auto format = static_cast<AVPixelFormat>(frame->format);
@@ -128,8 +131,8 @@ QByteArray pictureMd5(const AVFrame* frame) {
     return {};
   }
   QByteArray packed(size, Qt::Uninitialized);
-  if (av_image_copy_to_buffer(reinterpret_cast<uint8_t*>(packed.data()), size, frame->data, frame->linesize, format,
-                              frame->width, frame->height, 1) < 0) {
+  if (av_image_copy_to_buffer(reinterpret_cast<uint8_t*>(packed.data()), size, frame->data, frame->linesize,
+                              format, frame->width, frame->height, 1) < 0) {
     return {};
   }
   return QCryptographicHash::hash(packed, QCryptographicHash::Md5).toHex();

@@ -69,7 +69,7 @@ class FrameDecoder::Impl {
   // file and this stream.
   bool adoptKeptIndex() {
     const bool given = !options_.seek_index.isEmpty();
-    const QByteArray bytes = given                          ? options_.seek_index
+    const QByteArray bytes = given                           ? options_.seek_index
                              : options_.use_remembered_index ? rememberedSeekIndex(path_)
                                                              : QByteArray();
     std::optional<KeptIndex> kept = decodeKeptIndex(bytes);
@@ -149,7 +149,8 @@ class FrameDecoder::Impl {
 
   // Threads for random access now (see DecoderOptions::seek_threads).
   int randomThreads() const {
-    const bool trusted = index_.clean() && !damaged_ && !threads_distrusted_ && !index_.countsFrames() && !repeated_pts_;
+    const bool trusted =
+        index_.clean() && !damaged_ && !threads_distrusted_ && !index_.countsFrames() && !repeated_pts_;
     return trusted ? options_.seek_threads : 1;
   }
   bool threaded() const { return codec_threads_ != 1; }
@@ -254,7 +255,8 @@ class FrameDecoder::Impl {
         if (threaded()) {
           // Unknown: as if sent last, so settle() waits for everything still inside.
           const auto it = in_flight_.find(frame_->pts);
-          in_flight_sent_of_output_ = it != in_flight_.end() ? it->second : std::numeric_limits<int64_t>::max();
+          in_flight_sent_of_output_ =
+              it != in_flight_.end() ? it->second : std::numeric_limits<int64_t>::max();
           if (it != in_flight_.end()) {
             in_flight_.erase(it);
           }
@@ -289,11 +291,11 @@ class FrameDecoder::Impl {
         // A skipped picture produces no output, so a stream whose frames are counted (no
         // timestamps) must decode them all or every later count is off.
         // Nor a damaged one: error concealment draws on the picture decoded last, whatever it was.
-        codec_->skip_frame = (!index_.countsFrames() && !damaged_ && skip_nonref_before_pts != AV_NOPTS_VALUE &&
-                              pts != AV_NOPTS_VALUE &&
-                              pts < skip_nonref_before_pts)
-                                 ? AVDISCARD_NONREF
-                                 : AVDISCARD_DEFAULT;
+        codec_->skip_frame =
+            (!index_.countsFrames() && !damaged_ && skip_nonref_before_pts != AV_NOPTS_VALUE &&
+             pts != AV_NOPTS_VALUE && pts < skip_nonref_before_pts)
+                ? AVDISCARD_NONREF
+                : AVDISCARD_DEFAULT;
         if (threaded() && pts != AV_NOPTS_VALUE) {
           in_flight_[pts] = ++sent_;
         }
@@ -402,7 +404,8 @@ class FrameDecoder::Impl {
     }
     throw vs::Error(vs::Error::Kind::InvalidData, path_,
                     QStringLiteral("frame %1 of %2 cannot be decoded (file truncated or corrupt)")
-                        .arg(n).arg(index_.size()));
+                        .arg(n)
+                        .arg(index_.size()));
   }
 
   bool decodeUntil(int64_t n, const FrameCache* cached) {
@@ -525,7 +528,8 @@ class FrameDecoder::Impl {
   // How many decoded pictures before a target to keep: half the cache budget, counted at the
   // size of the pictures (4:2:0 8-bit = 1.5 bytes per pixel; more for 4:4:4 or 10-bit).
   int64_t keepWindow() const {
-    const int64_t picture_bytes = int64_t{info_.coded_width} * info_.coded_height * bytes_per_pixel_x2_ / 2 + 1024;
+    const int64_t picture_bytes =
+        int64_t{info_.coded_width} * info_.coded_height * bytes_per_pixel_x2_ / 2 + 1024;
     const int64_t capacity = full_.cache.budgetBytes() / 2 / std::max<int64_t>(picture_bytes, 1);
     return std::clamp<int64_t>(capacity, 0, kMaxKeepWindow);
   }
@@ -541,7 +545,8 @@ class FrameDecoder::Impl {
   // Both passes keep what they produce until the end: a decode error halfway through means the
   // pass is made again single-threaded (see markDamaged), and nothing from the first try
   // may reach the caller.
-  int64_t decodeSequential(const std::vector<int64_t>& wanted, const std::function<void(VideoFrame&&)>& sink) {
+  int64_t decodeSequential(const std::vector<int64_t>& wanted,
+                           const std::function<void(VideoFrame&&)>& sink) {
     std::vector<VideoFrame> out;
     int64_t count = 0;
     do {
@@ -603,8 +608,8 @@ class FrameDecoder::Impl {
   ff::PacketPtr packet_;
   ff::FramePtr frame_;
   int stream_index_ = -1;
-  FileStamp stamp_;     // the file when opened
-  StreamFacts facts_;   // the indexed stream
+  FileStamp stamp_;    // the file when opened
+  StreamFacts facts_;  // the indexed stream
   FrameIndex index_;
   MediaInfo info_;
   FrameOutput full_;    // frame(N): full size, and the sampler's decodeSequential
@@ -614,11 +619,11 @@ class FrameDecoder::Impl {
   int bytes_per_pixel_x2_ = 3;
   Stats stats_;
   bool at_start_ = false;
-  bool error_seen_ = false;  // a decode error or a picture flagged corrupt, since opening
-  bool damaged_ = false;     // see markDamaged()
-  int codec_threads_ = 1;    // what codec_ was opened with
-  bool repeated_pts_ = false;         // two frames share a timestamp somewhere in the file
-  bool threads_distrusted_ = false;   // a threaded read could not be settled (see settle())
+  bool error_seen_ = false;               // a decode error or a picture flagged corrupt, since opening
+  bool damaged_ = false;                  // see markDamaged()
+  int codec_threads_ = 1;                 // what codec_ was opened with
+  bool repeated_pts_ = false;             // two frames share a timestamp somewhere in the file
+  bool threads_distrusted_ = false;       // a threaded read could not be settled (see settle())
   std::map<int64_t, int64_t> in_flight_;  // threaded: pts of packets sent, not yet out -> order sent
   int64_t sent_ = 0;
   int64_t in_flight_sent_of_output_ = 0;  // order sent of the last picture out
@@ -633,18 +638,36 @@ FrameDecoder::~FrameDecoder() = default;
 FrameDecoder::FrameDecoder(FrameDecoder&&) noexcept = default;
 FrameDecoder& FrameDecoder::operator=(FrameDecoder&&) noexcept = default;
 
-const MediaInfo& FrameDecoder::info() const { return impl_->info_; }
-int64_t FrameDecoder::frameCount() const { return impl_->index_.size(); }
-int FrameDecoder::width() const { return impl_->full_.converter.outWidth(); }
-int FrameDecoder::height() const { return impl_->full_.converter.outHeight(); }
-double FrameDecoder::fps() const { return impl_->info_.fps; }
-const std::vector<double>& FrameDecoder::frameTimes() const { return impl_->index_.times(); }
-QByteArray FrameDecoder::seekIndex(const QString& content_key) const { return impl_->seekIndex(content_key); }
-FramePtr FrameDecoder::frame(int64_t index) { return impl_->frame(index, impl_->full_); }
+const MediaInfo& FrameDecoder::info() const {
+  return impl_->info_;
+}
+int64_t FrameDecoder::frameCount() const {
+  return impl_->index_.size();
+}
+int FrameDecoder::width() const {
+  return impl_->full_.converter.outWidth();
+}
+int FrameDecoder::height() const {
+  return impl_->full_.converter.outHeight();
+}
+double FrameDecoder::fps() const {
+  return impl_->info_.fps;
+}
+const std::vector<double>& FrameDecoder::frameTimes() const {
+  return impl_->index_.times();
+}
+QByteArray FrameDecoder::seekIndex(const QString& content_key) const {
+  return impl_->seekIndex(content_key);
+}
+FramePtr FrameDecoder::frame(int64_t index) {
+  return impl_->frame(index, impl_->full_);
+}
 FramePtr FrameDecoder::frame(int64_t index, int width, int height) {
   return impl_->scaledFrame(index, width, height);
 }
-QByteArray FrameDecoder::pictureMd5(int64_t index) { return impl_->pictureMd5(index); }
+QByteArray FrameDecoder::pictureMd5(int64_t index) {
+  return impl_->pictureMd5(index);
+}
 int64_t FrameDecoder::hashSequential(const std::function<void(int64_t, const QByteArray&)>& sink) {
   return impl_->hashSequential(sink);
 }
@@ -660,6 +683,8 @@ void FrameDecoder::setCacheBudgetMb(int budget_mb) {
 int64_t FrameDecoder::cacheUsedBytes() const {
   return impl_->full_.cache.usedBytes() + impl_->scaled_.cache.usedBytes();
 }
-FrameDecoder::Stats FrameDecoder::stats() const { return impl_->stats_; }
+FrameDecoder::Stats FrameDecoder::stats() const {
+  return impl_->stats_;
+}
 
 }  // namespace vs::media

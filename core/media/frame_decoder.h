@@ -68,7 +68,7 @@ class FrameDecoder {
 
   const MediaInfo& info() const;
   int64_t frameCount() const;
-  int width() const;   // of the frames handed out (depends on FrameGeometry)
+  int width() const;  // of the frames handed out (depends on FrameGeometry)
   int height() const;
   double fps() const;  // info().fps: the average frame rate, or frames / span of the frame times
   // Presentation time of every frame relative to the first, in seconds (for the sync clock).
@@ -98,8 +98,7 @@ class FrameDecoder {
   // Decodes the whole clip once in order and calls `sink` for the frames whose index is in
   // `wanted` (sorted ascending); frames not wanted are never converted to RGB. Returns the number
   // of frames the decoder produced. Used by the sampler; bypasses the cache.
-  int64_t decodeSequential(const std::vector<int64_t>& wanted,
-                           const std::function<void(VideoFrame&&)>& sink);
+  int64_t decodeSequential(const std::vector<int64_t>& wanted, const std::function<void(VideoFrame&&)>& sink);
 
   // Decodes the whole clip once in order and calls `sink` with each picture's index and MD5 (as
   // pictureMd5). Returns the number of frames the decoder produced.
@@ -109,11 +108,11 @@ class FrameDecoder {
   int64_t cacheUsedBytes() const;
 
   struct Stats {
-    int64_t seeks = 0;            // key-frame seeks performed
-    int64_t frames_decoded = 0;   // pictures received from the decoder
+    int64_t seeks = 0;           // key-frame seeks performed
+    int64_t frames_decoded = 0;  // pictures received from the decoder
     int64_t cache_hits = 0;
-    int64_t decode_errors = 0;    // packets the decoder rejected + pictures flagged corrupt
-    int64_t index_passes = 0;     // demux passes made to index the file (0: a kept index was used)
+    int64_t decode_errors = 0;  // packets the decoder rejected + pictures flagged corrupt
+    int64_t index_passes = 0;   // demux passes made to index the file (0: a kept index was used)
   };
   Stats stats() const;
 

@@ -10,7 +10,9 @@ QImage toQImage(const RgbImage& image) {
   return out;
 }
 
-static void releaseFrame(void* holder) { delete static_cast<FramePtr*>(holder); }
+static void releaseFrame(void* holder) {
+  delete static_cast<FramePtr*>(holder);
+}
 
 QImage toQImage(const FramePtr& frame) {
   if (!frame) {
@@ -19,8 +21,8 @@ QImage toQImage(const FramePtr& frame) {
   const RgbImage& image = frame->image;
   // QImage only reads through this pointer; the holder keeps the shared frame alive.
   auto* holder = new FramePtr(frame);
-  return QImage(image.pixels.data(), image.width, image.height, image.width * 3,
-                QImage::Format_RGB888, &releaseFrame, holder);
+  return QImage(image.pixels.data(), image.width, image.height, image.width * 3, QImage::Format_RGB888,
+                &releaseFrame, holder);
 }
 
 }  // namespace vs::media

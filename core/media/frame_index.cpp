@@ -29,8 +29,12 @@ void putVarint(QByteArray& out, uint64_t v) {
   out.append(static_cast<char>(v));
 }
 
-uint64_t zigzag(int64_t v) { return (static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63); }
-int64_t unzigzag(uint64_t v) { return static_cast<int64_t>(v >> 1) ^ -static_cast<int64_t>(v & 1); }
+uint64_t zigzag(int64_t v) {
+  return (static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63);
+}
+int64_t unzigzag(uint64_t v) {
+  return static_cast<int64_t>(v >> 1) ^ -static_cast<int64_t>(v & 1);
+}
 
 class VarintReader {
  public:
@@ -60,9 +64,12 @@ class VarintReader {
 
 const char* fpsSourceName(FpsSource source) {
   switch (source) {
-    case FpsSource::Container: return "container";
-    case FpsSource::FrameTimes: return "frame times";
-    case FpsSource::Unknown: break;
+    case FpsSource::Container:
+      return "container";
+    case FpsSource::FrameTimes:
+      return "frame times";
+    case FpsSource::Unknown:
+      break;
   }
   return "unknown";
 }
@@ -206,7 +213,9 @@ int64_t FrameIndex::indexOfPts(int64_t pts) const {
   return static_cast<int64_t>(it - entries_.begin());
 }
 
-int64_t FrameIndex::keyFrameBefore(int64_t index) const { return key_before_[static_cast<size_t>(index)]; }
+int64_t FrameIndex::keyFrameBefore(int64_t index) const {
+  return key_before_[static_cast<size_t>(index)];
+}
 
 MediaInfo FrameIndex::describe(AVFormatContext* format, int stream_index, const QString& path) const {
   const AVStream* stream = format->streams[stream_index];
@@ -263,9 +272,8 @@ MediaInfo FrameIndex::describe(AVFormatContext* format, int stream_index, const 
     std::nth_element(sorted.begin(), sorted.begin() + static_cast<long>(sorted.size() / 2), sorted.end());
     const int64_t median = sorted[sorted.size() / 2];
     const int64_t tolerance = std::max<int64_t>(1, median / 100);
-    const bool variable = std::any_of(deltas.begin(), deltas.end(), [&](int64_t d) {
-      return std::llabs(d - median) > tolerance;
-    });
+    const bool variable = std::any_of(deltas.begin(), deltas.end(),
+                                      [&](int64_t d) { return std::llabs(d - median) > tolerance; });
     info.rate_mode = variable ? FrameRateMode::Variable : FrameRateMode::Constant;
   }
   for (unsigned i = 0; i < format->nb_streams; ++i) {

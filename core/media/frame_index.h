@@ -59,9 +59,9 @@ class FrameIndex {
   std::vector<Entry> entries_;
   std::vector<int64_t> key_before_;  // per index: the key frame to start decoding from
   std::vector<double> times_;        // seconds from the first frame
-  bool truncated_ = false;      // a read error other than end of file stopped the pass
-  bool counts_frames_ = false;  // see countsFrames()
-  bool clean_ = false;          // see clean()
+  bool truncated_ = false;           // a read error other than end of file stopped the pass
+  bool counts_frames_ = false;       // see countsFrames()
+  bool clean_ = false;               // see clean()
 };
 
 }  // namespace vs::media

@@ -20,8 +20,8 @@ MediaCheck checkMedia(const QString& path, uint32_t seed) {
   {
     FrameDecoder sequential(path, DecoderOptions{});
     check.info = sequential.info();
-    check.sequential_frames = sequential.hashSequential(
-        [&](int64_t, const QByteArray& md5) { reference.push_back(md5); });
+    check.sequential_frames =
+        sequential.hashSequential([&](int64_t, const QByteArray& md5) { reference.push_back(md5); });
     check.decode_errors = sequential.stats().decode_errors;
   }
   const int64_t frames = check.info.frames;
@@ -49,7 +49,8 @@ MediaCheck checkMedia(const QString& path, uint32_t seed) {
         ++check.mismatches;
       }
       if (!same && check.first_mismatches.size() < kMismatchesListed &&
-          std::find(check.first_mismatches.begin(), check.first_mismatches.end(), n) == check.first_mismatches.end()) {
+          std::find(check.first_mismatches.begin(), check.first_mismatches.end(), n) ==
+              check.first_mismatches.end()) {
         check.first_mismatches.push_back(n);
       }
     }
@@ -61,13 +62,16 @@ MediaCheck checkMedia(const QString& path, uint32_t seed) {
 
   if (check.sequential_frames != frames) {
     check.problem = QStringLiteral("the decoder counts %1 frames but a sequential decode gives %2")
-                        .arg(frames).arg(check.sequential_frames);
+                        .arg(frames)
+                        .arg(check.sequential_frames);
   } else if (check.failed_reads > 0) {
     check.problem = QStringLiteral("%1 of %2 out-of-order reads could not be decoded")
-                        .arg(check.failed_reads).arg(check.random_reads);
+                        .arg(check.failed_reads)
+                        .arg(check.random_reads);
   } else if (check.mismatches > 0) {
     check.problem = QStringLiteral("%1 of %2 out-of-order reads differ from the sequential decode")
-                        .arg(check.mismatches).arg(check.random_reads);
+                        .arg(check.mismatches)
+                        .arg(check.random_reads);
   }
   return check;
 }

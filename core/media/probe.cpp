@@ -8,7 +8,9 @@
 
 namespace vs::media {
 
-MediaInfo probe(const QString& path, ProbeDepth depth) { return probe(path, depth, nullptr); }
+MediaInfo probe(const QString& path, ProbeDepth depth) {
+  return probe(path, depth, nullptr);
+}
 
 MediaInfo probe(const QString& path, ProbeDepth depth, QByteArray* seek_index, const QString& content_key) {
   DecoderOptions options;
@@ -29,10 +31,12 @@ MediaInfo probe(const QString& path, ProbeDepth depth, QByteArray* seek_index, c
     info.frames_decoded = true;
     if (decoded < packets) {
       info.warning = QStringLiteral("only %1 of %2 frames decode: the file is truncated or corrupt")
-                         .arg(decoded).arg(packets);
+                         .arg(decoded)
+                         .arg(packets);
     } else if (const int64_t errors = decoder.stats().decode_errors; errors > 0) {
-      info.warning = QStringLiteral("%1 decode errors: the file is truncated or corrupt (damaged pictures are "
-                                    "concealed by the decoder)")
+      info.warning = QStringLiteral(
+                         "%1 decode errors: the file is truncated or corrupt (damaged pictures are "
+                         "concealed by the decoder)")
                          .arg(errors);
     }
   }

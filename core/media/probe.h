@@ -16,7 +16,8 @@ enum class ProbeDepth {
 MediaInfo probe(const QString& path, ProbeDepth depth = ProbeDepth::Packets);
 // The same, and the seek index made on the way into `seek_index` (FrameDecoder::seekIndex(),
 // stamped with `content_key` when given, else with the key read from the file).
-MediaInfo probe(const QString& path, ProbeDepth depth, QByteArray* seek_index, const QString& content_key = {});
+MediaInfo probe(const QString& path, ProbeDepth depth, QByteArray* seek_index,
+                const QString& content_key = {});
 
 // Hex SHA-1 of size + first and last MiB: a cheap key for caching probe results by content.
 QString contentKey(const QString& path);

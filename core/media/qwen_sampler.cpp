@@ -13,10 +13,18 @@ namespace vs::media {
 namespace {
 
 // Python's round(): half to even (the FPU's default rounding mode).
-double pyRound(double x) { return std::nearbyint(x); }
-int64_t roundByFactor(double n, int64_t f) { return static_cast<int64_t>(pyRound(n / f)) * f; }
-int64_t ceilByFactor(double n, int64_t f) { return static_cast<int64_t>(std::ceil(n / f)) * f; }
-int64_t floorByFactor(double n, int64_t f) { return static_cast<int64_t>(std::floor(n / f)) * f; }
+double pyRound(double x) {
+  return std::nearbyint(x);
+}
+int64_t roundByFactor(double n, int64_t f) {
+  return static_cast<int64_t>(pyRound(n / f)) * f;
+}
+int64_t ceilByFactor(double n, int64_t f) {
+  return static_cast<int64_t>(std::ceil(n / f)) * f;
+}
+int64_t floorByFactor(double n, int64_t f) {
+  return static_cast<int64_t>(std::floor(n / f)) * f;
+}
 
 }  // namespace
 
@@ -31,7 +39,8 @@ int64_t smartNframes(int64_t total_frames, double video_fps, const SamplerConfig
                       QStringLiteral("the video has no frame rate, cannot sample at %1 fps").arg(c.fps));
     }
     const int64_t min_frames = ceilByFactor(static_cast<double>(c.min_frames), factor);
-    const int64_t max_frames = floorByFactor(static_cast<double>(std::min(c.max_frames, total_frames)), factor);
+    const int64_t max_frames =
+        floorByFactor(static_cast<double>(std::min(c.max_frames, total_frames)), factor);
     double x = static_cast<double>(total_frames) / video_fps * c.fps;
     x = std::min(std::min(std::max(x, static_cast<double>(min_frames)), static_cast<double>(max_frames)),
                  static_cast<double>(total_frames));
@@ -40,7 +49,9 @@ int64_t smartNframes(int64_t total_frames, double video_fps, const SamplerConfig
   if (!(factor <= n && n <= total_frames)) {
     throw vs::Error(vs::Error::Kind::InvalidData, QString(),
                     QStringLiteral("clip too short for the Qwen-VL sampler: nframes %1 must lie in [%2, %3]")
-                        .arg(n).arg(factor).arg(total_frames));
+                        .arg(n)
+                        .arg(factor)
+                        .arg(total_frames));
   }
   return n;
 }
@@ -58,8 +69,8 @@ std::vector<int64_t> sampleIndices(int64_t total_frames, int64_t nframes) {
   const float step = (end - start) / static_cast<float>(nframes - 1);
   const int64_t halfway = nframes / 2;
   for (int64_t i = 0; i < nframes; ++i) {
-    const float v = i < halfway ? start + step * static_cast<float>(i)
-                                : end - step * static_cast<float>(nframes - i - 1);
+    const float v =
+        i < halfway ? start + step * static_cast<float>(i) : end - step * static_cast<float>(nframes - i - 1);
     out[static_cast<size_t>(i)] = static_cast<int64_t>(std::nearbyint(v));
   }
   return out;
@@ -114,8 +125,9 @@ PatchGrid patchify(const std::vector<RgbImage>& input, const SamplerConfig& c) {
   const int height = input.front().height;
   const int width = input.front().width;
   if (height % (ps * ms) != 0 || width % (ps * ms) != 0) {
-    throw vs::Error(vs::Error::Kind::Usage, QString(),
-                    QStringLiteral("frame size %1x%2 is not a multiple of %3").arg(width).arg(height).arg(ps * ms));
+    throw vs::Error(
+        vs::Error::Kind::Usage, QString(),
+        QStringLiteral("frame size %1x%2 is not a multiple of %3").arg(width).arg(height).arg(ps * ms));
   }
   // The processor repeats the last frame until the count divides temporal_patch_size.
   std::vector<const RgbImage*> frames;
@@ -213,7 +225,8 @@ SampledVideo sampleVideo(const QString& path, const SamplerConfig& config, Sampl
     // total_frames is what the decoder really produced (torchvision counts decoded frames).
     if (produced < s.total_frames) {
       s.warning = QStringLiteral("only %1 of %2 frames decode: the file is truncated or corrupt")
-                      .arg(produced).arg(s.total_frames);
+                      .arg(produced)
+                      .arg(s.total_frames);
     }
     s.total_frames = produced;
     choose();
@@ -232,7 +245,8 @@ SampledVideo sampleVideo(const QString& path, const SamplerConfig& config, Sampl
     return s;
   }
   if (decoded.size() != s.indices.size()) {
-    throw vs::Error(vs::Error::Kind::InvalidData, path, QStringLiteral("sampled frames could not be decoded"));
+    throw vs::Error(vs::Error::Kind::InvalidData, path,
+                    QStringLiteral("sampled frames could not be decoded"));
   }
   const ResizedSize size = s.resized;
   s.frames.resize(decoded.size());

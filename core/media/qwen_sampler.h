@@ -37,9 +37,9 @@ ResizedSize smartResize(int height, int width, int factor, int64_t min_pixels, i
 // pixel_values_videos of the HF processor: frames (all height x width, count even or padded by
 // repeating the last) rescaled by 1/255, normalised, patchified to [t*h*w, 3*tp*ps*ps].
 struct PatchGrid {
-  std::vector<float> values;     // row-major [rows, cols]
+  std::vector<float> values;  // row-major [rows, cols]
   int64_t rows = 0;
-  int64_t cols = 0;              // 3 * temporal_patch_size * patch_size^2 = 1176
+  int64_t cols = 0;  // 3 * temporal_patch_size * patch_size^2 = 1176
   std::array<int64_t, 3> grid_thw{0, 0, 0};
 };
 PatchGrid patchify(const std::vector<RgbImage>& frames, const SamplerConfig& config);
@@ -49,15 +49,15 @@ struct SampledVideo {
   double video_fps = 0.0;
   FpsSource fps_source = FpsSource::Unknown;  // FrameTimes: the container gave no rate
   int64_t nframes = 0;
-  std::vector<int64_t> indices;       // frames the model sees (presentation order, 0-based)
-  std::vector<double> times_s;        // their presentation times
+  std::vector<int64_t> indices;  // frames the model sees (presentation order, 0-based)
+  std::vector<double> times_s;   // their presentation times
   int source_height = 0;
   int source_width = 0;
   ResizedSize resized;
-  std::vector<RgbImage> frames;       // resized, uint8 (what enters the processor)
-  PatchGrid pixels;                   // pixel_values_videos + grid_thw
-  double second_per_grid_t = 1.0;     // temporal_patch_size / fps (processor fps kwarg)
-  QString warning;                    // non-empty if the file decoded only partway
+  std::vector<RgbImage> frames;    // resized, uint8 (what enters the processor)
+  PatchGrid pixels;                // pixel_values_videos + grid_thw
+  double second_per_grid_t = 1.0;  // temporal_patch_size / fps (processor fps kwarg)
+  QString warning;                 // non-empty if the file decoded only partway
 };
 
 enum class SampleOutput { IndicesOnly, Frames, Patches };

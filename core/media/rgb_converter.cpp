@@ -21,8 +21,8 @@ RgbConverter::RgbConverter(ColorConversion color, FrameGeometry geometry, const 
   out_height_ = swap ? scaled_width_ : scaled_height_;
 }
 
-RgbConverter::RgbConverter(ColorConversion color, FrameGeometry geometry, const MediaInfo& info, int out_width,
-                           int out_height)
+RgbConverter::RgbConverter(ColorConversion color, FrameGeometry geometry, const MediaInfo& info,
+                           int out_width, int out_height)
     : RgbConverter(color, geometry, info) {
   const bool swap = rotation_deg_ == 90 || rotation_deg_ == 270;
   out_width_ = std::max(1, out_width);
@@ -33,13 +33,18 @@ RgbConverter::RgbConverter(ColorConversion color, FrameGeometry geometry, const 
 
 static int matrixOf(const AVFrame* frame) {
   switch (frame->colorspace) {
-    case AVCOL_SPC_BT709: return SWS_CS_ITU709;
+    case AVCOL_SPC_BT709:
+      return SWS_CS_ITU709;
     case AVCOL_SPC_BT2020_NCL:
-    case AVCOL_SPC_BT2020_CL: return SWS_CS_BT2020;
-    case AVCOL_SPC_SMPTE240M: return SWS_CS_SMPTE240M;
-    case AVCOL_SPC_FCC: return SWS_CS_FCC;
+    case AVCOL_SPC_BT2020_CL:
+      return SWS_CS_BT2020;
+    case AVCOL_SPC_SMPTE240M:
+      return SWS_CS_SMPTE240M;
+    case AVCOL_SPC_FCC:
+      return SWS_CS_FCC;
     case AVCOL_SPC_BT470BG:
-    case AVCOL_SPC_SMPTE170M: return SWS_CS_ITU601;
+    case AVCOL_SPC_SMPTE170M:
+      return SWS_CS_ITU601;
     default:
       // Untagged: HD sizes are BT.709 in practice (what players assume), SD BT.601.
       return frame->height >= 720 ? SWS_CS_ITU709 : SWS_CS_ITU601;
@@ -51,8 +56,10 @@ static bool isJpegRange(const AVFrame* frame) {
     case AV_PIX_FMT_YUVJ420P:
     case AV_PIX_FMT_YUVJ422P:
     case AV_PIX_FMT_YUVJ444P:
-    case AV_PIX_FMT_YUVJ440P: return true;
-    default: return frame->color_range == AVCOL_RANGE_JPEG;
+    case AV_PIX_FMT_YUVJ440P:
+      return true;
+    default:
+      return frame->color_range == AVCOL_RANGE_JPEG;
   }
 }
 

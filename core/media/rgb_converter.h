@@ -28,7 +28,7 @@ class RgbConverter {
  private:
   ColorConversion color_ = ColorConversion::Display;
   int rotation_deg_ = 0;
-  int scaled_width_ = 0;   // swscale output, before rotation
+  int scaled_width_ = 0;  // swscale output, before rotation
   int scaled_height_ = 0;
   int out_width_ = 0;
   int out_height_ = 0;

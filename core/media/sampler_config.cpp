@@ -9,8 +9,8 @@
 
 namespace vs::media {
 
-static std::array<float, 3> readTriple(const QJsonObject& root, const char* key, std::array<float, 3> fallback,
-                                       const QString& path) {
+static std::array<float, 3> readTriple(const QJsonObject& root, const char* key,
+                                       std::array<float, 3> fallback, const QString& path) {
   const QJsonValue v = root.value(QLatin1String(key));
   if (v.isUndefined()) {
     return fallback;
@@ -30,7 +30,8 @@ static int readPositive(const QJsonObject& root, const char* key, int fallback, 
   }
   const int value = v.toInt(-1);
   if (value <= 0) {
-    throw vs::Error(vs::Error::Kind::InvalidData, path, QStringLiteral("%1 must be a positive integer").arg(key));
+    throw vs::Error(vs::Error::Kind::InvalidData, path,
+                    QStringLiteral("%1 must be a positive integer").arg(key));
   }
   return value;
 }
@@ -47,7 +48,8 @@ SamplerConfig SamplerConfig::fromPreprocessorConfig(const QString& path, const S
   QJsonParseError error{};
   const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &error);
   if (error.error != QJsonParseError::NoError || !doc.isObject()) {
-    throw vs::Error(vs::Error::Kind::InvalidData, path, QStringLiteral("not a JSON object: %1").arg(error.errorString()));
+    throw vs::Error(vs::Error::Kind::InvalidData, path,
+                    QStringLiteral("not a JSON object: %1").arg(error.errorString()));
   }
   const QJsonObject root = doc.object();
   SamplerConfig c = base;

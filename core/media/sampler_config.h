@@ -11,15 +11,15 @@ namespace vs::media {
 
 struct SamplerConfig {
   // qwen-vl-utils (smart_nframes / fetch_video)
-  double fps = 2.0;                      // VideoScore2 passes fps=2.0
-  std::optional<int64_t> nframes;        // alternative to fps ("nframes" key)
-  int64_t min_frames = 4;                // FPS_MIN_FRAMES
-  int64_t max_frames = 768;              // FPS_MAX_FRAMES
-  int64_t frame_factor = 2;              // FRAME_FACTOR
-  int64_t min_pixels = 128 * 28 * 28;    // VIDEO_MIN_PIXELS
+  double fps = 2.0;                                // VideoScore2 passes fps=2.0
+  std::optional<int64_t> nframes;                  // alternative to fps ("nframes" key)
+  int64_t min_frames = 4;                          // FPS_MIN_FRAMES
+  int64_t max_frames = 768;                        // FPS_MAX_FRAMES
+  int64_t frame_factor = 2;                        // FRAME_FACTOR
+  int64_t min_pixels = 128 * 28 * 28;              // VIDEO_MIN_PIXELS
   int64_t video_max_pixels = 768 * 28 * 28;        // VIDEO_MAX_PIXELS
   double total_pixels = 128000.0 * 28 * 28 * 0.9;  // VIDEO_TOTAL_PIXELS
-  std::optional<int64_t> max_pixels;     // per-video "max_pixels" key (only lowers the budget)
+  std::optional<int64_t> max_pixels;               // per-video "max_pixels" key (only lowers the budget)
   // HF Qwen2VL processor
   int patch_size = 14;
   int temporal_patch_size = 2;

@@ -92,7 +92,9 @@ void SyncClock::setOffset(int index, double offset_s, int64_t now_ms) {
   clips_[static_cast<size_t>(index)].offset_s = offset_s;
 }
 
-double SyncClock::offset(int index) const { return clip(index).offset_s; }
+double SyncClock::offset(int index) const {
+  return clip(index).offset_s;
+}
 
 double SyncClock::time(int64_t now_ms) {
   rebase(now_ms);

@@ -50,8 +50,8 @@ class SyncClock {
   // the other clips follow by time.
   void stepFrame(int clip, int delta, int64_t now_ms);
 
-  int64_t frameIndex(int clip, int64_t now_ms);        // frame each clip shows now
-  std::vector<int64_t> frameIndices(int64_t now_ms);   // all clips
+  int64_t frameIndex(int clip, int64_t now_ms);       // frame each clip shows now
+  std::vector<int64_t> frameIndices(int64_t now_ms);  // all clips
 
   static int64_t frameAt(const ClipTiming& clip, double clip_time_s);
 

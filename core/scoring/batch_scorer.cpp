@@ -19,8 +19,12 @@ qint64 writeModelEvaluation(store::Store& store, qint64 videoId, const QString& 
 
 BatchScorer::BatchScorer(store::Store& store, ScoringBackend& queue, QString annotator, QString modelId,
                          ScoreSettings settings, QObject* parent)
-    : QObject(parent), store_(store), queue_(queue), annotator_(std::move(annotator)),
-      modelId_(std::move(modelId)), settings_(std::move(settings)) {
+    : QObject(parent),
+      store_(store),
+      queue_(queue),
+      annotator_(std::move(annotator)),
+      modelId_(std::move(modelId)),
+      settings_(std::move(settings)) {
   qRegisterMetaType<vs::scoring::BatchProgress>();
   connect(&queue_, &ScoringBackend::jobFinished, this, &BatchScorer::onFinished);
   connect(&queue_, &ScoringBackend::jobFailed, this, &BatchScorer::onFailed);
@@ -53,7 +57,8 @@ int BatchScorer::start(BatchSelection selection) {
     jobs_.insert(job, Item{item.video.id, item.video.name});
   }
   if (items.isEmpty()) {
-    QMetaObject::invokeMethod(this, [this] { Q_EMIT finished(progress_); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this] { Q_EMIT finished(progress_); }, Qt::QueuedConnection);
   }
   // Reported once the caller has connected, like any other failure.
   if (!missing.isEmpty()) {
@@ -62,10 +67,11 @@ int BatchScorer::start(BatchSelection selection) {
         [this, missing] {
           for (const Item& item : missing) {
             ++progress_.failed;
-            Q_EMIT videoFailed(item.videoId, item.name, QStringLiteral("missing"),
-                               QStringLiteral("missing: %1 (no file at its stored path or in the project's media "
-                                              "folders; vscore relink finds moved files)")
-                                   .arg(item.name));
+            Q_EMIT videoFailed(
+                item.videoId, item.name, QStringLiteral("missing"),
+                QStringLiteral("missing: %1 (no file at its stored path or in the project's media "
+                               "folders; vscore relink finds moved files)")
+                    .arg(item.name));
             advance();
           }
         },

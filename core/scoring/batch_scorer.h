@@ -1,6 +1,6 @@
 #pragma once
-// Scores every video of a project through a ScoringBackend (local worker or servers) and writes each result to the store at
-// once, as a model evaluation (one transaction per video). Resumable after a crash or kill:
+// Scores every video of a project through a ScoringBackend (local worker or servers) and writes each result
+// to the store at once, as a model evaluation (one transaction per video). Resumable after a crash or kill:
 // with OnlyUnscored, videos the model annotator already evaluated are skipped, so a re-run picks
 // up where the last one stopped.
 #include <QElapsedTimer>

@@ -28,7 +28,8 @@ QByteArray framesToDataUrl(const std::vector<media::RgbImage>& frames) {
     if (!image.save(&buffer, "PNG", 100)) {
       throw invalid(QStringLiteral("frame %1: PNG encoding failed").arg(i));
     }
-    if (i > 0) url += ',';
+    if (i > 0)
+      url += ',';
     url += png.toBase64();
   }
   return url;
@@ -37,8 +38,9 @@ QByteArray framesToDataUrl(const std::vector<media::RgbImage>& frames) {
 std::vector<media::RgbImage> framesFromDataUrl(const QByteArray& url) {
   const qsizetype comma = url.indexOf(',');
   if (!url.startsWith("data:") || comma < 0 || !url.left(comma).endsWith(";base64")) {
-    throw invalid(QStringLiteral("only a base64 frame-list data URL (data:video/jpeg;base64,<f1>,<f2>,…) is "
-                                 "supported"));
+    throw invalid(
+        QStringLiteral("only a base64 frame-list data URL (data:video/jpeg;base64,<f1>,<f2>,…) is "
+                       "supported"));
   }
   std::vector<media::RgbImage> frames;
   const QList<QByteArray> parts = url.mid(comma + 1).split(',');
@@ -52,10 +54,14 @@ std::vector<media::RgbImage> framesFromDataUrl(const QByteArray& url) {
       throw invalid(QStringLiteral("frame %1: not an image").arg(i));
     }
     image = image.convertToFormat(QImage::Format_RGB888);
-    if (!frames.empty() && (image.width() != frames.front().width || image.height() != frames.front().height)) {
+    if (!frames.empty() &&
+        (image.width() != frames.front().width || image.height() != frames.front().height)) {
       throw invalid(QStringLiteral("frame %1 is %2x%3, frame 0 %4x%5: all frames must have one size")
-                        .arg(i).arg(image.width()).arg(image.height())
-                        .arg(frames.front().width).arg(frames.front().height));
+                        .arg(i)
+                        .arg(image.width())
+                        .arg(image.height())
+                        .arg(frames.front().width)
+                        .arg(frames.front().height));
     }
     media::RgbImage f(image.width(), image.height());
     for (int y = 0; y < image.height(); ++y) {

@@ -20,9 +20,13 @@ namespace vs::scoring {
 
 namespace {
 
-QString regexEscape(const char* text) { return QRegularExpression::escape(QString::fromUtf8(text)); }
+QString regexEscape(const char* text) {
+  return QRegularExpression::escape(QString::fromUtf8(text));
+}
 
-RemoteError fail(const char* code, const QString& message) { return RemoteError{QString::fromLatin1(code), message}; }
+RemoteError fail(const char* code, const QString& message) {
+  return RemoteError{QString::fromLatin1(code), message};
+}
 
 // The text of an OpenAI/vLLM error body: {"error": {"message": …}} (current) or
 // {"object": "error", "message": …} (vLLM before 0.11).
@@ -30,7 +34,8 @@ QString errorMessageOf(const QJsonObject& o) {
   if (o.value(QStringLiteral("error")).isObject()) {
     return o.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString();
   }
-  if (o.value(QStringLiteral("error")).isString()) return o.value(QStringLiteral("error")).toString();
+  if (o.value(QStringLiteral("error")).isString())
+    return o.value(QStringLiteral("error")).toString();
   return o.value(QStringLiteral("message")).toString();
 }
 
@@ -57,7 +62,8 @@ std::optional<std::string> tokenBytesOf(const QJsonObject& entry, const TokenByt
       return std::nullopt;
     }
     auto bytes = byId(id);
-    if (!bytes) *why = QStringLiteral("token id %1 is not in the tokenizer").arg(id);
+    if (!bytes)
+      *why = QStringLiteral("token id %1 is not in the tokenizer").arg(id);
     return bytes;
   }
   return token.toStdString();
@@ -77,10 +83,12 @@ QString renderQuery(const ScoreSettings& settings, const QString& prompt) {
     const videoscore2::QueryTemplate t =
         settings.templateText.isEmpty()
             ? videoscore2::QueryTemplate::preset(settings.templateName.toStdString())
-            : videoscore2::QueryTemplate(settings.templateName.toStdString(), settings.templateText.toStdString());
+            : videoscore2::QueryTemplate(settings.templateName.toStdString(),
+                                         settings.templateText.toStdString());
     return QString::fromStdString(t.render(prompt.toStdString()));
   } catch (const videoscore2::TemplateError& e) {
-    throw vs::Error(vs::Error::Kind::InvalidData, QStringLiteral("template"), QString::fromStdString(e.what()));
+    throw vs::Error(vs::Error::Kind::InvalidData, QStringLiteral("template"),
+                    QString::fromStdString(e.what()));
   }
 }
 
@@ -90,13 +98,14 @@ QByteArray buildChatRequest(const ChatRequestInput& in) {
   // The video before the text, as VideoScore2's messages have it; vLLM keeps the part order.
   const QJsonArray content{
       QJsonObject{{QStringLiteral("type"), QStringLiteral("video_url")},
-                  {QStringLiteral("video_url"), QJsonObject{{QStringLiteral("url"), QString::fromLatin1(in.framesDataUrl)}}}},
+                  {QStringLiteral("video_url"),
+                   QJsonObject{{QStringLiteral("url"), QString::fromLatin1(in.framesDataUrl)}}}},
       QJsonObject{{QStringLiteral("type"), QStringLiteral("text")},
                   {QStringLiteral("text"), renderQuery(s, in.request.prompt)}}};
   QJsonObject body{
       {QStringLiteral("model"), in.servedModel},
-      {QStringLiteral("messages"),
-       QJsonArray{QJsonObject{{QStringLiteral("role"), QStringLiteral("user")}, {QStringLiteral("content"), content}}}},
+      {QStringLiteral("messages"), QJsonArray{QJsonObject{{QStringLiteral("role"), QStringLiteral("user")},
+                                                          {QStringLiteral("content"), content}}}},
       {QStringLiteral("max_tokens"), s.maxNewTokens},
       {QStringLiteral("temperature"), greedy ? 0.0 : s.temperature},  // 0: vLLM's greedy
       {QStringLiteral("top_p"), in.sampling.topP},
@@ -114,7 +123,8 @@ QByteArray buildChatRequest(const ChatRequestInput& in) {
       {QStringLiteral("vs_digit_logprobs"), true},
   };
   if (in.constrained) {
-    body.insert(QStringLiteral("structured_outputs"), QJsonObject{{QStringLiteral("regex"), scoreBlockRegex()}});
+    body.insert(QStringLiteral("structured_outputs"),
+                QJsonObject{{QStringLiteral("regex"), scoreBlockRegex()}});
   }
   return QJsonDocument(body).toJson(QJsonDocument::Compact);
 }
@@ -125,7 +135,9 @@ ParsedReply parseChatReply(const QByteArray& body, const ReplyContext& c) {
   if (head.startsWith('<') || c.contentType.contains(QLatin1String("html"), Qt::CaseInsensitive)) {
     out.error = fail(kErrBadReply, QStringLiteral("%1 replied with HTML (HTTP %2), not the JSON of an "
                                                   "OpenAI-compatible API; is the URL the API's base? %3")
-                                       .arg(c.server).arg(c.httpStatus).arg(QString::fromUtf8(head.left(80))));
+                                       .arg(c.server)
+                                       .arg(c.httpStatus)
+                                       .arg(QString::fromUtf8(head.left(80))));
     return out;
   }
   QJsonParseError pe{};
@@ -142,34 +154,43 @@ ParsedReply parseChatReply(const QByteArray& body, const ReplyContext& c) {
   }
   if (!json) {
     out.error = fail(kErrBadReply, QStringLiteral("%1: the reply is not complete JSON (%2 at byte %3 of %4)")
-                                       .arg(c.server, pe.errorString()).arg(pe.offset).arg(body.size()));
+                                       .arg(c.server, pe.errorString())
+                                       .arg(pe.offset)
+                                       .arg(body.size()));
     return out;
   }
   const QString model = o.value(QStringLiteral("model")).toString();
   if (!c.servedModel.isEmpty() && model != c.servedModel) {
-    out.error = fail(kErrWrongModel, QStringLiteral("%1 answered as model \"%2\", asked for \"%3\"")
-                                         .arg(c.server, model, c.servedModel));
+    out.error = fail(
+        kErrWrongModel,
+        QStringLiteral("%1 answered as model \"%2\", asked for \"%3\"").arg(c.server, model, c.servedModel));
     return out;
   }
   const QJsonArray choices = o.value(QStringLiteral("choices")).toArray();
   const QJsonObject choice = choices.first().toObject();
-  const QJsonValue contentValue = choice.value(QStringLiteral("message")).toObject().value(QStringLiteral("content"));
+  const QJsonValue contentValue =
+      choice.value(QStringLiteral("message")).toObject().value(QStringLiteral("content"));
   if (choices.isEmpty() || !contentValue.isString()) {
-    out.error = fail(kErrBadReply, QStringLiteral("%1: no choices[0].message.content in the reply").arg(c.server));
+    out.error =
+        fail(kErrBadReply, QStringLiteral("%1: no choices[0].message.content in the reply").arg(c.server));
     return out;
   }
   const QJsonObject usage = o.value(QStringLiteral("usage")).toObject();
   const qint64 promptTokens = usage.value(QStringLiteral("prompt_tokens")).toInteger(-1);
   if (c.expectedPromptTokens >= 0 && promptTokens != c.expectedPromptTokens) {
-    out.error = fail(kErrPromptMismatch,
-                     QStringLiteral("%1 counted %2 prompt tokens, we count %3 for this prompt and these frames "
-                                    "(frames dropped or resized on the way, or another chat template)")
-                         .arg(c.server).arg(promptTokens).arg(c.expectedPromptTokens));
+    out.error =
+        fail(kErrPromptMismatch,
+             QStringLiteral("%1 counted %2 prompt tokens, we count %3 for this prompt and these frames "
+                            "(frames dropped or resized on the way, or another chat template)")
+                 .arg(c.server)
+                 .arg(promptTokens)
+                 .arg(c.expectedPromptTokens));
     return out;
   }
 
   // The generated tokens and, per step, the five digits' log-probabilities from the top list.
-  const QJsonArray steps = choice.value(QStringLiteral("logprobs")).toObject().value(QStringLiteral("content")).toArray();
+  const QJsonArray steps =
+      choice.value(QStringLiteral("logprobs")).toObject().value(QStringLiteral("content")).toArray();
   videoscore2::GeneratedTokens gen;
   std::vector<std::array<float, 5>> digitLogprobs;
   const float missing = -std::numeric_limits<float>::infinity();  // not in the top list: p = 0
@@ -178,7 +199,8 @@ ParsedReply parseChatReply(const QByteArray& body, const ReplyContext& c) {
     QString why;
     const auto bytes = tokenBytesOf(step, c.tokenBytes, &why);
     if (!bytes) {
-      out.error = fail(kErrBadReply, QStringLiteral("%1: logprobs step %2: %3").arg(c.server).arg(i).arg(why));
+      out.error =
+          fail(kErrBadReply, QStringLiteral("%1: logprobs step %2: %3").arg(c.server).arg(i).arg(why));
       return out;
     }
     gen.push(0, *bytes, false);
@@ -188,12 +210,14 @@ ParsedReply parseChatReply(const QByteArray& body, const ReplyContext& c) {
       const QJsonObject t = v.toObject();
       const auto tb = tokenBytesOf(t, c.tokenBytes, &why);
       if (!tb) {
-        out.error = fail(kErrBadReply, QStringLiteral("%1: logprobs step %2: %3").arg(c.server).arg(i).arg(why));
+        out.error =
+            fail(kErrBadReply, QStringLiteral("%1: logprobs step %2: %3").arg(c.server).arg(i).arg(why));
         return out;
       }
       if (tb->size() == 1 && (*tb)[0] >= '1' && (*tb)[0] <= '5') {
         // vLLM writes float32 values as JSON doubles; back to float32 is exact, as the local path.
-        digits[static_cast<size_t>((*tb)[0] - '1')] = static_cast<float>(t.value(QStringLiteral("logprob")).toDouble());
+        digits[static_cast<size_t>((*tb)[0] - '1')] =
+            static_cast<float>(t.value(QStringLiteral("logprob")).toDouble());
       }
     }
     digitLogprobs.push_back(digits);
@@ -207,7 +231,8 @@ ParsedReply parseChatReply(const QByteArray& body, const ReplyContext& c) {
     const QString key = QString::fromLatin1(videoscore2::kScoreKeys[d].data(),
                                             static_cast<qsizetype>(videoscore2::kScoreKeys[d].size()));
     scores.insert(key, hard.value[d] ? QJsonValue(static_cast<qint64>(*hard.value[d])) : QJsonValue());
-    const int step = steps.isEmpty() ? -1 : videoscore2::findScoreTokenIndex(videoscore2::kScoreLabels[d], gen);
+    const int step =
+        steps.isEmpty() ? -1 : videoscore2::findScoreTokenIndex(videoscore2::kScoreLabels[d], gen);
     scoreSteps.append(step);
     std::optional<double> s;
     if (hard.parsed && step >= 0 && static_cast<size_t>(step) < digitLogprobs.size()) {
@@ -222,7 +247,8 @@ ParsedReply parseChatReply(const QByteArray& body, const ReplyContext& c) {
                 {QStringLiteral("score_steps"), scoreSteps},
                 {QStringLiteral("stop_reason"), choice.value(QStringLiteral("finish_reason")).toString()},
                 {QStringLiteral("prompt_tokens"), promptTokens},
-                {QStringLiteral("generated_tokens"), usage.value(QStringLiteral("completion_tokens")).toInteger(steps.size())},
+                {QStringLiteral("generated_tokens"),
+                 usage.value(QStringLiteral("completion_tokens")).toInteger(steps.size())},
                 {QStringLiteral("served_model"), model}};
   if (steps.isEmpty()) {
     r.insert(QStringLiteral("warning"), QStringLiteral("the reply has no logprobs: no soft scores"));
@@ -236,27 +262,35 @@ RemoteSampling samplingOfCheckpoint(const QString& modelDir) {
   s.topK = 50;  // GenerationConfig's class defaults, as the local engine resolves them
   s.topP = 1.0;
   s.repetitionPenalty = 1.0;
-  if (modelDir.isEmpty()) return s;
+  if (modelDir.isEmpty())
+    return s;
   QFile f(modelDir + QStringLiteral("/generation_config.json"));
-  if (!f.open(QIODevice::ReadOnly)) return s;
+  if (!f.open(QIODevice::ReadOnly))
+    return s;
   QJsonParseError pe{};
   const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &pe);
-  if (!doc.isObject()) throw vs::Error(vs::Error::Kind::InvalidData, f.fileName(), pe.errorString());
+  if (!doc.isObject())
+    throw vs::Error(vs::Error::Kind::InvalidData, f.fileName(), pe.errorString());
   const QJsonObject o = doc.object();
-  if (o.value(QStringLiteral("top_k")).isDouble()) s.topK = o.value(QStringLiteral("top_k")).toInt();
-  if (o.value(QStringLiteral("top_p")).isDouble()) s.topP = o.value(QStringLiteral("top_p")).toDouble();
+  if (o.value(QStringLiteral("top_k")).isDouble())
+    s.topK = o.value(QStringLiteral("top_k")).toInt();
+  if (o.value(QStringLiteral("top_p")).isDouble())
+    s.topP = o.value(QStringLiteral("top_p")).toDouble();
   if (o.value(QStringLiteral("repetition_penalty")).isDouble()) {
     s.repetitionPenalty = o.value(QStringLiteral("repetition_penalty")).toDouble();
   }
-  if (s.topK == 0) s.topK = -1;  // off, in vLLM's spelling
+  if (s.topK == 0)
+    s.topK = -1;  // off, in vLLM's spelling
   return s;
 }
 
 bool supportsStructuredOutputs(const QJsonObject& v) {
-  if (v.value(QStringLiteral("engine")).toString() == QLatin1String("vscore")) return true;
+  if (v.value(QStringLiteral("engine")).toString() == QLatin1String("vscore"))
+    return true;
   static const QRegularExpression re(QStringLiteral("^v?(\\d+)\\.(\\d+)"));
   const auto m = re.match(v.value(QStringLiteral("version")).toString());
-  if (!m.hasMatch()) return false;
+  if (!m.hasMatch())
+    return false;
   const int major = m.captured(1).toInt(), minor = m.captured(2).toInt();
   return major > 0 || minor >= 11;
 }

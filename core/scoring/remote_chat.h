@@ -19,8 +19,8 @@ namespace vs::scoring {
 inline constexpr const char* kErrServerUnavailable = "server_unavailable";  // 503, refused, time-out: retried
 inline constexpr const char* kErrServerRejected = "server_rejected";        // 4xx: the request is wrong
 inline constexpr const char* kErrServerError = "server_error";              // other 5xx
-inline constexpr const char* kErrBadReply = "bad_reply";                    // HTML, truncated JSON, wrong shape
-inline constexpr const char* kErrWrongModel = "wrong_model";                // reply names another model
+inline constexpr const char* kErrBadReply = "bad_reply";      // HTML, truncated JSON, wrong shape
+inline constexpr const char* kErrWrongModel = "wrong_model";  // reply names another model
 inline constexpr const char* kErrPromptMismatch = "prompt_token_mismatch";  // usage.prompt_tokens != ours
 inline constexpr const char* kErrServerTooOld = "server_too_old";           // --constrained on vLLM < 0.11
 
@@ -76,8 +76,8 @@ using TokenBytes = std::function<std::optional<std::string>(qint64 id)>;
 struct ReplyContext {
   int httpStatus = 0;
   QString contentType;
-  QString server;        // for messages
-  QString servedModel;   // what was asked for
+  QString server;                    // for messages
+  QString servedModel;               // what was asked for
   qint64 expectedPromptTokens = -1;  // -1: not checked (no tokenizer)
   TokenBytes tokenBytes;
 };

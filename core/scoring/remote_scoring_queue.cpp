@@ -38,7 +38,8 @@ media::SamplerConfig samplerConfig(const QString& modelDir, double fps) {
   c.fps = fps;
   if (!modelDir.isEmpty()) {
     try {
-      c = media::SamplerConfig::fromPreprocessorConfig(modelDir + QStringLiteral("/preprocessor_config.json"), c);
+      c = media::SamplerConfig::fromPreprocessorConfig(modelDir + QStringLiteral("/preprocessor_config.json"),
+                                                       c);
     } catch (const vs::Error&) {
       // No preprocessor_config.json: the processor defaults, as the worker does.
     }
@@ -46,7 +47,9 @@ media::SamplerConfig samplerConfig(const QString& modelDir, double fps) {
   return c;
 }
 
-double msSince(const QElapsedTimer& t) { return static_cast<double>(t.nsecsElapsed()) / 1e6; }
+double msSince(const QElapsedTimer& t) {
+  return static_cast<double>(t.nsecsElapsed()) / 1e6;
+}
 
 }  // namespace
 
@@ -70,7 +73,8 @@ RemoteScoringQueue::RemoteScoringQueue(RemoteSettings settings, QObject* parent)
     s.concurrency = qMax(1, e.concurrency > 0 ? e.concurrency : settings_.concurrency);
     servers_.push_back(s);
   }
-  for (int i = 0; i < servers_.size(); ++i) probe(i);
+  for (int i = 0; i < servers_.size(); ++i)
+    probe(i);
   if (settings_.healthIntervalMs > 0) {
     health_ = new QTimer(this);
     health_->setInterval(settings_.healthIntervalMs);
@@ -100,8 +104,10 @@ RemoteScoringQueue::~RemoteScoringQueue() {
 QUrl RemoteScoringQueue::endpoint(int server, const QString& path) const {
   QUrl url = servers_[server].base;
   QString base = url.path();
-  while (base.endsWith(QLatin1Char('/'))) base.chop(1);
-  if (base.endsWith(QLatin1String("/v1"))) base.chop(3);
+  while (base.endsWith(QLatin1Char('/')))
+    base.chop(1);
+  if (base.endsWith(QLatin1String("/v1")))
+    base.chop(3);
   url.setPath(base + path);
   return url;
 }
@@ -110,7 +116,8 @@ QNetworkReply* RemoteScoringQueue::get(int server, const QString& path) {
   QNetworkRequest req(endpoint(server, path));
   req.setTransferTimeout(path == servers_[server].healthPath ? settings_.healthTimeoutMs : 30000);
   const QString& key = servers_[server].apiKey;
-  if (!key.isEmpty()) req.setRawHeader("Authorization", "Bearer " + key.toUtf8());
+  if (!key.isEmpty())
+    req.setRawHeader("Authorization", "Bearer " + key.toUtf8());
   return net_->get(req);
 }
 
@@ -124,17 +131,20 @@ void RemoteScoringQueue::probe(int i) {
     models->deleteLater();
     Server& s = servers_[i];
     const int status = models->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QJsonArray data = QJsonDocument::fromJson(models->readAll()).object().value(QStringLiteral("data")).toArray();
+    const QJsonArray data =
+        QJsonDocument::fromJson(models->readAll()).object().value(QStringLiteral("data")).toArray();
     if (models->error() != QNetworkReply::NoError || status != 200 || data.isEmpty()) {
       s.state = Server::State::Down;
-      s.down = QStringLiteral("GET /v1/models: %1").arg(models->error() != QNetworkReply::NoError
-                                                            ? models->errorString()
-                                                            : QStringLiteral("HTTP %1, %2 models").arg(status).arg(data.size()));
+      s.down = QStringLiteral("GET /v1/models: %1")
+                   .arg(models->error() != QNetworkReply::NoError
+                            ? models->errorString()
+                            : QStringLiteral("HTTP %1, %2 models").arg(status).arg(data.size()));
       dispatch();
       return;
     }
     QStringList ids;
-    for (const QJsonValue& m : data) ids << m.toObject().value(QStringLiteral("id")).toString();
+    for (const QJsonValue& m : data)
+      ids << m.toObject().value(QStringLiteral("id")).toString();
     if (!s.servedModel.isEmpty()) {
       if (!ids.contains(s.servedModel)) {
         s.state = Server::State::Down;
@@ -145,7 +155,9 @@ void RemoteScoringQueue::probe(int i) {
       s.model = s.servedModel;
     } else if (ids.size() != 1) {
       s.state = Server::State::Down;
-      s.down = QStringLiteral("serves %1 models (%2): name one with --served-model").arg(ids.size()).arg(ids.join(QStringLiteral(", ")));
+      s.down = QStringLiteral("serves %1 models (%2): name one with --served-model")
+                   .arg(ids.size())
+                   .arg(ids.join(QStringLiteral(", ")));
       dispatch();
       return;
     } else {
@@ -159,7 +171,8 @@ void RemoteScoringQueue::probe(int i) {
       sv.state = Server::State::Up;
       sv.down.clear();
       everUp_ = true;
-      if (wasDown) Q_EMIT serverStateChanged(sv.base.toString(), true, QString());
+      if (wasDown)
+        Q_EMIT serverStateChanged(sv.base.toString(), true, QString());
       dispatch();
     });
   });
@@ -168,7 +181,8 @@ void RemoteScoringQueue::probe(int i) {
 void RemoteScoringQueue::checkHealth() {
   for (int i = 0; i < servers_.size(); ++i) {
     Server& s = servers_[i];
-    if (s.state == Server::State::Probing || s.health != nullptr) continue;
+    if (s.state == Server::State::Probing || s.health != nullptr)
+      continue;
     QNetworkReply* reply = get(i, s.healthPath);
     s.health = reply;
     connect(reply, &QNetworkReply::finished, this, [this, i, reply] {
@@ -182,8 +196,9 @@ void RemoteScoringQueue::checkHealth() {
       }
       const bool ok = reply->error() == QNetworkReply::NoError && status == 200;
       if (sv.state == Server::State::Up && !ok) {
-        takeOut(i, QStringLiteral("GET %1: %2").arg(sv.healthPath, status == 0 ? reply->errorString()
-                                                                                : QStringLiteral("HTTP %1").arg(status)));
+        takeOut(i, QStringLiteral("GET %1: %2")
+                       .arg(sv.healthPath,
+                            status == 0 ? reply->errorString() : QStringLiteral("HTTP %1").arg(status)));
       } else if (sv.state == Server::State::Down && ok) {
         probe(i);  // answers again: read its models and version before taking it back
       }
@@ -194,7 +209,8 @@ void RemoteScoringQueue::checkHealth() {
 
 void RemoteScoringQueue::takeOut(int server, const QString& why) {
   Server& s = servers_[server];
-  if (s.state == Server::State::Down) return;
+  if (s.state == Server::State::Down)
+    return;
   s.state = Server::State::Down;
   s.down = why;
   Q_EMIT serverStateChanged(s.base.toString(), false, why);
@@ -202,7 +218,8 @@ void RemoteScoringQueue::takeOut(int server, const QString& why) {
   // aborted from the event loop, not from inside whatever reported the failure.
   QList<QPointer<QNetworkReply>> replies;
   for (auto it = runningOn_.cbegin(); it != runningOn_.cend(); ++it) {
-    if (it.value() == server && running_.value(it.key()) != nullptr) replies << running_.value(it.key());
+    if (it.value() == server && running_.value(it.key()) != nullptr)
+      replies << running_.value(it.key());
   }
   if (!replies.isEmpty()) {
     QMetaObject::invokeMethod(
@@ -210,7 +227,8 @@ void RemoteScoringQueue::takeOut(int server, const QString& why) {
         [replies] {
           for (const QPointer<QNetworkReply>& r : replies) {
             // One already failing (an error status on its way) ends by itself.
-            if (r && r->isRunning() && r->error() == QNetworkReply::NoError) r->abort();
+            if (r && r->isRunning() && r->error() == QNetworkReply::NoError)
+              r->abort();
           }
         },
         Qt::QueuedConnection);
@@ -228,7 +246,8 @@ qint64 RemoteScoringQueue::enqueue(const ScoreRequest& request, int priority) {
   job.priority = priority;
   job.request = request;
   auto it = pending_.begin();
-  while (it != pending_.end() && it->priority >= priority) ++it;
+  while (it != pending_.end() && it->priority >= priority)
+    ++it;
   pending_.insert(it, std::move(job));
   QMetaObject::invokeMethod(this, &RemoteScoringQueue::dispatch, Qt::QueuedConnection);
   return next_job_ - 1;
@@ -245,29 +264,37 @@ bool RemoteScoringQueue::cancel(qint64 jobId) {
   }
   if (running_.contains(jobId)) {
     cancelled_[jobId] = true;
-    if (QNetworkReply* r = running_.value(jobId)) r->abort();  // onReply reports it
+    if (QNetworkReply* r = running_.value(jobId))
+      r->abort();  // onReply reports it
     return true;
   }
   return false;
 }
 
 void RemoteScoringQueue::cancelAll() {
-  while (!pending_.empty()) cancel(pending_.front().id);
-  for (qint64 id : running_.keys()) cancel(id);
+  while (!pending_.empty())
+    cancel(pending_.front().id);
+  for (qint64 id : running_.keys())
+    cancel(id);
 }
 
 void RemoteScoringQueue::checkIdle() {
-  if (pending_.empty() && running_.isEmpty()) Q_EMIT idle();
+  if (pending_.empty() && running_.isEmpty())
+    Q_EMIT idle();
 }
 
 void RemoteScoringQueue::dispatch() {
   bool anyUsable = false;
-  for (const Server& s : servers_) anyUsable = anyUsable || s.state != Server::State::Down;
+  for (const Server& s : servers_)
+    anyUsable = anyUsable || s.state != Server::State::Down;
   if (!anyUsable) {
-    if (!noServerSince_.isValid()) noServerSince_.start();
-    if (!pending_.empty() && waitingForServers()) return;  // a health check may bring one back
+    if (!noServerSince_.isValid())
+      noServerSince_.start();
+    if (!pending_.empty() && waitingForServers())
+      return;  // a health check may bring one back
     QStringList why;
-    for (const Server& s : servers_) why << QStringLiteral("%1: %2").arg(s.base.toString(), s.down);
+    for (const Server& s : servers_)
+      why << QStringLiteral("%1: %2").arg(s.base.toString(), s.down);
     while (!pending_.empty()) {
       const Job job = pending_.front();
       pending_.pop_front();
@@ -285,14 +312,16 @@ void RemoteScoringQueue::dispatch() {
     int best = -1;
     for (int i = 0; i < servers_.size(); ++i) {
       const Server& s = servers_[i];
-      if (s.state != Server::State::Up || s.inFlight >= s.concurrency) continue;
+      if (s.state != Server::State::Up || s.inFlight >= s.concurrency)
+        continue;
       const bool tried = it->triedServers.contains(i);
       if (best < 0 || (!tried && it->triedServers.contains(best)) ||
           (tried == it->triedServers.contains(best) && s.inFlight < servers_[best].inFlight)) {
         best = i;
       }
     }
-    if (best < 0) break;
+    if (best < 0)
+      break;
     if (it->triedServers.contains(best)) {
       // Only a server this job failed on has room: wait for one it has not tried, if any is up.
       bool untried = false;
@@ -334,7 +363,8 @@ void RemoteScoringQueue::prepare(Job job, int server) {
       QElapsedTimer t;
       t.start();
       const media::SamplerConfig config = samplerConfig(modelDir, job.request.settings.fps);
-      const media::SampledVideo v = media::sampleVideo(job.request.videoPath, config, media::SampleOutput::Frames);
+      const media::SampledVideo v =
+          media::sampleVideo(job.request.videoPath, config, media::SampleOutput::Frames);
       p->sampleMs = msSince(t);
       t.restart();
       p->dataUrl = framesToDataUrl(v.frames);
@@ -347,20 +377,23 @@ void RemoteScoringQueue::prepare(Job job, int server) {
       if (tok) {
         const int64_t videoTokens = gt * gh * gw / (config.merge_size * config.merge_size);
         const QString query = renderQuery(job.request.settings, job.request.prompt);
-        p->promptTokens = static_cast<qint64>(tokenizer::videoPromptIds(*tok, query.toStdString(), videoTokens).size());
+        p->promptTokens =
+            static_cast<qint64>(tokenizer::videoPromptIds(*tok, query.toStdString(), videoTokens).size());
       }
       QJsonArray indices;
-      for (int64_t i : v.indices) indices.append(static_cast<qint64>(i));
-      p->sampler = QJsonObject{{QStringLiteral("nframes"), static_cast<qint64>(v.nframes)},
-                               {QStringLiteral("total_frames"), static_cast<qint64>(v.total_frames)},
-                               {QStringLiteral("video_fps"), v.video_fps},
-                               {QStringLiteral("indices"), indices},
-                               {QStringLiteral("grid_thw"), QJsonArray{static_cast<qint64>(gt), static_cast<qint64>(gh),
-                                                                       static_cast<qint64>(gw)}},
-                               {QStringLiteral("resized"), QJsonArray{v.resized.height, v.resized.width}},
-                               {QStringLiteral("source"), QJsonArray{v.source_height, v.source_width}},
-                               {QStringLiteral("second_per_grid_t"), v.second_per_grid_t},
-                               {QStringLiteral("warning"), v.warning}};
+      for (int64_t i : v.indices)
+        indices.append(static_cast<qint64>(i));
+      p->sampler =
+          QJsonObject{{QStringLiteral("nframes"), static_cast<qint64>(v.nframes)},
+                      {QStringLiteral("total_frames"), static_cast<qint64>(v.total_frames)},
+                      {QStringLiteral("video_fps"), v.video_fps},
+                      {QStringLiteral("indices"), indices},
+                      {QStringLiteral("grid_thw"),
+                       QJsonArray{static_cast<qint64>(gt), static_cast<qint64>(gh), static_cast<qint64>(gw)}},
+                      {QStringLiteral("resized"), QJsonArray{v.resized.height, v.resized.width}},
+                      {QStringLiteral("source"), QJsonArray{v.source_height, v.source_width}},
+                      {QStringLiteral("second_per_grid_t"), v.second_per_grid_t},
+                      {QStringLiteral("warning"), v.warning}};
     } catch (const vs::Error& e) {
       p->error = RemoteError{QStringLiteral("bad_video"), e.full()};
     } catch (const std::exception& e) {
@@ -368,13 +401,19 @@ void RemoteScoringQueue::prepare(Job job, int server) {
     }
     job.prepared = p;
     QMetaObject::invokeMethod(
-        self, [self, job, server]() mutable { if (self) self->post(std::move(job), server); }, Qt::QueuedConnection);
+        self,
+        [self, job, server]() mutable {
+          if (self)
+            self->post(std::move(job), server);
+        },
+        Qt::QueuedConnection);
   });
 }
 
 void RemoteScoringQueue::post(Job job, int server) {
   if (cancelled_.take(job.id)) {
-    finishFailed(std::move(job), server, RemoteError{QStringLiteral("cancelled"), QStringLiteral("cancelled")}, false);
+    finishFailed(std::move(job), server,
+                 RemoteError{QStringLiteral("cancelled"), QStringLiteral("cancelled")}, false);
     return;
   }
   if (job.prepared->error) {
@@ -418,7 +457,8 @@ void RemoteScoringQueue::post(Job job, int server) {
   QNetworkRequest req(endpoint(server, QStringLiteral("/v1/chat/completions")));
   req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
   req.setTransferTimeout(settings_.timeoutMs);
-  if (!s.apiKey.isEmpty()) req.setRawHeader("Authorization", "Bearer " + s.apiKey.toUtf8());
+  if (!s.apiKey.isEmpty())
+    req.setRawHeader("Authorization", "Bearer " + s.apiKey.toUtf8());
   Q_EMIT jobProgress(job.id, QStringLiteral("generating"), 0, QString());
   QNetworkReply* reply = net_->post(req, body);
   running_[job.id] = reply;
@@ -434,7 +474,8 @@ void RemoteScoringQueue::onReply(QNetworkReply* reply, Job job, int server) {
   reply->deleteLater();
   const QString where = servers_[server].base.toString();
   if (cancelled_.take(job.id)) {
-    finishFailed(std::move(job), server, RemoteError{QStringLiteral("cancelled"), QStringLiteral("cancelled")}, false);
+    finishFailed(std::move(job), server,
+                 RemoteError{QStringLiteral("cancelled"), QStringLiteral("cancelled")}, false);
     return;
   }
   const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -442,12 +483,14 @@ void RemoteScoringQueue::onReply(QNetworkReply* reply, Job job, int server) {
     // No HTTP answer at all: refused, reset, killed, timed out, or taken out by a failed health
     // check. Worth another server.
     const Server& s = servers_[server];
-    const QString why = reply->error() == QNetworkReply::OperationCanceledError && s.state == Server::State::Down
-                            ? QStringLiteral("taken out (%1)").arg(s.down)
-                            : reply->errorString();
-    finishFailed(std::move(job), server,
-                 RemoteError{QString::fromLatin1(kErrServerUnavailable), QStringLiteral("%1: %2").arg(where, why)},
-                 true);
+    const QString why =
+        reply->error() == QNetworkReply::OperationCanceledError && s.state == Server::State::Down
+            ? QStringLiteral("taken out (%1)").arg(s.down)
+            : reply->errorString();
+    finishFailed(
+        std::move(job), server,
+        RemoteError{QString::fromLatin1(kErrServerUnavailable), QStringLiteral("%1: %2").arg(where, why)},
+        true);
     return;
   }
   const QByteArray body = reply->readAll();
@@ -461,7 +504,8 @@ void RemoteScoringQueue::onReply(QNetworkReply* reply, Job job, int server) {
     std::shared_ptr<const tokenizer::Tokenizer> tok = tokenizer_;
     c.tokenBytes = [tok](qint64 id) -> std::optional<std::string> {
       const auto t = tok->idToToken(static_cast<int32_t>(id));
-      if (!t) return std::nullopt;
+      if (!t)
+        return std::nullopt;
       return tokenizer::byteLevelToBytes(*t).value_or(*t);
     };
   }
@@ -530,8 +574,10 @@ void RemoteScoringQueue::finishFailed(Job job, int server, const RemoteError& er
       // A killed or overloaded replica only slows the job. With health checks it is taken out
       // until it answers again; without, only while another server is up.
       bool others = false;
-      for (int i = 0; i < servers_.size(); ++i) others = others || (i != server && servers_[i].state == Server::State::Up);
-      if (others || settings_.healthIntervalMs > 0) takeOut(server, error.message);
+      for (int i = 0; i < servers_.size(); ++i)
+        others = others || (i != server && servers_[i].state == Server::State::Up);
+      if (others || settings_.healthIntervalMs > 0)
+        takeOut(server, error.message);
     }
     pending_.push_front(std::move(job));
   } else {
@@ -544,7 +590,8 @@ void RemoteScoringQueue::finishFailed(Job job, int server, const RemoteError& er
 QList<RemoteScoringQueue::ServerStats> RemoteScoringQueue::serverStats() const {
   QList<ServerStats> out;
   for (const Server& s : servers_) {
-    out.push_back(ServerStats{s.base.toString(), s.done, s.failed, s.state == Server::State::Up, s.model, s.down});
+    out.push_back(
+        ServerStats{s.base.toString(), s.done, s.failed, s.state == Server::State::Up, s.model, s.down});
   }
   return out;
 }

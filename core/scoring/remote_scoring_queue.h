@@ -38,11 +38,11 @@ struct RemoteEndpoint {
 };
 
 struct RemoteSettings {
-  QList<QUrl> servers;    // base URLs: http://host:8000 (with or without /v1)
+  QList<QUrl> servers;              // base URLs: http://host:8000 (with or without /v1)
   QList<RemoteEndpoint> endpoints;  // per server, in the order of `servers` (may be shorter)
-  int concurrency = 2;    // requests in flight per server
-  QString servedModel;    // empty: the only entry of GET /v1/models
-  QString apiKey;         // sent as "Authorization: Bearer"; read by the caller from the variable the user names
+  int concurrency = 2;              // requests in flight per server
+  QString servedModel;              // empty: the only entry of GET /v1/models
+  QString apiKey;  // sent as "Authorization: Bearer"; read by the caller from the variable the user names
   // Checkpoint directory whose tokenizer.json and preprocessor_config.json are the served model's:
   // the prompt-token check and token_id:N replies need it. Empty: sampler defaults, no check.
   QString modelDir;
@@ -129,8 +129,8 @@ class RemoteScoringQueue : public ScoringBackend {
   QHash<qint64, QNetworkReply*> running_;  // null while the frames are being prepared
   QHash<qint64, int> runningOn_;           // job id -> server
   QTimer* health_ = nullptr;
-  QElapsedTimer noServerSince_;            // valid while no server is usable
-  bool everUp_ = false;                    // some server answered a probe
+  QElapsedTimer noServerSince_;  // valid while no server is usable
+  bool everUp_ = false;          // some server answered a probe
   QHash<qint64, bool> cancelled_;
   qint64 next_job_ = 1;
 };

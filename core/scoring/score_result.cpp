@@ -61,9 +61,9 @@ Evaluation ScoreResult::toEvaluation(qint64 videoId, qint64 annotatorId, const Q
   e.origin = Origin::Model;
   e.modelId = modelId;
   QJsonObject record = raw.value(QStringLiteral("settings")).toObject();
-  for (const char* key : {"scores", "soft_scores", "parsed", "constrained", "prompt_tokens",
-                          "generated_tokens", "sampler", "timings", "score_steps", "stop_reason",
-                          "block_start"}) {
+  for (const char* key :
+       {"scores", "soft_scores", "parsed", "constrained", "prompt_tokens", "generated_tokens", "sampler",
+        "timings", "score_steps", "stop_reason", "block_start"}) {
     const QString k = QString::fromLatin1(key);
     if (raw.contains(k)) {
       record.insert(k, raw.value(k));

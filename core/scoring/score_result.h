@@ -11,9 +11,9 @@
 namespace vs::scoring {
 
 struct ScoreResult {
-  QString text;                                   // the model's full output
-  std::array<std::optional<qint64>, 3> hard{};    // parsed integers (visual, t2v, phy)
-  std::array<std::optional<double>, 3> soft{};    // soft scores (reference arithmetic)
+  QString text;                                 // the model's full output
+  std::array<std::optional<qint64>, 3> hard{};  // parsed integers (visual, t2v, phy)
+  std::array<std::optional<double>, 3> soft{};  // soft scores (reference arithmetic)
   bool parsed = false;
   bool constrained = false;
   qint64 promptTokens = 0;

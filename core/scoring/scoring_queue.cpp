@@ -40,8 +40,8 @@ qint64 ScoringQueue::enqueue(const ScoreRequest& request, int priority) {
     // Reported after returning, so callers can connect by id first.
     const QString message = model_info_.value(QStringLiteral("error")).toString();
     const QString code = model_info_.value(QStringLiteral("code")).toString();
-    QMetaObject::invokeMethod(this, [this, id, code, message] { Q_EMIT jobFailed(id, code, message); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this, id, code, message] { Q_EMIT jobFailed(id, code, message); }, Qt::QueuedConnection);
     return id;
   }
   insert(std::move(job), false);
@@ -96,7 +96,9 @@ void ScoringQueue::killWorkerForTest() {
   }
 }
 
-qint64 ScoringQueue::workerProcessId() const { return worker_ != nullptr ? worker_->processId() : 0; }
+qint64 ScoringQueue::workerProcessId() const {
+  return worker_ != nullptr ? worker_->processId() : 0;
+}
 
 void ScoringQueue::ensureWorker() {
   if (state_ != State::Stopped) {
@@ -123,10 +125,10 @@ void ScoringQueue::onStarted() {
     return;
   }
   state_ = State::Loading;
-  load_request_ = worker_->request(
-      QStringLiteral("load"), QJsonObject{{QStringLiteral("model"), settings_.modelDir},
-                                          {QStringLiteral("device"), settings_.device},
-                                          {QStringLiteral("dtype"), settings_.dtype}});
+  load_request_ =
+      worker_->request(QStringLiteral("load"), QJsonObject{{QStringLiteral("model"), settings_.modelDir},
+                                                           {QStringLiteral("device"), settings_.device},
+                                                           {QStringLiteral("dtype"), settings_.dtype}});
   stall_timer_.start(settings_.stallTimeoutMs);
 }
 
@@ -244,7 +246,8 @@ void ScoringQueue::onExited(int exitCode, bool crashed) {
                                      .arg(exitCode)
                                      .arg(crashed ? QStringLiteral(", crashed") : QString())
                                      .arg(worker_->lastStderr());
-  const QString code = stalled_ ? QString::fromLatin1(kErrWorkerStalled) : QString::fromLatin1(kErrWorkerCrashed);
+  const QString code =
+      stalled_ ? QString::fromLatin1(kErrWorkerStalled) : QString::fromLatin1(kErrWorkerCrashed);
   state_ = State::Stopped;
   load_request_ = -1;
   ++consecutive_deaths_;

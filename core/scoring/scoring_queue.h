@@ -26,9 +26,9 @@ struct WorkerSettings {
                      // (only method jobs such as "ping" can run)
   QString device = QStringLiteral("cpu");
   QString dtype = QStringLiteral("f32");
-  int maxAttempts = 2;           // runs of one job before it fails as "worker_crashed"
-  int stallTimeoutMs = 600000;   // no message from a busy worker for this long: killed, retried
-  int maxLoadFailures = 3;       // consecutive worker deaths before the queue gives up
+  int maxAttempts = 2;                      // runs of one job before it fails as "worker_crashed"
+  int stallTimeoutMs = 600000;              // no message from a busy worker for this long: killed, retried
+  int maxLoadFailures = 3;                  // consecutive worker deaths before the queue gives up
   Prefetch prefetch = Prefetch::NextVideo;  // decode+sample overlapped with the model
 };
 

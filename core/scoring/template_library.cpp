@@ -13,14 +13,18 @@ using videoscore2::QueryTemplate;
 
 QStringList presetTemplateNames() {
   QStringList names;
-  for (const std::string& name : QueryTemplate::presetNames()) names << QString::fromStdString(name);
+  for (const std::string& name : QueryTemplate::presetNames())
+    names << QString::fromStdString(name);
   return names;
 }
 
-bool isPresetTemplate(const QString& name) { return presetTemplateNames().contains(name); }
+bool isPresetTemplate(const QString& name) {
+  return presetTemplateNames().contains(name);
+}
 
 QString presetTemplateText(const QString& name) {
-  if (!isPresetTemplate(name)) return {};
+  if (!isPresetTemplate(name))
+    return {};
   return QString::fromStdString(QueryTemplate::preset(name.toStdString()).text());
 }
 
@@ -59,8 +63,9 @@ void chooseTemplate(ScoreSettings& settings, const QString& nameOrFile, const st
   QFile file(nameOrFile);
   if (!QFileInfo(nameOrFile).isFile() || !file.open(QIODevice::ReadOnly)) {
     throw vs::Error(vs::Error::Kind::Usage, nameOrFile,
-                    project ? QStringLiteral("no such template (not a preset, not in the project, not a file)")
-                            : QStringLiteral("no such template (not a preset, not a file)"));
+                    project
+                        ? QStringLiteral("no such template (not a preset, not in the project, not a file)")
+                        : QStringLiteral("no such template (not a preset, not a file)"));
   }
   const QString text = QString::fromUtf8(file.readAll());
   checkTemplateText(nameOrFile, text);

@@ -6,7 +6,8 @@
 
 namespace vs::scoring {
 
-WorkerClient::WorkerClient(QString program, QObject* parent) : QObject(parent), program_(std::move(program)) {}
+WorkerClient::WorkerClient(QString program, QObject* parent)
+    : QObject(parent), program_(std::move(program)) {}
 
 WorkerClient::~WorkerClient() {
   if (process_ != nullptr && process_->state() != QProcess::NotRunning) {
@@ -45,17 +46,21 @@ void WorkerClient::start() {
   process_->start(program_, QStringList{});
 }
 
-bool WorkerClient::isRunning() const { return process_ != nullptr && process_->state() == QProcess::Running; }
+bool WorkerClient::isRunning() const {
+  return process_ != nullptr && process_->state() == QProcess::Running;
+}
 
-qint64 WorkerClient::processId() const { return process_ != nullptr ? process_->processId() : 0; }
+qint64 WorkerClient::processId() const {
+  return process_ != nullptr ? process_->processId() : 0;
+}
 
 qint64 WorkerClient::request(const QString& method, const QJsonObject& params) {
   if (process_ == nullptr || process_->state() == QProcess::NotRunning) {
     return -1;
   }
   const qint64 id = next_id_++;
-  const QJsonObject message{{QStringLiteral("id"), id}, {QStringLiteral("method"), method},
-                            {QStringLiteral("params"), params}};
+  const QJsonObject message{
+      {QStringLiteral("id"), id}, {QStringLiteral("method"), method}, {QStringLiteral("params"), params}};
   sendRawLine(QJsonDocument(message).toJson(QJsonDocument::Compact));
   return id;
 }
@@ -134,7 +139,8 @@ void WorkerClient::handleLine(const QByteArray& line) {
     Q_EMIT result(id, o.value(QStringLiteral("result")).toObject());
   } else if (o.contains(QStringLiteral("error"))) {
     const QJsonObject e = o.value(QStringLiteral("error")).toObject();
-    Q_EMIT error(id, e.value(QStringLiteral("code")).toString(), e.value(QStringLiteral("message")).toString());
+    Q_EMIT error(id, e.value(QStringLiteral("code")).toString(),
+                 e.value(QStringLiteral("message")).toString());
   } else {
     Q_EMIT error(id, QStringLiteral("protocol"), QStringLiteral("worker line without event/result/error"));
   }

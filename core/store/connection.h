@@ -49,7 +49,7 @@ class Connection {
   virtual void commit(const QString& where) = 0;
   virtual void rollback() noexcept = 0;
   virtual qint64 changes() const = 0;                   // rows written by the last statement run
-  virtual qint64 sessionId() const { return 0; }  // PostgreSQL: the server process of this connection
+  virtual qint64 sessionId() const { return 0; }        // PostgreSQL: the server process of this connection
   virtual int schemaVersion(const QString& where) = 0;  // 0: empty database
   virtual void setSchemaVersion(int version, const QString& where) = 0;
   // Held for the length of a bulk import (SQLite: rollback journal, no per-row foreign key checks).

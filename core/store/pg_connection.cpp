@@ -203,9 +203,11 @@ class PgConnection final : public Connection {
   // only (a transaction in flight is lost with its session and reported as such). True when
   // connected again.
   bool reconnect() {
-    if (PQstatus(conn_) == CONNECTION_OK) return false;
+    if (PQstatus(conn_) == CONNECTION_OK)
+      return false;
     PQreset(conn_);
-    if (PQstatus(conn_) != CONNECTION_OK) return false;
+    if (PQstatus(conn_) != CONNECTION_OK)
+      return false;
     ++generation_;
     PQclear(PQexec(conn_, "SET TIME ZONE 'UTC'"));
     return true;
@@ -216,7 +218,8 @@ class PgConnection final : public Connection {
       run(sql.constData(), where);
     } catch (const Error&) {
       rollback();
-      if (!reconnect()) throw;
+      if (!reconnect())
+        throw;
       run(sql.constData(), where);
     }
   }
@@ -262,7 +265,9 @@ class PgConnection final : public Connection {
       throw;
     }
   }
-  void beginRead(const QString& where) override { begin("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", where); }
+  void beginRead(const QString& where) override {
+    begin("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", where);
+  }
   void commit(const QString& where) override { run("COMMIT", where); }
   void rollback() noexcept override {
     const PGTransactionStatusType s = PQtransactionStatus(conn_);
@@ -350,7 +355,8 @@ bool PgStatement::step() {
 
 bool PgStatement::execute() {
   PGconn* conn = c_.raw();
-  if (prepared_ && generation_ != c_.generation()) prepared_ = false;
+  if (prepared_ && generation_ != c_.generation())
+    prepared_ = false;
   if (!prepared_) {
     PGresult* r = PQprepare(conn, name_.constData(), t_.sql.constData(), t_.count, nullptr);
     if (PQresultStatus(r) != PGRES_COMMAND_OK) {

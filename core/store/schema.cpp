@@ -203,24 +203,25 @@ CREATE TABLE video_flags(
   updated_at BIGINT NOT NULL);
 )sql";
 
-constexpr const char* kPreferenceTrackedColumns[] = {"left_id", "right_id", "choice", "presentation",
-                                                     "swapped", "reason", "time_spent_ms"};
+constexpr const char* kPreferenceTrackedColumns[] = {"left_id", "right_id", "choice",       "presentation",
+                                                     "swapped", "reason",   "time_spent_ms"};
 constexpr const char* kPickTrackedColumns[] = {"candidates_json", "best_id", "worst_id", "time_spent_ms"};
 
 // One trigger per tracked column: AFTER UPDATE OF <col> WHEN the value really changed.
-constexpr const char* kTrackedColumns[] = {"visual", "t2v", "phy", "visual_rationale",
-                                           "t2v_rationale", "phy_rationale", "thinking",
-                                           "origin", "time_spent_ms", "model_id", "settings_json"};
+constexpr const char* kTrackedColumns[] = {
+    "visual",   "t2v",    "phy",           "visual_rationale", "t2v_rationale", "phy_rationale",
+    "thinking", "origin", "time_spent_ms", "model_id",         "settings_json"};
 
 void createHistoryTriggers(Connection& db, const QString& where) {
   for (const char* column : kTrackedColumns) {
-    const QByteArray sql = QStringLiteral(
-        "CREATE TRIGGER evaluations_%1 AFTER UPDATE OF %1 ON evaluations "
-        "WHEN old.%1 IS NOT new.%1 BEGIN "
-        "INSERT INTO history(evaluation_id, field, old_value, new_value, origin, changed_at) "
-        "VALUES (new.id, '%1', old.%1, new.%1, new.origin, new.updated_at); END;")
-                               .arg(QLatin1String(column))
-                               .toUtf8();
+    const QByteArray sql =
+        QStringLiteral(
+            "CREATE TRIGGER evaluations_%1 AFTER UPDATE OF %1 ON evaluations "
+            "WHEN old.%1 IS NOT new.%1 BEGIN "
+            "INSERT INTO history(evaluation_id, field, old_value, new_value, origin, changed_at) "
+            "VALUES (new.id, '%1', old.%1, new.%1, new.origin, new.updated_at); END;")
+            .arg(QLatin1String(column))
+            .toUtf8();
     execSql(db, sql.constData(), where);
   }
 }
@@ -228,27 +229,32 @@ void createHistoryTriggers(Connection& db, const QString& where) {
 void createTrackedTriggers(Connection& db, const char* table, const char* historyTable, const char* idColumn,
                            const char* const* columns, size_t count, const QString& where) {
   for (size_t i = 0; i < count; ++i) {
-    const QByteArray sql = QStringLiteral(
-        "CREATE TRIGGER %2_%1 AFTER UPDATE OF %1 ON %2 WHEN old.%1 IS NOT new.%1 BEGIN "
-        "INSERT INTO %3(%4, field, old_value, new_value, changed_at) "
-        "VALUES (new.id, '%1', old.%1, new.%1, new.updated_at); END;")
-                               .arg(QLatin1String(columns[i]), QLatin1String(table), QLatin1String(historyTable),
-                                    QLatin1String(idColumn))
-                               .toUtf8();
+    const QByteArray sql =
+        QStringLiteral(
+            "CREATE TRIGGER %2_%1 AFTER UPDATE OF %1 ON %2 WHEN old.%1 IS NOT new.%1 BEGIN "
+            "INSERT INTO %3(%4, field, old_value, new_value, changed_at) "
+            "VALUES (new.id, '%1', old.%1, new.%1, new.updated_at); END;")
+            .arg(QLatin1String(columns[i]), QLatin1String(table), QLatin1String(historyTable),
+                 QLatin1String(idColumn))
+            .toUtf8();
     execSql(db, sql.constData(), where);
   }
 }
 
 }  // namespace
 
-const char* schemaV1Sql() { return kV1; }
+const char* schemaV1Sql() {
+  return kV1;
+}
 
 void migrate(Connection& db, int fromVersion, int toVersion, const QString& where) {
-  if (fromVersion >= toVersion) return;
+  if (fromVersion >= toVersion)
+    return;
   Transaction transaction(db, where);
   // Re-read inside the write lock: another process may have migrated meanwhile.
   int current = db.schemaVersion(where);
-  if (current >= toVersion) return;
+  if (current >= toVersion)
+    return;
   if (db.backend() == Backend::Postgres && current < 5) {
     // PostgreSQL projects begin at version 5 (no older ones exist); later steps are shared.
     createPostgresV5(db, where);
@@ -281,7 +287,8 @@ void migrate(Connection& db, int fromVersion, int toVersion, const QString& wher
   }
   if (current < 6 && toVersion >= 6) {
     execSql(db, kV5ToV6, where);
-    if (db.backend() == Backend::Postgres) createPostgresNotify(db, where);
+    if (db.backend() == Backend::Postgres)
+      createPostgresNotify(db, where);
     current = 6;
   }
   db.setSchemaVersion(current, where);

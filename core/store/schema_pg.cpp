@@ -209,21 +209,23 @@ BEGIN
 END $$;
 )sql";
 
-constexpr const char* kNotifyingTables[] = {"videos", "evaluations", "preferences", "best_of_n_picks",
-                                            "query_templates", "rubric", "video_flags", "leases", "settings"};
+constexpr const char* kNotifyingTables[] = {"videos",          "evaluations",     "preferences",
+                                            "best_of_n_picks", "query_templates", "rubric",
+                                            "video_flags",     "leases",          "settings"};
 
 }  // namespace
 
 void createPostgresNotify(Connection& db, const QString& where) {
   execSql(db, kPgNotify, where);
   for (const char* table : kNotifyingTables) {
-    execSql(db,
-            QStringLiteral("CREATE TRIGGER %1_notify AFTER INSERT OR UPDATE OR DELETE ON %1 FOR EACH STATEMENT "
-                           "EXECUTE FUNCTION vs_notify();")
-                .arg(QLatin1String(table))
-                .toUtf8()
-                .constData(),
-            where);
+    execSql(
+        db,
+        QStringLiteral("CREATE TRIGGER %1_notify AFTER INSERT OR UPDATE OR DELETE ON %1 FOR EACH STATEMENT "
+                       "EXECUTE FUNCTION vs_notify();")
+            .arg(QLatin1String(table))
+            .toUtf8()
+            .constData(),
+        where);
   }
 }
 

@@ -14,21 +14,34 @@
 namespace vs::store {
 namespace {
 
-qint64 nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
+qint64 nowMs() {
+  return QDateTime::currentMSecsSinceEpoch();
+}
 
-QDateTime fromMs(qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC); }
+QDateTime fromMs(qint64 ms) {
+  return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+}
 
 const char* columnOf(EvaluationField field) {
   switch (field) {
-    case EvaluationField::VisualScore: return "visual";
-    case EvaluationField::T2VScore: return "t2v";
-    case EvaluationField::PhyScore: return "phy";
-    case EvaluationField::VisualRationale: return "visual_rationale";
-    case EvaluationField::T2VRationale: return "t2v_rationale";
-    case EvaluationField::PhyRationale: return "phy_rationale";
-    case EvaluationField::Thinking: return "thinking";
-    case EvaluationField::Origin: return "origin";
-    case EvaluationField::TimeSpentMs: return "time_spent_ms";
+    case EvaluationField::VisualScore:
+      return "visual";
+    case EvaluationField::T2VScore:
+      return "t2v";
+    case EvaluationField::PhyScore:
+      return "phy";
+    case EvaluationField::VisualRationale:
+      return "visual_rationale";
+    case EvaluationField::T2VRationale:
+      return "t2v_rationale";
+    case EvaluationField::PhyRationale:
+      return "phy_rationale";
+    case EvaluationField::Thinking:
+      return "thinking";
+    case EvaluationField::Origin:
+      return "origin";
+    case EvaluationField::TimeSpentMs:
+      return "time_spent_ms";
   }
   return "";
 }
@@ -79,13 +92,16 @@ Statement& Impl::statement(const char* sql) {
 namespace {
 // A model's soft score is kept as given: the reference arithmetic (best * p_best / sum p_1..5,
 // videoscore2.md §7) can fall below 1, down to 0 when every digit was masked.
-bool isStorableModelScore(double score) { return std::isfinite(score) && score >= 0.0 && score <= 5.0; }
+bool isStorableModelScore(double score) {
+  return std::isfinite(score) && score >= 0.0 && score <= 5.0;
+}
 }  // namespace
 
 void Impl::checkScores(const Scores& scores, AnnotatorKind kind, const QString& at) const {
   for (Dimension d : kDimensions) {
     const auto& v = scores[d];
-    if (!v) continue;
+    if (!v)
+      continue;
     // Range only; the integer rule for people is upsertEvaluation's.
     if (kind == AnnotatorKind::Model ? !isStorableModelScore(*v) : !isValidModelScore(*v)) {
       throw Error(Error::Kind::InvalidData, at,
@@ -119,9 +135,9 @@ qint64 Impl::ensureAnnotator(const QString& name, AnnotatorKind kind) {
     const QString existing = find.text(1);
     find.reset();
     if (existing != annotatorKindName(kind)) {
-      throw Error(Error::Kind::Usage, where,
-                  QStringLiteral("annotator \"%1\" is a %2, not a %3")
-                      .arg(name, existing, annotatorKindName(kind)));
+      throw Error(
+          Error::Kind::Usage, where,
+          QStringLiteral("annotator \"%1\" is a %2, not a %3").arg(name, existing, annotatorKindName(kind)));
     }
     return id;
   }
@@ -135,14 +151,19 @@ qint64 Impl::ensureAnnotator(const QString& name, AnnotatorKind kind) {
 
 // --- Store -----------------------------------------------------------------------------------
 
-bool isDatabaseProject(const QString& project) { return isPostgresUri(project); }
-bool projectExists(const QString& project) { return isPostgresUri(project) || QFileInfo::exists(project); }
+bool isDatabaseProject(const QString& project) {
+  return isPostgresUri(project);
+}
+bool projectExists(const QString& project) {
+  return isPostgresUri(project) || QFileInfo::exists(project);
+}
 
 Store::Store(const QString& path, OpenMode mode, int busyTimeoutMs) : d_(std::make_unique<Impl>()) {
   d_->path = path;
   d_->where = path;
   d_->busyTimeoutMs = busyTimeoutMs;
-  d_->db = isPostgresUri(path) ? openPostgres(path, mode, busyTimeoutMs) : openSqlite(path, mode, busyTimeoutMs);
+  d_->db =
+      isPostgresUri(path) ? openPostgres(path, mode, busyTimeoutMs) : openSqlite(path, mode, busyTimeoutMs);
   const int version = d_->db->schemaVersion(path);
   if (version > kSchemaVersion) {
     throw Error(Error::Kind::Io, path,
@@ -161,9 +182,15 @@ Store::~Store() = default;
 Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&&) noexcept = default;
 
-QString Store::path() const { return d_->path; }
-int Store::schemaVersion() const { return d_->schemaVersion; }
-qint64 Store::sessionId() const { return d_->db->sessionId(); }
+QString Store::path() const {
+  return d_->path;
+}
+int Store::schemaVersion() const {
+  return d_->schemaVersion;
+}
+qint64 Store::sessionId() const {
+  return d_->db->sessionId();
+}
 
 qint64 Store::addPrompt(const QString& text) {
   Transaction transaction(*d_->db, d_->where, d_->busyTimeoutMs);
@@ -191,7 +218,8 @@ qint64 Impl::ensurePrompt(const QByteArray& text) {
 std::optional<Prompt> Store::findPrompt(qint64 id) const {
   Statement& s = d_->statement("SELECT id, text FROM prompts WHERE id = ?");
   s.bind(1, id);
-  if (!s.step()) return std::nullopt;
+  if (!s.step())
+    return std::nullopt;
   Prompt p{s.int64(0), s.text(1)};
   s.reset();
   return p;
@@ -244,7 +272,8 @@ std::optional<Video> Store::findVideo(qint64 id) const {
   static const QByteArray sql = QByteArray("SELECT ") + kVideoColumns + " FROM videos WHERE id = ?";
   Statement& s = d_->statement(sql.constData());
   s.bind(1, id);
-  if (!s.step()) return std::nullopt;
+  if (!s.step())
+    return std::nullopt;
   Video v = readVideo(s);
   s.reset();
   return v;
@@ -254,7 +283,8 @@ std::optional<Video> Store::findVideoByName(const QString& name) const {
   static const QByteArray sql = QByteArray("SELECT ") + kVideoColumns + " FROM videos WHERE name = ?";
   Statement& s = d_->statement(sql.constData());
   s.bind(1, name);
-  if (!s.step()) return std::nullopt;
+  if (!s.step())
+    return std::nullopt;
   Video v = readVideo(s);
   s.reset();
   return v;
@@ -270,7 +300,8 @@ qint64 Store::addAnnotator(const QString& name, AnnotatorKind kind) {
 std::optional<Annotator> Store::findAnnotator(const QString& name) const {
   Statement& s = d_->statement("SELECT id, name, kind FROM annotators WHERE name = ?");
   s.bind(1, name);
-  if (!s.step()) return std::nullopt;
+  if (!s.step())
+    return std::nullopt;
   Annotator a{s.int64(0), s.text(1), annotatorKindFromName(s.text(2)).value_or(AnnotatorKind::Human)};
   s.reset();
   return a;
@@ -279,7 +310,8 @@ std::optional<Annotator> Store::findAnnotator(const QString& name) const {
 std::optional<Annotator> Store::findAnnotator(qint64 id) const {
   Statement& s = d_->statement("SELECT id, name, kind FROM annotators WHERE id = ?");
   s.bind(1, id);
-  if (!s.step()) return std::nullopt;
+  if (!s.step())
+    return std::nullopt;
   Annotator a{s.int64(0), s.text(1), annotatorKindFromName(s.text(2)).value_or(AnnotatorKind::Human)};
   s.reset();
   return a;
@@ -338,11 +370,11 @@ qint64 Store::upsertEvaluation(const Evaluation& e) {
 }
 
 std::optional<Evaluation> Store::findEvaluation(qint64 id) const {
-  static const QByteArray sql =
-      QByteArray("SELECT ") + kEvaluationColumns + " FROM evaluations WHERE id = ?";
+  static const QByteArray sql = QByteArray("SELECT ") + kEvaluationColumns + " FROM evaluations WHERE id = ?";
   Statement& s = d_->statement(sql.constData());
   s.bind(1, id);
-  if (!s.step()) return std::nullopt;
+  if (!s.step())
+    return std::nullopt;
   Evaluation e = readEvaluation(s);
   s.reset();
   return e;
@@ -353,7 +385,8 @@ std::optional<Evaluation> Store::findEvaluation(qint64 videoId, qint64 annotator
                                 " FROM evaluations WHERE video_id = ? AND annotator_id = ?";
   Statement& s = d_->statement(sql.constData());
   s.bind(1, videoId).bind(2, annotatorId);
-  if (!s.step()) return std::nullopt;
+  if (!s.step())
+    return std::nullopt;
   Evaluation e = readEvaluation(s);
   s.reset();
   return e;
@@ -365,7 +398,8 @@ QVector<Evaluation> Store::evaluationsForVideo(qint64 videoId) const {
   QVector<Evaluation> all;
   Statement& s = d_->statement(sql.constData());
   s.bind(1, videoId);
-  while (s.step()) all.push_back(readEvaluation(s));
+  while (s.step())
+    all.push_back(readEvaluation(s));
   s.reset();
   return all;
 }
@@ -415,8 +449,7 @@ void Store::editField(qint64 evaluationId, EvaluationField field, const QVariant
     std::map<EvaluationField, QByteArray> m;
     for (int i = 0; i <= static_cast<int>(EvaluationField::TimeSpentMs); ++i) {
       const auto f = static_cast<EvaluationField>(i);
-      m[f] = QByteArray("UPDATE evaluations SET ") + columnOf(f) +
-             " = ?1, updated_at = ?2 WHERE id = ?3";
+      m[f] = QByteArray("UPDATE evaluations SET ") + columnOf(f) + " = ?1, updated_at = ?2 WHERE id = ?3";
     }
     return m;
   }();
@@ -475,21 +508,26 @@ QVector<HistoryEntry> Store::history(qint64 evaluationId) const {
 }
 
 QVector<QueueItem> Store::listItems(const ItemFilter& filter) const {
-  QByteArray sql = QByteArray("SELECT v.id, coalesce(v.prompt_id, 0), v.name, v.url, v.path, "
-                              "v.content_hash, v.probe_json, v.generator, v.batch, "
-                              "coalesce(p.text, '') FROM videos v "
-                              "LEFT JOIN prompts p ON p.id = v.prompt_id WHERE 1 = 1");
-  if (!filter.batch.isEmpty()) sql += " AND v.batch = ?1";
+  QByteArray sql = QByteArray(
+      "SELECT v.id, coalesce(v.prompt_id, 0), v.name, v.url, v.path, "
+      "v.content_hash, v.probe_json, v.generator, v.batch, "
+      "coalesce(p.text, '') FROM videos v "
+      "LEFT JOIN prompts p ON p.id = v.prompt_id WHERE 1 = 1");
+  if (!filter.batch.isEmpty())
+    sql += " AND v.batch = ?1";
   if (filter.annotatorId && filter.evaluated != ItemFilter::Evaluated::Any) {
     sql += filter.evaluated == ItemFilter::Evaluated::Yes ? " AND EXISTS" : " AND NOT EXISTS";
     sql += " (SELECT 1 FROM evaluations e WHERE e.video_id = v.id AND e.annotator_id = ?2)";
   }
   sql += " ORDER BY v.id LIMIT ?3 OFFSET ?4";
   Statement s(*d_->db, sql.constData(), d_->where);
-  if (!filter.batch.isEmpty()) s.bind(1, filter.batch);
-  if (filter.annotatorId) s.bind(2, *filter.annotatorId);
+  if (!filter.batch.isEmpty())
+    s.bind(1, filter.batch);
+  if (filter.annotatorId)
+    s.bind(2, *filter.annotatorId);
   // A negative limit is "no limit" (SQLite's reading; PostgreSQL refuses it).
-  const qint64 limit = filter.limit < 0 ? std::numeric_limits<qint64>::max() : static_cast<qint64>(filter.limit);
+  const qint64 limit =
+      filter.limit < 0 ? std::numeric_limits<qint64>::max() : static_cast<qint64>(filter.limit);
   s.bind(3, limit).bind(4, static_cast<qint64>(filter.offset));
   QVector<QueueItem> items;
   std::map<qint64, int> indexOf;
@@ -500,7 +538,8 @@ QVector<QueueItem> Store::listItems(const ItemFilter& filter) const {
     indexOf[item.video.id] = items.size();
     items.push_back(std::move(item));
   }
-  if (items.isEmpty()) return items;
+  if (items.isEmpty())
+    return items;
   // Evaluations of the listed videos in one pass.
   static const QByteArray evalSql = QByteArray("SELECT ") + kEvaluationColumns +
                                     " FROM evaluations WHERE video_id BETWEEN ? AND ? "
@@ -509,7 +548,8 @@ QVector<QueueItem> Store::listItems(const ItemFilter& filter) const {
   e.bind(1, items.front().video.id).bind(2, items.back().video.id);
   while (e.step()) {
     const auto it = indexOf.find(e.int64(1));
-    if (it != indexOf.end()) items[it->second].evaluations.push_back(readEvaluation(e));
+    if (it != indexOf.end())
+      items[it->second].evaluations.push_back(readEvaluation(e));
   }
   e.reset();
   return items;
@@ -536,25 +576,31 @@ ProjectStats Store::stats() const {
     Statement& h = d_->statement(sql[d]);
     while (h.step()) {
       const auto score = static_cast<qint64>(std::round(h.real(0)));
-      if (score >= 1 && score <= 5) st.histogram[d][static_cast<size_t>(score - 1)] += h.int64(1);
+      if (score >= 1 && score <= 5)
+        st.histogram[d][static_cast<size_t>(score - 1)] += h.int64(1);
     }
     h.reset();
   }
   return st;
 }
 
-QVariant Impl::variantOf(const Statement& s, int column) const { return s.value(column); }
+QVariant Impl::variantOf(const Statement& s, int column) const {
+  return s.value(column);
+}
 
 // History keeps old and new values as the column held them; PostgreSQL's history tables keep
 // text, so a value is read back by its field's type (the same QVariant from either backend).
 QVariant historyValue(const QString& field, const QVariant& value) {
-  if (value.isNull()) return {};
+  if (value.isNull())
+    return {};
   static const QStringList reals{QStringLiteral("visual"), QStringLiteral("t2v"), QStringLiteral("phy")};
   static const QStringList integers{QStringLiteral("time_spent_ms"), QStringLiteral("left_id"),
                                     QStringLiteral("right_id"),      QStringLiteral("swapped"),
                                     QStringLiteral("best_id"),       QStringLiteral("worst_id")};
-  if (reals.contains(field)) return QVariant(value.toDouble());
-  if (integers.contains(field)) return QVariant(value.toLongLong());
+  if (reals.contains(field))
+    return QVariant(value.toDouble());
+  if (integers.contains(field))
+    return QVariant(value.toLongLong());
   return QVariant(value.toString());
 }
 

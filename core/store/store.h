@@ -58,8 +58,7 @@ class Store {
  public:
   static constexpr int kSchemaVersion = 6;  // see schema.cpp for every version and migration
 
-  explicit Store(const QString& path, OpenMode mode = OpenMode::OpenExisting,
-                 int busyTimeoutMs = 5000);
+  explicit Store(const QString& path, OpenMode mode = OpenMode::OpenExisting, int busyTimeoutMs = 5000);
   ~Store();
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
@@ -128,7 +127,7 @@ class Store {
   std::optional<PreferenceRecord> findPreference(qint64 annotatorId, qint64 videoA, qint64 videoB,
                                                  PreferenceDimension dimension) const;
   QVector<PreferenceRecord> preferences(const PreferenceFilter& filter = {}) const;  // id order
-  QVector<PreferenceHistoryEntry> preferenceHistory(qint64 preferenceId) const;     // oldest first
+  QVector<PreferenceHistoryEntry> preferenceHistory(qint64 preferenceId) const;      // oldest first
   // The matching preferences by names (video, annotator, prompt text), for export; id order.
   QVector<NamedPreference> namedPreferences(const PreferenceFilter& filter = {}) const;
   // Imports preferences by video names in one transaction (all or nothing); unknown videos are
@@ -153,7 +152,7 @@ class Store {
   void saveQueryTemplate(const QString& name, const QString& text);
   std::optional<QString> findQueryTemplate(const QString& name) const;
   QVector<QueryTemplateRecord> queryTemplates() const;  // by name
-  bool removeQueryTemplate(const QString& name);         // false when there was none
+  bool removeQueryTemplate(const QString& name);        // false when there was none
 
   // --- bulk exchange (interop) --------------------------------------------------------------
   // Imports all items in one transaction (all or nothing). Re-importing a video_name for the
@@ -163,8 +162,7 @@ class Store {
   // at the end; an exception thrown by `next` rolls the whole import back.
   ImportResult importItems(const std::function<const FeedbackItem*()>& next, const ImportOptions& options);
   // Streams matching evaluations, one FeedbackItem per (video, annotator), in video id order.
-  void exportItems(const ExportFilter& filter,
-                   const std::function<void(const FeedbackItem&)>& sink) const;
+  void exportItems(const ExportFilter& filter, const std::function<void(const FeedbackItem&)>& sink) const;
 
   // --- working together (store_team.cpp) ---------------------------------------------------
   // How many people should judge each video (project setting "judgements_per_video", >= 1;
@@ -191,7 +189,7 @@ class Store {
 
   // Shared records carry a version. Every save names the version it was based on (0: the record
   // is new) and is refused with VersionConflict when someone saved another one since.
-  VersionedText rubric() const;  // version 0, empty text: never saved
+  VersionedText rubric() const;                                   // version 0, empty text: never saved
   qint64 saveRubric(const QString& json, qint64 basedOnVersion);  // returns the new version
   VersionedText videoFlags(qint64 videoId) const;
   qint64 saveVideoFlags(qint64 videoId, const QString& flags, qint64 basedOnVersion);

@@ -52,7 +52,8 @@ QString itemWhere(const QString& where, size_t index, const FeedbackItem& item) 
 
 bool inRange(const Scores& scores) {
   for (const auto& v : scores.value) {
-    if (v && !(*v >= 1.0 && *v <= 5.0)) return false;
+    if (v && !(*v >= 1.0 && *v <= 5.0))
+      return false;
   }
   return true;
 }
@@ -65,7 +66,8 @@ ImportResult Store::importItems(const std::vector<FeedbackItem>& items, const Im
                      options);
 }
 
-ImportResult Store::importItems(const std::function<const FeedbackItem*()>& next, const ImportOptions& options) {
+ImportResult Store::importItems(const std::function<const FeedbackItem*()>& next,
+                                const ImportOptions& options) {
   Impl& d = *d_;
   ImportResult result;
   qint64 written = 0;
@@ -104,12 +106,15 @@ ImportResult Store::importItems(const std::function<const FeedbackItem*()>& next
 
   for (size_t i = 0;; ++i) {
     const FeedbackItem* nextItem = next();
-    if (!nextItem) break;
+    if (!nextItem)
+      break;
     const FeedbackItem& item = *nextItem;
     ++result.items;
-    if (options.progress && (i & 4095) == 0) options.progress(static_cast<qint64>(i), -1);
+    if (options.progress && (i & 4095) == 0)
+      options.progress(static_cast<qint64>(i), -1);
     if (item.videoName.isEmpty()) {
-      throw Error(Error::Kind::InvalidData, itemWhere(d.where, i, item), QStringLiteral("video_name is empty"));
+      throw Error(Error::Kind::InvalidData, itemWhere(d.where, i, item),
+                  QStringLiteral("video_name is empty"));
     }
     const bool ownAnnotator = !item.annotator.isEmpty();
     const AnnotatorKind kind = ownAnnotator ? item.annotatorKind : options.annotatorKind;
@@ -168,10 +173,12 @@ ImportResult Store::importItems(const std::function<const FeedbackItem*()>& next
         itemAnnotatorIds.insert(item.annotator, annotatorId);
       }
     } else if (!options.annotator.isEmpty()) {
-      if (optionsAnnotatorId == 0) optionsAnnotatorId = d.ensureAnnotator(options.annotator, options.annotatorKind);
+      if (optionsAnnotatorId == 0)
+        optionsAnnotatorId = d.ensureAnnotator(options.annotator, options.annotatorKind);
       annotatorId = optionsAnnotatorId;
     }
-    const bool hasHuman = annotatorId != 0 && (!item.scores.empty() || item.modelState == ModelScoreState::None);
+    const bool hasHuman =
+        annotatorId != 0 && (!item.scores.empty() || item.modelState == ModelScoreState::None);
     if (hasHuman) {
       extraJson = extraFieldsToJson(item.extra);
       upsertEvaluation.bind(1, videoId).bind(2, annotatorId);
@@ -190,7 +197,8 @@ ImportResult Store::importItems(const std::function<const FeedbackItem*()>& next
       ++written;
     }
     if (!options.modelAnnotator.isEmpty() && item.modelState != ModelScoreState::None) {
-      if (modelAnnotatorId == 0) modelAnnotatorId = d.ensureAnnotator(options.modelAnnotator, AnnotatorKind::Model);
+      if (modelAnnotatorId == 0)
+        modelAnnotatorId = d.ensureAnnotator(options.modelAnnotator, AnnotatorKind::Model);
       upsertEvaluation.bind(1, videoId).bind(2, modelAnnotatorId);
       for (int k = 0; k < 3; ++k) {
         upsertEvaluation.bind(3 + k, item.modelScores.value[static_cast<size_t>(k)]);
@@ -199,7 +207,8 @@ ImportResult Store::importItems(const std::function<const FeedbackItem*()>& next
       upsertEvaluation.bind(9, item.modelOutput).bind(10, modelOrigin);
       upsertEvaluation.bind(11, modelAnnotatorModelId).bind(12, settings);
       // Unknown keys ride with the reference evaluation when there is one.
-      if (!hasHuman) extraJson = extraFieldsToJson(item.extra);
+      if (!hasHuman)
+        extraJson = extraFieldsToJson(item.extra);
       upsertEvaluation.bind(13, now).bind(14, hasHuman ? empty : extraJson);
       upsertEvaluation.run();
       ++written;
@@ -228,25 +237,35 @@ void Store::exportItems(const ExportFilter& filter,
       "e.t2v_rationale, e.phy_rationale, e.thinking, e.extra_json, a.name, a.kind";
   const bool withModel = !filter.modelAnnotator.isEmpty();
   sql += withModel ? ", m.id, m.visual, m.t2v, m.phy, m.thinking" : "";  // from column 13
-  sql += " FROM evaluations e JOIN videos v ON v.id = e.video_id "
-         "JOIN annotators a ON a.id = e.annotator_id LEFT JOIN prompts p ON p.id = v.prompt_id";
+  sql +=
+      " FROM evaluations e JOIN videos v ON v.id = e.video_id "
+      "JOIN annotators a ON a.id = e.annotator_id LEFT JOIN prompts p ON p.id = v.prompt_id";
   if (withModel) {
-    sql += " LEFT JOIN evaluations m ON m.video_id = e.video_id AND m.annotator_id = "
-           "(SELECT id FROM annotators WHERE name = ?4)";
+    sql +=
+        " LEFT JOIN evaluations m ON m.video_id = e.video_id AND m.annotator_id = "
+        "(SELECT id FROM annotators WHERE name = ?4)";
   }
   sql += " WHERE 1 = 1";
-  if (!filter.annotator.isEmpty()) sql += " AND a.name = ?1";
-  if (filter.origin) sql += " AND e.origin = ?2";
-  if (filter.annotatorKind) sql += " AND a.kind = ?3";
-  if (withModel) sql += " AND a.name <> ?4";
+  if (!filter.annotator.isEmpty())
+    sql += " AND a.name = ?1";
+  if (filter.origin)
+    sql += " AND e.origin = ?2";
+  if (filter.annotatorKind)
+    sql += " AND a.kind = ?3";
+  if (withModel)
+    sql += " AND a.name <> ?4";
   sql += " ORDER BY v.id, a.id";
   // A read transaction gives one consistent snapshot even while another process writes.
   const ReadTransaction snapshot(*d.db, d.where);
   Statement s(*d.db, sql.constData(), d.where);
-  if (!filter.annotator.isEmpty()) s.bind(1, filter.annotator);
-  if (filter.origin) s.bind(2, originName(*filter.origin));
-  if (filter.annotatorKind) s.bind(3, annotatorKindName(*filter.annotatorKind));
-  if (withModel) s.bind(4, filter.modelAnnotator);
+  if (!filter.annotator.isEmpty())
+    s.bind(1, filter.annotator);
+  if (filter.origin)
+    s.bind(2, originName(*filter.origin));
+  if (filter.annotatorKind)
+    s.bind(3, annotatorKindName(*filter.annotatorKind));
+  if (withModel)
+    s.bind(4, filter.modelAnnotator);
   FeedbackItem item;
   while (s.step()) {
     item.videoName = s.bytes(0);
@@ -267,7 +286,8 @@ void Store::exportItems(const ExportFilter& filter,
         item.modelOutput.clear();
       } else {
         item.modelState = ModelScoreState::Given;
-        for (int k = 0; k < 3; ++k) item.modelScores.value[static_cast<size_t>(k)] = s.optionalReal(14 + k);
+        for (int k = 0; k < 3; ++k)
+          item.modelScores.value[static_cast<size_t>(k)] = s.optionalReal(14 + k);
         item.modelOutput = s.bytes(17);
       }
     }

@@ -9,7 +9,8 @@ namespace vs::store {
 QStringList Store::mediaFolders() const {
   Statement& s = d_->statement("SELECT path FROM media_folders ORDER BY position");
   QStringList folders;
-  while (s.step()) folders << s.text(0);
+  while (s.step())
+    folders << s.text(0);
   s.reset();
   return folders;
 }
@@ -21,7 +22,8 @@ void Store::addMediaFolders(const QStringList& folders) {
       "VALUES ((SELECT coalesce(max(position), 0) + 1 FROM media_folders), ?1) "
       "ON CONFLICT(path) DO NOTHING");
   for (const QString& folder : folders) {
-    if (folder.isEmpty()) continue;
+    if (folder.isEmpty())
+      continue;
     s.bind(1, folder);
     s.run();
   }
@@ -32,11 +34,12 @@ namespace {
 
 void writeMediaFolders(Impl& d, const QStringList& folders) {
   d.statement("DELETE FROM media_folders").run();
-  Statement& s = d.statement(
-      "INSERT INTO media_folders(position, path) VALUES (?1, ?2) ON CONFLICT(path) DO NOTHING");
+  Statement& s =
+      d.statement("INSERT INTO media_folders(position, path) VALUES (?1, ?2) ON CONFLICT(path) DO NOTHING");
   qint64 position = 0;
   for (const QString& folder : folders) {
-    if (folder.isEmpty()) continue;
+    if (folder.isEmpty())
+      continue;
     s.bind(1, ++position).bind(2, folder);
     s.run();
   }
@@ -65,7 +68,8 @@ QVector<qint64> Store::addVideos(const QVector<VideoRecord>& videos) {
   ids.reserve(videos.size());
   for (const VideoRecord& record : videos) {
     const Video& v = record.video;
-    if (v.name.isEmpty()) throw Error(Error::Kind::Usage, d_->where, QStringLiteral("video name is empty"));
+    if (v.name.isEmpty())
+      throw Error(Error::Kind::Usage, d_->where, QStringLiteral("video name is empty"));
     const qint64 promptId = record.promptText.isEmpty() ? 0 : d_->ensurePrompt(record.promptText.toUtf8());
     s.bind(1, v.name);
     if (promptId > 0) {
@@ -86,9 +90,10 @@ QVector<qint64> Store::addVideos(const QVector<VideoRecord>& videos) {
 void Store::updateVideoFiles(const QVector<VideoFileUpdate>& updates,
                              const std::optional<QStringList>& mediaFolders) {
   Transaction transaction(*d_->db, d_->where, d_->busyTimeoutMs);
-  if (mediaFolders) writeMediaFolders(*d_, *mediaFolders);
-  Statement& s = d_->statement(
-      "UPDATE videos SET path = ?2, content_hash = ?3, probe_json = ?4 WHERE id = ?1");
+  if (mediaFolders)
+    writeMediaFolders(*d_, *mediaFolders);
+  Statement& s =
+      d_->statement("UPDATE videos SET path = ?2, content_hash = ?3, probe_json = ?4 WHERE id = ?1");
   for (const VideoFileUpdate& u : updates) {
     s.bind(1, u.videoId).bind(2, u.path).bind(3, u.contentHash).bind(4, u.probeJson);
     s.run();

@@ -14,8 +14,12 @@
 namespace vs::store {
 namespace {
 
-qint64 nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
-QDateTime fromMs(qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC); }
+qint64 nowMs() {
+  return QDateTime::currentMSecsSinceEpoch();
+}
+QDateTime fromMs(qint64 ms) {
+  return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+}
 
 constexpr const char* kPreferenceColumns =
     "id, annotator_id, coalesce(prompt_id, 0), left_id, right_id, dimension, choice, presentation, swapped, "
@@ -51,7 +55,8 @@ BestOfNPick readPick(const Statement& s) {
     p.candidateVideoIds.push_back(static_cast<qint64>(v.toDouble()));
   }
   p.bestVideoId = s.int64(4);
-  if (!s.isNull(5)) p.worstVideoId = s.int64(5);
+  if (!s.isNull(5))
+    p.worstVideoId = s.int64(5);
   p.timeSpentMs = s.int64(6);
   p.created = fromMs(s.int64(7));
   p.updated = fromMs(s.int64(8));
@@ -60,7 +65,8 @@ BestOfNPick readPick(const Statement& s) {
 
 QByteArray candidatesJson(const QVector<qint64>& ids) {
   QJsonArray a;
-  for (qint64 id : ids) a.append(static_cast<double>(id));
+  for (qint64 id : ids)
+    a.append(static_cast<double>(id));
   return QJsonDocument(a).toJson(QJsonDocument::Compact);
 }
 
@@ -83,7 +89,10 @@ std::optional<PreferenceRecord> findPreferenceIn(Impl& d, qint64 annotatorId, qi
                                 " FROM preferences WHERE annotator_id = ?1 AND min(left_id, right_id) = ?2 "
                                 "AND max(left_id, right_id) = ?3 AND dimension = ?4";
   Statement& s = d.statement(sql.constData());
-  s.bind(1, annotatorId).bind(2, std::min(a, b)).bind(3, std::max(a, b)).bind(4, preferenceDimensionName(dimension));
+  s.bind(1, annotatorId)
+      .bind(2, std::min(a, b))
+      .bind(3, std::max(a, b))
+      .bind(4, preferenceDimensionName(dimension));
   if (!s.step()) {
     s.reset();
     return std::nullopt;
@@ -112,13 +121,16 @@ PreferenceChange writePreference(Impl& d, const PreferenceRecord& p, const QStri
   if (p.leftVideoId == p.rightVideoId) {
     throw Error(Error::Kind::Usage, at, QStringLiteral("a video cannot be compared with itself"));
   }
-  if (p.timeSpentMs < 0) throw Error(Error::Kind::InvalidData, at, QStringLiteral("time spent must be >= 0 ms"));
+  if (p.timeSpentMs < 0)
+    throw Error(Error::Kind::InvalidData, at, QStringLiteral("time spent must be >= 0 ms"));
   d.annotatorKind(p.annotatorId);  // throws for an unknown annotator
   const qint64 promptLeft = promptOfVideo(d, p.leftVideoId, at);
   const qint64 promptRight = promptOfVideo(d, p.rightVideoId, at);
   if (promptLeft != promptRight) {
     throw Error(Error::Kind::Usage, at,
-                QStringLiteral("videos %1 and %2 belong to different prompts").arg(p.leftVideoId).arg(p.rightVideoId));
+                QStringLiteral("videos %1 and %2 belong to different prompts")
+                    .arg(p.leftVideoId)
+                    .arg(p.rightVideoId));
   }
   PreferenceChange change;
   change.before = findPreferenceIn(d, p.annotatorId, p.leftVideoId, p.rightVideoId, p.dimension);
@@ -135,7 +147,8 @@ PreferenceChange writePreference(Impl& d, const PreferenceRecord& p, const QStri
     return change;
   }
   Statement& s = d.statement(
-      "INSERT INTO preferences(id, annotator_id, prompt_id, left_id, right_id, dimension, choice, presentation, "
+      "INSERT INTO preferences(id, annotator_id, prompt_id, left_id, right_id, dimension, choice, "
+      "presentation, "
       "swapped, reason, time_spent_ms, created_at, updated_at) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) RETURNING id");
   if (keepId && p.id > 0) {
@@ -199,26 +212,32 @@ BestOfNPickChange writePick(Impl& d, const BestOfNPick& pick, const QString& at,
   const auto& ids = pick.candidateVideoIds;
   if (ids.size() < 2 || ids.size() > BestOfNPick::kMaxCandidates) {
     throw Error(Error::Kind::Usage, at,
-                QStringLiteral("Best-of-N takes 2 to %1 candidates, not %2").arg(BestOfNPick::kMaxCandidates).arg(ids.size()));
+                QStringLiteral("Best-of-N takes 2 to %1 candidates, not %2")
+                    .arg(BestOfNPick::kMaxCandidates)
+                    .arg(ids.size()));
   }
   for (qsizetype i = 0; i < ids.size(); ++i) {
-    if (ids.indexOf(ids[i]) != i) throw Error(Error::Kind::Usage, at, QStringLiteral("a candidate is listed twice"));
+    if (ids.indexOf(ids[i]) != i)
+      throw Error(Error::Kind::Usage, at, QStringLiteral("a candidate is listed twice"));
     if (promptOfVideo(d, ids[i], at) != pick.promptId) {
       throw Error(Error::Kind::Usage, at,
                   QStringLiteral("video %1 is not a candidate of prompt %2").arg(ids[i]).arg(pick.promptId));
     }
   }
-  if (!ids.contains(pick.bestVideoId)) throw Error(Error::Kind::Usage, at, QStringLiteral("the best is not a candidate"));
+  if (!ids.contains(pick.bestVideoId))
+    throw Error(Error::Kind::Usage, at, QStringLiteral("the best is not a candidate"));
   if (pick.worstVideoId && (!ids.contains(*pick.worstVideoId) || *pick.worstVideoId == pick.bestVideoId)) {
     throw Error(Error::Kind::Usage, at, QStringLiteral("the worst must be another candidate than the best"));
   }
-  if (pick.timeSpentMs < 0) throw Error(Error::Kind::InvalidData, at, QStringLiteral("time spent must be >= 0 ms"));
+  if (pick.timeSpentMs < 0)
+    throw Error(Error::Kind::InvalidData, at, QStringLiteral("time spent must be >= 0 ms"));
   d.annotatorKind(pick.annotatorId);
   BestOfNPickChange change;
   change.before = findPickIn(d, pick.annotatorId, pick.promptId);
   const qint64 now = nowMs();
   Statement& s = d.statement(
-      "INSERT INTO best_of_n_picks(id, annotator_id, prompt_id, candidates_json, best_id, worst_id, time_spent_ms, "
+      "INSERT INTO best_of_n_picks(id, annotator_id, prompt_id, candidates_json, best_id, worst_id, "
+      "time_spent_ms, "
       "created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
       "ON CONFLICT(annotator_id, prompt_id) DO UPDATE SET candidates_json = excluded.candidates_json, "
       "best_id = excluded.best_id, worst_id = excluded.worst_id, time_spent_ms = excluded.time_spent_ms, "
@@ -248,11 +267,13 @@ QVector<Video> Store::videosOfPrompt(qint64 promptId) const {
   QVector<qint64> ids;
   Statement& s = d_->statement("SELECT id FROM videos WHERE prompt_id = ? ORDER BY id");
   s.bind(1, promptId);
-  while (s.step()) ids.push_back(s.int64(0));
+  while (s.step())
+    ids.push_back(s.int64(0));
   s.reset();
   QVector<Video> videos;
   for (qint64 id : ids) {
-    if (auto v = findVideo(id)) videos.push_back(*v);
+    if (auto v = findVideo(id))
+      videos.push_back(*v);
   }
   return videos;
 }
@@ -311,23 +332,26 @@ QVector<PreferenceRecord> Store::preferences(const PreferenceFilter& filter) con
     s.bindNull(3);
   }
   QVector<PreferenceRecord> all;
-  while (s.step()) all.push_back(readPreference(s));
+  while (s.step())
+    all.push_back(readPreference(s));
   s.reset();
   return all;
 }
 
 QVector<PreferenceHistoryEntry> Store::preferenceHistory(qint64 preferenceId) const {
-  return readHistory(*d_,
-                     "SELECT id, preference_id, field, old_value, new_value, changed_at FROM preference_history "
-                     "WHERE preference_id = ? ORDER BY id",
-                     preferenceId, QStringLiteral("choice"));
+  return readHistory(
+      *d_,
+      "SELECT id, preference_id, field, old_value, new_value, changed_at FROM preference_history "
+      "WHERE preference_id = ? ORDER BY id",
+      preferenceId, QStringLiteral("choice"));
 }
 
 QVector<NamedPreference> Store::namedPreferences(const PreferenceFilter& filter) const {
   std::map<qint64, QString> videoNames, annotatorNames, promptTexts;
   auto cached = [](std::map<qint64, QString>& cache, qint64 id, const std::function<QString()>& look) {
     auto it = cache.find(id);
-    if (it == cache.end()) it = cache.emplace(id, look()).first;
+    if (it == cache.end())
+      it = cache.emplace(id, look()).first;
     return it->second;
   };
   QVector<NamedPreference> out;
@@ -345,10 +369,11 @@ QVector<NamedPreference> Store::namedPreferences(const PreferenceFilter& filter)
       const auto a = findAnnotator(p.annotatorId);
       return a ? a->name : QString();
     });
-    n.prompt = p.promptId > 0 ? cached(promptTexts, p.promptId, [&] {
-      const auto pr = findPrompt(p.promptId);
-      return pr ? pr->text : QString();
-    })
+    n.prompt = p.promptId > 0 ? cached(promptTexts, p.promptId,
+                                       [&] {
+                                         const auto pr = findPrompt(p.promptId);
+                                         return pr ? pr->text : QString();
+                                       })
                               : QString();
     n.dimension = p.dimension;
     n.choice = p.choice;
@@ -361,18 +386,21 @@ QVector<NamedPreference> Store::namedPreferences(const PreferenceFilter& filter)
   return out;
 }
 
-PreferenceImportResult Store::importPreferences(const QVector<NamedPreference>& preferences, const QString& source,
-                                                const QString& format) {
+PreferenceImportResult Store::importPreferences(const QVector<NamedPreference>& preferences,
+                                                const QString& source, const QString& format) {
   Transaction transaction(*d_->db, d_->where, d_->busyTimeoutMs);
   PreferenceImportResult result;
   std::map<QString, qint64> videoIds;
   auto videoId = [&](const QString& name, const QString& prompt, const QString& at) {
-    if (name.isEmpty()) throw Error(Error::Kind::InvalidData, at, QStringLiteral("video name is empty"));
-    if (auto it = videoIds.find(name); it != videoIds.end()) return it->second;
+    if (name.isEmpty())
+      throw Error(Error::Kind::InvalidData, at, QStringLiteral("video name is empty"));
+    if (auto it = videoIds.find(name); it != videoIds.end())
+      return it->second;
     Statement& find = d_->statement("SELECT id FROM videos WHERE name = ?");
     find.bind(1, name);
     qint64 id = 0;
-    if (find.step()) id = find.int64(0);
+    if (find.step())
+      id = find.int64(0);
     find.reset();
     if (id == 0) {
       Statement& insert = d_->statement("INSERT INTO videos(name, prompt_id) VALUES (?1, ?2) RETURNING id");
@@ -439,8 +467,9 @@ std::optional<BestOfNPick> Store::findBestOfNPick(qint64 annotatorId, qint64 pro
 }
 
 QVector<BestOfNPick> Store::bestOfNPicks(std::optional<qint64> annotatorId) const {
-  static const QByteArray sql = QByteArray("SELECT ") + kPickColumns +
-                                " FROM best_of_n_picks WHERE (CAST(?1 AS BIGINT) IS NULL OR annotator_id = ?1) ORDER BY id";
+  static const QByteArray sql =
+      QByteArray("SELECT ") + kPickColumns +
+      " FROM best_of_n_picks WHERE (CAST(?1 AS BIGINT) IS NULL OR annotator_id = ?1) ORDER BY id";
   Statement& s = d_->statement(sql.constData());
   if (annotatorId) {
     s.bind(1, *annotatorId);
@@ -448,7 +477,8 @@ QVector<BestOfNPick> Store::bestOfNPicks(std::optional<qint64> annotatorId) cons
     s.bindNull(1);
   }
   QVector<BestOfNPick> all;
-  while (s.step()) all.push_back(readPick(s));
+  while (s.step())
+    all.push_back(readPick(s));
   s.reset();
   return all;
 }

@@ -90,7 +90,8 @@ void Store::setPreferenceOptions(const PreferenceOptions& options) {
     s.bind(1, QString::fromLatin1(key)).bind(2, value).run();
   };
   if (options.allPairs)
-    put("preference_schedule", *options.allPairs ? QStringLiteral("all-pairs") : QStringLiteral("binary-insertion"));
+    put("preference_schedule",
+        *options.allPairs ? QStringLiteral("all-pairs") : QStringLiteral("binary-insertion"));
   if (options.eachDimension)
     put("preference_dimensions", *options.eachDimension ? QStringLiteral("each") : QStringLiteral("overall"));
   if (options.blind)
@@ -180,7 +181,8 @@ bool Store::renewLease(const QString& annotator, qint64 videoId, int leaseSecond
     return false;
   Transaction transaction(*d_->db, d_->where, d_->busyTimeoutMs, TransactionKind::RowLocks);
   const qint64 now = nowMs();
-  d_->statement("UPDATE leases SET expires_at = ?1 WHERE video_id = ?2 AND annotator_id = ?3 AND expires_at > ?4")
+  d_->statement(
+        "UPDATE leases SET expires_at = ?1 WHERE video_id = ?2 AND annotator_id = ?3 AND expires_at > ?4")
       .bind(1, now + static_cast<qint64>(leaseSeconds) * 1000)
       .bind(2, videoId)
       .bind(3, who->id)

@@ -28,7 +28,8 @@ std::optional<QString> Store::findQueryTemplate(const QString& name) const {
   Statement& s = d_->statement("SELECT text FROM query_templates WHERE name = ?1");
   s.bind(1, name);
   std::optional<QString> text;
-  if (s.step()) text = s.text(0);
+  if (s.step())
+    text = s.text(0);
   s.reset();
   return text;
 }

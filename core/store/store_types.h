@@ -22,7 +22,7 @@ struct HistoryEntry {
   QString field;      // evaluationFieldName(), or "created"
   QVariant oldValue;  // null when the field had no value
   QVariant newValue;
-  QString origin;     // origin of the evaluation after the change
+  QString origin;       // origin of the evaluation after the change
   QDateTime changedAt;  // UTC
 };
 
@@ -49,8 +49,8 @@ struct QueueItem {
 struct ItemFilter {
   std::optional<qint64> annotatorId;  // only videos this annotator has (not) evaluated
   enum class Evaluated { Any, Yes, No } evaluated = Evaluated::Any;
-  QString batch;                      // empty: any
-  int limit = -1;                     // -1: no limit
+  QString batch;   // empty: any
+  int limit = -1;  // -1: no limit
   int offset = 0;
 };
 
@@ -87,7 +87,7 @@ struct ImportResult {
 
 struct QueryTemplateRecord {
   QString name;
-  QString text;  // a Python string.Template with $t2v_prompt
+  QString text;       // a Python string.Template with $t2v_prompt
   QDateTime updated;  // UTC
 };
 
@@ -121,9 +121,9 @@ struct VersionedText {
 };
 
 struct ExportFilter {
-  QString annotator;             // empty: every annotator
+  QString annotator;                           // empty: every annotator
   std::optional<AnnotatorKind> annotatorKind;  // only annotators of this kind
-  std::optional<Origin> origin;  // only evaluations with this origin
+  std::optional<Origin> origin;                // only evaluations with this origin
   // When set, each exported item also carries this annotator's evaluation of the same video
   // as its model side (prediction files: `scores` = reference, `modelScores` = model).
   QString modelAnnotator;

@@ -31,7 +31,9 @@ std::string readText(const std::string& path) {
   return ss.str();
 }
 
-bool startsWith(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+bool startsWith(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
 
 std::string shapeText(const std::vector<int64_t>& shape) {
   std::string s = "[";
@@ -41,7 +43,9 @@ std::string shapeText(const std::vector<int64_t>& shape) {
   return s + "]";
 }
 
-bool isFloat(Dtype d) { return d == Dtype::F32 || d == Dtype::F16 || d == Dtype::BF16 || d == Dtype::F64; }
+bool isFloat(Dtype d) {
+  return d == Dtype::F32 || d == Dtype::F16 || d == Dtype::BF16 || d == Dtype::F64;
+}
 
 }  // namespace
 
@@ -60,10 +64,13 @@ std::vector<ExpectedTensor> expectedTensors(const Qwen25VLConfig& config) {
   const Qwen25VLVisionConfig& v = config.vision;
   const Qwen25VLTextConfig& t = config.text;
   std::vector<ExpectedTensor> out;
-  auto add = [&out](std::string name, std::vector<int64_t> shape) { out.push_back({std::move(name), std::move(shape)}); };
+  auto add = [&out](std::string name, std::vector<int64_t> shape) {
+    out.push_back({std::move(name), std::move(shape)});
+  };
 
   const int64_t vh = v.hidden_size;
-  add("visual.patch_embed.proj.weight", {vh, v.in_channels, v.temporal_patch_size, v.patch_size, v.patch_size});
+  add("visual.patch_embed.proj.weight",
+      {vh, v.in_channels, v.temporal_patch_size, v.patch_size, v.patch_size});
   for (int64_t i = 0; i < v.depth; ++i) {
     const std::string b = "visual.blocks." + std::to_string(i) + ".";
     add(b + "norm1.weight", {vh});
@@ -167,11 +174,14 @@ Checkpoint Checkpoint::open(const std::string& dir, Strictness strictness) {
       continue;
     }
     if (it->second.shape != e.shape) {
-      report(&it->second, e.name, "shape " + shapeText(it->second.shape) + ", expected " + shapeText(e.shape), true);
+      report(&it->second, e.name, "shape " + shapeText(it->second.shape) + ", expected " + shapeText(e.shape),
+             true);
     }
     if (!isFloat(it->second.dtype)) {
-      report(&it->second, e.name, "dtype " + std::string(safetensors::dtypeName(it->second.dtype)) +
-                                      " is not a floating-point type", true);
+      report(
+          &it->second, e.name,
+          "dtype " + std::string(safetensors::dtypeName(it->second.dtype)) + " is not a floating-point type",
+          true);
     }
   }
   for (const auto& [name, view] : c.tensors_) {

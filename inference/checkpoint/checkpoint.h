@@ -26,8 +26,8 @@ enum class NameLayout {
 };
 
 enum class Strictness {
-  RequireAll,    // missing or misshapen tensors are errors (the engine's load)
-  ReportOnly,    // collect problems in report() instead (vscore model-info)
+  RequireAll,  // missing or misshapen tensors are errors (the engine's load)
+  ReportOnly,  // collect problems in report() instead (vscore model-info)
 };
 
 struct TensorProblem {

@@ -116,7 +116,8 @@ class Scopes {
       return v.get<int64_t>();
     }
     // 2.0 is written by some exporters for integer fields.
-    if (v.is_number_float() && v.get<double>() == static_cast<double>(static_cast<int64_t>(v.get<double>()))) {
+    if (v.is_number_float() &&
+        v.get<double>() == static_cast<double>(static_cast<int64_t>(v.get<double>()))) {
       return static_cast<int64_t>(v.get<double>());
     }
     bad(file_, path, "must be an integer");
@@ -203,9 +204,10 @@ Qwen25VLConfig parseQwen25VLConfig(const std::string& text, const std::string& f
     }
     text_cfg = &*it;
   }
-  const Scopes tx(file, text_cfg != nullptr
-                            ? std::vector<std::pair<std::string, const json*>>{{"text_config", text_cfg}, {"", &root}}
-                            : std::vector<std::pair<std::string, const json*>>{{"", &root}});
+  const Scopes tx(
+      file, text_cfg != nullptr
+                ? std::vector<std::pair<std::string, const json*>>{{"text_config", text_cfg}, {"", &root}}
+                : std::vector<std::pair<std::string, const json*>>{{"", &root}});
   Qwen25VLTextConfig& t = c.text;
   t.vocab_size = tx.requiredInt("vocab_size");
   t.hidden_size = tx.requiredInt("hidden_size");
@@ -237,7 +239,8 @@ Qwen25VLConfig parseQwen25VLConfig(const std::string& text, const std::string& f
   readRope(tx, t);
   const int64_t sections = std::accumulate(t.mrope_section.begin(), t.mrope_section.end(), int64_t{0});
   if (t.mrope_section.size() != 3 || sections * 2 != t.head_dim) {
-    bad(file, "mrope_section", "must be 3 sections summing to head_dim/2 (" + std::to_string(t.head_dim / 2) + ")");
+    bad(file, "mrope_section",
+        "must be 3 sections summing to head_dim/2 (" + std::to_string(t.head_dim / 2) + ")");
   }
 
   // Token ids: top level in every known layout; text_config as a fallback.

@@ -32,7 +32,7 @@ enum class KeepLogits { kNo, kYes };
 enum class TokenAction { kContinue, kStop };
 
 struct StepContext {
-  int64_t step = 0;                              // 0 = the token right after the prompt
+  int64_t step = 0;                                 // 0 = the token right after the prompt
   const std::vector<int64_t>* generated = nullptr;  // tokens chosen before this step
 };
 
@@ -68,10 +68,10 @@ enum class ChosenFrom {
 
 struct KeptLogits {
   int64_t step = 0;
-  int64_t token_id = 0;            // the token appended at that step
-  std::vector<float> processed;    // [vocab_size] processor-chain output, -inf where masked
+  int64_t token_id = 0;          // the token appended at that step
+  std::vector<float> processed;  // [vocab_size] processor-chain output, -inf where masked
   ChosenFrom chosen_from = ChosenFrom::kProcessed;
-  std::vector<float> pre_warper;   // [vocab_size] when chosen_from == kPreWarper, else empty
+  std::vector<float> pre_warper;  // [vocab_size] when chosen_from == kPreWarper, else empty
 };
 
 struct GenerationResult {

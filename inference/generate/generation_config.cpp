@@ -19,17 +19,27 @@ GenerationConfig resolveGenerationConfig(const checkpoint::GenerationConfig& fil
   if (file.max_new_tokens) {
     out.max_new_tokens = *file.max_new_tokens;
   }
-  out.eos_token_ids = file.eos_token_ids.empty() ? std::vector<int64_t>{model_eos_token_id} : file.eos_token_ids;
+  out.eos_token_ids =
+      file.eos_token_ids.empty() ? std::vector<int64_t>{model_eos_token_id} : file.eos_token_ids;
 
-  if (call.decoding) out.decoding = *call.decoding;
-  if (call.temperature) out.temperature = *call.temperature;
-  if (call.top_k) out.top_k = *call.top_k;
-  if (call.top_p) out.top_p = *call.top_p;
-  if (call.min_p) out.min_p = *call.min_p;
-  if (call.repetition_penalty) out.repetition_penalty = *call.repetition_penalty;
-  if (call.max_new_tokens) out.max_new_tokens = *call.max_new_tokens;
-  if (call.eos_token_ids) out.eos_token_ids = *call.eos_token_ids;
-  if (call.seed) out.seed = *call.seed;
+  if (call.decoding)
+    out.decoding = *call.decoding;
+  if (call.temperature)
+    out.temperature = *call.temperature;
+  if (call.top_k)
+    out.top_k = *call.top_k;
+  if (call.top_p)
+    out.top_p = *call.top_p;
+  if (call.min_p)
+    out.min_p = *call.min_p;
+  if (call.repetition_penalty)
+    out.repetition_penalty = *call.repetition_penalty;
+  if (call.max_new_tokens)
+    out.max_new_tokens = *call.max_new_tokens;
+  if (call.eos_token_ids)
+    out.eos_token_ids = *call.eos_token_ids;
+  if (call.seed)
+    out.seed = *call.seed;
 
   // The ranges transformers' GenerationConfig.validate / the warpers' constructors enforce.
   if (!(out.temperature > 0.0)) {
@@ -59,8 +69,8 @@ std::string describe(const GenerationConfig& c) {
     std::snprintf(buf, sizeof buf, "greedy rep=%g max=%lld", c.repetition_penalty,
                   static_cast<long long>(c.max_new_tokens));
   } else {
-    std::snprintf(buf, sizeof buf, "sample T=%g top_k=%lld top_p=%g%s rep=%g max=%lld seed=%llu", c.temperature,
-                  static_cast<long long>(c.top_k), c.top_p,
+    std::snprintf(buf, sizeof buf, "sample T=%g top_k=%lld top_p=%g%s rep=%g max=%lld seed=%llu",
+                  c.temperature, static_cast<long long>(c.top_k), c.top_p,
                   c.min_p ? (" min_p=" + std::to_string(*c.min_p)).c_str() : "", c.repetition_penalty,
                   static_cast<long long>(c.max_new_tokens), static_cast<unsigned long long>(c.seed));
   }
@@ -69,10 +79,14 @@ std::string describe(const GenerationConfig& c) {
 
 const char* stopReasonName(StopReason reason) {
   switch (reason) {
-    case StopReason::kEos: return "eos";
-    case StopReason::kMaxNewTokens: return "max_new_tokens";
-    case StopReason::kCancelled: return "cancelled";
-    case StopReason::kCallback: return "stopped";
+    case StopReason::kEos:
+      return "eos";
+    case StopReason::kMaxNewTokens:
+      return "max_new_tokens";
+    case StopReason::kCancelled:
+      return "cancelled";
+    case StopReason::kCallback:
+      return "stopped";
   }
   return "unknown";
 }

@@ -46,7 +46,8 @@ GenerationResult runGeneration(StepModel& model, const std::vector<int64_t>& pro
     }
     // HF casts the step logits to fp32 before the processors.
     const auto raw = logits.reshape({1, -1}).to(at::kFloat);
-    const auto ids = at::tensor(sequence, at::TensorOptions().dtype(at::kLong)).view({1, -1}).to(raw.device());
+    const auto ids =
+        at::tensor(sequence, at::TensorOptions().dtype(at::kLong)).view({1, -1}).to(raw.device());
     const auto scores = chain(ids, raw);
 
     StepControl control;
@@ -54,8 +55,8 @@ GenerationResult runGeneration(StepModel& model, const std::vector<int64_t>& pro
       control = callbacks.before_select(StepContext{step, &result.tokens});
     }
     const bool keep = control.keep == KeepLogits::kYes ||
-                      std::find(callbacks.keep_logits_steps.begin(), callbacks.keep_logits_steps.end(), step) !=
-                          callbacks.keep_logits_steps.end();
+                      std::find(callbacks.keep_logits_steps.begin(), callbacks.keep_logits_steps.end(),
+                                step) != callbacks.keep_logits_steps.end();
 
     at::Tensor selectable = scores;
     at::Tensor pre_warper;
@@ -68,11 +69,11 @@ GenerationResult runGeneration(StepModel& model, const std::vector<int64_t>& pro
         // warpers (one draw per step either way, so the random stream stays in step).
         pre_warper = chain.preWarper(ids, raw);
         const auto ranked = pre_warper.index_select(1, allowed);
-        const int64_t pick = config.decoding == Decoding::kGreedy
-                                 ? ranked.argmax(-1).item<int64_t>()
-                                 : at::multinomial(ranked.softmax(-1).to(at::kCPU), 1, /*replacement=*/false,
-                                                   generator)
-                                       .item<int64_t>();
+        const int64_t pick =
+            config.decoding == Decoding::kGreedy
+                ? ranked.argmax(-1).item<int64_t>()
+                : at::multinomial(ranked.softmax(-1).to(at::kCPU), 1, /*replacement=*/false, generator)
+                      .item<int64_t>();
         token = control.allowed_token_ids[static_cast<size_t>(pick)];
       } else {
         selectable = at::full_like(scores, -std::numeric_limits<float>::infinity());
@@ -109,7 +110,8 @@ GenerationResult runGeneration(StepModel& model, const std::vector<int64_t>& pro
     sequence.push_back(token);
 
     const bool stop_by_callback = callbacks.on_token && callbacks.on_token(step, token) == TokenAction::kStop;
-    if (std::find(config.eos_token_ids.begin(), config.eos_token_ids.end(), token) != config.eos_token_ids.end()) {
+    if (std::find(config.eos_token_ids.begin(), config.eos_token_ids.end(), token) !=
+        config.eos_token_ids.end()) {
       result.stop = StopReason::kEos;
       break;
     }

@@ -15,7 +15,9 @@ at::Tensor repetitionPenalty(const at::Tensor& input_ids, const at::Tensor& scor
   return scores.scatter(1, ids, score);
 }
 
-at::Tensor temperatureWarp(const at::Tensor& scores, double temperature) { return scores / temperature; }
+at::Tensor temperatureWarp(const at::Tensor& scores, double temperature) {
+  return scores / temperature;
+}
 
 at::Tensor topKWarp(const at::Tensor& scores, int64_t top_k, int64_t min_tokens_to_keep) {
   const int64_t k = std::min(std::max(top_k, min_tokens_to_keep), scores.size(-1));

@@ -19,7 +19,8 @@ constexpr int kExitUsage = 2;
 constexpr int kExitInvalidData = 3;
 
 constexpr const char* kUsage =
-    "usage: vscore generate --model DIR --prompt TEXT [--video FILE] [--greedy | --temperature T] [--seed N]\n"
+    "usage: vscore generate --model DIR --prompt TEXT [--video FILE] [--greedy | --temperature T] [--seed "
+    "N]\n"
     "       [--top-k K] [--top-p P] [--repetition-penalty R] [--max-new-tokens N] [--device cpu|cuda]\n"
     "       [--dtype f32|bf16] [--threads N] [--max-pixels N] [--stats]";
 
@@ -103,7 +104,9 @@ Options parse(const std::vector<std::string>& args) {
       if (d != "f32" && d != "bf16" && d != "f16") {
         throw UsageError("--dtype must be f32, bf16 or f16");
       }
-      o.engine.dtype = d == "f32" ? ComputeDtype::kF32 : d == "bf16" ? ComputeDtype::kBF16 : ComputeDtype::kF16;
+      o.engine.dtype = d == "f32"    ? ComputeDtype::kF32
+                       : d == "bf16" ? ComputeDtype::kBF16
+                                     : ComputeDtype::kF16;
     } else if (a == "--stats") {
       o.stats = true;
     } else {
@@ -189,7 +192,9 @@ int runGenerateCommand(const std::vector<std::string>& args, const VideoSampler&
     out << '\n' << std::flush;
     if (o.stats) {
       const double decode_tps =
-          result.tokens.size() > 1 && result.decode_ms > 0 ? 1000.0 * static_cast<double>(result.tokens.size() - 1) / result.decode_ms : 0.0;
+          result.tokens.size() > 1 && result.decode_ms > 0
+              ? 1000.0 * static_cast<double>(result.tokens.size() - 1) / result.decode_ms
+              : 0.0;
       err << nlohmann::json{{"prompt_tokens", result.prompt_tokens},
                             {"new_tokens", result.tokens.size()},
                             {"stop", generate::stopReasonName(result.stop)},
@@ -208,8 +213,9 @@ int runGenerateCommand(const std::vector<std::string>& args, const VideoSampler&
     return e.kind() == inference::LoadError::Kind::Io ? kExitRuntime : kExitInvalidData;
   } catch (const EngineError& e) {
     err << "vscore: error: " << o.model_dir << ": " << e.what() << '\n';
-    return e.kind() == EngineError::Kind::kBadModel || e.kind() == EngineError::Kind::kBadInput ? kExitInvalidData
-                                                                                                 : kExitRuntime;
+    return e.kind() == EngineError::Kind::kBadModel || e.kind() == EngineError::Kind::kBadInput
+               ? kExitInvalidData
+               : kExitRuntime;
   } catch (const std::invalid_argument& e) {
     err << "vscore: error: " << e.what() << '\n';
     return kExitUsage;

@@ -18,9 +18,12 @@ namespace {
 
 at::ScalarType scalarType(ComputeDtype dtype) {
   switch (dtype) {
-    case ComputeDtype::kF32: return at::kFloat;
-    case ComputeDtype::kBF16: return at::kBFloat16;
-    case ComputeDtype::kF16: return at::kHalf;
+    case ComputeDtype::kF32:
+      return at::kFloat;
+    case ComputeDtype::kBF16:
+      return at::kBFloat16;
+    case ComputeDtype::kF16:
+      return at::kHalf;
   }
   return at::kFloat;
 }
@@ -34,8 +37,12 @@ bool isOutOfMemory(const c10::Error& e) {
 // time at position cache_length + rope_delta (Qwen2_5_VLModel.forward's decode branch).
 class DecoderSteps final : public generate::StepModel {
  public:
-  DecoderSteps(const TextDecoder& text, at::Tensor embeds, at::Tensor positions, int64_t rope_delta, KvCache& cache)
-      : text_(text), embeds_(std::move(embeds)), positions_(std::move(positions)), rope_delta_(rope_delta),
+  DecoderSteps(const TextDecoder& text, at::Tensor embeds, at::Tensor positions, int64_t rope_delta,
+               KvCache& cache)
+      : text_(text),
+        embeds_(std::move(embeds)),
+        positions_(std::move(positions)),
+        rope_delta_(rope_delta),
         cache_(cache) {}
 
   at::Tensor prefill() override {
@@ -70,7 +77,8 @@ struct Qwen25VLEngine::Impl {
 Qwen25VLEngine::Qwen25VLEngine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Qwen25VLEngine::~Qwen25VLEngine() = default;
 
-std::unique_ptr<Qwen25VLEngine> Qwen25VLEngine::load(const std::string& model_dir, const EngineOptions& options) {
+std::unique_ptr<Qwen25VLEngine> Qwen25VLEngine::load(const std::string& model_dir,
+                                                     const EngineOptions& options) {
   if (options.num_threads > 0) {
     at::set_num_threads(options.num_threads);
   }
@@ -80,7 +88,8 @@ std::unique_ptr<Qwen25VLEngine> Qwen25VLEngine::load(const std::string& model_di
   at::Device device(at::kCPU);
   if (options.device == Device::kCuda) {
     if (!at::hasCUDA()) {
-      throw EngineError(EngineError::Kind::kBadInput, "CUDA was requested but this libtorch has no usable CUDA device");
+      throw EngineError(EngineError::Kind::kBadInput,
+                        "CUDA was requested but this libtorch has no usable CUDA device");
     }
     device = at::Device(at::kCUDA, static_cast<c10::DeviceIndex>(options.device_index));
   } else if (options.dtype == ComputeDtype::kF16) {
@@ -93,7 +102,8 @@ std::unique_ptr<Qwen25VLEngine> Qwen25VLEngine::load(const std::string& model_di
   impl->config = cp.config();
   impl->generation_file = cp.generation();
   if (impl->config.vision.out_hidden_size != impl->config.text.hidden_size) {
-    throw EngineError(EngineError::Kind::kBadModel, "vision out_hidden_size differs from the text hidden_size");
+    throw EngineError(EngineError::Kind::kBadModel,
+                      "vision out_hidden_size differs from the text hidden_size");
   }
   // Phase 2: bind weights by name and shape (copied to the device; the mapping is released).
   try {
@@ -109,17 +119,22 @@ std::unique_ptr<Qwen25VLEngine> Qwen25VLEngine::load(const std::string& model_di
   return std::unique_ptr<Qwen25VLEngine>(new Qwen25VLEngine(std::move(impl)));
 }
 
-const checkpoint::Qwen25VLConfig& Qwen25VLEngine::config() const { return impl_->config; }
+const checkpoint::Qwen25VLConfig& Qwen25VLEngine::config() const {
+  return impl_->config;
+}
 
-generate::GenerationConfig Qwen25VLEngine::generationConfig(const generate::GenerationOverrides& overrides) const {
-  return generate::resolveGenerationConfig(impl_->generation_file, overrides, impl_->config.tokens.eos_token_id);
+generate::GenerationConfig Qwen25VLEngine::generationConfig(
+    const generate::GenerationOverrides& overrides) const {
+  return generate::resolveGenerationConfig(impl_->generation_file, overrides,
+                                           impl_->config.tokens.eos_token_id);
 }
 
 std::string Qwen25VLEngine::deviceName() const {
   return impl_->tensor_options.device().str();
 }
 
-generate::GenerationResult Qwen25VLEngine::generate(const std::vector<int64_t>& input_ids, const VideoInput* video,
+generate::GenerationResult Qwen25VLEngine::generate(const std::vector<int64_t>& input_ids,
+                                                    const VideoInput* video,
                                                     const generate::GenerationConfig& config,
                                                     const generate::GenerationCallbacks& callbacks) {
   c10::InferenceMode guard;
@@ -129,7 +144,8 @@ generate::GenerationResult Qwen25VLEngine::generate(const std::vector<int64_t>& 
   }
   for (int64_t id : input_ids) {
     if (id < 0 || id >= cfg.text.vocab_size) {
-      throw EngineError(EngineError::Kind::kBadInput, "token id " + std::to_string(id) + " is outside the vocabulary");
+      throw EngineError(EngineError::Kind::kBadInput,
+                        "token id " + std::to_string(id) + " is outside the vocabulary");
     }
   }
   try {
@@ -141,35 +157,40 @@ generate::GenerationResult Qwen25VLEngine::generate(const std::vector<int64_t>& 
       if (static_cast<int64_t>(video->pixel_values.size()) != video->rows * video->cols) {
         throw EngineError(EngineError::Kind::kBadInput, "pixel_values size does not match rows x cols");
       }
-      const auto pixels = at::from_blob(const_cast<float*>(video->pixel_values.data()), {video->rows, video->cols},
-                                        at::TensorOptions().dtype(at::kFloat));
+      const auto pixels = at::from_blob(const_cast<float*>(video->pixel_values.data()),
+                                        {video->rows, video->cols}, at::TensorOptions().dtype(at::kFloat));
       const auto video_embeds = impl_->vision->forward(pixels, video->grid_thw);
       // masked_scatter of Qwen2_5_VLModel.forward: the pads take the video rows in order.
       const auto pad_rows = (ids == cfg.tokens.video_token_id).nonzero().view({-1});
       if (pad_rows.size(0) != video_embeds.size(0)) {
         throw EngineError(EngineError::Kind::kBadInput,
-                          "video features and video tokens do not match: tokens " + std::to_string(pad_rows.size(0)) +
-                              ", features " + std::to_string(video_embeds.size(0)));
+                          "video features and video tokens do not match: tokens " +
+                              std::to_string(pad_rows.size(0)) + ", features " +
+                              std::to_string(video_embeds.size(0)));
       }
       embeds.index_copy_(0, pad_rows.to(embeds.device()), video_embeds.to(embeds.scalar_type()));
       video_grids.push_back(VisionGrid{video->grid_thw, video->second_per_grid_t});
     }
-    const double vision_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    const double vision_ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 
     RopeIndex rope;
     try {
       rope = ropeIndex(input_ids, {}, video_grids,
-                       RopeTokenIds{cfg.tokens.image_token_id, cfg.tokens.video_token_id, cfg.tokens.vision_start_token_id},
+                       RopeTokenIds{cfg.tokens.image_token_id, cfg.tokens.video_token_id,
+                                    cfg.tokens.vision_start_token_id},
                        cfg.vision.spatial_merge_size, cfg.vision.tokens_per_second);
     } catch (const std::invalid_argument& e) {
       throw EngineError(EngineError::Kind::kBadInput, e.what());
     }
-    auto positions = at::empty({3, static_cast<int64_t>(input_ids.size())}, at::TensorOptions().dtype(at::kLong));
+    auto positions =
+        at::empty({3, static_cast<int64_t>(input_ids.size())}, at::TensorOptions().dtype(at::kLong));
     for (int64_t s = 0; s < 3; ++s) {
       std::copy(rope.positions[static_cast<size_t>(s)].begin(), rope.positions[static_cast<size_t>(s)].end(),
                 positions[s].data_ptr<int64_t>());
     }
-    KvCache cache(cfg.text, static_cast<int64_t>(input_ids.size()) + config.max_new_tokens, impl_->tensor_options);
+    KvCache cache(cfg.text, static_cast<int64_t>(input_ids.size()) + config.max_new_tokens,
+                  impl_->tensor_options);
     DecoderSteps steps(*impl_->text, embeds, positions, rope.rope_delta, cache);
     auto result = generate::runGeneration(steps, input_ids, config, callbacks);
     result.vision_ms = vision_ms;
@@ -182,6 +203,8 @@ generate::GenerationResult Qwen25VLEngine::generate(const std::vector<int64_t>& 
   }
 }
 
-bool cudaAvailable() { return at::hasCUDA(); }
+bool cudaAvailable() {
+  return at::hasCUDA();
+}
 
 }  // namespace vs::qwen25vl

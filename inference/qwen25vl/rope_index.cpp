@@ -7,8 +7,8 @@
 namespace vs::qwen25vl {
 
 RopeIndex ropeIndex(const std::vector<int64_t>& ids, const std::vector<VisionGrid>& image_grids,
-                    const std::vector<VisionGrid>& video_grids, const RopeTokenIds& tok,
-                    int64_t merge, double tokens_per_second) {
+                    const std::vector<VisionGrid>& video_grids, const RopeTokenIds& tok, int64_t merge,
+                    double tokens_per_second) {
   RopeIndex out;
   const auto n = static_cast<int64_t>(ids.size());
   for (auto& stream : out.positions) {
@@ -27,8 +27,8 @@ RopeIndex ropeIndex(const std::vector<int64_t>& ids, const std::vector<VisionGri
       video_count != static_cast<int64_t>(video_grids.size())) {
     throw std::invalid_argument("prompt has " + std::to_string(image_count) + " images / " +
                                 std::to_string(video_count) + " videos after <|vision_start|> but " +
-                                std::to_string(image_grids.size()) + " / " + std::to_string(video_grids.size()) +
-                                " grids were given");
+                                std::to_string(image_grids.size()) + " / " +
+                                std::to_string(video_grids.size()) + " grids were given");
   }
   int64_t next = 0;  // st_idx: max position so far + 1
   int64_t st = 0;

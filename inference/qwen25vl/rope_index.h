@@ -12,7 +12,7 @@ namespace vs::qwen25vl {
 
 struct VisionGrid {
   std::array<int64_t, 3> thw{0, 0, 0};  // in patches, before the 2x2 merge
-  double second_per_grid_t = 1.0;        // videos only; images use 0
+  double second_per_grid_t = 1.0;       // videos only; images use 0
 };
 
 struct RopeIndex {

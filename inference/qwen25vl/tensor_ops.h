@@ -33,8 +33,9 @@ inline at::Tensor attention(const at::Tensor& q, const at::Tensor& k, const at::
 #ifdef VS_HAVE_PUBLIC_SDPA
   if (q.is_cuda()) {
     // Fused kernels accumulate in fp32 (flash / memory-efficient); same math as below.
-    return mask.defined() ? at::scaled_dot_product_attention(q, k, v, mask.to(q.scalar_type()), 0.0, false, scale)
-                          : at::scaled_dot_product_attention(q, k, v, {}, 0.0, false, scale);
+    return mask.defined()
+               ? at::scaled_dot_product_attention(q, k, v, mask.to(q.scalar_type()), 0.0, false, scale)
+               : at::scaled_dot_product_attention(q, k, v, {}, 0.0, false, scale);
   }
 #endif
   auto w = at::matmul(q, k.transpose(-2, -1)) * scale;

@@ -92,8 +92,8 @@ std::pair<at::Tensor, at::Tensor> TextDecoder::rotaryTables(const at::Tensor& po
   return {emb.cos(), emb.sin()};
 }
 
-at::Tensor TextDecoder::forward(const at::Tensor& inputs_embeds, const at::Tensor& position_ids, KvCache& cache,
-                                LogitRows rows, TextTrace* trace) const {
+at::Tensor TextDecoder::forward(const at::Tensor& inputs_embeds, const at::Tensor& position_ids,
+                                KvCache& cache, LogitRows rows, TextTrace* trace) const {
   const int64_t len = inputs_embeds.size(0);
   const int64_t heads = config_.num_attention_heads;
   const int64_t kv_heads = config_.num_key_value_heads;
@@ -111,9 +111,10 @@ at::Tensor TextDecoder::forward(const at::Tensor& inputs_embeds, const at::Tenso
   at::Tensor mask;
   if (len > 1) {
     // create_causal_mask: query i (absolute past + i) sees keys 0 .. past + i.
-    mask = at::full({len, past + len}, -std::numeric_limits<float>::infinity(), at::TensorOptions().device(dev))
-               .triu(past + 1)
-               .to(dtype);
+    mask =
+        at::full({len, past + len}, -std::numeric_limits<float>::infinity(), at::TensorOptions().device(dev))
+            .triu(past + 1)
+            .to(dtype);
   }
   const double scale = 1.0 / std::sqrt(static_cast<double>(hd));
   if (trace != nullptr) {
@@ -134,13 +135,15 @@ at::Tensor TextDecoder::forward(const at::Tensor& inputs_embeds, const at::Tenso
     if (dev.is_cuda()) {
       // repeat_kv for the fused kernels, which want equal head counts.
       const int64_t s = keys.size(1);
-      attn = ops::attention(q.unsqueeze(0), keys.unsqueeze(1).expand({kv_heads, group, s, hd}).reshape({1, heads, s, hd}),
-                            values.unsqueeze(1).expand({kv_heads, group, s, hd}).reshape({1, heads, s, hd}), scale,
-                            mask)
+      attn = ops::attention(q.unsqueeze(0),
+                            keys.unsqueeze(1).expand({kv_heads, group, s, hd}).reshape({1, heads, s, hd}),
+                            values.unsqueeze(1).expand({kv_heads, group, s, hd}).reshape({1, heads, s, hd}),
+                            scale, mask)
                  .squeeze(0);
     } else {
       // repeat_kv as a broadcast: query head h uses kv head h / group.
-      attn = ops::attention(q.reshape({kv_heads, group, len, hd}), keys.unsqueeze(1), values.unsqueeze(1), scale, mask)
+      attn = ops::attention(q.reshape({kv_heads, group, len, hd}), keys.unsqueeze(1), values.unsqueeze(1),
+                            scale, mask)
                  .reshape({heads, len, hd});
     }
     x = x + ops::linear(attn.transpose(0, 1).reshape({len, heads * hd}), L.o_w);

@@ -56,10 +56,11 @@ VisionTower::VisionTower(const checkpoint::Qwen25VLVisionConfig& config, WeightB
   const int64_t inter = config.intermediate_size;
   const int64_t merged = config.mergerHiddenSize();
   if (d % config.num_heads != 0 || (config.headDim() / 2) % 2 != 0) {
-    throw EngineError(EngineError::Kind::kBadModel, "vision hidden_size / num_heads does not give an even rotary dim");
+    throw EngineError(EngineError::Kind::kBadModel,
+                      "vision hidden_size / num_heads does not give an even rotary dim");
   }
-  patch_w_ = w.bind("visual.patch_embed.proj.weight", {d, config.in_channels, config.temporal_patch_size,
-                                                       config.patch_size, config.patch_size})
+  patch_w_ = w.bind("visual.patch_embed.proj.weight",
+                    {d, config.in_channels, config.temporal_patch_size, config.patch_size, config.patch_size})
                  .reshape({d, config.patchDim()});
   for (int64_t i = 0; i < config.depth; ++i) {
     const std::string p = "visual.blocks." + std::to_string(i);
@@ -88,12 +89,14 @@ VisionTower::VisionTower(const checkpoint::Qwen25VLVisionConfig& config, WeightB
   mlp2_b_ = w.bind("visual.merger.mlp.2.bias", {config.out_hidden_size});
   // Qwen2_5_VisionRotaryEmbedding(head_dim / 2): 1 / 10000^(arange(0, dim, 2) / dim), fp32.
   const int64_t dim = config.headDim() / 2;
-  const auto exponents = at::arange(0, dim, 2, at::TensorOptions().dtype(at::kFloat)) / static_cast<double>(dim);
+  const auto exponents =
+      at::arange(0, dim, 2, at::TensorOptions().dtype(at::kFloat)) / static_cast<double>(dim);
   inv_freq_ = at::reciprocal(at::pow(10000.0, exponents)).to(w.options().device());
 }
 
-at::Tensor VisionTower::attentionOverSegments(const at::Tensor& x, const Block& b, const std::vector<int64_t>& cu,
-                                              const at::Tensor& cos, const at::Tensor& sin) const {
+at::Tensor VisionTower::attentionOverSegments(const at::Tensor& x, const Block& b,
+                                              const std::vector<int64_t>& cu, const at::Tensor& cos,
+                                              const at::Tensor& sin) const {
   const int64_t n = x.size(0);
   const int64_t heads = config_.num_heads;
   const int64_t hd = config_.headDim();
@@ -119,7 +122,9 @@ at::Tensor VisionTower::attentionOverSegments(const at::Tensor& x, const Block& 
     const auto idx = (longTensor(starts).unsqueeze(1) + at::arange(len, at::TensorOptions().dtype(at::kLong)))
                          .reshape({-1})
                          .to(x.device());
-    auto gather = [&](const at::Tensor& t) { return t.index_select(0, idx).view({g, len, heads, hd}).transpose(1, 2); };
+    auto gather = [&](const at::Tensor& t) {
+      return t.index_select(0, idx).view({g, len, heads, hd}).transpose(1, 2);
+    };
     const auto o = ops::attention(gather(q), gather(k), gather(v), scale);
     out.index_copy_(0, idx, o.transpose(1, 2).reshape({g * len, heads * hd}));
   }
@@ -187,8 +192,8 @@ at::Tensor VisionTower::forward(const at::Tensor& pixel_values, const std::array
     const auto& cu = b.full_attention ? cu_full : layout.cu_window_seqlens;
     h = h + attentionOverSegments(ops::rmsNorm(h, b.norm1, eps), b, cu, cos, sin);
     const auto x = ops::rmsNorm(h, b.norm2, eps);
-    h = h + ops::linear(at::silu(ops::linear(x, b.gate_w, b.gate_b)) * ops::linear(x, b.up_w, b.up_b), b.down_w,
-                        b.down_b);
+    h = h + ops::linear(at::silu(ops::linear(x, b.gate_w, b.gate_b)) * ops::linear(x, b.up_w, b.up_b),
+                        b.down_w, b.down_b);
     if (trace != nullptr) {
       trace->blocks.push_back(h);
     }

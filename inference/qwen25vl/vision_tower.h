@@ -15,13 +15,13 @@ class WeightBinder;
 
 // Named intermediates of one forward, for golden-vector diffs (filled only when requested).
 struct VisionTrace {
-  at::Tensor patch_embed;        // [N, hidden], natural patch order
-  at::Tensor window_index;       // [N/4] int64
-  at::Tensor cu_window_seqlens;  // int64, after unique_consecutive
-  at::Tensor cu_seqlens;         // int64, one segment per temporal slice
-  at::Tensor rotary_angles;      // [N, head_dim/2] fp32, window order
+  at::Tensor patch_embed;          // [N, hidden], natural patch order
+  at::Tensor window_index;         // [N/4] int64
+  at::Tensor cu_window_seqlens;    // int64, after unique_consecutive
+  at::Tensor cu_seqlens;           // int64, one segment per temporal slice
+  at::Tensor rotary_angles;        // [N, head_dim/2] fp32, window order
   std::vector<at::Tensor> blocks;  // block outputs, window order
-  at::Tensor merger_windowed;    // [N/4, out_hidden] before the un-reorder
+  at::Tensor merger_windowed;      // [N/4, out_hidden] before the un-reorder
 };
 
 // Window index and segment boundaries of get_window_index (exposed for tests).
@@ -29,7 +29,8 @@ struct WindowLayout {
   std::vector<int64_t> window_index;       // merged-token order inside windows
   std::vector<int64_t> cu_window_seqlens;  // patch boundaries, zero-length windows removed
 };
-WindowLayout windowLayout(const std::array<int64_t, 3>& grid_thw, const checkpoint::Qwen25VLVisionConfig& config);
+WindowLayout windowLayout(const std::array<int64_t, 3>& grid_thw,
+                          const checkpoint::Qwen25VLVisionConfig& config);
 
 class VisionTower {
  public:

@@ -16,7 +16,10 @@ class LoadError : public std::runtime_error {
 
   LoadError(Kind kind, std::string file, std::string where, std::string what)
       : std::runtime_error(compose(file, where, what)),
-        kind_(kind), file_(std::move(file)), where_(std::move(where)), what_(std::move(what)) {}
+        kind_(kind),
+        file_(std::move(file)),
+        where_(std::move(where)),
+        what_(std::move(what)) {}
 
   Kind kind() const { return kind_; }
   const std::string& file() const { return file_; }
@@ -24,8 +27,7 @@ class LoadError : public std::runtime_error {
   const std::string& message() const { return what_; }
 
  private:
-  static std::string compose(const std::string& file, const std::string& where,
-                             const std::string& what) {
+  static std::string compose(const std::string& file, const std::string& where, const std::string& what) {
     std::string s = file;
     if (!where.empty()) {
       s += s.empty() ? where : ": " + where;

@@ -31,8 +31,7 @@ bool mulOverflows(uint64_t a, uint64_t b, uint64_t* out) {
   return false;
 }
 
-uint64_t readUnsigned(const json& v, const std::string& file, const std::string& tensor,
-                      const char* field) {
+uint64_t readUnsigned(const json& v, const std::string& file, const std::string& tensor, const char* field) {
   if (v.is_number_unsigned()) {
     return v.get<uint64_t>();
   }
@@ -84,8 +83,9 @@ void SafetensorsFile::parse(const std::byte* data, std::size_t size) {
     bad(file, "", "header length " + std::to_string(header_len) + " exceeds the 100 MB limit");
   }
   if (header_len > size - 8) {
-    bad(file, "", "header length " + std::to_string(header_len) + " runs past the end of the file (" +
-                      std::to_string(size) + " bytes)");
+    bad(file, "",
+        "header length " + std::to_string(header_len) + " runs past the end of the file (" +
+            std::to_string(size) + " bytes)");
   }
   const char* text = reinterpret_cast<const char*>(data + 8);
   if (header_len == 0 || text[0] != '{') {
@@ -181,12 +181,14 @@ void SafetensorsFile::parse(const std::byte* data, std::size_t size) {
       bad(file, name, "data_offsets end before begin");
     }
     if (p.end > buffer_size) {
-      bad(file, name, "data_offsets [" + std::to_string(p.begin) + ", " + std::to_string(p.end) +
-                          "] run past the data buffer (" + std::to_string(buffer_size) + " bytes)");
+      bad(file, name,
+          "data_offsets [" + std::to_string(p.begin) + ", " + std::to_string(p.end) +
+              "] run past the data buffer (" + std::to_string(buffer_size) + " bytes)");
     }
     if (p.end - p.begin != nbytes) {
-      bad(file, name, "data_offsets span " + std::to_string(p.end - p.begin) + " bytes but shape x " +
-                          std::string(dtypeName(*dtype)) + " needs " + std::to_string(nbytes));
+      bad(file, name,
+          "data_offsets span " + std::to_string(p.end - p.begin) + " bytes but shape x " +
+              std::string(dtypeName(*dtype)) + " needs " + std::to_string(nbytes));
     }
     p.view.byte_size = static_cast<std::size_t>(nbytes);
     p.view.data = buffer + p.begin;
@@ -201,14 +203,15 @@ void SafetensorsFile::parse(const std::byte* data, std::size_t size) {
       bad(file, p.view.name, "data overlaps the previous tensor");
     }
     if (p.begin > expected_begin) {
-      bad(file, p.view.name, "gap of " + std::to_string(p.begin - expected_begin) +
-                                 " bytes before this tensor's data");
+      bad(file, p.view.name,
+          "gap of " + std::to_string(p.begin - expected_begin) + " bytes before this tensor's data");
     }
     expected_begin = p.end;
   }
   if (expected_begin != buffer_size) {
-    bad(file, "", std::to_string(buffer_size - expected_begin) +
-                      " trailing bytes after the last tensor (truncated header or extra data)");
+    bad(file, "",
+        std::to_string(buffer_size - expected_begin) +
+            " trailing bytes after the last tensor (truncated header or extra data)");
   }
   tensors_.reserve(pending.size());
   for (Pending& p : pending) {

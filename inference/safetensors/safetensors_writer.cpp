@@ -73,11 +73,13 @@ void SafetensorsWriter::add(std::string name, Dtype dtype, std::vector<int64_t> 
   entries_.push_back(std::move(e));
 }
 
-void SafetensorsWriter::addF32(std::string name, std::vector<int64_t> shape, const std::vector<float>& values) {
+void SafetensorsWriter::addF32(std::string name, std::vector<int64_t> shape,
+                               const std::vector<float>& values) {
   add(std::move(name), Dtype::F32, std::move(shape), values.data(), values.size() * sizeof(float));
 }
 
-void SafetensorsWriter::addBF16(std::string name, std::vector<int64_t> shape, const std::vector<float>& values) {
+void SafetensorsWriter::addBF16(std::string name, std::vector<int64_t> shape,
+                                const std::vector<float>& values) {
   std::vector<uint16_t> bits(values.size());
   std::transform(values.begin(), values.end(), bits.begin(), floatToBf16);
   add(std::move(name), Dtype::BF16, std::move(shape), bits.data(), bits.size() * sizeof(uint16_t));

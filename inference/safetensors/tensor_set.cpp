@@ -70,11 +70,12 @@ TensorSet TensorSet::openDirectory(const std::string& dir) {
   }
   TensorSet set;
   set.layout_ = Layout::Sharded;
-  std::map<std::string, std::size_t> shard_index;  // shard file name -> files_ slot
+  std::map<std::string, std::size_t> shard_index;           // shard file name -> files_ slot
   std::vector<std::pair<std::string, std::string>> wanted;  // tensor -> shard
   for (auto it = wm->begin(); it != wm->end(); ++it) {
     if (!it.value().is_string()) {
-      throw LoadError(LoadError::Kind::InvalidData, index_path, "weight_map." + it.key(), "shard is not a string");
+      throw LoadError(LoadError::Kind::InvalidData, index_path, "weight_map." + it.key(),
+                      "shard is not a string");
     }
     const std::string shard = it.value().get<std::string>();
     if (!isPlainFileName(shard)) {
@@ -88,7 +89,8 @@ TensorSet TensorSet::openDirectory(const std::string& dir) {
   for (auto& [shard, slot] : shard_index) {
     const std::string path = dir + "/" + shard;
     if (!isFile(path)) {
-      throw LoadError(LoadError::Kind::Io, path, "", "shard named by model.safetensors.index.json is missing");
+      throw LoadError(LoadError::Kind::Io, path, "",
+                      "shard named by model.safetensors.index.json is missing");
     }
     slot = set.files_.size();
     set.files_.push_back(SafetensorsFile::open(path));

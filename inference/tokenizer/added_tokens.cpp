@@ -13,7 +13,8 @@ void AddedTokenMatcher::add(AddedToken token) {
   auto& list = by_first_[first];
   list.push_back(static_cast<int>(tokens_.size() - 1));
   std::stable_sort(list.begin(), list.end(), [this](int a, int b) {
-    return tokens_[static_cast<std::size_t>(a)].content.size() > tokens_[static_cast<std::size_t>(b)].content.size();
+    return tokens_[static_cast<std::size_t>(a)].content.size() >
+           tokens_[static_cast<std::size_t>(b)].content.size();
   });
 }
 

@@ -80,7 +80,8 @@ BpeModel::BpeModel(std::vector<std::pair<std::string, int32_t>> vocab,
     joined.assign(left).append(right);
     const int32_t m = idOf(joined);
     if (a < 0 || b < 0 || m < 0) {
-      throw std::invalid_argument("merge " + std::to_string(rank) + " refers to a token outside the vocabulary");
+      throw std::invalid_argument("merge " + std::to_string(rank) +
+                                  " refers to a token outside the vocabulary");
     }
     const uint64_t k = key(a, b);
     std::size_t h = hashKey(k) & (slots - 1);

@@ -27,7 +27,9 @@ const Tables& tables() {
 
 }  // namespace
 
-char32_t byteToUnicode(uint8_t byte) { return tables().to_unicode[byte]; }
+char32_t byteToUnicode(uint8_t byte) {
+  return tables().to_unicode[byte];
+}
 
 std::optional<uint8_t> unicodeToByte(char32_t cp) {
   if (cp >= tables().to_byte.size() || tables().to_byte[cp] < 0) {

@@ -46,7 +46,8 @@ std::string renderQwen25VLChat(const std::vector<ChatMessage>& messages, Generat
   return s;
 }
 
-std::vector<int32_t> expandPads(const std::vector<int32_t>& ids, int32_t pad_id, const std::vector<int64_t>& counts) {
+std::vector<int32_t> expandPads(const std::vector<int32_t>& ids, int32_t pad_id,
+                                const std::vector<int64_t>& counts) {
   std::vector<int32_t> out;
   std::size_t k = 0;
   for (int32_t id : ids) {
@@ -69,14 +70,16 @@ std::vector<int32_t> expandPads(const std::vector<int32_t>& ids, int32_t pad_id,
   return out;
 }
 
-std::vector<int32_t> videoPromptIds(const Tokenizer& tokenizer, const std::string& user_text, int64_t video_tokens) {
+std::vector<int32_t> videoPromptIds(const Tokenizer& tokenizer, const std::string& user_text,
+                                    int64_t video_tokens) {
   const std::vector<ChatMessage> messages = {
       {"user", {{ChatContent::Kind::Video, {}}, {ChatContent::Kind::Text, user_text}}}};
   const std::optional<int32_t> pad = tokenizer.tokenToId("<|video_pad|>");
   if (!pad) {
     throw std::invalid_argument("tokenizer has no <|video_pad|> token");
   }
-  return expandPads(tokenizer.encode(renderQwen25VLChat(messages, GenerationPrompt::Add)), *pad, {video_tokens});
+  return expandPads(tokenizer.encode(renderQwen25VLChat(messages, GenerationPrompt::Add)), *pad,
+                    {video_tokens});
 }
 
 }  // namespace vs::tokenizer

@@ -31,10 +31,12 @@ std::string renderQwen25VLChat(const std::vector<ChatMessage>& messages, Generat
 // Replaces the k-th occurrence of `pad_id` by counts[k] copies (the processor's expansion of
 // <|video_pad|> to t*h*w/merge^2 tokens). Throws std::invalid_argument when the number of pads
 // differs from counts.size().
-std::vector<int32_t> expandPads(const std::vector<int32_t>& ids, int32_t pad_id, const std::vector<int64_t>& counts);
+std::vector<int32_t> expandPads(const std::vector<int32_t>& ids, int32_t pad_id,
+                                const std::vector<int64_t>& counts);
 
 // The VideoScore2 prompt: one user message [video, text], generation prompt added, the video pad
 // expanded to `video_tokens` copies.
-std::vector<int32_t> videoPromptIds(const Tokenizer& tokenizer, const std::string& user_text, int64_t video_tokens);
+std::vector<int32_t> videoPromptIds(const Tokenizer& tokenizer, const std::string& user_text,
+                                    int64_t video_tokens);
 
 }  // namespace vs::tokenizer

@@ -6,7 +6,9 @@ namespace vs::tokenizer {
 
 namespace {
 
-bool isNewline(char32_t c) { return c == U'\r' || c == U'\n'; }
+bool isNewline(char32_t c) {
+  return c == U'\r' || c == U'\n';
+}
 
 // (?i:'s|'t|'re|'ve|'m|'ll|'d): length of the match at i, or 0. Case-insensitive for ASCII.
 std::size_t contraction(const char32_t* c, std::size_t i, std::size_t n) {
@@ -46,7 +48,8 @@ void qwen2PreTokenize(const char32_t* c, const uint8_t* f, std::size_t n, std::v
       }
     } else if (number(i)) {
       end = i + 1;  // \p{N}: digits are single pieces
-    } else if (!space(i) || (c[i] == U' ' && i + 1 < n && !space(i + 1) && !letter(i + 1) && !number(i + 1))) {
+    } else if (!space(i) ||
+               (c[i] == U' ' && i + 1 < n && !space(i + 1) && !letter(i + 1) && !number(i + 1))) {
       // ` ?[^\s\p{L}\p{N}]+[\r\n]*` (reaching here, a non-space c[i] is neither letter nor number)
       end = i + 1;
       while (end < n && !space(end) && !letter(end) && !number(end)) {

@@ -12,6 +12,7 @@ namespace vs::tokenizer {
 
 // Splits `cps` (with their CharFlags in `flags`) into pieces; appends each piece's end index
 // (exclusive) to `ends`.
-void qwen2PreTokenize(const char32_t* cps, const uint8_t* flags, std::size_t n, std::vector<std::size_t>& ends);
+void qwen2PreTokenize(const char32_t* cps, const uint8_t* flags, std::size_t n,
+                      std::vector<std::size_t>& ends);
 
 }  // namespace vs::tokenizer

@@ -340,6 +340,8 @@ bool Tokenizer::isSpecial(int32_t id) const {
   return a != added_by_id_.end() && added_.tokens()[a->second].special;
 }
 
-std::size_t Tokenizer::size() const { return bpe_->vocabSize() + added_.tokens().size(); }
+std::size_t Tokenizer::size() const {
+  return bpe_->vocabSize() + added_.tokens().size();
+}
 
 }  // namespace vs::tokenizer

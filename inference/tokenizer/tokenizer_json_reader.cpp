@@ -40,7 +40,8 @@ class Reader : public json::json_sax_t {
     switch (top()) {
       case Mode::Merges: {
         const std::size_t sp = v.find(' ');
-        if (sp == std::string::npos || sp == 0 || sp + 1 >= v.size() || v.find(' ', sp + 1) != std::string::npos) {
+        if (sp == std::string::npos || sp == 0 || sp + 1 >= v.size() ||
+            v.find(' ', sp + 1) != std::string::npos) {
           return fail(mergeKey(), "not \"left right\"");
         }
         out_.merges.emplace_back(v.substr(0, sp), v.substr(sp + 1));
@@ -130,7 +131,9 @@ class Reader : public json::json_sax_t {
 
   Mode top() const { return stack_.empty() ? Mode::Dom : stack_.back().mode; }
   // True when the next container is root.model.<name>.
-  bool atModel(const char* name) const { return stack_.size() == 2 && stack_[1].name == "model" && key_ == name; }
+  bool atModel(const char* name) const {
+    return stack_.size() == 2 && stack_[1].name == "model" && key_ == name;
+  }
   std::string mergeKey() const { return "model.merges[" + std::to_string(out_.merges.size()) + "]"; }
 
   json* insert(json v) {

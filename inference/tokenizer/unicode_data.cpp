@@ -76,7 +76,8 @@ char32_t compose(char32_t a, char32_t b) {
   if (a >= kLBase && a < kLBase + kLCount && b >= kVBase && b < kVBase + kVCount) {
     return kSBase + ((a - kLBase) * kVCount + (b - kVBase)) * kTCount;
   }
-  if (a >= kSBase && a < kSBase + kSCount && (a - kSBase) % kTCount == 0 && b > kTBase && b < kTBase + kTCount) {
+  if (a >= kSBase && a < kSBase + kSCount && (a - kSBase) % kTCount == 0 && b > kTBase &&
+      b < kTBase + kTCount) {
     return a + (b - kTBase);
   }
   const auto* end = std::end(kCompositions);
@@ -92,7 +93,9 @@ char32_t compose(char32_t a, char32_t b) {
 
 }  // namespace
 
-uint8_t charFlags(char32_t cp) { return cp < kMaxCp ? flagTable()[cp] : 0; }
+uint8_t charFlags(char32_t cp) {
+  return cp < kMaxCp ? flagTable()[cp] : 0;
+}
 
 uint8_t combiningClass(char32_t cp) {
   const auto* end = std::end(kCccRanges);
@@ -105,7 +108,9 @@ uint8_t combiningClass(char32_t cp) {
   return cp <= it->last ? it->ccc : 0;
 }
 
-std::string_view unicodeVersion() { return kUnicodeVersion; }
+std::string_view unicodeVersion() {
+  return kUnicodeVersion;
+}
 
 // Canonical decomposition, canonical ordering, canonical composition (UAX #15 §1.3, sample code
 // of the composition algorithm).

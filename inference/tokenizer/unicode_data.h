@@ -8,10 +8,10 @@
 namespace vs::tokenizer {
 
 enum CharFlag : uint8_t {
-  kLetter = 1,      // \p{L}
-  kNumber = 2,      // \p{N}
-  kSpace = 4,       // Oniguruma \s: U+0009..U+000D, U+0085, Zs, Zl, Zp
-  kNfcCare = 8,     // not trivially NFC-stable: ccc != 0, NFC_QC No or Maybe
+  kLetter = 1,   // \p{L}
+  kNumber = 2,   // \p{N}
+  kSpace = 4,    // Oniguruma \s: U+0009..U+000D, U+0085, Zs, Zl, Zp
+  kNfcCare = 8,  // not trivially NFC-stable: ccc != 0, NFC_QC No or Maybe
 };
 
 // Flags of a code point (0 for unassigned, out of range or surrogates). O(1).

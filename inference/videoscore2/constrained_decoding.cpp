@@ -26,12 +26,15 @@ generate::GenerationCallbacks constrainedCallbacks(ScoreBlockController& control
   cb.before_select = [&controller, digits](const generate::StepContext&) {
     generate::StepControl control;
     switch (controller.mode()) {
-      case Mode::Forced: control.allowed_token_ids = {controller.forcedToken()}; break;
+      case Mode::Forced:
+        control.allowed_token_ids = {controller.forcedToken()};
+        break;
       case Mode::Digit:
         control.allowed_token_ids.assign(digits.begin(), digits.end());
         control.keep = generate::KeepLogits::kYes;
         break;
-      default: break;
+      default:
+        break;
     }
     return control;
   };
@@ -41,7 +44,8 @@ generate::GenerationCallbacks constrainedCallbacks(ScoreBlockController& control
     return controller.accept(static_cast<int>(chosen), bytes_of(chosen));
   };
   cb.on_token = [&controller, on_appended](int64_t, int64_t token) {
-    if (on_appended) on_appended(token);
+    if (on_appended)
+      on_appended(token);
     return controller.mode() == Mode::Done ? generate::TokenAction::kStop : generate::TokenAction::kContinue;
   };
   return cb;

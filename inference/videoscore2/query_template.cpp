@@ -60,8 +60,12 @@ constexpr std::string_view kEvaluationText =
 
 constexpr std::string_view kPlaceholder = "t2v_prompt";
 
-bool isIdentStart(char c) { return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool isIdentChar(char c) { return isIdentStart(c) || (c >= '0' && c <= '9'); }
+bool isIdentStart(char c) {
+  return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool isIdentChar(char c) {
+  return isIdentStart(c) || (c >= '0' && c <= '9');
+}
 
 // string.Template.substitute: pattern `\$(?:(\$)|([_a-z][_a-z0-9]*)|{([_a-z][_a-z0-9]*)}|())`
 // with re.IGNORECASE over ASCII identifiers; the mapping has only t2v_prompt.
@@ -151,6 +155,8 @@ std::string QueryTemplate::render(std::string_view t2v_prompt) const {
   return substitute(name_, text_, t2v_prompt, true);
 }
 
-void QueryTemplate::validate() const { substitute(name_, text_, {}, false); }
+void QueryTemplate::validate() const {
+  substitute(name_, text_, {}, false);
+}
 
 }  // namespace vs::videoscore2

@@ -26,9 +26,8 @@ ScoreBlockController::ScoreBlockController(ScoreBlockTokens tokens, int max_new_
 }
 
 int ScoreBlockController::blockLength() const {
-  return static_cast<int>(tokens_.lead_in.size() + tokens_.visual_label.size() +
-                          tokens_.space.size() + 1 + tokens_.after_visual.size() + 1 +
-                          tokens_.after_t2v.size() + 1 + 1);
+  return static_cast<int>(tokens_.lead_in.size() + tokens_.visual_label.size() + tokens_.space.size() + 1 +
+                          tokens_.after_visual.size() + 1 + tokens_.after_t2v.size() + 1 + 1);
 }
 
 int ScoreBlockController::forcedToken() const {

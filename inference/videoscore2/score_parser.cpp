@@ -19,8 +19,7 @@ struct LabelHit {
 
 // First occurrence at or after `from` of `label\s*\d+`; the digit run is greedy.
 LabelHit findLabelWithNumber(const std::u32string& text, std::string_view label, std::size_t from) {
-  for (std::size_t at = findCaseless(text, label, from); at != npos;
-       at = findCaseless(text, label, at + 1)) {
+  for (std::size_t at = findCaseless(text, label, from); at != npos; at = findCaseless(text, label, at + 1)) {
     std::size_t i = at + label.size();
     while (i < text.size() && isPythonSpace(text[i])) {
       ++i;

@@ -52,7 +52,9 @@ std::vector<float> logSoftmax(const std::vector<float>& logits) {
 }
 
 // vLLM's OpenAI layer writes -inf as -9999.0 (JSON has no infinity).
-float clampLogprob(float v) { return std::isfinite(v) ? v : -9999.0f; }
+float clampLogprob(float v) {
+  return std::isfinite(v) ? v : -9999.0f;
+}
 
 StepLogprobs stepLogprobs(const generate::KeptLogits& kept, int top_k, const std::array<int, 5>* digits) {
   const DigitLogits source = digitLogitsOf(kept);
@@ -64,7 +66,8 @@ StepLogprobs stepLogprobs(const generate::KeptLogits& kept, int top_k, const std
                   ? clampLogprob(lp[static_cast<size_t>(kept.token_id)])
                   : -9999.0f;
   std::vector<int64_t> order(lp.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int64_t>(i);
+  for (size_t i = 0; i < order.size(); ++i)
+    order[i] = static_cast<int64_t>(i);
   const size_t k = std::min(order.size(), static_cast<size_t>(std::max(0, top_k)));
   const auto more_likely = [&lp](int64_t a, int64_t b) {
     const float x = lp[static_cast<size_t>(a)], y = lp[static_cast<size_t>(b)];
@@ -74,20 +77,26 @@ StepLogprobs stepLogprobs(const generate::KeptLogits& kept, int top_k, const std
   order.resize(k);
   if (digits != nullptr) {
     for (int id : *digits) {
-      if (std::find(order.begin(), order.end(), id) == order.end()) order.push_back(id);
+      if (std::find(order.begin(), order.end(), id) == order.end())
+        order.push_back(id);
     }
     std::sort(order.begin(), order.end(), more_likely);
   }
-  for (int64_t id : order) s.top.emplace_back(id, clampLogprob(lp[static_cast<size_t>(id)]));
+  for (int64_t id : order)
+    s.top.emplace_back(id, clampLogprob(lp[static_cast<size_t>(id)]));
   return s;
 }
 
 const char* blockStartName(ScoreBlockController::BlockStart s) {
   switch (s) {
-    case ScoreBlockController::BlockStart::ModelWroteLabel: return "model-wrote-label";
-    case ScoreBlockController::BlockStart::ModelStopped: return "model-stopped";
-    case ScoreBlockController::BlockStart::BudgetReached: return "budget";
-    case ScoreBlockController::BlockStart::NotYet: return "none";
+    case ScoreBlockController::BlockStart::ModelWroteLabel:
+      return "model-wrote-label";
+    case ScoreBlockController::BlockStart::ModelStopped:
+      return "model-stopped";
+    case ScoreBlockController::BlockStart::BudgetReached:
+      return "budget";
+    case ScoreBlockController::BlockStart::NotYet:
+      return "none";
   }
   return "none";
 }
@@ -104,10 +113,12 @@ struct Scorer::Impl {
 
   const std::string& bytesOf(int64_t id) const {
     static const std::string empty;
-    return id >= 0 && static_cast<size_t>(id) < token_bytes.size() ? token_bytes[static_cast<size_t>(id)] : empty;
+    return id >= 0 && static_cast<size_t>(id) < token_bytes.size() ? token_bytes[static_cast<size_t>(id)]
+                                                                   : empty;
   }
   bool specialOf(int64_t id) const {
-    return id >= 0 && static_cast<size_t>(id) < token_special.size() && token_special[static_cast<size_t>(id)];
+    return id >= 0 && static_cast<size_t>(id) < token_special.size() &&
+           token_special[static_cast<size_t>(id)];
   }
   std::vector<int> encodeInts(const std::string& text) const {
     const auto ids = tok->encode(text);
@@ -123,8 +134,8 @@ std::unique_ptr<Scorer> Scorer::load(const std::string& model_dir, const qwen25v
   impl->dir = model_dir;
   impl->tok = tokenizer::Tokenizer::fromFile(model_dir + "/tokenizer.json");
   impl->engine = qwen25vl::Qwen25VLEngine::load(model_dir, options);
-  const int64_t vocab = std::max<int64_t>(impl->engine->config().text.vocab_size,
-                                          static_cast<int64_t>(impl->tok->size()));
+  const int64_t vocab =
+      std::max<int64_t>(impl->engine->config().text.vocab_size, static_cast<int64_t>(impl->tok->size()));
   impl->token_bytes.resize(static_cast<size_t>(vocab));
   impl->token_special.resize(static_cast<size_t>(vocab));
   for (int64_t id = 0; id < vocab; ++id) {
@@ -144,7 +155,9 @@ std::unique_ptr<Scorer> Scorer::load(const std::string& model_dir, const qwen25v
   return std::unique_ptr<Scorer>(new Scorer(std::move(impl)));
 }
 
-const qwen25vl::Qwen25VLEngine& Scorer::engine() const { return *impl_->engine; }
+const qwen25vl::Qwen25VLEngine& Scorer::engine() const {
+  return *impl_->engine;
+}
 
 nlohmann::json Scorer::describe() const {
   const auto& c = impl_->engine->config();
@@ -157,7 +170,8 @@ nlohmann::json Scorer::describe() const {
 }
 
 ScoreOutcome Scorer::score(const std::string& t2v_prompt, const qwen25vl::VideoInput& video,
-                           const ScoreSettings& settings, const std::function<void(const ScoreProgress&)>& progress,
+                           const ScoreSettings& settings,
+                           const std::function<void(const ScoreProgress&)>& progress,
                            const std::atomic<bool>* cancel) {
   const auto start = std::chrono::steady_clock::now();
   Impl& d = *impl_;
@@ -169,7 +183,8 @@ ScoreOutcome Scorer::score(const std::string& t2v_prompt, const qwen25vl::VideoI
   std::vector<int64_t> prompt(ids32.begin(), ids32.end());
 
   generate::GenerationOverrides overrides;
-  overrides.decoding = settings.decoding == Decoding::Greedy ? generate::Decoding::kGreedy : generate::Decoding::kSample;
+  overrides.decoding =
+      settings.decoding == Decoding::Greedy ? generate::Decoding::kGreedy : generate::Decoding::kSample;
   if (settings.decoding == Decoding::Sample) {
     overrides.temperature = settings.temperature;
   }
@@ -196,9 +211,11 @@ ScoreOutcome Scorer::score(const std::string& t2v_prompt, const qwen25vl::VideoI
   GeneratedTokens gen;
   auto last_report = std::chrono::steady_clock::now();
   auto report = [&](const char* stage, bool force) {
-    if (!progress) return;
+    if (!progress)
+      return;
     const auto now = std::chrono::steady_clock::now();
-    if (!force && now - last_report < std::chrono::milliseconds(100)) return;
+    if (!force && now - last_report < std::chrono::milliseconds(100))
+      return;
     last_report = now;
     progress(ScoreProgress{stage, static_cast<int64_t>(gen.size()), gen.text(true)});
   };
@@ -219,7 +236,8 @@ ScoreOutcome Scorer::score(const std::string& t2v_prompt, const qwen25vl::VideoI
   // stays only where the soft scores need it (`soft_step`, set by before_select for its step).
   bool soft_step = false;
   const auto keepTopOnly = [&](generate::GenerationCallbacks& cb) {
-    if (settings.top_logprobs < 0) return;
+    if (settings.top_logprobs < 0)
+      return;
     cb.on_kept = [&](const generate::KeptLogits& kept) {
       out.logprobs.push_back(
           stepLogprobs(kept, settings.top_logprobs, settings.extra_digit_logprobs ? &d.digit_ids : nullptr));
@@ -237,13 +255,17 @@ ScoreOutcome Scorer::score(const std::string& t2v_prompt, const qwen25vl::VideoI
     cb.before_select = [&](const generate::StepContext&) {
       generate::StepControl control;
       soft_step = false;
-      if (settings.top_logprobs >= 0) control.keep = generate::KeepLogits::kYes;
-      if (settled[0] && settled[1] && settled[2]) return control;
+      if (settings.top_logprobs >= 0)
+        control.keep = generate::KeepLogits::kYes;
+      if (settled[0] && settled[1] && settled[2])
+        return control;
       const std::u32string text = decodeUtf8Replace(gen.text(false));
       for (size_t l = 0; l < 3; ++l) {
-        if (settled[l]) continue;
+        if (settled[l])
+          continue;
         const size_t at = findCaseless(text, kScoreLabels[l], 0);
-        if (at == std::u32string::npos) continue;
+        if (at == std::u32string::npos)
+          continue;
         bool digit_seen = false;
         for (size_t i = at + kScoreLabels[l].size(); i < text.size() && !digit_seen; ++i) {
           digit_seen = decimalDigitValue(text[i]) >= 0;
@@ -269,7 +291,8 @@ ScoreOutcome Scorer::score(const std::string& t2v_prompt, const qwen25vl::VideoI
     for (size_t l = 0; l < 3; ++l) {
       const int step = findScoreTokenIndex(kScoreLabels[l], gen);
       out.score_steps[l] = step;
-      if (!out.hard.parsed || step < 0) continue;
+      if (!out.hard.parsed || step < 0)
+        continue;
       for (const auto& kept : r.kept) {
         if (kept.step == step) {
           out.soft[l] = softScoreFromLogProbs(true, step, digitLogProbs(kept.processed, d.digit_ids));
@@ -284,9 +307,11 @@ ScoreOutcome Scorer::score(const std::string& t2v_prompt, const qwen25vl::VideoI
     bt.after_visual = d.encodeInts(ScoreBlockTexts::kAfterVisual);
     bt.after_t2v = d.encodeInts(ScoreBlockTexts::kAfterT2V);
     bt.digits = d.digit_ids;
-    for (int64_t e : gen_config.eos_token_ids) bt.stop.push_back(static_cast<int>(e));
+    for (int64_t e : gen_config.eos_token_ids)
+      bt.stop.push_back(static_cast<int>(e));
     bt.end = static_cast<int>(config.tokens.eos_token_id);
-    if (std::find(bt.stop.begin(), bt.stop.end(), bt.end) == bt.stop.end()) bt.stop.push_back(bt.end);
+    if (std::find(bt.stop.begin(), bt.stop.end(), bt.end) == bt.stop.end())
+      bt.stop.push_back(bt.end);
     ScoreBlockController controller(bt, static_cast<int>(settings.max_new_tokens));
 
     generate::GenerationConfig cfg = gen_config;
@@ -326,8 +351,8 @@ ScoreOutcome Scorer::score(const std::string& t2v_prompt, const qwen25vl::VideoI
     for (size_t l = 0; l < 3; ++l) {
       out.score_steps[l] = controller.digitSteps()[l];
       if (l < digit_logits.size() && out.hard.parsed) {
-        out.soft[l] =
-            softScoreFromLogProbs(true, out.score_steps[l], digitLogProbs(*digit_logits[l].logits, d.digit_ids));
+        out.soft[l] = softScoreFromLogProbs(true, out.score_steps[l],
+                                            digitLogProbs(*digit_logits[l].logits, d.digit_ids));
         sources[std::string(kScoreKeys[l])] = softScoreSourceName(digit_logits[l].source);
       }
     }
@@ -349,24 +374,27 @@ nlohmann::json toJson(const ScoreOutcome& o) {
     soft[key] = o.soft[d] ? json(*o.soft[d]) : json(nullptr);
   }
   json out{{"text", o.text},
-              {"scores", scores},
-              {"soft_scores", soft},
-              {"parsed", o.hard.parsed},
-              {"constrained", o.format == ScoreFormat::Constrained},
-              {"block_start", o.block_start.empty() ? json(nullptr) : json(o.block_start)},
-              {"score_steps", o.score_steps},
-              {"stop_reason", o.stop_reason},
-              {"prompt_tokens", o.prompt_tokens},
-              {"prefills", o.prefills},
-              {"generated_tokens", o.generated_tokens},
-              {"timings",
-               {{"vision_ms", o.vision_ms}, {"prefill_ms", o.prefill_ms}, {"decode_ms", o.decode_ms},
-                {"score_ms", o.total_ms}}}};
+           {"scores", scores},
+           {"soft_scores", soft},
+           {"parsed", o.hard.parsed},
+           {"constrained", o.format == ScoreFormat::Constrained},
+           {"block_start", o.block_start.empty() ? json(nullptr) : json(o.block_start)},
+           {"score_steps", o.score_steps},
+           {"stop_reason", o.stop_reason},
+           {"prompt_tokens", o.prompt_tokens},
+           {"prefills", o.prefills},
+           {"generated_tokens", o.generated_tokens},
+           {"timings",
+            {{"vision_ms", o.vision_ms},
+             {"prefill_ms", o.prefill_ms},
+             {"decode_ms", o.decode_ms},
+             {"score_ms", o.total_ms}}}};
   if (!o.logprobs.empty()) {
     json steps = json::array();
     for (const StepLogprobs& s : o.logprobs) {
       json top = json::array();
-      for (const auto& [id, lp] : s.top) top.push_back(json::array({id, lp}));
+      for (const auto& [id, lp] : s.top)
+        top.push_back(json::array({id, lp}));
       steps.push_back(json{{"id", s.token_id}, {"logprob", s.logprob}, {"top", top}});
     }
     out["logprobs"] = steps;

@@ -55,7 +55,7 @@ struct StepLogprobs {
 struct ScoreProgress {
   std::string stage;  // "prefill", "generating"
   int64_t tokens = 0;
-  std::string text;   // partial text so far (special tokens dropped)
+  std::string text;  // partial text so far (special tokens dropped)
 };
 
 struct ScoreOutcome {
@@ -70,7 +70,7 @@ struct ScoreOutcome {
   int64_t prefills = 0;  // prompt prefills (video included); 1 in both formats
   int64_t generated_tokens = 0;
   double vision_ms = 0, prefill_ms = 0, decode_ms = 0, total_ms = 0;
-  nlohmann::json generation;  // resolved generation settings (after generation_config.json)
+  nlohmann::json generation;           // resolved generation settings (after generation_config.json)
   std::vector<StepLogprobs> logprobs;  // when ScoreSettings::top_logprobs >= 0
 };
 
@@ -85,8 +85,7 @@ class Scorer {
   // Throws TemplateError for a bad template, qwen25vl::EngineError for engine failures.
   // A set `cancel` ends generation within one step; the outcome's stop_reason is "cancelled".
   ScoreOutcome score(const std::string& t2v_prompt, const qwen25vl::VideoInput& video,
-                     const ScoreSettings& settings,
-                     const std::function<void(const ScoreProgress&)>& progress,
+                     const ScoreSettings& settings, const std::function<void(const ScoreProgress&)>& progress,
                      const std::atomic<bool>* cancel);
 
   const qwen25vl::Qwen25VLEngine& engine() const;

@@ -26,8 +26,9 @@ void addBasicMethods(WorkerLoop& loop, const std::string& version, std::function
     const auto start = std::chrono::steady_clock::now();
     for (;;) {
       job.throwIfCancelled();
-      const auto elapsed_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                                  std::chrono::steady_clock::now() - start).count();
+      const auto elapsed_ms =
+          std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start)
+              .count();
       if (elapsed_ms >= delay_ms) {
         break;
       }

@@ -9,7 +9,6 @@
 namespace vs::worker {
 
 // `describe` fills hello's result (engine, devices, model); name/version/protocol are added here.
-void addBasicMethods(WorkerLoop& loop, const std::string& version,
-                     std::function<nlohmann::json()> describe);
+void addBasicMethods(WorkerLoop& loop, const std::string& version, std::function<nlohmann::json()> describe);
 
 }  // namespace vs::worker

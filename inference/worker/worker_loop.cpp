@@ -24,9 +24,13 @@ WorkerLoop::WorkerLoop(std::istream& in, std::ostream& out) : in_(in), out_(out)
   on("cancel", [this](const json& params, const Emit&) { return cancelRequest(params); });
 }
 
-WorkerLoop::~WorkerLoop() { stopJobs(); }
+WorkerLoop::~WorkerLoop() {
+  stopJobs();
+}
 
-void WorkerLoop::on(const std::string& method, Handler handler) { handlers_[method] = std::move(handler); }
+void WorkerLoop::on(const std::string& method, Handler handler) {
+  handlers_[method] = std::move(handler);
+}
 
 void WorkerLoop::onJob(const std::string& method, JobHandler handler) {
   job_handlers_[method] = std::move(handler);
@@ -102,7 +106,8 @@ void WorkerLoop::handleLine(const std::string& line) {
   }
   if (const auto job = job_handlers_.find(method); job != job_handlers_.end()) {
     std::lock_guard<std::mutex> lock(jobs_mutex_);
-    queue_.push_back(Job{id, id.dump(), method, std::move(params), std::make_shared<std::atomic<bool>>(false)});
+    queue_.push_back(
+        Job{id, id.dump(), method, std::move(params), std::make_shared<std::atomic<bool>>(false)});
     if (!job_thread_.joinable()) {
       job_thread_ = std::thread([this] { jobThread(); });
     }

@@ -20,9 +20,9 @@ int main(int argc, char** argv) {
     return 1;
   }
   window.show();
-  const char* keys[] = {"score.4", "score.3", "score.5", "nav.nextUnscored", "score.2", "score.2",
-                        "score.1", "nav.nextUnscored", "score.accept", "nav.nextUnscored",
-                        "score.5", "score.5"};
+  const char* keys[] = {"score.4",      "score.3",          "score.5", "nav.nextUnscored",
+                        "score.2",      "score.2",          "score.1", "nav.nextUnscored",
+                        "score.accept", "nav.nextUnscored", "score.5", "score.5"};
   int committed = 0;
   QTimer::singleShot(0, &window, [&] {
     for (const char* id : keys) {

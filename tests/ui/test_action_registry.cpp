@@ -14,12 +14,12 @@ class TestActionRegistry : public QObject {
  private:
   QObject owner_;
   void fill(ActionRegistry& r) {
-    r.add(QStringLiteral("score.1"), QStringLiteral("Scoring"), new QAction(QStringLiteral("Score 1"), &owner_),
-          QKeySequence(Qt::Key_1));
-    r.add(QStringLiteral("nav.next"), QStringLiteral("Navigation"), new QAction(QStringLiteral("Next"), &owner_),
-          QKeySequence(Qt::Key_J));
-    r.add(QStringLiteral("nav.prev"), QStringLiteral("Navigation"), new QAction(QStringLiteral("Prev"), &owner_),
-          QKeySequence(Qt::Key_K));
+    r.add(QStringLiteral("score.1"), QStringLiteral("Scoring"),
+          new QAction(QStringLiteral("Score 1"), &owner_), QKeySequence(Qt::Key_1));
+    r.add(QStringLiteral("nav.next"), QStringLiteral("Navigation"),
+          new QAction(QStringLiteral("Next"), &owner_), QKeySequence(Qt::Key_J));
+    r.add(QStringLiteral("nav.prev"), QStringLiteral("Navigation"),
+          new QAction(QStringLiteral("Prev"), &owner_), QKeySequence(Qt::Key_K));
   }
 
  private slots:

@@ -26,7 +26,9 @@ using namespace vs::ui;
 
 namespace {
 
-QString tmpDir() { return qEnvironmentVariable("VS_TEST_TMP"); }
+QString tmpDir() {
+  return qEnvironmentVariable("VS_TEST_TMP");
+}
 
 // A fresh empty project and the clips beside it, in `name`/.
 struct Fixture {
@@ -46,10 +48,13 @@ Fixture makeFixture(const QString& name) {
   return f;
 }
 
-qint64 videosIn(const QString& project) { return store::Store(project).stats().videos; }
+qint64 videosIn(const QString& project) {
+  return store::Store(project).stats().videos;
+}
 
 QTreeWidgetItem* previewRow(AddVideosDialog* d, const QString& name) {
-  const QList<QTreeWidgetItem*> rows = d->preview()->findItems(name, Qt::MatchExactly, AddVideosDialog::NameColumn);
+  const QList<QTreeWidgetItem*> rows =
+      d->preview()->findItems(name, Qt::MatchExactly, AddVideosDialog::NameColumn);
   return rows.isEmpty() ? nullptr : rows.first();
 }
 
@@ -82,14 +87,17 @@ class TestAddVideosDialog : public QObject {
       QTreeWidgetItem* row = previewRow(d, name);
       QVERIFY2(row, qPrintable(name));
       QCOMPARE(row->text(AddVideosDialog::PromptColumn), QLatin1String(c.prompt));
-      QCOMPARE(row->text(AddVideosDialog::PromptSourceColumn), QLatin1String(c.clip) + QStringLiteral(".txt"));
+      QCOMPARE(row->text(AddVideosDialog::PromptSourceColumn),
+               QLatin1String(c.clip) + QStringLiteral(".txt"));
       QCOMPARE(row->text(AddVideosDialog::GeneratorColumn), QLatin1String(c.generator));
     }
     // Another choice changes the preview, still without writing anything.
     d->setGeneratorChoice(AddVideosDialog::GeneratorChoice::Fixed, QStringLiteral("mine"));
-    QCOMPARE(previewRow(d, QStringLiteral("pika/cat"))->text(AddVideosDialog::GeneratorColumn), QStringLiteral("mine"));
+    QCOMPARE(previewRow(d, QStringLiteral("pika/cat"))->text(AddVideosDialog::GeneratorColumn),
+             QStringLiteral("mine"));
     d->setOnePrompt(QStringLiteral("one prompt"));
-    QCOMPARE(previewRow(d, QStringLiteral("sora/dog"))->text(AddVideosDialog::PromptColumn), QStringLiteral("one prompt"));
+    QCOMPARE(previewRow(d, QStringLiteral("sora/dog"))->text(AddVideosDialog::PromptColumn),
+             QStringLiteral("one prompt"));
     d->setOnePrompt({});
     d->setGeneratorChoice(AddVideosDialog::GeneratorChoice::Folder);
     QCOMPARE(videosIn(f.project), 0);
@@ -183,13 +191,15 @@ class TestAddVideosDialog : public QObject {
     QCOMPARE(w.queueModel()->indexForVideo(cat).data(QueueModel::FileStatusRole).toInt(),
              int(library::FileStatus::Missing));
     QVERIFY(!w.queueModel()->indexForVideo(cat).data(Qt::DecorationRole).isNull());
-    QCOMPARE(w.player()->tileMessage(w.player()->focusedClip()), QStringLiteral("missing: %1 — Relink…").arg(name));
+    QCOMPARE(w.player()->tileMessage(w.player()->focusedClip()),
+             QStringLiteral("missing: %1 — Relink…").arg(name));
 
     const std::optional<library::RelinkResult> r = w.relinkTo({moved});
     QVERIFY(r);
     QCOMPARE(r->found.size(), 3);
     QVERIFY(r->missing.isEmpty());
-    QCOMPARE(w.queueModel()->indexForVideo(cat).data(QueueModel::FileStatusRole).toInt(), int(library::FileStatus::Ok));
+    QCOMPARE(w.queueModel()->indexForVideo(cat).data(QueueModel::FileStatusRole).toInt(),
+             int(library::FileStatus::Ok));
     QVERIFY(w.queueModel()->indexForVideo(cat).data(Qt::DecorationRole).isNull());
     for (int i = 0; i < w.player()->clipCount(); ++i) {
       QCOMPARE(w.player()->tileMessage(i), QString());
@@ -218,7 +228,8 @@ class TestAddVideosDialog : public QObject {
     QCOMPARE(d->paths(), QStringList{QFileInfo(f.clips).absoluteFilePath()});
     QCOMPARE(d->preview()->topLevelItemCount(), 3);
     QVERIFY(previewRow(d, QStringLiteral("sora/dog")));
-    QCOMPARE(previewRow(d, QStringLiteral("sora/dog"))->text(AddVideosDialog::GeneratorColumn), QStringLiteral("sora"));
+    QCOMPARE(previewRow(d, QStringLiteral("sora/dog"))->text(AddVideosDialog::GeneratorColumn),
+             QStringLiteral("sora"));
     QCOMPARE(videosIn(f.project), 0);
     d->accept();
     QCOMPARE(videosIn(f.project), 3);

@@ -27,7 +27,9 @@ using namespace vs::ui;
 
 namespace {
 // The reported value in front of its interval ("33.3 [0.0, 66.7]" -> "33.3").
-QString valueOf(const QTableWidgetItem* item) { return item->text().section(QLatin1Char(' '), 0, 0); }
+QString valueOf(const QTableWidgetItem* item) {
+  return item->text().section(QLatin1Char(' '), 0, 0);
+}
 
 qint64 videoId(store::Store& store, const char* name) {
   return store.findVideoByName(QString::fromLatin1(name))->id;
@@ -147,7 +149,8 @@ class TestAuditView : public QObject {
   // The tab shows the figures of the HTML report (`vscore audit --report`) for the same project:
   // the report's rows come from the store (analysis::projectAuditRows), the tab's from the queue.
   void sameFiguresAsReport() {
-    const QString path = test::makeProject(qEnvironmentVariable("VS_TEST_TMP") + QStringLiteral("/report"), 2);
+    const QString path =
+        test::makeProject(qEnvironmentVariable("VS_TEST_TMP") + QStringLiteral("/report"), 2);
     store::Store store(path);
     QUndoStack undo;
     AnnotationSession session(store, QStringLiteral("dora"), undo);
@@ -163,9 +166,9 @@ class TestAuditView : public QObject {
     model.reload(store, session.annotatorId());
     AuditView audit(model);
 
-    const analysis::ProjectRows project =
-        analysis::projectAuditRows(store, analysis::ScoreSource::parse(QStringLiteral("model:VideoScore2-test")),
-                                   analysis::ScoreSource::parse(QStringLiteral("dora")));
+    const analysis::ProjectRows project = analysis::projectAuditRows(
+        store, analysis::ScoreSource::parse(QStringLiteral("model:VideoScore2-test")),
+        analysis::ScoreSource::parse(QStringLiteral("dora")));
     analysis::AuditOptions options;
     options.bootstrap.resamples = AuditView::kBootstrapResamples;
     const analysis::AuditSummary report = analysis::summarizeAudit(project.rows, project.generators, options);
@@ -214,10 +217,10 @@ class TestAuditView : public QObject {
       }
     }
     for (const analysis::GeneratorMeans& means : report.generators) {
-      QVERIFY(std::fabs(*means.referenceTotal - (*means.reference[0] + *means.reference[1] + *means.reference[2])) <
-              1e-9);
-      QVERIFY(std::fabs(*means.predictedTotal - (*means.predicted[0] + *means.predicted[1] + *means.predicted[2])) <
-              1e-9);
+      QVERIFY(std::fabs(*means.referenceTotal -
+                        (*means.reference[0] + *means.reference[1] + *means.reference[2])) < 1e-9);
+      QVERIFY(std::fabs(*means.predictedTotal -
+                        (*means.predicted[0] + *means.predicted[1] + *means.predicted[2])) < 1e-9);
     }
   }
 };

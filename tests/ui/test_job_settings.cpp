@@ -41,7 +41,8 @@ class TestJobSettings : public QObject {
     store::Store store(path);
     scoring::saveProjectTemplate(store, QStringLiteral("terse"), kTerseText);
     QCOMPARE(templateChoices(&store),
-             (QStringList{QStringLiteral("videoscore2"), QStringLiteral("videoscore2-eval"), QStringLiteral("terse")}));
+             (QStringList{QStringLiteral("videoscore2"), QStringLiteral("videoscore2-eval"),
+                          QStringLiteral("terse")}));
 
     ActionRegistry registry;
     SettingsDialog dialog(registry, &store);
@@ -75,7 +76,8 @@ class TestJobSettings : public QObject {
     const scoring::ScoreSettings settings = jobSettings(choice, nullptr);
     QCOMPARE(settings.templateName, QStringLiteral("videoscore2-eval"));
     QVERIFY(settings.templateText.isEmpty());
-    QCOMPARE(settings.toParams().value(QStringLiteral("template")).toString(), QStringLiteral("videoscore2-eval"));
+    QCOMPARE(settings.toParams().value(QStringLiteral("template")).toString(),
+             QStringLiteral("videoscore2-eval"));
     // Empty: the release template.
     QCOMPARE(jobSettings(ScoringSettings{}, nullptr).templateName, QStringLiteral("videoscore2"));
   }

@@ -52,7 +52,8 @@ class TestJobsDock : public QObject {
     QCOMPARE(dock.activeCount(), 1);  // job 8 still queued
     dock.setJobState(8, JobState::Done);
     QCOMPARE(dock.activeCount(), 0);
-    QCOMPARE(dock.findChild<QTableWidget*>(QStringLiteral("jobsTable"))->item(1, 1)->text(), QStringLiteral("done"));
+    QCOMPARE(dock.findChild<QTableWidget*>(QStringLiteral("jobsTable"))->item(1, 1)->text(),
+             QStringLiteral("done"));
   }
 };
 

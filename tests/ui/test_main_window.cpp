@@ -40,7 +40,9 @@ struct Expected {
   QString visualRationale;
 };
 
-QString tmpDir() { return qEnvironmentVariable("VS_TEST_TMP"); }
+QString tmpDir() {
+  return qEnvironmentVariable("VS_TEST_TMP");
+}
 
 }  // namespace
 
@@ -49,7 +51,8 @@ class TestMainWindow : public QObject {
  private:
   TypingGuard guard_;
   void key(QWidget* w, int k, Qt::KeyboardModifiers m = Qt::NoModifier) {
-    QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : w, static_cast<Qt::Key>(k), m);
+    QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : w, static_cast<Qt::Key>(k),
+                    m);
   }
   void type(QWidget* w, const QString& text) {
     for (QChar c : text) {
@@ -80,7 +83,8 @@ class TestMainWindow : public QObject {
     std::vector<Expected> expected(20);
     for (int i = 0; i < 20; ++i) {
       const qint64 vid = w.currentVideo();
-      QCOMPARE(w.queueModel()->video(vid)->video.name, QStringLiteral("v%1").arg(i + 1, 2, 10, QLatin1Char('0')));
+      QCOMPARE(w.queueModel()->video(vid)->video.name,
+               QStringLiteral("v%1").arg(i + 1, 2, 10, QLatin1Char('0')));
       const test::ModelRow& m = test::kModelRows[i % 4];
       switch (i % 4) {
         case 0:  // own scores, typed
@@ -242,7 +246,10 @@ class TestMainWindow : public QObject {
     QVERIFY(!panel->findChild<QLabel*>(QStringLiteral("itemLine"))->text().contains(generator));
     QVERIFY(!w.queueModel()->indexForVideo(vid).data().toString().contains(generator));
     QCOMPARE(w.player()->blindMode(), BlindMode::On);
-    QVERIFY(panel->scoreControl(Dimension::Visual)->findChild<QLabel*>(QStringLiteral("modelValue"))->text().isEmpty());
+    QVERIFY(panel->scoreControl(Dimension::Visual)
+                ->findChild<QLabel*>(QStringLiteral("modelValue"))
+                ->text()
+                .isEmpty());
     // Accepting the model is not possible while it is hidden.
     panel->focusCurrentDimension();
     key(&w, Qt::Key_A);
@@ -296,7 +303,8 @@ class TestMainWindow : public QObject {
       key(&w, k);
       QVERIFY(w.currentVideo() != 0);
       QCOMPARE(view->currentIndex().data(QueueModel::VideoIdRole).toLongLong(), w.currentVideo());
-      QVERIFY(view->selectionModel()->isRowSelected(view->currentIndex().row(), view->currentIndex().parent()));
+      QVERIFY(
+          view->selectionModel()->isRowSelected(view->currentIndex().row(), view->currentIndex().parent()));
       QVERIFY2(moved.count() > before, "the queue view is told the current row moved");
     }
     QVERIFY(w.currentVideo() != first);

@@ -54,11 +54,14 @@ class TestModelView : public QObject {
     const QString out = QStringLiteral("a <b> c\nvisual quality: 4\nphysical consistency: 2");
     const QVector<QPair<int, int>> ranges = scoreLineRanges(out);
     QCOMPARE(ranges.size(), 2);
-    QCOMPARE(out.mid(ranges[0].first, ranges[0].second - ranges[0].first), QStringLiteral("visual quality: 4"));
-    QCOMPARE(out.mid(ranges[1].first, ranges[1].second - ranges[1].first), QStringLiteral("physical consistency: 2"));
+    QCOMPARE(out.mid(ranges[0].first, ranges[0].second - ranges[0].first),
+             QStringLiteral("visual quality: 4"));
+    QCOMPARE(out.mid(ranges[1].first, ranges[1].second - ranges[1].first),
+             QStringLiteral("physical consistency: 2"));
     const QString html = reasoningHtml(out, QStringLiteral("#ff0"));
     QVERIFY(html.startsWith(QStringLiteral("a &lt;b&gt; c<br>")));
-    QVERIFY(html.contains(QStringLiteral("background-color:#ff0; font-weight:bold\">visual quality: 4</span>")));
+    QVERIFY(
+        html.contains(QStringLiteral("background-color:#ff0; font-weight:bold\">visual quality: 4</span>")));
   }
 
   void flagsRoundTripThroughExtraKeys() {

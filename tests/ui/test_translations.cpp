@@ -57,7 +57,8 @@ class TestTranslations : public QObject {
     }
     QApplication::removeTranslator(&zh);
     vs::ui::MainWindow english;
-    QCOMPARE(english.findChild<QTabWidget*>(QStringLiteral("centreTabs"))->tabText(0), QStringLiteral("Judge"));
+    QCOMPARE(english.findChild<QTabWidget*>(QStringLiteral("centreTabs"))->tabText(0),
+             QStringLiteral("Judge"));
   }
 };
 

@@ -23,14 +23,28 @@ inline const UserClip kUserClips[3] = {
 // Returns an empty string or ffmpeg's complaint.
 inline QString makeClip(const QString& path, const QString& colour) {
   QProcess ff;
-  ff.start(QStringLiteral("ffmpeg"),
-           {QStringLiteral("-y"), QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-f"),
-            QStringLiteral("lavfi"), QStringLiteral("-i"), QStringLiteral("testsrc2=size=96x64:rate=8"),
-            QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
-            QStringLiteral("color=c=%1:size=96x64:rate=8").arg(colour), QStringLiteral("-filter_complex"),
-            QStringLiteral("[0][1]blend=all_mode=average"), QStringLiteral("-frames:v"), QStringLiteral("8"),
-            QStringLiteral("-c:v"), QStringLiteral("libx264"), QStringLiteral("-preset"), QStringLiteral("ultrafast"),
-            QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"), path});
+  ff.start(QStringLiteral("ffmpeg"), {QStringLiteral("-y"),
+                                      QStringLiteral("-v"),
+                                      QStringLiteral("error"),
+                                      QStringLiteral("-f"),
+                                      QStringLiteral("lavfi"),
+                                      QStringLiteral("-i"),
+                                      QStringLiteral("testsrc2=size=96x64:rate=8"),
+                                      QStringLiteral("-f"),
+                                      QStringLiteral("lavfi"),
+                                      QStringLiteral("-i"),
+                                      QStringLiteral("color=c=%1:size=96x64:rate=8").arg(colour),
+                                      QStringLiteral("-filter_complex"),
+                                      QStringLiteral("[0][1]blend=all_mode=average"),
+                                      QStringLiteral("-frames:v"),
+                                      QStringLiteral("8"),
+                                      QStringLiteral("-c:v"),
+                                      QStringLiteral("libx264"),
+                                      QStringLiteral("-preset"),
+                                      QStringLiteral("ultrafast"),
+                                      QStringLiteral("-pix_fmt"),
+                                      QStringLiteral("yuv420p"),
+                                      path});
   if (!ff.waitForFinished(60000) || ff.exitCode() != 0) {
     return QString::fromLocal8Bit(ff.readAllStandardError()) + QStringLiteral(" (ffmpeg)");
   }

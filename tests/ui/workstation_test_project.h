@@ -25,7 +25,8 @@ inline const ModelRow kModelRows[4] = {
 inline QString modelOutput(const ModelRow& r) {
   return QStringLiteral(
              "### Thinking Process:\nThe motion is mostly smooth.\n\n### Score:\n"
-             "(1) visual quality: %1\n(2) text-to-video alignment: %2\n(3) physical/common-sense consistency: %3")
+             "(1) visual quality: %1\n(2) text-to-video alignment: %2\n(3) physical/common-sense "
+             "consistency: %3")
       .arg(r.hard[0])
       .arg(r.hard[1])
       .arg(r.hard[2]);

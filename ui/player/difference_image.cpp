@@ -10,7 +10,8 @@ QImage differenceImage(const QImage& a_in, const QImage& b_in, int gain) {
     return {};
   }
   const QImage a = a_in.convertToFormat(QImage::Format_RGB32);
-  QImage b = b_in.size() == a.size() ? b_in : b_in.scaled(a.size(), Qt::IgnoreAspectRatio, Qt::FastTransformation);
+  QImage b =
+      b_in.size() == a.size() ? b_in : b_in.scaled(a.size(), Qt::IgnoreAspectRatio, Qt::FastTransformation);
   b = b.convertToFormat(QImage::Format_RGB32);
   QImage out(a.size(), QImage::Format_RGB32);
   for (int y = 0; y < a.height(); ++y) {

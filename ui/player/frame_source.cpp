@@ -204,8 +204,9 @@ void FrameSource::run() {
     probe.has_audio = decoder->info().has_audio;
     {
       QMutexLocker lock(&mutex_);
-      const double seconds = probe.frame_times_s.empty() ? 0.0
-                             : probe.frame_times_s.back() + (probe.fps > 0 ? 1.0 / probe.fps : 0.0);
+      const double seconds = probe.frame_times_s.empty()
+                                 ? 0.0
+                                 : probe.frame_times_s.back() + (probe.fps > 0 ? 1.0 / probe.fps : 0.0);
       fill_status_.frames = probe.frames;
       fill_status_.eligible = fill_budget_ > 0 && seconds <= kFillMaxSeconds;
     }

@@ -32,7 +32,7 @@ namespace vs::ui {
 struct ClipProbe {
   qint64 frames = 0;
   double fps = 0.0;
-  QSize size;                       // display size of the frames
+  QSize size;  // display size of the frames
   std::vector<double> frame_times_s;
   bool has_audio = false;
 };
@@ -40,20 +40,20 @@ struct ClipProbe {
 // What the GUI wants from one clip now.
 // What the fill pass has done (thread-safe copy; see FrameSource::fillStatus()).
 struct FillStatus {
-  bool eligible = false;   // short enough to fill (and a budget was given)
-  qint64 filled = 0;       // frames rendered at the current geometry
-  qint64 frames = 0;       // frames in the clip
-  qint64 bytes = 0;        // memory the filled frames take
-  bool complete = false;   // every frame filled, or the budget reached (filled < frames)
+  bool eligible = false;        // short enough to fill (and a budget was given)
+  qint64 filled = 0;            // frames rendered at the current geometry
+  qint64 frames = 0;            // frames in the clip
+  qint64 bytes = 0;             // memory the filled frames take
+  bool complete = false;        // every frame filled, or the budget reached (filled < frames)
   qint64 served_from_fill = 0;  // requests answered from the filled frames (since start)
-  double pass_ms = 0.0;    // wall time of the last completed pass
+  double pass_ms = 0.0;         // wall time of the last completed pass
 };
 
 struct FrameRequest {
-  qint64 anchor = 0;      // frame needed first (the one to show)
-  int direction = 1;      // read-ahead direction: +1 or -1
-  int ahead = 2;          // frames after the anchor to prepare
-  QSize tile;             // tile picture area, device pixels
+  qint64 anchor = 0;  // frame needed first (the one to show)
+  int direction = 1;  // read-ahead direction: +1 or -1
+  int ahead = 2;      // frames after the anchor to prepare
+  QSize tile;         // tile picture area, device pixels
   ViewState view;
   quint64 geometry_gen = 0;  // bumps whenever tile or view changes; stale frames are dropped
   qint64 wrap_first = -1;    // looping: the frames after the loop point, prepared after the rest

@@ -6,12 +6,18 @@ namespace vs::ui {
 
 GridShape GridLayout::shapeFor(int clip_count, GridLayoutChoice choice) {
   switch (choice) {
-    case GridLayoutChoice::One: return {1, 1};
-    case GridLayoutChoice::OneByTwo: return {1, 2};
-    case GridLayoutChoice::TwoByTwo: return {2, 2};
-    case GridLayoutChoice::TwoByThree: return {2, 3};
-    case GridLayoutChoice::ThreeByThree: return {3, 3};
-    case GridLayoutChoice::Auto: break;
+    case GridLayoutChoice::One:
+      return {1, 1};
+    case GridLayoutChoice::OneByTwo:
+      return {1, 2};
+    case GridLayoutChoice::TwoByTwo:
+      return {2, 2};
+    case GridLayoutChoice::TwoByThree:
+      return {2, 3};
+    case GridLayoutChoice::ThreeByThree:
+      return {3, 3};
+    case GridLayoutChoice::Auto:
+      break;
   }
   if (clip_count <= 1) {
     return {1, 1};

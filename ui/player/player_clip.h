@@ -7,11 +7,11 @@
 namespace vs::ui {
 
 struct PlayerClip {
-  QString path;                        // video file
-  QString generator;                   // generator/model name; hidden on the tile in blind mode
-  QString label;                       // short caption (e.g. video name); may be empty
-  QVector<qint64> model_seen_frames;   // 0-based frame indices the evaluator sampled
-  bool missing = false;                // no file found: the tile offers a relink, not a path error
+  QString path;                       // video file
+  QString generator;                  // generator/model name; hidden on the tile in blind mode
+  QString label;                      // short caption (e.g. video name); may be empty
+  QVector<qint64> model_seen_frames;  // 0-based frame indices the evaluator sampled
+  bool missing = false;               // no file found: the tile offers a relink, not a path error
 };
 
 enum class BlindMode { Off, On };

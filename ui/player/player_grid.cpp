@@ -24,7 +24,7 @@ constexpr int kGapPx = 2;
 constexpr double kSpeeds[] = {0.1, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 4.0};
 
 QColor clipColor(int i) {
-  static const QColor colors[] = {QColor(255, 196, 0), QColor(0, 200, 255), QColor(255, 90, 160),
+  static const QColor colors[] = {QColor(255, 196, 0),  QColor(0, 200, 255),   QColor(255, 90, 160),
                                   QColor(120, 230, 90), QColor(200, 140, 255), QColor(255, 140, 60),
                                   QColor(90, 220, 200), QColor(230, 230, 110), QColor(160, 170, 255)};
   return colors[i % 9];
@@ -105,7 +105,8 @@ struct PlayerGrid::State {
     } else if (single) {
       place(focused(), a);
     } else {
-      const QVector<QRect> rects = GridLayout::tiles(a, GridLayout::shapeFor(count(), layout), count(), kGapPx);
+      const QVector<QRect> rects =
+          GridLayout::tiles(a, GridLayout::shapeFor(count(), layout), count(), kGapPx);
       for (int i = 0; i < count() && i < rects.size(); ++i) {
         place(i, rects[i]);
       }
@@ -154,13 +155,20 @@ struct PlayerGrid::State {
   void updateStatus() {
     QString loop_text;
     switch (playback.loopMode()) {
-      case LoopMode::Off: loop_text = tr("loop off"); break;
-      case LoopMode::Whole: loop_text = tr("loop all"); break;
-      case LoopMode::InOut: loop_text = tr("loop in–out"); break;
+      case LoopMode::Off:
+        loop_text = tr("loop off");
+        break;
+      case LoopMode::Whole:
+        loop_text = tr("loop all");
+        break;
+      case LoopMode::InOut:
+        loop_text = tr("loop in–out");
+        break;
     }
-    timeline->setStatusText(QStringLiteral("%1×  %2  %3")
-                                .arg(playback.speed(), 0, 'g', 3)
-                                .arg(loop_text, playback.syncMode() == SyncMode::On ? tr("sync") : tr("unsynced")));
+    timeline->setStatusText(
+        QStringLiteral("%1×  %2  %3")
+            .arg(playback.speed(), 0, 'g', 3)
+            .arg(loop_text, playback.syncMode() == SyncMode::On ? tr("sync") : tr("unsynced")));
   }
 
   static QString tr(const char* s) { return PlayerGrid::tr(s); }
@@ -241,9 +249,15 @@ PlayerGrid::PlayerGrid(QWidget* parent) : QWidget(parent), s_(std::make_unique<S
   });
   on(PlayerAction::Loop, [this] {
     switch (loopMode()) {
-      case LoopMode::Off: setLoopMode(LoopMode::Whole); break;
-      case LoopMode::Whole: setLoopMode(s_->playback.hasInOut() ? LoopMode::InOut : LoopMode::Off); break;
-      case LoopMode::InOut: setLoopMode(LoopMode::Off); break;
+      case LoopMode::Off:
+        setLoopMode(LoopMode::Whole);
+        break;
+      case LoopMode::Whole:
+        setLoopMode(s_->playback.hasInOut() ? LoopMode::InOut : LoopMode::Off);
+        break;
+      case LoopMode::InOut:
+        setLoopMode(LoopMode::Off);
+        break;
     }
   });
   on(PlayerAction::SetIn, [this] { s_->playback.setInHere(); });
@@ -253,25 +267,21 @@ PlayerGrid::PlayerGrid(QWidget* parent) : QWidget(parent), s_(std::make_unique<S
   on(PlayerAction::Difference, [this] {
     setCompareMode(s_->compare == CompareMode::Difference ? CompareMode::Grid : CompareMode::Difference);
   });
-  on(PlayerAction::Wipe, [this] {
-    setCompareMode(s_->compare == CompareMode::Wipe ? CompareMode::Grid : CompareMode::Wipe);
-  });
+  on(PlayerAction::Wipe,
+     [this] { setCompareMode(s_->compare == CompareMode::Wipe ? CompareMode::Grid : CompareMode::Wipe); });
   on(PlayerAction::AbToggle, [this] { toggleAb(); });
   on(PlayerAction::FullScreenTile, [this] { setFullScreenTile(!s_->single); });
-  on(PlayerAction::SyncToggle, [this] {
-    setSyncMode(syncMode() == SyncMode::On ? SyncMode::Off : SyncMode::On);
-  });
+  on(PlayerAction::SyncToggle,
+     [this] { setSyncMode(syncMode() == SyncMode::On ? SyncMode::Off : SyncMode::On); });
   on(PlayerAction::NextClip, [this] {
     if (s_->count() > 0) {
       setFocusedClip((s_->focused() + 1) % s_->count());
     }
   });
-  on(PlayerAction::OffsetForward, [this] {
-    setClipOffsetFrames(s_->focused(), clipOffsetFrames(s_->focused()) + 1);
-  });
-  on(PlayerAction::OffsetBack, [this] {
-    setClipOffsetFrames(s_->focused(), clipOffsetFrames(s_->focused()) - 1);
-  });
+  on(PlayerAction::OffsetForward,
+     [this] { setClipOffsetFrames(s_->focused(), clipOffsetFrames(s_->focused()) + 1); });
+  on(PlayerAction::OffsetBack,
+     [this] { setClipOffsetFrames(s_->focused(), clipOffsetFrames(s_->focused()) - 1); });
   on(PlayerAction::SaveFrames, [this] { saveFrames(s_->snapshot_dir); });
   on(PlayerAction::MuteAudio, [this](bool muted) { s_->playback.setMuted(muted); });
   action(PlayerAction::SyncToggle)->setChecked(true);
@@ -285,9 +295,10 @@ void PlayerGrid::setClips(const QVector<PlayerClip>& clips) {
   s_->missing_text.clear();
   for (int i = 0; i < s_->count(); ++i) {
     const PlayerClip& c = s_->playback.tile(i).clip;
-    s_->missing_text << (c.missing ? tr("missing: %1 — Relink…")
-                                         .arg(c.label.isEmpty() ? QFileInfo(c.path).fileName() : c.label)
-                                   : QString());
+    s_->missing_text
+        << (c.missing
+                ? tr("missing: %1 — Relink…").arg(c.label.isEmpty() ? QFileInfo(c.path).fileName() : c.label)
+                : QString());
   }
   s_->relayout();
   s_->playback.pump();
@@ -297,32 +308,60 @@ void PlayerGrid::setClips(const QVector<PlayerClip>& clips) {
   update();
 }
 
-int PlayerGrid::clipCount() const { return s_->count(); }
+int PlayerGrid::clipCount() const {
+  return s_->count();
+}
 
 void PlayerGrid::setBlindMode(BlindMode mode) {
   s_->blind = mode;
   update();
 }
 
-BlindMode PlayerGrid::blindMode() const { return s_->blind; }
+BlindMode PlayerGrid::blindMode() const {
+  return s_->blind;
+}
 
 void PlayerGrid::setLayoutChoice(GridLayoutChoice choice) {
   s_->layout = choice;
   s_->relayoutAndShow();
 }
 
-QList<QAction*> PlayerGrid::playerActions() const { return s_->actions->all(); }
-QAction* PlayerGrid::action(PlayerAction id) const { return s_->actions->get(id); }
-bool PlayerGrid::isPlaying() const { return s_->playback.isPlaying(); }
-double PlayerGrid::speed() const { return s_->playback.speed(); }
-LoopMode PlayerGrid::loopMode() const { return s_->playback.loopMode(); }
-SyncMode PlayerGrid::syncMode() const { return s_->playback.syncMode(); }
-CompareMode PlayerGrid::compareMode() const { return s_->compare; }
-int PlayerGrid::focusedClip() const { return s_->focused(); }
-int PlayerGrid::compareClipB() const { return s_->partner(); }
-qint64 PlayerGrid::clipOffsetFrames(int clip) const { return s_->playback.clipOffsetFrames(clip); }
-double PlayerGrid::position() const { return s_->playback.position(); }
-double PlayerGrid::duration() const { return s_->playback.duration(); }
+QList<QAction*> PlayerGrid::playerActions() const {
+  return s_->actions->all();
+}
+QAction* PlayerGrid::action(PlayerAction id) const {
+  return s_->actions->get(id);
+}
+bool PlayerGrid::isPlaying() const {
+  return s_->playback.isPlaying();
+}
+double PlayerGrid::speed() const {
+  return s_->playback.speed();
+}
+LoopMode PlayerGrid::loopMode() const {
+  return s_->playback.loopMode();
+}
+SyncMode PlayerGrid::syncMode() const {
+  return s_->playback.syncMode();
+}
+CompareMode PlayerGrid::compareMode() const {
+  return s_->compare;
+}
+int PlayerGrid::focusedClip() const {
+  return s_->focused();
+}
+int PlayerGrid::compareClipB() const {
+  return s_->partner();
+}
+qint64 PlayerGrid::clipOffsetFrames(int clip) const {
+  return s_->playback.clipOffsetFrames(clip);
+}
+double PlayerGrid::position() const {
+  return s_->playback.position();
+}
+double PlayerGrid::duration() const {
+  return s_->playback.duration();
+}
 
 qint64 PlayerGrid::frameCount(int clip) const {
   const PlaybackTile* t = s_->openedTile(clip);
@@ -342,7 +381,9 @@ qint64 PlayerGrid::displayedFrame(int clip) const {
   return s_->valid(clip) ? s_->playback.tile(clip).shown : -1;
 }
 
-bool PlayerGrid::isSettled() const { return s_->playback.isSettled(); }
+bool PlayerGrid::isSettled() const {
+  return s_->playback.isSettled();
+}
 
 QRect PlayerGrid::tileImageRect(int clip) const {
   if (!s_->valid(clip) || !s_->places[size_t(clip)].visible || s_->playback.tile(clip).shown_image.isNull()) {
@@ -355,24 +396,56 @@ QRect PlayerGrid::tileRect(int clip) const {
   return !s_->valid(clip) || !s_->places[size_t(clip)].visible ? QRect() : s_->places[size_t(clip)].rect;
 }
 
-QString PlayerGrid::tileMessage(int clip) const { return s_->valid(clip) ? s_->message(clip) : QString(); }
+QString PlayerGrid::tileMessage(int clip) const {
+  return s_->valid(clip) ? s_->message(clip) : QString();
+}
 
-QStringList PlayerGrid::saveFrames(const QString& dir) { return s_->playback.saveFrames(dir, s_->blind); }
-void PlayerGrid::setSnapshotDirectory(const QString& dir) { s_->snapshot_dir = dir; }
-QString PlayerGrid::snapshotDirectory() const { return s_->snapshot_dir; }
-qint64 PlayerGrid::droppedFrames() const { return s_->playback.droppedFrames(); }
-void PlayerGrid::resetDroppedFrames() { s_->playback.resetDroppedFrames(); }
+QStringList PlayerGrid::saveFrames(const QString& dir) {
+  return s_->playback.saveFrames(dir, s_->blind);
+}
+void PlayerGrid::setSnapshotDirectory(const QString& dir) {
+  s_->snapshot_dir = dir;
+}
+QString PlayerGrid::snapshotDirectory() const {
+  return s_->snapshot_dir;
+}
+qint64 PlayerGrid::droppedFrames() const {
+  return s_->playback.droppedFrames();
+}
+void PlayerGrid::resetDroppedFrames() {
+  s_->playback.resetDroppedFrames();
+}
 
-void PlayerGrid::play() { s_->playback.setPlaying(true); }
-void PlayerGrid::pause() { s_->playback.setPlaying(false); }
-void PlayerGrid::togglePlay() { s_->playback.setPlaying(!s_->playback.isPlaying()); }
-void PlayerGrid::stepFrames(int frames) { s_->playback.stepFrames(frames); }
-void PlayerGrid::stepSeconds(int seconds) { s_->playback.stepSeconds(seconds); }
-void PlayerGrid::toStart() { s_->playback.toStart(); }
-void PlayerGrid::toEnd() { s_->playback.toEnd(); }
-void PlayerGrid::seekFrame(int clip, qint64 frame) { s_->playback.seekFrame(clip, frame); }
-void PlayerGrid::setSpeed(double speed) { s_->playback.setSpeed(speed); }
-void PlayerGrid::setLoopMode(LoopMode mode) { s_->playback.setLoopMode(mode); }
+void PlayerGrid::play() {
+  s_->playback.setPlaying(true);
+}
+void PlayerGrid::pause() {
+  s_->playback.setPlaying(false);
+}
+void PlayerGrid::togglePlay() {
+  s_->playback.setPlaying(!s_->playback.isPlaying());
+}
+void PlayerGrid::stepFrames(int frames) {
+  s_->playback.stepFrames(frames);
+}
+void PlayerGrid::stepSeconds(int seconds) {
+  s_->playback.stepSeconds(seconds);
+}
+void PlayerGrid::toStart() {
+  s_->playback.toStart();
+}
+void PlayerGrid::toEnd() {
+  s_->playback.toEnd();
+}
+void PlayerGrid::seekFrame(int clip, qint64 frame) {
+  s_->playback.seekFrame(clip, frame);
+}
+void PlayerGrid::setSpeed(double speed) {
+  s_->playback.setSpeed(speed);
+}
+void PlayerGrid::setLoopMode(LoopMode mode) {
+  s_->playback.setLoopMode(mode);
+}
 
 void PlayerGrid::setInOutFrames(qint64 in_frame, qint64 out_frame) {
   s_->playback.setInOutFrames(in_frame, out_frame);
@@ -387,7 +460,9 @@ void PlayerGrid::setClipOffsetFrames(int clip, qint64 offset_frames) {
   s_->playback.setClipOffsetFrames(clip, offset_frames);
 }
 
-void PlayerGrid::setFocusedClip(int clip) { s_->setFocused(clip); }
+void PlayerGrid::setFocusedClip(int clip) {
+  s_->setFocused(clip);
+}
 
 void PlayerGrid::setCompareMode(CompareMode mode) {
   if (s_->count() < 2) {
@@ -428,7 +503,9 @@ void PlayerGrid::setFullScreenTile(bool on) {
   s_->relayoutAndShow();
 }
 
-void PlayerGrid::zoomFit() { s_->setView(ViewState()); }
+void PlayerGrid::zoomFit() {
+  s_->setView(ViewState());
+}
 
 void PlayerGrid::zoomOneToOne() {
   const PlaybackTile* t = s_->openedTile(s_->focused());
@@ -492,7 +569,8 @@ void PlayerGrid::paintEvent(QPaintEvent*) {
   const QString name_a = QStringLiteral("A: ") + ca.caption;
   const QString name_b = QStringLiteral("B: ") + cb.caption;
   if (s_->compare == CompareMode::Difference) {
-    ca.image = s_->playback.differenceImage();  // made on a pool thread; may trail A/B by a frame while playing
+    ca.image =
+        s_->playback.differenceImage();  // made on a pool thread; may trail A/B by a frame while playing
     ca.caption = name_a + QStringLiteral("  −  ") + name_b;
     ca.label.clear();
     TilePainter::paint(p, ca);
@@ -570,7 +648,9 @@ void PlayerGrid::mouseMoveEvent(QMouseEvent* event) {
   }
 }
 
-void PlayerGrid::mouseReleaseEvent(QMouseEvent*) { s_->drag = State::Drag::None; }
+void PlayerGrid::mouseReleaseEvent(QMouseEvent*) {
+  s_->drag = State::Drag::None;
+}
 
 void PlayerGrid::mouseDoubleClickEvent(QMouseEvent* event) {
   const int i = s_->tileAt(event->position());

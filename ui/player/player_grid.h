@@ -48,16 +48,16 @@ class PlayerGrid : public QWidget {
   int focusedClip() const;
   int compareClipB() const;
   qint64 clipOffsetFrames(int clip) const;
-  double position() const;             // master time, seconds
-  double duration() const;             // master time at which the last clip ends
-  qint64 frameCount(int clip) const;   // -1 until probed
-  double clipFps(int clip) const;      // 0 until probed
-  qint64 targetFrame(int clip) const;    // the frame the transport asks for
-  qint64 displayedFrame(int clip) const; // the frame on screen now (-1: none yet)
-  bool isSettled() const;                // every visible tile shows its target frame
-  QRect tileImageRect(int clip) const;   // where the clip's picture is drawn, in this widget
-  QRect tileRect(int clip) const;        // the whole tile: picture area and the marker strip below
-  QString tileMessage(int clip) const;   // the text drawn over the tile instead of a picture, or empty
+  double position() const;                // master time, seconds
+  double duration() const;                // master time at which the last clip ends
+  qint64 frameCount(int clip) const;      // -1 until probed
+  double clipFps(int clip) const;         // 0 until probed
+  qint64 targetFrame(int clip) const;     // the frame the transport asks for
+  qint64 displayedFrame(int clip) const;  // the frame on screen now (-1: none yet)
+  bool isSettled() const;                 // every visible tile shows its target frame
+  QRect tileImageRect(int clip) const;    // where the clip's picture is drawn, in this widget
+  QRect tileRect(int clip) const;         // the whole tile: picture area and the marker strip below
+  QString tileMessage(int clip) const;    // the text drawn over the tile instead of a picture, or empty
 
   // Writes the frames on screen as PNG (full resolution) into dir on the decoding threads;
   // returns the paths that framesSaved() reports once written. The SaveFrames action uses
@@ -74,7 +74,7 @@ class PlayerGrid : public QWidget {
   void play();
   void pause();
   void togglePlay();
-  void stepFrames(int frames);           // in frames of the focused clip
+  void stepFrames(int frames);  // in frames of the focused clip
   void stepSeconds(int seconds);
   void toStart();
   void toEnd();
@@ -83,7 +83,7 @@ class PlayerGrid : public QWidget {
   void setLoopMode(LoopMode mode);
   void setInOutFrames(qint64 in_frame, qint64 out_frame);  // in frames of the focused clip
   void setSyncMode(SyncMode mode);
-  void setClipOffsetFrames(int clip, qint64 offset_frames); // positive: clip starts later
+  void setClipOffsetFrames(int clip, qint64 offset_frames);  // positive: clip starts later
   void setFocusedClip(int clip);
   void setCompareMode(CompareMode mode);  // Wipe/Difference: focused clip (A) against B
   void setCompareClips(int a, int b);
@@ -94,9 +94,9 @@ class PlayerGrid : public QWidget {
   void zoomOneToOne();
 
  signals:
-  void clipFrameChanged(int clip, qint64 frame);   // a new frame is on screen
-  void positionChanged(double seconds);            // master time
-  void firstFramesShown(qint64 elapsed_ms);        // all tiles have a picture after setClips
+  void clipFrameChanged(int clip, qint64 frame);  // a new frame is on screen
+  void positionChanged(double seconds);           // master time
+  void firstFramesShown(qint64 elapsed_ms);       // all tiles have a picture after setClips
   void playingChanged(bool playing);
   void clipError(int clip, const QString& message);
   void relinkRequested(int clip);  // a missing clip's tile was clicked

@@ -98,11 +98,13 @@ void PlayerTimeline::paintEvent(QPaintEvent*) {
   }
   p.fillRect(QRect(xAt(position_s_) - 1, r.top(), 3, r.height()), QColor(255, 255, 255));
   p.setPen(palette().color(QPalette::WindowText));
-  p.drawText(QRect(r.right() + 8, 0, kStatusWidthPx - 6, height()), Qt::AlignVCenter | Qt::AlignLeft, status_);
+  p.drawText(QRect(r.right() + 8, 0, kStatusWidthPx - 6, height()), Qt::AlignVCenter | Qt::AlignLeft,
+             status_);
 }
 
 void PlayerTimeline::mousePressEvent(QMouseEvent* event) {
-  if (event->button() == Qt::LeftButton && trackRect().adjusted(0, -3, 0, 3).contains(event->position().toPoint())) {
+  if (event->button() == Qt::LeftButton &&
+      trackRect().adjusted(0, -3, 0, 3).contains(event->position().toPoint())) {
     emit seekRequested(timeAt(event->position().toPoint().x()));
   }
 }

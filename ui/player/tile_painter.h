@@ -12,15 +12,15 @@ class QPainter;
 namespace vs::ui {
 
 struct TileContent {
-  QRect tile;             // whole tile, widget coordinates
-  QRect picture_area;     // where pictures go (tile minus the marker strip)
-  QRect strip;            // the marker strip
-  QImage image;           // picture to show (may be null)
-  QRect image_rect;       // where `image` is drawn, widget coordinates (scaled if sizes differ)
-  qint64 frame = -1;      // frame number on screen
+  QRect tile;          // whole tile, widget coordinates
+  QRect picture_area;  // where pictures go (tile minus the marker strip)
+  QRect strip;         // the marker strip
+  QImage image;        // picture to show (may be null)
+  QRect image_rect;    // where `image` is drawn, widget coordinates (scaled if sizes differ)
+  qint64 frame = -1;   // frame number on screen
   qint64 frame_count = 0;
   double frame_time_s = 0.0;
-  QString caption;        // generator or "Clip B" in blind mode
+  QString caption;  // generator or "Clip B" in blind mode
   QString label;
   const QVector<qint64>* seen_frames = nullptr;  // sorted
   bool focused = false;

@@ -10,7 +10,7 @@
 namespace vs::ui {
 
 struct ViewState {
-  double zoom = 1.0;                 // 1 = the whole frame fits the tile
+  double zoom = 1.0;                   // 1 = the whole frame fits the tile
   QPointF centre = QPointF(0.5, 0.5);  // frame point at the tile centre, 0..1 each axis
 
   bool operator==(const ViewState& o) const { return zoom == o.zoom && centre == o.centre; }
@@ -18,8 +18,8 @@ struct ViewState {
 };
 
 struct ViewGeometry {
-  QRect target;   // in tile coordinates: where the picture is drawn (empty: nothing visible)
-  QRectF source;  // in frame pixels: which part of the frame fills `target`
+  QRect target;        // in tile coordinates: where the picture is drawn (empty: nothing visible)
+  QRectF source;       // in frame pixels: which part of the frame fills `target`
   double scale = 1.0;  // screen pixels per frame pixel
 };
 

@@ -32,7 +32,9 @@ inline Run vscore(const QStringList& args) {
   return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
 }
 
-inline QString data(const QString& name) { return QStringLiteral(VS_TEST_DATA_DIR "/analysis/") + name; }
+inline QString data(const QString& name) {
+  return QStringLiteral(VS_TEST_DATA_DIR "/analysis/") + name;
+}
 
 inline QJsonDocument fixture(const QString& name) {
   QFile f(data(name));
@@ -79,10 +81,14 @@ inline void compareSubset(const QJsonObject& actual, const QJsonObject& expected
     } else if (it.value().isString()) {
       QCOMPARE(actual[it.key()].toString(), it.value().toString());
     } else {
-      QVERIFY2(close(actual[it.key()], it.value()),
-               qPrintable(QStringLiteral("%1: got %2, expected %3")
-                              .arg(where, QString::fromUtf8(QJsonDocument(QJsonArray{actual[it.key()]}).toJson(QJsonDocument::Compact)),
-                                   QString::fromUtf8(QJsonDocument(QJsonArray{it.value()}).toJson(QJsonDocument::Compact)))));
+      QVERIFY2(
+          close(actual[it.key()], it.value()),
+          qPrintable(QStringLiteral("%1: got %2, expected %3")
+                         .arg(where,
+                              QString::fromUtf8(
+                                  QJsonDocument(QJsonArray{actual[it.key()]}).toJson(QJsonDocument::Compact)),
+                              QString::fromUtf8(
+                                  QJsonDocument(QJsonArray{it.value()}).toJson(QJsonDocument::Compact)))));
     }
   }
 }

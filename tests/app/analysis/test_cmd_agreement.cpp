@@ -22,8 +22,8 @@ class TestCmdAgreement : public QObject {
  private slots:
   void threeFiles() {
     const Run r = vscore(QStringList{QStringLiteral("agreement"), data(QStringLiteral("annotator_1.json")),
-                                     data(QStringLiteral("annotator_2.json")), data(QStringLiteral("annotator_3.json")),
-                                     QStringLiteral("--json")} +
+                                     data(QStringLiteral("annotator_2.json")),
+                                     data(QStringLiteral("annotator_3.json")), QStringLiteral("--json")} +
                          bootstrapArgs());
     QVERIFY2(r.exitCode == 0, r.err.constData());
     compareSubset(r.json(), fixture(QStringLiteral("expected_agreement.json")).object()["result"].toObject(),
@@ -36,7 +36,8 @@ class TestCmdAgreement : public QObject {
       store::Store store(path, store::OpenMode::CreateNew);
       store.addAnnotator(QStringLiteral("model-x"), AnnotatorKind::Model);  // not a person: left out
       for (int a = 1; a <= 3; ++a) {
-        const qint64 annotator = store.addAnnotator(QStringLiteral("annotator_%1").arg(a), AnnotatorKind::Human);
+        const qint64 annotator =
+            store.addAnnotator(QStringLiteral("annotator_%1").arg(a), AnnotatorKind::Human);
         for (const QJsonValue& v : fixture(QStringLiteral("annotator_%1.json").arg(a)).array()) {
           const QJsonObject o = v.toObject();
           Video video;
@@ -47,13 +48,14 @@ class TestCmdAgreement : public QObject {
         }
       }
     }
-    const Run r = vscore(QStringList{QStringLiteral("agreement"), path, QStringLiteral("--json")} + bootstrapArgs());
+    const Run r =
+        vscore(QStringList{QStringLiteral("agreement"), path, QStringLiteral("--json")} + bootstrapArgs());
     QVERIFY2(r.exitCode == 0, r.err.constData());
     compareSubset(r.json(), fixture(QStringLiteral("expected_agreement.json")).object()["result"].toObject(),
                   QStringLiteral("project"));
     const Run two = vscore({QStringLiteral("agreement"), path, QStringLiteral("--annotators"),
-                            QStringLiteral("annotator_1,annotator_3"), QStringLiteral("--json"), QStringLiteral("--bootstrap"),
-                            QStringLiteral("0")});
+                            QStringLiteral("annotator_1,annotator_3"), QStringLiteral("--json"),
+                            QStringLiteral("--bootstrap"), QStringLiteral("0")});
     QCOMPARE(two.exitCode, 0);
     QCOMPARE(two.json()["annotators"].toArray().size(), 2);
     QVERIFY(two.json()["n"].toInt() > r.json()["n"].toInt());  // fewer annotators share more items
@@ -61,7 +63,9 @@ class TestCmdAgreement : public QObject {
   void usage() {
     QCOMPARE(vscore({QStringLiteral("agreement"), data(QStringLiteral("annotator_1.json"))}).exitCode, 2);
     QCOMPARE(vscore({QStringLiteral("agreement"), data(QStringLiteral("annotator_1.json")),
-                     scratch(QStringLiteral("absent.json"))}).exitCode, 1);
+                     scratch(QStringLiteral("absent.json"))})
+                 .exitCode,
+             1);
   }
 };
 

@@ -12,16 +12,18 @@ class TestCmdAudit : public QObject {
  private slots:
   void softPredictionsWithIntervals() {
     const QJsonObject expected = fixture(QStringLiteral("expected_audit.json")).object();
-    const Run r = vscore({QStringLiteral("audit"), data(QStringLiteral("predictions_soft.json")), QStringLiteral("--json"),
-                          QStringLiteral("--bootstrap"), QStringLiteral("200"), QStringLiteral("--seed"), QStringLiteral("7")});
+    const Run r = vscore({QStringLiteral("audit"), data(QStringLiteral("predictions_soft.json")),
+                          QStringLiteral("--json"), QStringLiteral("--bootstrap"), QStringLiteral("200"),
+                          QStringLiteral("--seed"), QStringLiteral("7")});
     QCOMPARE(r.exitCode, 0);
     compareSubset(r.json(), expected["predictions_soft.json"].toObject(), QStringLiteral("soft"));
   }
   void integerAndReparsedPredictions() {
     const QJsonObject expected = fixture(QStringLiteral("expected_audit.json")).object();
-    for (const QString& name : {QStringLiteral("predictions_int.json"), QStringLiteral("predictions_reparse.json")}) {
-      const Run r = vscore({QStringLiteral("audit"), data(name), QStringLiteral("--json"), QStringLiteral("--bootstrap"),
-                            QStringLiteral("0")});
+    for (const QString& name :
+         {QStringLiteral("predictions_int.json"), QStringLiteral("predictions_reparse.json")}) {
+      const Run r = vscore({QStringLiteral("audit"), data(name), QStringLiteral("--json"),
+                            QStringLiteral("--bootstrap"), QStringLiteral("0")});
       QCOMPARE(r.exitCode, 0);
       compareSubset(r.json(), expected[name].toObject(), name);
       QVERIFY(!r.json()["visual"].toObject().contains(QStringLiteral("ci")));
@@ -41,16 +43,19 @@ class TestCmdAudit : public QObject {
         video.generator = QStringLiteral("gen-%1").arg(video.name.back());
         video.promptId = store.addPrompt(o["prompt"].toString());
         const qint64 id = store.addVideo(video);
-        Evaluation m = evaluation(id, model, {o["v_score_model"], o["t_score_model"], o["p_score_model"]}, Origin::Model);
+        Evaluation m = evaluation(id, model, {o["v_score_model"], o["t_score_model"], o["p_score_model"]},
+                                  Origin::Model);
         m.modelId = QStringLiteral("VideoScore2");
         store.upsertEvaluation(m);
-        store.upsertEvaluation(evaluation(id, person, {o["v_score_gt"], o["t_score_gt"], o["p_score_gt"]}, Origin::Human));
+        store.upsertEvaluation(
+            evaluation(id, person, {o["v_score_gt"], o["t_score_gt"], o["p_score_gt"]}, Origin::Human));
       }
     }
-    const QJsonObject expected = fixture(QStringLiteral("expected_audit.json")).object()["predictions_int.json"].toObject();
+    const QJsonObject expected =
+        fixture(QStringLiteral("expected_audit.json")).object()["predictions_int.json"].toObject();
     const QString report = scratch(QStringLiteral("audit.html"));
-    Run r = vscore({QStringLiteral("audit"), path, QStringLiteral("--json"), QStringLiteral("--bootstrap"), QStringLiteral("0"),
-                    QStringLiteral("--report"), report});
+    Run r = vscore({QStringLiteral("audit"), path, QStringLiteral("--json"), QStringLiteral("--bootstrap"),
+                    QStringLiteral("0"), QStringLiteral("--report"), report});
     QCOMPARE(r.exitCode, 0);
     compareSubset(r.json(), expected, QStringLiteral("project"));
     QCOMPARE(r.json()["predicted"].toString(), QStringLiteral("model:vs2"));
@@ -62,21 +67,24 @@ class TestCmdAudit : public QObject {
     QVERIFY(page.contains("gen-0 ("));
     QVERIFY(!page.contains("<script") && !page.contains("src="));
     // The sides named explicitly (model id instead of annotator name) give the same numbers.
-    r = vscore({QStringLiteral("audit"), path, QStringLiteral("--a"), QStringLiteral("model:VideoScore2"), QStringLiteral("--b"),
-                QStringLiteral("alice"), QStringLiteral("--json"), QStringLiteral("--bootstrap"), QStringLiteral("0")});
+    r = vscore({QStringLiteral("audit"), path, QStringLiteral("--a"), QStringLiteral("model:VideoScore2"),
+                QStringLiteral("--b"), QStringLiteral("alice"), QStringLiteral("--json"),
+                QStringLiteral("--bootstrap"), QStringLiteral("0")});
     QCOMPARE(r.exitCode, 0);
     compareSubset(r.json(), expected, QStringLiteral("project explicit"));
     r = vscore({QStringLiteral("audit"), path, QStringLiteral("--b"), QStringLiteral("bob")});
     QCOMPARE(r.exitCode, 2);
-    r = vscore({QStringLiteral("audit"), path, QStringLiteral("--a"), QStringLiteral("model:other-checkpoint")});
+    r = vscore(
+        {QStringLiteral("audit"), path, QStringLiteral("--a"), QStringLiteral("model:other-checkpoint")});
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains("no evaluations from 'model:other-checkpoint'"), r.err.constData());
   }
   void textOutput() {
-    const Run r = vscore({QStringLiteral("audit"), data(QStringLiteral("predictions_int.json")), QStringLiteral("--bootstrap"),
-                          QStringLiteral("0")});
+    const Run r = vscore({QStringLiteral("audit"), data(QStringLiteral("predictions_int.json")),
+                          QStringLiteral("--bootstrap"), QStringLiteral("0")});
     QCOMPARE(r.exitCode, 0);
-    const QJsonObject e = fixture(QStringLiteral("expected_audit.json")).object()["predictions_int.json"].toObject();
+    const QJsonObject e =
+        fixture(QStringLiteral("expected_audit.json")).object()["predictions_int.json"].toObject();
     QVERIFY(r.out.contains(QByteArray::number(e["visual"].toObject()["accuracy"].toDouble(), 'f', 3)));
   }
   void errorsAndExitCodes() {
@@ -109,15 +117,19 @@ class TestCmdAudit : public QObject {
                {"video_name": "b", "v_score_gt": 4, "t_score_gt": 2, "p_score_gt": 1, "v_score_model": 4,
                 "t_score_model": 2, "p_score_model": 1}])");
     h.close();
-    r = vscore({QStringLiteral("audit"), odd, QStringLiteral("--json"), QStringLiteral("--bootstrap"), QStringLiteral("0")});
+    r = vscore({QStringLiteral("audit"), odd, QStringLiteral("--json"), QStringLiteral("--bootstrap"),
+                QStringLiteral("0")});
     QCOMPARE(r.exitCode, 0);
-    QCOMPARE(r.json()["visual"].toObject()["accuracy"].toDouble(), 50.0);  // 1e300 -> clamped to 5 (soft rule)
+    QCOMPARE(r.json()["visual"].toObject()["accuracy"].toDouble(),
+             50.0);  // 1e300 -> clamped to 5 (soft rule)
     QCOMPARE(r.json()["visual"].toObject()["confusion"].toObject()["lowest"].toInt(), 1);
 
     QCOMPARE(vscore({QStringLiteral("audit"), scratch(QStringLiteral("absent.json"))}).exitCode, 1);
     QCOMPARE(vscore({QStringLiteral("audit")}).exitCode, 2);
-    QCOMPARE(vscore({QStringLiteral("audit"), data(QStringLiteral("predictions_int.json")), QStringLiteral("--scale"),
-                     QStringLiteral("half")}).exitCode, 2);
+    QCOMPARE(vscore({QStringLiteral("audit"), data(QStringLiteral("predictions_int.json")),
+                     QStringLiteral("--scale"), QStringLiteral("half")})
+                 .exitCode,
+             2);
   }
 };
 

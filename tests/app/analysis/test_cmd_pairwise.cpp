@@ -14,16 +14,21 @@ class TestCmdPairwise : public QObject {
     QTest::addColumn<QString>("scores");
     QTest::addColumn<QString>("pairs");
     QTest::addColumn<bool>("ties");
-    QTest::newRow("soft with ties") << "predictions_soft.json" << "pairs.json" << true;
-    QTest::newRow("soft without ties") << "predictions_soft.json" << "pairs.json" << false;
-    QTest::newRow("int with ties") << "predictions_int.json" << "pairs_int.json" << true;
-    QTest::newRow("int without ties") << "predictions_int.json" << "pairs_int.json" << false;
+    QTest::newRow("soft with ties") << "predictions_soft.json"
+                                    << "pairs.json" << true;
+    QTest::newRow("soft without ties") << "predictions_soft.json"
+                                       << "pairs.json" << false;
+    QTest::newRow("int with ties") << "predictions_int.json"
+                                   << "pairs_int.json" << true;
+    QTest::newRow("int without ties") << "predictions_int.json"
+                                      << "pairs_int.json" << false;
   }
   void matchesReference() {
     QFETCH(QString, scores);
     QFETCH(QString, pairs);
     QFETCH(bool, ties);
-    QStringList args{QStringLiteral("pairwise"), data(scores), QStringLiteral("--pairs"), data(pairs), QStringLiteral("--json")};
+    QStringList args{QStringLiteral("pairwise"), data(scores), QStringLiteral("--pairs"), data(pairs),
+                     QStringLiteral("--json")};
     if (ties) {
       args << QStringLiteral("--ties");
     }
@@ -39,18 +44,24 @@ class TestCmdPairwise : public QObject {
   void otherScores_data() {
     QTest::addColumn<QString>("score");
     QTest::addColumn<QString>("key");
-    QTest::newRow("mean") << "mean" << "mean_with_ties";
-    QTest::newRow("visual") << "visual" << "visual_with_ties";
+    QTest::newRow("mean") << "mean"
+                          << "mean_with_ties";
+    QTest::newRow("visual") << "visual"
+                            << "visual_with_ties";
   }
   void otherScores() {
     QFETCH(QString, score);
     QFETCH(QString, key);
-    const Run r = vscore({QStringLiteral("pairwise"), data(QStringLiteral("predictions_int.json")), QStringLiteral("--pairs"),
-                          data(QStringLiteral("pairs_int.json")), QStringLiteral("--ties"), QStringLiteral("--score"), score,
-                          QStringLiteral("--json")});
+    const Run r =
+        vscore({QStringLiteral("pairwise"), data(QStringLiteral("predictions_int.json")),
+                QStringLiteral("--pairs"), data(QStringLiteral("pairs_int.json")), QStringLiteral("--ties"),
+                QStringLiteral("--score"), score, QStringLiteral("--json")});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     compareSubset(r.json(),
-                  fixture(QStringLiteral("expected_pairwise.json")).object()["predictions_int.json"].toObject()[key].toObject(),
+                  fixture(QStringLiteral("expected_pairwise.json"))
+                      .object()["predictions_int.json"]
+                      .toObject()[key]
+                      .toObject(),
                   key);
   }
   void badPairs() {
@@ -59,7 +70,8 @@ class TestCmdPairwise : public QObject {
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.write(R"([{"left": "vid_0001", "right": "vid_0002", "preference": "maybe"}])");
     f.close();
-    const Run r = vscore({QStringLiteral("pairwise"), data(QStringLiteral("predictions_int.json")), QStringLiteral("--pairs"), path});
+    const Run r = vscore({QStringLiteral("pairwise"), data(QStringLiteral("predictions_int.json")),
+                          QStringLiteral("--pairs"), path});
     QCOMPARE(r.exitCode, 3);
     QVERIFY(r.err.contains("pair 1"));
     QCOMPARE(vscore({QStringLiteral("pairwise"), data(QStringLiteral("predictions_int.json"))}).exitCode, 2);

@@ -25,31 +25,39 @@ class TestCmdPrefer : public QObject {
         }
       }
     }
-    const QStringList judgements{QStringLiteral("p1_A p1_B left"), QStringLiteral("p1_B p1_C left"),
-                                 QStringLiteral("p1_A p1_C tie"), QStringLiteral("p2_A p2_B left"),
+    const QStringList judgements{QStringLiteral("p1_A p1_B left"),  QStringLiteral("p1_B p1_C left"),
+                                 QStringLiteral("p1_A p1_C tie"),   QStringLiteral("p2_A p2_B left"),
                                  QStringLiteral("p2_C p2_B right"), QStringLiteral("p2_A p2_C left")};
     for (const QString& j : judgements) {
       const QStringList w = j.split(QLatin1Char(' '));
-      const auto r = vscore({QStringLiteral("prefer"), project, QStringLiteral("--annotator"), QStringLiteral("ana"),
-                             QStringLiteral("--left"), w[0], QStringLiteral("--right"), w[1], QStringLiteral("--choice"), w[2]});
+      const auto r = vscore({QStringLiteral("prefer"), project, QStringLiteral("--annotator"),
+                             QStringLiteral("ana"), QStringLiteral("--left"), w[0], QStringLiteral("--right"),
+                             w[1], QStringLiteral("--choice"), w[2]});
       QVERIFY2(r.exitCode == 0, r.err.constData());
     }
     // Same pair, other order: replaces the judgement.
-    auto again = vscore({QStringLiteral("prefer"), project, QStringLiteral("--annotator"), QStringLiteral("ana"),
-                         QStringLiteral("--left"), QStringLiteral("p1_C"), QStringLiteral("--right"), QStringLiteral("p1_A"),
-                         QStringLiteral("--choice"), QStringLiteral("right"), QStringLiteral("--json")});
+    auto again = vscore({QStringLiteral("prefer"), project, QStringLiteral("--annotator"),
+                         QStringLiteral("ana"), QStringLiteral("--left"), QStringLiteral("p1_C"),
+                         QStringLiteral("--right"), QStringLiteral("p1_A"), QStringLiteral("--choice"),
+                         QStringLiteral("right"), QStringLiteral("--json")});
     QCOMPARE(again.exitCode, 0);
     QCOMPARE(again.json().value(QStringLiteral("replaced")).toString(), QStringLiteral("tie"));
     QCOMPARE(vscore({QStringLiteral("prefer"), project, QStringLiteral("--annotator"), QStringLiteral("ana"),
-                     QStringLiteral("--left"), QStringLiteral("p1_A"), QStringLiteral("--right"), QStringLiteral("nope"),
-                     QStringLiteral("--choice"), QStringLiteral("left")}).exitCode, 2);
+                     QStringLiteral("--left"), QStringLiteral("p1_A"), QStringLiteral("--right"),
+                     QStringLiteral("nope"), QStringLiteral("--choice"), QStringLiteral("left")})
+                 .exitCode,
+             2);
     QCOMPARE(vscore({QStringLiteral("prefer"), project, QStringLiteral("--annotator"), QStringLiteral("ana"),
-                     QStringLiteral("--left"), QStringLiteral("p1_A"), QStringLiteral("--right"), QStringLiteral("p1_B"),
-                     QStringLiteral("--choice"), QStringLiteral("better")}).exitCode, 2);
+                     QStringLiteral("--left"), QStringLiteral("p1_A"), QStringLiteral("--right"),
+                     QStringLiteral("p1_B"), QStringLiteral("--choice"), QStringLiteral("better")})
+                 .exitCode,
+             2);
 
     const QString pairs = dir.filePath(QStringLiteral("pairs.json"));
     QCOMPARE(vscore({QStringLiteral("export"), project, QStringLiteral("--format"), QStringLiteral("pairs"),
-                     QStringLiteral("--out"), pairs}).exitCode, 0);
+                     QStringLiteral("--out"), pairs})
+                 .exitCode,
+             0);
     QFile f(pairs);
     QVERIFY(f.open(QIODevice::ReadOnly));
     const QJsonArray exported = QJsonDocument::fromJson(f.readAll()).array();
@@ -67,14 +75,16 @@ class TestCmdPrefer : public QObject {
     QVERIFY2(imported.exitCode == 0, imported.err.constData());
     QVERIFY(imported.out.contains("imported 6 preferences"));
     const QString ls = dir.filePath(QStringLiteral("ls.json"));
-    QCOMPARE(vscore({QStringLiteral("export"), other, QStringLiteral("--format"), QStringLiteral("labelstudio-pairwise"),
-                     QStringLiteral("--out"), ls}).exitCode, 0);
+    QCOMPARE(vscore({QStringLiteral("export"), other, QStringLiteral("--format"),
+                     QStringLiteral("labelstudio-pairwise"), QStringLiteral("--out"), ls})
+                 .exitCode,
+             0);
     const auto back = vscore({QStringLiteral("import"), other, ls});
     QVERIFY2(back.exitCode == 0, back.err.constData());
     QVERIFY2(back.out.contains("0 created, 6 updated"), back.out.constData());
 
-    const auto rank = vscore({QStringLiteral("rank"), project, QStringLiteral("--by"), QStringLiteral("preference"),
-                              QStringLiteral("--json")});
+    const auto rank = vscore({QStringLiteral("rank"), project, QStringLiteral("--by"),
+                              QStringLiteral("preference"), QStringLiteral("--json")});
     QVERIFY2(rank.exitCode == 0, rank.err.constData());
     const QJsonArray board = rank.json().value(QStringLiteral("leaderboard")).toArray();
     QCOMPARE(board.size(), 3);

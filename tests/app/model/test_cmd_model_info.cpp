@@ -24,7 +24,9 @@ Run vscore(const QStringList& args) {
   return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
 }
 
-QString scratch(const QString& name) { return qEnvironmentVariable("VS_TEST_TMP") + "/" + name; }
+QString scratch(const QString& name) {
+  return qEnvironmentVariable("VS_TEST_TMP") + "/" + name;
+}
 
 }  // namespace
 
@@ -51,7 +53,8 @@ class TestCmdModelInfo : public QObject {
     const QJsonObject shapes = j["tensor_shapes"].toObject();
     QCOMPARE(shapes["visual.patch_embed.proj.weight"].toObject()["shape"].toArray(),
              (QJsonArray{8, 3, 2, 14, 14}));
-    QCOMPARE(shapes["model.layers.0.self_attn.k_proj.weight"].toObject()["dtype"].toString(), QString("BF16"));
+    QCOMPARE(shapes["model.layers.0.self_attn.k_proj.weight"].toObject()["dtype"].toString(),
+             QString("BF16"));
     const Run text = vscore({"model-info", dir});
     QCOMPARE(text.exit_code, 0);
     QVERIFY(text.out.contains("loadable: yes"));

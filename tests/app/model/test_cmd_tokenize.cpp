@@ -37,7 +37,9 @@ QList<QByteArray> fixtureLines(const char* name, int count) {
   return lines.mid(0, count);
 }
 
-QStringList tokenizerArg() { return {"tokenize", "--tokenizer", qEnvironmentVariable("VS_QWEN_TOKENIZER_GZ")}; }
+QStringList tokenizerArg() {
+  return {"tokenize", "--tokenizer", qEnvironmentVariable("VS_QWEN_TOKENIZER_GZ")};
+}
 
 }  // namespace
 
@@ -65,7 +67,9 @@ class TestCmdTokenize : public QObject {
     const QList<QByteArray> cases = fixtureLines("golden_decode.jsonl", 400);
     QByteArray input;
     for (const QByteArray& c : cases) {
-      input += QJsonDocument(QJsonDocument::fromJson(c).object().value("ids").toArray()).toJson(QJsonDocument::Compact) + "\n";
+      input += QJsonDocument(QJsonDocument::fromJson(c).object().value("ids").toArray())
+                   .toJson(QJsonDocument::Compact) +
+               "\n";
     }
     for (const char* mode : {"keep", "skip"}) {
       QStringList args = tokenizerArg() << "--decode";
@@ -77,7 +81,8 @@ class TestCmdTokenize : public QObject {
       const QList<QByteArray> out = r.out.split('\n');
       QCOMPARE(out.size(), cases.size() + 1);
       for (int i = 0; i < cases.size(); ++i) {
-        const QString expected = QJsonDocument::fromJson(cases[i]).object().value(QLatin1String(mode)).toString();
+        const QString expected =
+            QJsonDocument::fromJson(cases[i]).object().value(QLatin1String(mode)).toString();
         QCOMPARE(QJsonDocument::fromJson("[" + out[i] + "]").array()[0].toString(), expected);
       }
     }

@@ -19,7 +19,8 @@ struct Run {
 
 QByteArray sha(const QString& path) {
   QFile f(path);
-  return f.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256) : QByteArray();
+  return f.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256)
+                                     : QByteArray();
 }
 
 }  // namespace
@@ -51,9 +52,10 @@ class TestVscoreVideos : public QObject {
     QDir().mkpath(QFileInfo(file).absolutePath());
     QProcess ffmpeg;
     ffmpeg.start(qEnvironmentVariable("VS_FFMPEG", QStringLiteral("ffmpeg")),
-                 {QStringLiteral("-nostdin"), QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"),
-                  QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"), QStringLiteral("testsrc2=size=64x48:rate=8"),
-                  QStringLiteral("-frames:v"), QString::number(frames), QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"), file});
+                 {QStringLiteral("-nostdin"), QStringLiteral("-v"), QStringLiteral("error"),
+                  QStringLiteral("-y"), QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
+                  QStringLiteral("testsrc2=size=64x48:rate=8"), QStringLiteral("-frames:v"),
+                  QString::number(frames), QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"), file});
     return ffmpeg.waitForFinished(60000) && ffmpeg.exitCode() == 0;
   }
 
@@ -77,7 +79,8 @@ class TestVscoreVideos : public QObject {
   void initTestCase() {
     vscore_ = qEnvironmentVariable("VSCORE");
     QVERIFY2(QFileInfo(vscore_).isExecutable(), "set VSCORE to the vscore binary");
-    const QString scratch = qEnvironmentVariable("VS_TEST_TMP", QDir::tempPath() + QStringLiteral("/vscore_videos"));
+    const QString scratch =
+        qEnvironmentVariable("VS_TEST_TMP", QDir::tempPath() + QStringLiteral("/vscore_videos"));
     QDir(scratch).removeRecursively();
     QVERIFY(QDir().mkpath(scratch));
     tmp_ = QDir(scratch);
@@ -93,9 +96,10 @@ class TestVscoreVideos : public QObject {
     prompts.close();
     const QString p = project(QStringLiteral("gen.vsproj"));
     QVERIFY(!p.isEmpty());
-    const Run added = run({QStringLiteral("add-videos"), p, path(QStringLiteral("clips")), QStringLiteral("--recursive"),
-                           QStringLiteral("--prompts"), prompts.fileName(), QStringLiteral("--generator-from"),
-                           QStringLiteral("folder"), QStringLiteral("--batch"), QStringLiteral("w1")});
+    const Run added =
+        run({QStringLiteral("add-videos"), p, path(QStringLiteral("clips")), QStringLiteral("--recursive"),
+             QStringLiteral("--prompts"), prompts.fileName(), QStringLiteral("--generator-from"),
+             QStringLiteral("folder"), QStringLiteral("--batch"), QStringLiteral("w1")});
     QCOMPARE(added.code, 0);
     QVERIFY2(added.out.contains("added 4 videos"), added.out.constData());
     QHash<QString, QJsonObject> videos = listed(p);
@@ -108,7 +112,8 @@ class TestVscoreVideos : public QObject {
 
     QVERIFY(QDir().rename(path(QStringLiteral("clips")), path(QStringLiteral("moved"))));
     videos = listed(p);
-    QCOMPARE(videos.value(QStringLiteral("pika/cat")).value(QStringLiteral("status")).toString(), QStringLiteral("missing"));
+    QCOMPARE(videos.value(QStringLiteral("pika/cat")).value(QStringLiteral("status")).toString(),
+             QStringLiteral("missing"));
     QVERIFY(videos.value(QStringLiteral("pika/cat")).value(QStringLiteral("path")).isNull());
     QVERIFY(QFile::remove(path(QStringLiteral("moved/sora/dog.mp4"))));
     const Run relinked = run({QStringLiteral("relink"), p, path(QStringLiteral("moved"))});
@@ -116,9 +121,12 @@ class TestVscoreVideos : public QObject {
     QVERIFY2(relinked.out.contains("found 3, missing 1"), relinked.out.constData());
     QVERIFY2(relinked.out.contains("missing\tsora/dog\n"), relinked.out.constData());
     videos = listed(p);
-    QCOMPARE(videos.value(QStringLiteral("pika/cat")).value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
-    QCOMPARE(videos.value(QStringLiteral("pika/cat")).value(QStringLiteral("path")).toString(), path(QStringLiteral("moved/pika/cat.mp4")));
-    QCOMPARE(videos.value(QStringLiteral("sora/dog")).value(QStringLiteral("status")).toString(), QStringLiteral("missing"));
+    QCOMPARE(videos.value(QStringLiteral("pika/cat")).value(QStringLiteral("status")).toString(),
+             QStringLiteral("ok"));
+    QCOMPARE(videos.value(QStringLiteral("pika/cat")).value(QStringLiteral("path")).toString(),
+             path(QStringLiteral("moved/pika/cat.mp4")));
+    QCOMPARE(videos.value(QStringLiteral("sora/dog")).value(QStringLiteral("status")).toString(),
+             QStringLiteral("missing"));
   }
 
   void unreadableFilesAreListedAndNothingIsAdded() {
@@ -132,20 +140,26 @@ class TestVscoreVideos : public QObject {
     text.close();
     const QString p = project(QStringLiteral("mixed.vsproj"));
     const QByteArray before = sha(p);
-    const Run r = run({QStringLiteral("add-videos"), p, path(QStringLiteral("mixed")), QStringLiteral("--prompt"), QStringLiteral("x")});
+    const Run r = run({QStringLiteral("add-videos"), p, path(QStringLiteral("mixed")),
+                       QStringLiteral("--prompt"), QStringLiteral("x")});
     QCOMPARE(r.code, 3);
     const QList<QByteArray> lines = r.err.trimmed().split('\n');
     QCOMPARE(lines.size(), 3);  // one per file, then the summary
-    QVERIFY2(lines[0].startsWith(path(QStringLiteral("mixed/empty.webm")).toUtf8() + ": "), r.err.constData());
+    QVERIFY2(lines[0].startsWith(path(QStringLiteral("mixed/empty.webm")).toUtf8() + ": "),
+             r.err.constData());
     QVERIFY2(lines[1].startsWith(path(QStringLiteral("mixed/junk.mp4")).toUtf8() + ": "), r.err.constData());
     QVERIFY2(lines[2].contains("2 file(s) cannot be added; nothing was added"), r.err.constData());
     QCOMPARE(sha(p), before);
     // Files without a prompt are refused the same way, naming the sidecar that would give one.
     const Run noPrompt = run({QStringLiteral("add-videos"), p, path(QStringLiteral("mixed/good.mp4"))});
     QCOMPARE(noPrompt.code, 3);
-    QVERIFY2(noPrompt.err.contains("no prompt") && noPrompt.err.contains("good.txt"), noPrompt.err.constData());
+    QVERIFY2(noPrompt.err.contains("no prompt") && noPrompt.err.contains("good.txt"),
+             noPrompt.err.constData());
     QCOMPARE(run({QStringLiteral("add-videos"), p}).code, 2);
-    QCOMPARE(run({QStringLiteral("add-videos"), p, path(QStringLiteral("mixed")), QStringLiteral("--generator-from"), QStringLiteral("x")}).code, 2);
+    QCOMPARE(run({QStringLiteral("add-videos"), p, path(QStringLiteral("mixed")),
+                  QStringLiteral("--generator-from"), QStringLiteral("x")})
+                 .code,
+             2);
     QCOMPARE(sha(p), before);
   }
 
@@ -155,21 +169,29 @@ class TestVscoreVideos : public QObject {
     QVERIFY(makeClip(path(QStringLiteral("study_a/vf2_0001.mp4")), 3));
     QVERIFY(makeClip(path(QStringLiteral("study_b/nested/kite_take2.mp4")), 5));
     const QString p = project(QStringLiteral("study.vsproj"));
-    const Run r = run({QStringLiteral("import"), p, QStringLiteral(VS_TEST_DATA_DIR "/library/study_vf2.json"),
-                       QStringLiteral("--videos"), path(QStringLiteral("study_a")), QStringLiteral("--videos"),
-                       path(QStringLiteral("study_b"))});
+    const Run r =
+        run({QStringLiteral("import"), p, QStringLiteral(VS_TEST_DATA_DIR "/library/study_vf2.json"),
+             QStringLiteral("--videos"), path(QStringLiteral("study_a")), QStringLiteral("--videos"),
+             path(QStringLiteral("study_b"))});
     QCOMPARE(r.code, 0);
-    QVERIFY2(r.out.contains("imported 3 items") && r.out.contains("videos: 2 found, 1 missing"), r.out.constData());
+    QVERIFY2(r.out.contains("imported 3 items") && r.out.contains("videos: 2 found, 1 missing"),
+             r.out.constData());
     QVERIFY2(r.err.contains("missing video: vf2_0003"), r.err.constData());
     const QHash<QString, QJsonObject> videos = listed(p);
-    QCOMPARE(videos.value(QStringLiteral("vf2_0001")).value(QStringLiteral("path")).toString(), path(QStringLiteral("study_a/vf2_0001.mp4")));
-    QCOMPARE(videos.value(QStringLiteral("vf2_0002")).value(QStringLiteral("path")).toString(), path(QStringLiteral("study_b/nested/kite_take2.mp4")));
-    QCOMPARE(videos.value(QStringLiteral("vf2_0003")).value(QStringLiteral("status")).toString(), QStringLiteral("missing"));
+    QCOMPARE(videos.value(QStringLiteral("vf2_0001")).value(QStringLiteral("path")).toString(),
+             path(QStringLiteral("study_a/vf2_0001.mp4")));
+    QCOMPARE(videos.value(QStringLiteral("vf2_0002")).value(QStringLiteral("path")).toString(),
+             path(QStringLiteral("study_b/nested/kite_take2.mp4")));
+    QCOMPARE(videos.value(QStringLiteral("vf2_0003")).value(QStringLiteral("status")).toString(),
+             QStringLiteral("missing"));
     // The folders stay with the project: a clip that appears later is found without options.
     QVERIFY(makeClip(path(QStringLiteral("study_b/vf2_0003.mp4"))));
-    QCOMPARE(listed(p).value(QStringLiteral("vf2_0003")).value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
+    QCOMPARE(listed(p).value(QStringLiteral("vf2_0003")).value(QStringLiteral("status")).toString(),
+             QStringLiteral("ok"));
     QCOMPARE(run({QStringLiteral("import"), p, QStringLiteral(VS_TEST_DATA_DIR "/library/study_vf2.json"),
-                  QStringLiteral("--videos"), path(QStringLiteral("no_such_folder"))}).code, 1);
+                  QStringLiteral("--videos"), path(QStringLiteral("no_such_folder"))})
+                 .code,
+             1);
   }
 };
 

@@ -31,7 +31,9 @@ std::vector<AuditRow> syntheticRows(size_t n) {
   return rows;
 }
 
-double seconds(Clock::time_point a, Clock::time_point b) { return std::chrono::duration<double>(b - a).count(); }
+double seconds(Clock::time_point a, Clock::time_point b) {
+  return std::chrono::duration<double>(b - a).count();
+}
 
 // One resample, materialised, every metric of the three dimensions recomputed from the rows.
 double naiveResample(const std::vector<AuditRow>& rows, const std::vector<size_t>& idx) {
@@ -98,7 +100,8 @@ int main() {
   }
   t1 = Clock::now();
   const double perNaive = seconds(t0, t1) / naiveResamples;
-  std::printf("%-52s %10.3f %14.2f\n", "baseline: materialised resamples, B=20", seconds(t0, t1), 1000.0 * perNaive);
+  std::printf("%-52s %10.3f %14.2f\n", "baseline: materialised resamples, B=20", seconds(t0, t1),
+              1000.0 * perNaive);
   std::printf("%-52s %10.3f %14s\n", "baseline extrapolated to B=1000", perNaive * 1000, "");
   std::printf("\n(checksum %.3f, point accuracy %.3f)\n", sink, *point.dimensions[0][Metric::Accuracy].value);
   return 0;

@@ -18,9 +18,12 @@ using vs::checkpoint::ExpectedTensor;
 
 namespace {
 
-double msSince(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+double msSince(Clock::time_point t) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+}
 
-const char* kConfig = R"({"model_type":"qwen2_5_vl","vocab_size":152064,"hidden_size":3584,"intermediate_size":18944,
+const char* kConfig =
+    R"({"model_type":"qwen2_5_vl","vocab_size":152064,"hidden_size":3584,"intermediate_size":18944,
 "num_hidden_layers":28,"num_attention_heads":28,"num_key_value_heads":4,"rms_norm_eps":1e-06,"rope_theta":1000000.0,
 "rope_scaling":{"type":"mrope","mrope_section":[16,24,24]},"tie_word_embeddings":false,"bos_token_id":151643,
 "eos_token_id":151645,"image_token_id":151655,"video_token_id":151656,"vision_start_token_id":151652,
@@ -68,7 +71,8 @@ int main() {
   for (std::size_t s = 0; s < 4; ++s) {
     writeSparseShard(dir / ("model-0000" + std::to_string(s + 1) + "-of-00004.safetensors"), shards[s]);
   }
-  std::ofstream(dir / "model.safetensors.index.json") << nlohmann::json({{"metadata", {}}, {"weight_map", weight_map}});
+  std::ofstream(dir / "model.safetensors.index.json")
+      << nlohmann::json({{"metadata", {}}, {"weight_map", weight_map}});
 
   constexpr int kRuns = 20;
   double ours_best = 1e9;
@@ -90,7 +94,8 @@ int main() {
     const auto t = Clock::now();
     std::size_t keys = 0;
     for (std::size_t s = 0; s < 4; ++s) {
-      std::ifstream f(dir / ("model-0000" + std::to_string(s + 1) + "-of-00004.safetensors"), std::ios::binary);
+      std::ifstream f(dir / ("model-0000" + std::to_string(s + 1) + "-of-00004.safetensors"),
+                      std::ios::binary);
       uint64_t len = 0;
       f.read(reinterpret_cast<char*>(&len), 8);
       std::string text(len, '\0');
@@ -109,10 +114,12 @@ int main() {
     disk += fs::file_size(e.path());
   }
   fs::remove_all(dir);
-  std::printf("checkpoint: %zu tensors (lm_head included), %.3f B parameters, %.1f GB of (sparse) shards\n", tensors,
-              params / 1e9, disk / 1e9);
+  std::printf("checkpoint: %zu tensors (lm_head included), %.3f B parameters, %.1f GB of (sparse) shards\n",
+              tensors, params / 1e9, disk / 1e9);
   std::printf("%-46s %10s %10s\n", "", "best ms", "mean ms");
-  std::printf("%-46s %10.2f %10.2f\n", "ours: Checkpoint::open (validate + map + check)", ours_best, ours_total / kRuns);
-  std::printf("%-46s %10.2f %10.2f\n", "baseline: read 4 headers + JSON DOM parse", base_best, base_total / kRuns);
+  std::printf("%-46s %10.2f %10.2f\n", "ours: Checkpoint::open (validate + map + check)", ours_best,
+              ours_total / kRuns);
+  std::printf("%-46s %10.2f %10.2f\n", "baseline: read 4 headers + JSON DOM parse", base_best,
+              base_total / kRuns);
   return 0;
 }

@@ -20,10 +20,12 @@ double runMs(const QString& program, const QStringList& args, QByteArray* out = 
   p.waitForFinished(-1);
   const double ms = static_cast<double>(t.nsecsElapsed()) / 1e6;
   if (p.exitCode() != 0) {
-    std::fprintf(stderr, "%s failed (%d): %s\n", qPrintable(program), p.exitCode(), p.readAllStandardError().constData());
+    std::fprintf(stderr, "%s failed (%d): %s\n", qPrintable(program), p.exitCode(),
+                 p.readAllStandardError().constData());
     std::exit(1);
   }
-  if (out) *out = p.readAllStandardOutput();
+  if (out)
+    *out = p.readAllStandardOutput();
   return ms;
 }
 
@@ -38,9 +40,10 @@ int main(int argc, char** argv) {
   root.removeRecursively();
   QDir().mkpath(root.filePath(QStringLiteral("clips")));
   const QString seed = root.filePath(QStringLiteral("seed.mp4"));
-  runMs(QStringLiteral("ffmpeg"), {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-f"), QStringLiteral("lavfi"),
-                                   QStringLiteral("-i"), QStringLiteral("testsrc2=size=320x240:rate=24"), QStringLiteral("-t"),
-                                   QStringLiteral("2"), QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"), seed});
+  runMs(QStringLiteral("ffmpeg"),
+        {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-f"), QStringLiteral("lavfi"),
+         QStringLiteral("-i"), QStringLiteral("testsrc2=size=320x240:rate=24"), QStringLiteral("-t"),
+         QStringLiteral("2"), QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"), seed});
   QStringList files;
   for (int i = 0; i < n; ++i) {
     const QString folder = root.filePath(QStringLiteral("clips/gen%1").arg(i % 10));
@@ -54,28 +57,34 @@ int main(int argc, char** argv) {
   }
   const QString project = root.filePath(QStringLiteral("p.vsproj"));
   runMs(vscore, {QStringLiteral("init"), project});
-  const double addMs = runMs(vscore, {QStringLiteral("add-videos"), project, root.filePath(QStringLiteral("clips")),
-                                      QStringLiteral("--recursive"), QStringLiteral("--generator-from"), QStringLiteral("folder")});
+  const double addMs = runMs(
+      vscore, {QStringLiteral("add-videos"), project, root.filePath(QStringLiteral("clips")),
+               QStringLiteral("--recursive"), QStringLiteral("--generator-from"), QStringLiteral("folder")});
   const double listMs = runMs(vscore, {QStringLiteral("list"), project, QStringLiteral("--json")});
   QDir().rename(root.filePath(QStringLiteral("clips")), root.filePath(QStringLiteral("moved")));
   const double listMissingMs = runMs(vscore, {QStringLiteral("list"), project, QStringLiteral("--json")});
-  const double relinkMs = runMs(vscore, {QStringLiteral("relink"), project, root.filePath(QStringLiteral("moved"))});
+  const double relinkMs =
+      runMs(vscore, {QStringLiteral("relink"), project, root.filePath(QStringLiteral("moved"))});
   double ffprobeMs = 0;
   for (int i = 0; i < baselineFiles; ++i) {
     QString moved = files[i];
     moved.replace(QStringLiteral("/clips/"), QStringLiteral("/moved/"));
-    ffprobeMs += runMs(QStringLiteral("ffprobe"), {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-count_packets"),
-                                                   QStringLiteral("-show_streams"), QStringLiteral("-of"), QStringLiteral("json"), moved});
+    ffprobeMs +=
+        runMs(QStringLiteral("ffprobe"),
+              {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-count_packets"),
+               QStringLiteral("-show_streams"), QStringLiteral("-of"), QStringLiteral("json"), moved});
   }
   const double ffprobeScaled = ffprobeMs / baselineFiles * n;
   std::printf("%-44s %10s %12s\n", "step (N files)", "wall ms", "ms per file");
-  std::printf("%-44s %10.0f %12.2f\n", qPrintable(QStringLiteral("vscore add-videos (probe + add), N=%1").arg(n)), addMs, addMs / n);
+  std::printf("%-44s %10.0f %12.2f\n",
+              qPrintable(QStringLiteral("vscore add-videos (probe + add), N=%1").arg(n)), addMs, addMs / n);
   std::printf("%-44s %10.0f %12.2f\n", "vscore list --json (status of every file)", listMs, listMs / n);
-  std::printf("%-44s %10.0f %12.2f\n", "vscore list --json, folder moved (missing)", listMissingMs, listMissingMs / n);
+  std::printf("%-44s %10.0f %12.2f\n", "vscore list --json, folder moved (missing)", listMissingMs,
+              listMissingMs / n);
   std::printf("%-44s %10.0f %12.2f\n", "vscore relink (search, probe, store)", relinkMs, relinkMs / n);
   std::printf("%-44s %10.0f %12.2f\n",
-              qPrintable(QStringLiteral("baseline: ffprobe per file (%1 timed, scaled)").arg(baselineFiles)), ffprobeScaled,
-              ffprobeScaled / n);
+              qPrintable(QStringLiteral("baseline: ffprobe per file (%1 timed, scaled)").arg(baselineFiles)),
+              ffprobeScaled, ffprobeScaled / n);
   root.removeRecursively();
   return 0;
 }

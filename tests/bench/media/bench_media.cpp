@@ -39,7 +39,8 @@ QString ensureClip(const QString& dir, const QString& name, const QStringList& a
 
 QJsonObject python(const QStringList& args) {
   QProcess p;
-  p.start(QStringLiteral("/usr/bin/python3"), QStringList{QStringLiteral(VS_SOURCE_DIR "/pyav_baseline.py")} + args);
+  p.start(QStringLiteral("/usr/bin/python3"),
+          QStringList{QStringLiteral(VS_SOURCE_DIR "/pyav_baseline.py")} + args);
   if (!p.waitForFinished(600000) || p.exitCode() != 0) {
     std::printf("  (python baseline unavailable: %s)\n", p.readAllStandardError().left(200).constData());
     return {};
@@ -55,20 +56,42 @@ double percentile(std::vector<double> v, double p) {
   return v[std::min(v.size() - 1, size_t(p * double(v.size() - 1) + 0.5))];
 }
 
-double ms(const QElapsedTimer& t) { return double(t.nsecsElapsed()) / 1e6; }
+double ms(const QElapsedTimer& t) {
+  return double(t.nsecsElapsed()) / 1e6;
+}
 
 }  // namespace
 
 int main(int argc, char** argv) {
   QCoreApplication app(argc, argv);
-  const QString dir = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral(VS_BINARY_DIR "/tests/bench/media");
+  const QString dir =
+      argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral(VS_BINARY_DIR "/tests/bench/media");
   QDir().mkpath(dir);
-  const QString clip720 = ensureClip(dir, "h264_720p_10s.mp4",
-      {"-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=30", "-frames:v", "300", "-pix_fmt", "yuv420p", "-c:v",
-       "libx264", "-preset", "veryfast", "-bf", "3", "-g", "60"});
+  const QString clip720 =
+      ensureClip(dir, "h264_720p_10s.mp4",
+                 {"-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=30", "-frames:v", "300", "-pix_fmt",
+                  "yuv420p", "-c:v", "libx264", "-preset", "veryfast", "-bf", "3", "-g", "60"});
   const QString clip1080 = ensureClip(dir, "h264_1080p_gop250.mp4",
-      {"-f", "lavfi", "-i", "testsrc2=size=1920x1080:rate=30", "-frames:v", "500", "-pix_fmt", "yuv420p", "-c:v",
-       "libx264", "-preset", "veryfast", "-bf", "3", "-g", "250", "-keyint_min", "250", "-sc_threshold", "0"});
+                                      {"-f",
+                                       "lavfi",
+                                       "-i",
+                                       "testsrc2=size=1920x1080:rate=30",
+                                       "-frames:v",
+                                       "500",
+                                       "-pix_fmt",
+                                       "yuv420p",
+                                       "-c:v",
+                                       "libx264",
+                                       "-preset",
+                                       "veryfast",
+                                       "-bf",
+                                       "3",
+                                       "-g",
+                                       "250",
+                                       "-keyint_min",
+                                       "250",
+                                       "-sc_threshold",
+                                       "0"});
 
   // 1. Sampler: ours (decode + select + resize + normalise + patchify) vs PyAV + torch.
   std::printf("\n== Qwen-VL sampling, 10 s 720p H.264 (300 frames) ==\n");
@@ -177,12 +200,14 @@ int main(int argc, char** argv) {
     QElapsedTimer t;
     t.start();
     const int64_t n = d.decodeSequential({}, [](VideoFrame&&) {});
-    std::printf("%-40s %8.0f\n", qPrintable(QStringLiteral("decode only, %1 thread(s)").arg(threads)), n / (ms(t) / 1000));
+    std::printf("%-40s %8.0f\n", qPrintable(QStringLiteral("decode only, %1 thread(s)").arg(threads)),
+                n / (ms(t) / 1000));
     std::vector<int64_t> all(static_cast<size_t>(n));
     std::iota(all.begin(), all.end(), 0);
     t.restart();
     d.decodeSequential(all, [](VideoFrame&&) {});
-    std::printf("%-40s %8.0f\n", qPrintable(QStringLiteral("decode + RGB, %1 thread(s)").arg(threads)), n / (ms(t) / 1000));
+    std::printf("%-40s %8.0f\n", qPrintable(QStringLiteral("decode + RGB, %1 thread(s)").arg(threads)),
+                n / (ms(t) / 1000));
   }
   {
     FrameDecoder d(clip720, DecoderOptions{});

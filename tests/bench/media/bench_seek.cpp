@@ -47,11 +47,13 @@ double percentile(std::vector<double> v, double p) {
 }
 
 void row(const char* clip, const char* what, const std::vector<double>& ms, double decoded = -1) {
-  std::printf("| %-24s | %-44s | %8.1f | %8.1f | %8s |\n", clip, what, percentile(ms, 0.5), percentile(ms, 0.95),
-              decoded < 0 ? "" : qPrintable(QString::number(decoded, 'f', 1)));
+  std::printf("| %-24s | %-44s | %8.1f | %8.1f | %8s |\n", clip, what, percentile(ms, 0.5),
+              percentile(ms, 0.95), decoded < 0 ? "" : qPrintable(QString::number(decoded, 'f', 1)));
 }
 
-double ms(const QElapsedTimer& timer) { return static_cast<double>(timer.nsecsElapsed()) / 1e6; }
+double ms(const QElapsedTimer& timer) {
+  return static_cast<double>(timer.nsecsElapsed()) / 1e6;
+}
 
 struct Cold {
   std::vector<double> open;
@@ -61,7 +63,8 @@ struct Cold {
 };
 
 // A fresh decoder per read (no cache), opened with the index pass or with `kept` bytes.
-Cold cold(const QString& path, const std::vector<int64_t>& targets, const QByteArray& kept, int seek_threads) {
+Cold cold(const QString& path, const std::vector<int64_t>& targets, const QByteArray& kept,
+          int seek_threads) {
   Cold c;
   QElapsedTimer timer;
   for (int64_t n : targets) {
@@ -142,18 +145,36 @@ void bench(const char* label, const QString& path, int reads) {
 
 int main(int argc, char** argv) {
   QCoreApplication app(argc, argv);
-  const QString dir = argc > 1 ? QString::fromLocal8Bit(argv[1])
-                               : QStringLiteral(VS_BINARY_DIR "/tests/bench/media");
+  const QString dir =
+      argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral(VS_BINARY_DIR "/tests/bench/media");
   const int reads = argc > 2 ? std::max(2, atoi(argv[2])) : 20;
   QDir().mkpath(dir);
   const QString gop250 = ensureClip(dir, QStringLiteral("seek_1080p_gop250.mp4"),
-                                    {"-f", "lavfi", "-i", "testsrc2=size=1920x1080:rate=25", "-frames:v", "500",
-                                     "-pix_fmt", "yuv420p", "-c:v", "libx264", "-preset", "veryfast", "-g", "250",
-                                     "-keyint_min", "250", "-sc_threshold", "0", "-bf", "3"});
-  const QString open_gop = ensureClip(dir, QStringLiteral("seek_720p_open_gop.mp4"),
-                                      {"-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=25", "-frames:v", "250",
-                                       "-pix_fmt", "yuv420p", "-c:v", "libx264", "-preset", "veryfast", "-bf", "3",
-                                       "-x264-params", "keyint=50:min-keyint=50:open-gop=1:scenecut=0"});
+                                    {"-f",
+                                     "lavfi",
+                                     "-i",
+                                     "testsrc2=size=1920x1080:rate=25",
+                                     "-frames:v",
+                                     "500",
+                                     "-pix_fmt",
+                                     "yuv420p",
+                                     "-c:v",
+                                     "libx264",
+                                     "-preset",
+                                     "veryfast",
+                                     "-g",
+                                     "250",
+                                     "-keyint_min",
+                                     "250",
+                                     "-sc_threshold",
+                                     "0",
+                                     "-bf",
+                                     "3"});
+  const QString open_gop =
+      ensureClip(dir, QStringLiteral("seek_720p_open_gop.mp4"),
+                 {"-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=25", "-frames:v", "250", "-pix_fmt",
+                  "yuv420p", "-c:v", "libx264", "-preset", "veryfast", "-bf", "3", "-x264-params",
+                  "keyint=50:min-keyint=50:open-gop=1:scenecut=0"});
   std::printf("%d random frames per row, ms\n\n", reads);
   std::printf("%d cores; frame threads = FFmpeg's choice; decoded = pictures decoded per read (mean)\n\n",
               QThread::idealThreadCount());

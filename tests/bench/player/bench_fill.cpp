@@ -45,8 +45,10 @@ std::vector<double> seekTimes(FrameSource& source, const std::vector<qint64>& fr
   QElapsedTimer timer;
   for (qint64 f : frames) {
     QEventLoop loop;
-    auto c = QObject::connect(&source, &FrameSource::frameReady, &loop,
-                              [&](int, qint64 index, quint64) { if (index == f) loop.quit(); });
+    auto c = QObject::connect(&source, &FrameSource::frameReady, &loop, [&](int, qint64 index, quint64) {
+      if (index == f)
+        loop.quit();
+    });
     source.forget({f});
     timer.start();
     source.request(at(f, gen));
@@ -66,15 +68,16 @@ void row(const char* what, const std::vector<double>& ms) {
 int main(int argc, char** argv) {
   qputenv("QT_QPA_PLATFORM", qgetenv("QT_QPA_PLATFORM").isEmpty() ? "offscreen" : qgetenv("QT_QPA_PLATFORM"));
   QGuiApplication app(argc, argv);
-  const QString dir = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral(VS_BINARY_DIR "/tests/bench/player");
+  const QString dir =
+      argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral(VS_BINARY_DIR "/tests/bench/player");
   const int reads = argc > 2 ? std::max(4, atoi(argv[2])) : 40;
   QDir().mkpath(dir);
   const QString clip = dir + QStringLiteral("/fill_720p25_10s.mp4");
   if (!QFileInfo::exists(clip)) {
     if (QProcess::execute(QStringLiteral("ffmpeg"),
-                          {"-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=25",
-                           "-frames:v", "250", "-pix_fmt", "yuv420p", "-c:v", "libx264", "-preset", "veryfast",
-                           clip}) != 0) {
+                          {"-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i",
+                           "testsrc2=size=1280x720:rate=25", "-frames:v", "250", "-pix_fmt", "yuv420p",
+                           "-c:v", "libx264", "-preset", "veryfast", clip}) != 0) {
       std::fprintf(stderr, "ffmpeg failed\n");
       return 1;
     }
@@ -121,7 +124,8 @@ int main(int argc, char** argv) {
   std::printf("|------------------------------------------------------|----------|----------|\n");
   row("before the fill pass (seek, decode, scale)", before);
   row("after the fill pass (lookup)", after);
-  std::printf("\nfill pass: %lld frames, %.1f MB, %.0f ms wall; ffmpeg program decoding the clip once: %.0f ms\n",
-              static_cast<long long>(filled), double(bytes) / (1 << 20), pass_ms, ffmpeg_ms);
+  std::printf(
+      "\nfill pass: %lld frames, %.1f MB, %.0f ms wall; ffmpeg program decoding the clip once: %.0f ms\n",
+      static_cast<long long>(filled), double(bytes) / (1 << 20), pass_ms, ffmpeg_ms);
   return 0;
 }

@@ -29,11 +29,12 @@ bool makeClip(const QString& path, int seed) {
   // testsrc2 moves every frame, so every frame is a real decode; `seed` shifts the pattern.
   const QString src = QStringLiteral("testsrc2=size=1280x720:rate=24:duration=6,hue=h=%1").arg(seed * 40);
   QProcess ff;
-  ff.start(QStringLiteral("ffmpeg"), {QStringLiteral("-y"), QStringLiteral("-v"), QStringLiteral("error"),
-                                      QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"), src,
-                                      QStringLiteral("-c:v"), QStringLiteral("libx264"), QStringLiteral("-preset"),
-                                      QStringLiteral("veryfast"), QStringLiteral("-g"), QStringLiteral("48"),
-                                      QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"), path});
+  ff.start(
+      QStringLiteral("ffmpeg"),
+      {QStringLiteral("-y"), QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-f"),
+       QStringLiteral("lavfi"), QStringLiteral("-i"), src, QStringLiteral("-c:v"), QStringLiteral("libx264"),
+       QStringLiteral("-preset"), QStringLiteral("veryfast"), QStringLiteral("-g"), QStringLiteral("48"),
+       QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"), path});
   return ff.waitForFinished(120000) && ff.exitCode() == 0;
 }
 
@@ -53,7 +54,8 @@ double processCpuMs() {
 
 QString loadAverage() {
   QFile f(QStringLiteral("/proc/loadavg"));
-  return f.open(QIODevice::ReadOnly) ? QString::fromLatin1(f.readLine()).section(QLatin1Char(' '), 0, 2) : QString();
+  return f.open(QIODevice::ReadOnly) ? QString::fromLatin1(f.readLine()).section(QLatin1Char(' '), 0, 2)
+                                     : QString();
 }
 
 // Times every paint of the grid: the GUI thread's own work per frame, independent of how busy
@@ -84,7 +86,8 @@ double median(std::vector<double> v) {
 QVector<PlayerClip> item(const QStringList& paths) {
   QVector<PlayerClip> out;
   for (const QString& p : paths) {
-    out.push_back(PlayerClip{p, QFileInfo(p).baseName(), {}, {0, 12, 24, 36, 48, 60, 72, 84, 96, 108, 120, 132}});
+    out.push_back(
+        PlayerClip{p, QFileInfo(p).baseName(), {}, {0, 12, 24, 36, 48, 60, 72, 84, 96, 108, 120, 132}});
   }
   return out;
 }
@@ -251,9 +254,10 @@ int main(int argc, char** argv) {
     vs::media::FrameDecoder d(set_a[0], o);
     const double c0 = threadCpuMs();
     for (int64_t f = 0; f < kFrames; ++f) {
-      const QImage img = pass == 0 ? FrameScaler::scaled(vs::media::toQImage(d.frame(f)), tile, Qt::SmoothTransformation)
-                                   : FrameScaler::scaled(vs::media::toQImage(d.frame(f, tile.width(), tile.height())),
-                                                         tile, Qt::SmoothTransformation);
+      const QImage img =
+          pass == 0 ? FrameScaler::scaled(vs::media::toQImage(d.frame(f)), tile, Qt::SmoothTransformation)
+                    : FrameScaler::scaled(vs::media::toQImage(d.frame(f, tile.width(), tile.height())), tile,
+                                          Qt::SmoothTransformation);
       Q_UNUSED(img);
     }
     (pass == 0 ? full_path_cpu_ms : tile_path_cpu_ms) = (threadCpuMs() - c0) / kFrames;
@@ -268,22 +272,24 @@ int main(int argc, char** argv) {
               *std::max_element(switch_ms.begin(), switch_ms.end()),
               *std::max_element(naive_first_ms.begin(), naive_first_ms.end()));
   std::printf("%-46s %12.1f %12.1f\n", "longest GUI stall while playing 24 fps, ms", max_gap_ms, naive_max);
-  std::printf("%-46s %12.1f %12.1f\n", "GUI stall p99 / per-frame decode median, ms", p99, median(naive_frame_ms));
+  std::printf("%-46s %12.1f %12.1f\n", "GUI stall p99 / per-frame decode median, ms", p99,
+              median(naive_frame_ms));
   std::printf("%-46s %12lld %12s\n", "GUI stalls > 16 ms in 5 s", static_cast<long long>(over16), "-");
   std::printf("%-46s %12lld %12s\n", "dropped frames in 5 s (4 clips)", static_cast<long long>(dropped), "-");
   std::printf("%-46s %5lld %lld %lld %lld %12s\n", "frames shown per clip in 5 s (expect ~120)",
-              static_cast<long long>(shown[0]), static_cast<long long>(shown[1]), static_cast<long long>(shown[2]),
-              static_cast<long long>(shown[3]), "-");
+              static_cast<long long>(shown[0]), static_cast<long long>(shown[1]),
+              static_cast<long long>(shown[2]), static_cast<long long>(shown[3]), "-");
   std::printf("%-46s %12.1f %12s\n", "GUI-thread CPU while playing, % of one core", gui_cpu_ms / 50.0, "-");
   std::printf("%-46s %12.1f %12s\n", "process CPU while playing, % of one core", process_cpu_ms / 50.0, "-");
-  std::printf("%-46s %12.1f %12s\n", "process CPU per item switch (to first frames), ms", median(switch_cpu_ms),
-              "-");
+  std::printf("%-46s %12.1f %12s\n", "process CPU per item switch (to first frames), ms",
+              median(switch_cpu_ms), "-");
   std::printf("%-46s %8.2f/%-5.2f %10s\n", "longest paint of the grid, ms cpu/wall", grid.max_paint_cpu_ms,
               grid.max_paint_wall_ms, "-");
   std::printf("%-46s %12d %12s\n", "paints in 5 s", grid.paints, "-");
   std::printf("\nOne decoding thread, CPU ms per tile frame (%d frames, decode included)\n", kFrames);
   std::printf("%-46s %12s %12s\n", "measure", "YUV->tile", "full RGB+scale");
-  std::printf("%-46s %12.2f %12.2f\n", "frame -> RGB32 tile image, CPU ms", tile_path_cpu_ms, full_path_cpu_ms);
+  std::printf("%-46s %12.2f %12.2f\n", "frame -> RGB32 tile image, CPU ms", tile_path_cpu_ms,
+              full_path_cpu_ms);
   std::printf("load average after: %s (a busy machine delays every thread; compare with an idle one)\n",
               qPrintable(loadAverage()));
   return 0;

@@ -24,7 +24,8 @@ double msSince(std::chrono::steady_clock::time_point t) {
   return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count();
 }
 
-std::vector<float> goldenFloats(const vs::safetensors::SafetensorsFile& f, const char* name, std::vector<int64_t>* shape) {
+std::vector<float> goldenFloats(const vs::safetensors::SafetensorsFile& f, const char* name,
+                                std::vector<int64_t>* shape) {
   const auto* v = f.find(name);
   std::vector<float> out(static_cast<size_t>(v->numel()));
   std::memcpy(out.data(), v->data, v->byte_size);
@@ -72,9 +73,10 @@ int main(int argc, char** argv) {
   // The vision rows are irrelevant to the timing; plain token embeddings keep the baseline simple.
   const auto start = std::chrono::steady_clock::now();
   for (int64_t s = 0; s < new_tokens; ++s) {
-    const auto rope = vs::qwen25vl::ropeIndex(seq, {}, {vs::qwen25vl::VisionGrid{video.grid_thw, 1.0}},
-                                              {tok.image_token_id, tok.video_token_id, tok.vision_start_token_id}, 2,
-                                              cp.config().vision.tokens_per_second);
+    const auto rope =
+        vs::qwen25vl::ropeIndex(seq, {}, {vs::qwen25vl::VisionGrid{video.grid_thw, 1.0}},
+                                {tok.image_token_id, tok.video_token_id, tok.vision_start_token_id}, 2,
+                                cp.config().vision.tokens_per_second);
     auto pos = at::empty({3, static_cast<int64_t>(seq.size())}, at::TensorOptions().dtype(at::kLong));
     for (int64_t k = 0; k < 3; ++k) {
       std::copy(rope.positions[static_cast<size_t>(k)].begin(), rope.positions[static_cast<size_t>(k)].end(),
@@ -88,8 +90,8 @@ int main(int argc, char** argv) {
   const double base_ms = msSince(start);
   const double base_tps = 1000.0 * static_cast<double>(new_tokens) / base_ms;
 
-  std::printf("tiny Qwen2.5-VL, CPU fp32, %d threads, prompt %zu tokens (175 video), %lld new tokens\n", threads,
-              ids.size(), static_cast<long long>(new_tokens));
+  std::printf("tiny Qwen2.5-VL, CPU fp32, %d threads, prompt %zu tokens (175 video), %lld new tokens\n",
+              threads, ids.size(), static_cast<long long>(new_tokens));
   std::printf("%-34s %12s %12s %14s\n", "", "vision ms", "prefill ms", "decode tok/s");
   std::printf("%-34s %12.2f %12.2f %14.1f\n", "engine (KV cache)", ours.vision_ms, ours.prefill_ms, ours_tps);
   std::printf("%-34s %12s %12s %14.1f\n", "baseline (no cache, re-prefill)", "-", "-", base_tps);

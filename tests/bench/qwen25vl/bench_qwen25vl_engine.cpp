@@ -12,7 +12,8 @@
 #include "inference/safetensors/safetensors_file.h"
 
 template <typename T>
-std::vector<T> read(const vs::safetensors::SafetensorsFile& f, const char* name, std::vector<int64_t>* shape = nullptr) {
+std::vector<T> read(const vs::safetensors::SafetensorsFile& f, const char* name,
+                    std::vector<int64_t>* shape = nullptr) {
   const auto* v = f.find(name);
   if (v == nullptr) {
     std::fprintf(stderr, "missing %s\n", name);
@@ -28,7 +29,8 @@ std::vector<T> read(const vs::safetensors::SafetensorsFile& f, const char* name,
 
 int main(int argc, char** argv) {
   if (argc < 3) {
-    std::fprintf(stderr, "usage: %s MODEL_DIR INPUTS.safetensors [cuda|cpu] [bf16|f32] [new_tokens] [runs]\n", argv[0]);
+    std::fprintf(stderr, "usage: %s MODEL_DIR INPUTS.safetensors [cuda|cpu] [bf16|f32] [new_tokens] [runs]\n",
+                 argv[0]);
     return 2;
   }
   const std::string device = argc > 3 ? argv[3] : "cuda";
@@ -58,11 +60,12 @@ int main(int argc, char** argv) {
   for (int r = 0; r < runs; ++r) {
     const auto res = engine->generate(ids, &video, config, {});
     const double tps = 1000.0 * static_cast<double>(res.tokens.size() - 1) / res.decode_ms;
-    std::printf("{\"run\":%d,\"prompt_tokens\":%lld,\"new_tokens\":%zu,\"vision_ms\":%.3f,\"prefill_ms\":%.3f,"
-                "\"decode_ms\":%.3f,\"decode_tokens_per_s\":%.3f,\"first_tokens\":[%lld,%lld,%lld,%lld]}\n",
-                r, static_cast<long long>(res.prompt_tokens), res.tokens.size(), res.vision_ms, res.prefill_ms,
-                res.decode_ms, tps, static_cast<long long>(res.tokens[0]), static_cast<long long>(res.tokens[1]),
-                static_cast<long long>(res.tokens[2]), static_cast<long long>(res.tokens[3]));
+    std::printf(
+        "{\"run\":%d,\"prompt_tokens\":%lld,\"new_tokens\":%zu,\"vision_ms\":%.3f,\"prefill_ms\":%.3f,"
+        "\"decode_ms\":%.3f,\"decode_tokens_per_s\":%.3f,\"first_tokens\":[%lld,%lld,%lld,%lld]}\n",
+        r, static_cast<long long>(res.prompt_tokens), res.tokens.size(), res.vision_ms, res.prefill_ms,
+        res.decode_ms, tps, static_cast<long long>(res.tokens[0]), static_cast<long long>(res.tokens[1]),
+        static_cast<long long>(res.tokens[2]), static_cast<long long>(res.tokens[3]));
     std::fflush(stdout);
   }
   return 0;

@@ -167,7 +167,8 @@ int main(int argc, char** argv) {
     const double perMin = r.seconds > 0 ? r.done / r.seconds * 60.0 : 0;
     if (mode == 0)
       local = perMin;
-    std::printf("%-9s %6d %8.2f %10.1f %8.2fx", name, r.done, r.seconds, perMin, local > 0 ? perMin / local : 0.0);
+    std::printf("%-9s %6d %8.2f %10.1f %8.2fx", name, r.done, r.seconds, perMin,
+                local > 0 ? perMin / local : 0.0);
     if (mode == 0) {
       std::printf(" %15s %15s %11s", "-", "-", "-");  // the worker reads the file itself
     } else {

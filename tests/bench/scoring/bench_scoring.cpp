@@ -64,11 +64,13 @@ Run scoreProject(vs::store::Store& store, const QString& projectDir, const QStri
     const QJsonObject timings = r.raw.value(QStringLiteral("timings")).toObject();
     run.sampleMs += timings.value(QStringLiteral("sample_ms")).toDouble();
     run.totalMs += timings.value(QStringLiteral("total_ms")).toDouble();
-    run.prefetched += r.raw.value(QStringLiteral("sampler")).toObject().value(QStringLiteral("prefetched")).toBool();
+    run.prefetched +=
+        r.raw.value(QStringLiteral("sampler")).toObject().value(QStringLiteral("prefetched")).toBool();
   });
   QObject::connect(&batch, &BatchScorer::videoFailed,
                    [&](qint64, const QString& name, const QString& code, const QString& message) {
-                     std::fprintf(stderr, "failed %s: %s %s\n", qPrintable(name), qPrintable(code), qPrintable(message));
+                     std::fprintf(stderr, "failed %s: %s %s\n", qPrintable(name), qPrintable(code),
+                                  qPrintable(message));
                    });
   QObject::connect(&batch, &BatchScorer::finished, [&](const BatchProgress& p) {
     run.seconds = clock.isValid() ? clock.nsecsElapsed() / 1e9 : 0;
@@ -89,7 +91,8 @@ int main(int argc, char** argv) {
   const int clips = envInt("VS_BENCH_CLIPS", 12);
   const int rounds = envInt("VS_BENCH_ROUNDS", 2);
   const int tokens = envInt("VS_BENCH_TOKENS", 24);
-  const QString source = qEnvironmentVariable("VS_BENCH_CLIP", QStringLiteral("testsrc2=duration=4:size=480x270:rate=24"));
+  const QString source =
+      qEnvironmentVariable("VS_BENCH_CLIP", QStringLiteral("testsrc2=duration=4:size=480x270:rate=24"));
   QTemporaryDir tmp;
   const QString model = tmp.filePath(QStringLiteral("demo-model"));
   if (!runTool(QStringLiteral(VSCORE_PATH), {QStringLiteral("demo-model"), QStringLiteral("--out"), model,
@@ -102,11 +105,11 @@ int main(int argc, char** argv) {
   for (int i = 0; i < clips; ++i) {
     const QString name = QStringLiteral("clip_%1").arg(i, 3, 10, QLatin1Char('0'));
     // A different hue per clip so no two files are the same.
-    if (!runTool(QStringLiteral("ffmpeg"), {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"),
-                                            QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"), source,
-                                            QStringLiteral("-vf"), QStringLiteral("hue=h=%1").arg(i * 29),
-                                            QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"),
-                                            tmp.filePath(name + QStringLiteral(".mp4"))})) {
+    if (!runTool(QStringLiteral("ffmpeg"),
+                 {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"), QStringLiteral("-f"),
+                  QStringLiteral("lavfi"), QStringLiteral("-i"), source, QStringLiteral("-vf"),
+                  QStringLiteral("hue=h=%1").arg(i * 29), QStringLiteral("-pix_fmt"),
+                  QStringLiteral("yuv420p"), tmp.filePath(name + QStringLiteral(".mp4"))})) {
       std::fprintf(stderr, "ffmpeg failed\n");
       return 1;
     }
@@ -127,9 +130,9 @@ int main(int argc, char** argv) {
       const Run r = scoreProject(store, tmp.path(), model, mode, annotator, tokens);
       const double perMin = r.seconds > 0 ? r.done / r.seconds * 60.0 : 0;
       sum[m] += perMin;
-      std::printf("%-10s %5d %6d %8.2f %10.1f %14.1f %12.1f %10d%s\n", m == 0 ? "baseline" : "overlap", round, r.done,
-                  r.seconds, perMin, r.done ? r.sampleMs / r.done : 0, r.done ? r.totalMs / r.done : 0, r.prefetched,
-                  r.failed ? " (failures)" : "");
+      std::printf("%-10s %5d %6d %8.2f %10.1f %14.1f %12.1f %10d%s\n", m == 0 ? "baseline" : "overlap", round,
+                  r.done, r.seconds, perMin, r.done ? r.sampleMs / r.done : 0,
+                  r.done ? r.totalMs / r.done : 0, r.prefetched, r.failed ? " (failures)" : "");
     }
   }
   std::printf("mean videos/min: baseline %.1f, overlap %.1f (x%.2f)\n", sum[0] / rounds, sum[1] / rounds,

@@ -80,7 +80,8 @@ int main(int argc, char** argv) {
     const QString db = dir.filePath(QStringLiteral("empty.sqlite"));
     const QString none = dir.filePath(QStringLiteral("none.json"));
     QFile f(none);
-    if (!f.open(QIODevice::WriteOnly) || f.write("[]") != 2) qFatal("cannot write %s", qPrintable(none));
+    if (!f.open(QIODevice::WriteOnly) || f.write("[]") != 2)
+      qFatal("cannot write %s", qPrintable(none));
     f.close();
     timed(vscore, {QStringLiteral("init"), project});
     timed(python, {baseline, QStringLiteral("import"), none, db});
@@ -98,7 +99,8 @@ int main(int argc, char** argv) {
     std::printf("%-34s %8.1fms %8.1fms\n", "vscore stats", 1e3 * median(light), 1e3 * median(lightCpu));
     std::printf("%-34s %8.1fms %8.1fms\n", "vscore-full stats (every command)", 1e3 * median(full),
                 1e3 * median(fullCpu));
-    std::printf("%-34s %8.1fms %8.1fms\n\n", "python3 json+sqlite3 stats", 1e3 * median(py), 1e3 * median(pyCpu));
+    std::printf("%-34s %8.1fms %8.1fms\n\n", "python3 json+sqlite3 stats", 1e3 * median(py),
+                1e3 * median(pyCpu));
   }
 
   for (const QByteArray& size : sizes) {
@@ -110,27 +112,32 @@ int main(int argc, char** argv) {
     std::vector<double> oursInit, oursImport, pyImport, oursExport, pyExport;
     std::vector<double> oursImportCpu, pyImportCpu, oursExportCpu, pyExportCpu;
     for (int r = 0; r < runs; ++r) {
-      const QString project = dir.filePath(QStringLiteral("p%1_%2.vsproj").arg(QString::fromLatin1(size)).arg(r));
+      const QString project =
+          dir.filePath(QStringLiteral("p%1_%2.vsproj").arg(QString::fromLatin1(size)).arg(r));
       const QString db = dir.filePath(QStringLiteral("b%1_%2.sqlite").arg(QString::fromLatin1(size)).arg(r));
       oursInit.push_back(timed(vscore, {QStringLiteral("init"), project}));
       oursImport.push_back(timed(vscore, {QStringLiteral("import"), project, items}));
       oursImportCpu.push_back(g_lastCpu);
       pyImport.push_back(timed(python, {baseline, QStringLiteral("import"), items, db}));
       pyImportCpu.push_back(g_lastCpu);
-      oursExport.push_back(timed(vscore, {QStringLiteral("export"), project, QStringLiteral("--format"),
-                                          QStringLiteral("vf2-json"), QStringLiteral("--out"),
-                                          dir.filePath(QStringLiteral("out.json"))}));
+      oursExport.push_back(timed(
+          vscore, {QStringLiteral("export"), project, QStringLiteral("--format"), QStringLiteral("vf2-json"),
+                   QStringLiteral("--out"), dir.filePath(QStringLiteral("out.json"))}));
       oursExportCpu.push_back(g_lastCpu);
-      pyExport.push_back(timed(python, {baseline, QStringLiteral("export"), db, dir.filePath(QStringLiteral("py.json"))}));
+      pyExport.push_back(
+          timed(python, {baseline, QStringLiteral("export"), db, dir.filePath(QStringLiteral("py.json"))}));
       pyExportCpu.push_back(g_lastCpu);
     }
-    const double oi = median(oursImport), pi = median(pyImport), oe = median(oursExport), pe = median(pyExport);
+    const double oi = median(oursImport), pi = median(pyImport), oe = median(oursExport),
+                 pe = median(pyExport);
     std::printf("\n%-34s %10s %18s %8s\n", "operation", "vscore", "python json+sqlite3", "speed-up");
     const double oinit = median(oursInit);
     std::printf("%-34s %9.3fs %17.3fs %7.2fx\n", "import (import process)", oi, pi, pi / oi);
-    std::printf("%-34s %9.3fs %17.3fs %7.2fx\n", "import (init + import processes)", oinit + oi, pi, pi / (oinit + oi));
+    std::printf("%-34s %9.3fs %17.3fs %7.2fx\n", "import (init + import processes)", oinit + oi, pi,
+                pi / (oinit + oi));
     std::printf("%-34s %9.3fs %17.3fs %7.2fx\n", "export vf2-json (process)", oe, pe, pe / oe);
-    const double oic = median(oursImportCpu), pic = median(pyImportCpu), oec = median(oursExportCpu), pec = median(pyExportCpu);
+    const double oic = median(oursImportCpu), pic = median(pyImportCpu), oec = median(oursExportCpu),
+                 pec = median(pyExportCpu);
     std::printf("%-34s %9.3fs %17.3fs %7.2fx\n", "import, CPU time (user+sys)", oic, pic, pic / oic);
     std::printf("%-34s %9.3fs %17.3fs %7.2fx\n", "export, CPU time (user+sys)", oec, pec, pec / oec);
     std::printf("\n");
@@ -139,15 +146,18 @@ int main(int argc, char** argv) {
   // Single edits: each is one committed transaction with its history row.
   std::vector<double> editMs;
   {
-    vs::store::Store store(dir.filePath(QStringLiteral("p%1_0.vsproj").arg(QString::fromLatin1(sizes.first()))));
-    const auto sample = store.listItems({vs::store::ItemFilter{std::nullopt, vs::store::ItemFilter::Evaluated::Any, QString(), 500, 0}});
+    vs::store::Store store(
+        dir.filePath(QStringLiteral("p%1_0.vsproj").arg(QString::fromLatin1(sizes.first()))));
+    const auto sample = store.listItems(
+        {vs::store::ItemFilter{std::nullopt, vs::store::ItemFilter::Evaluated::Any, QString(), 500, 0}});
     const vs::EvaluationField fields[] = {vs::EvaluationField::VisualScore, vs::EvaluationField::T2VScore,
                                           vs::EvaluationField::PhyScore, vs::EvaluationField::Thinking};
     for (int i = 0; i < 2000; ++i) {
       const auto& item = sample[static_cast<qsizetype>(i) % sample.size()];
       const vs::EvaluationField field = fields[i % 4];
-      const QVariant value = field == vs::EvaluationField::Thinking ? QVariant(QStringLiteral("edit %1").arg(i))
-                                                                    : QVariant(1 + i % 5);
+      const QVariant value = field == vs::EvaluationField::Thinking
+                                 ? QVariant(QStringLiteral("edit %1").arg(i))
+                                 : QVariant(1 + i % 5);
       QElapsedTimer t;
       t.start();
       store.editField(item.evaluations.front().id, field, value);

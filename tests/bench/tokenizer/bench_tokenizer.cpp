@@ -47,7 +47,9 @@ std::string gunzip(const fs::path& p) {
   return out;
 }
 
-double msSince(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+double msSince(Clock::time_point t) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+}
 
 std::vector<std::string> buildDocuments(const fs::path& root, std::size_t target_bytes) {
   std::string pool;
@@ -156,13 +158,15 @@ int main(int argc, char** argv) {
   std::printf("%-34s %12.1f %14s\n", "ours: gunzip tokenizer.json", gunzip_ms, "");
   std::printf("%-34s %12.1f %14s\n", "ours: load", load_ms, "");
   std::printf("%-34s %12.1f %14.0f\n", "ours: encode (cold BPE cache)", cold_ms, tokens / (cold_ms / 1000));
-  std::printf("%-34s %12.1f %14.0f\n", "ours: encode (warm BPE cache)", warm_ms, tokens_warm / (warm_ms / 1000));
+  std::printf("%-34s %12.1f %14.0f\n", "ours: encode (warm BPE cache)", warm_ms,
+              tokens_warm / (warm_ms / 1000));
   try {
     const auto r = nlohmann::json::parse(ref_out);
     const double ref_ms = r["encode_ms"].get<double>();
     const auto ref_tokens = r["tokens"].get<std::size_t>();
     std::printf("%-34s %12.1f %14s\n", "@huggingface/tokenizers: load", r["load_ms"].get<double>(), "");
-    std::printf("%-34s %12.1f %14.0f\n", "@huggingface/tokenizers: encode", ref_ms, ref_tokens / (ref_ms / 1000));
+    std::printf("%-34s %12.1f %14.0f\n", "@huggingface/tokenizers: encode", ref_ms,
+                ref_tokens / (ref_ms / 1000));
     std::printf("speed-up (cold cache): %.1fx; token counts %s (%zu vs %zu)\n", ref_ms / cold_ms,
                 ref_tokens == tokens ? "agree" : "DIFFER", tokens, ref_tokens);
   } catch (const std::exception&) {

@@ -11,12 +11,14 @@ namespace vs::analysis::testing {
 inline void compareAudit(const AuditResult& r, const QJsonObject& e, const QString& name) {
   QCOMPARE(r.n, static_cast<int64_t>(e["n"].toInt()));
   QCOMPARE(r.dropped, static_cast<int64_t>(e["dropped"].toInt()));
-  QCOMPARE(r.scale == ScoreScale::Soft ? QStringLiteral("soft") : QStringLiteral("integer"), e["scale"].toString());
+  QCOMPARE(r.scale == ScoreScale::Soft ? QStringLiteral("soft") : QStringLiteral("integer"),
+           e["scale"].toString());
   const char* keys[3] = {"visual", "t2v", "phy"};
   for (size_t d = 0; d < 3; ++d) {
     const QJsonObject ed = e[QLatin1String(keys[d])].toObject();
     for (Metric m : kMetrics) {
-      const QString what = QStringLiteral("%1 %2 %3").arg(name, QLatin1String(keys[d]), QLatin1String(metricKey(m)));
+      const QString what =
+          QStringLiteral("%1 %2 %3").arg(name, QLatin1String(keys[d]), QLatin1String(metricKey(m)));
       // Both sides are rounded to 3 decimals; the unrounded values agree to ~1e-15.
       VS_COMPARE_OPT(r.dimensions[d][m].value, ed[QLatin1String(metricKey(m))], 1e-9, what);
       if (ed.contains(QStringLiteral("ci"))) {
@@ -41,8 +43,8 @@ inline void compareAudit(const AuditResult& r, const QJsonObject& e, const QStri
     }
   }
   for (Metric m : kMetrics) {
-    VS_COMPARE_OPT(r.average[static_cast<size_t>(m)], e["average"].toObject()[QLatin1String(metricKey(m))], 1e-9,
-                   name + " average " + QLatin1String(metricKey(m)));
+    VS_COMPARE_OPT(r.average[static_cast<size_t>(m)], e["average"].toObject()[QLatin1String(metricKey(m))],
+                   1e-9, name + " average " + QLatin1String(metricKey(m)));
   }
   VS_COMPARE_OPT(r.wholeItemAccuracy.value, e["whole_item_accuracy"], 1e-9, name + " whole item");
   if (e.contains(QStringLiteral("whole_item_accuracy_ci"))) {

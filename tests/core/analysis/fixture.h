@@ -50,8 +50,9 @@ inline QString show(const std::optional<double>& v) {
 
 }  // namespace vs::analysis::testing
 
-#define VS_COMPARE_OPT(actual, expected, tolerance, what)                                                   \
-  QVERIFY2(::vs::analysis::testing::sameValue((actual), (expected), (tolerance)),                           \
-           qPrintable(QStringLiteral("%1: got %2, expected %3")                                             \
-                          .arg(what, ::vs::analysis::testing::show(actual),                                 \
-                               QString::fromUtf8(QJsonDocument(QJsonArray{expected}).toJson(QJsonDocument::Compact)))))
+#define VS_COMPARE_OPT(actual, expected, tolerance, what)                         \
+  QVERIFY2(::vs::analysis::testing::sameValue((actual), (expected), (tolerance)), \
+           qPrintable(QStringLiteral("%1: got %2, expected %3")                   \
+                          .arg(what, ::vs::analysis::testing::show(actual),       \
+                               QString::fromUtf8(                                 \
+                                   QJsonDocument(QJsonArray{expected}).toJson(QJsonDocument::Compact)))))

@@ -22,11 +22,13 @@ class TestAgreementCoefficients : public QObject {
       }
       const QString name = c["name"].toString();
       VS_COMPARE_OPT(krippendorffAlpha(ratings, AlphaLevel::Ordinal), c["ordinal"], 1e-12, name + " ordinal");
-      VS_COMPARE_OPT(krippendorffAlpha(ratings, AlphaLevel::Interval), c["interval"], 1e-12, name + " interval");
+      VS_COMPARE_OPT(krippendorffAlpha(ratings, AlphaLevel::Interval), c["interval"], 1e-12,
+                     name + " interval");
     }
   }
   void kappaMatchesConfusionMatrixForm() {
-    const QJsonArray cases = loadFixture(QStringLiteral("expected_stats.json")).object()["correlation"].toArray();
+    const QJsonArray cases =
+        loadFixture(QStringLiteral("expected_stats.json")).object()["correlation"].toArray();
     int checked = 0;
     for (const QJsonValue& v : cases) {
       const QJsonObject c = v.toObject();

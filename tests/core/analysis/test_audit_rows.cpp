@@ -48,21 +48,25 @@ class TestAuditRows : public QObject {
     QCOMPARE(*rows[0].predicted[0], 1.0);  // "visual quality: 0" -> max(0, 1)
     QCOMPARE(*rows[1].predicted[2], 0.0);  // no match -> 0
     QCOMPARE(*rows[2].predicted[0], 0.0);  // score lines before the last 150 characters
-    compareAudit(auditScores(rows), expected["predictions_reparse.json"].toObject(), QStringLiteral("reparse"));
+    compareAudit(auditScores(rows), expected["predictions_reparse.json"].toObject(),
+                 QStringLiteral("reparse"));
   }
   void givenScoresUsedAsTheyAre() {
     const QJsonObject expected = loadFixture(QStringLiteral("expected_audit.json")).object();
     const auto rows = auditRowsFromPredictions(itemsOf(QStringLiteral("predictions_soft.json"), true));
-    compareAudit(auditScores(rows), [&] {
-      QJsonObject e = expected["predictions_soft.json"].toObject();
-      for (const char* k : {"visual", "t2v", "phy"}) {
-        QJsonObject d = e[QLatin1String(k)].toObject();
-        d.remove(QStringLiteral("ci"));
-        e[QLatin1String(k)] = d;
-      }
-      e.remove(QStringLiteral("whole_item_accuracy_ci"));
-      return e;
-    }(), QStringLiteral("soft given"));
+    compareAudit(
+        auditScores(rows),
+        [&] {
+          QJsonObject e = expected["predictions_soft.json"].toObject();
+          for (const char* k : {"visual", "t2v", "phy"}) {
+            QJsonObject d = e[QLatin1String(k)].toObject();
+            d.remove(QStringLiteral("ci"));
+            e[QLatin1String(k)] = d;
+          }
+          e.remove(QStringLiteral("whole_item_accuracy_ci"));
+          return e;
+        }(),
+        QStringLiteral("soft given"));
   }
   void oneItemWithoutKeysReparsesAll() {
     auto items = itemsOf(QStringLiteral("predictions_int.json"), true);
@@ -72,8 +76,9 @@ class TestAuditRows : public QObject {
     QVERIFY(rows[0].predicted[0].has_value());
   }
   void tailIsCountedInCharacters() {
-    const QString lines = QStringLiteral("visual quality: 4\ntext-to-video alignment: 3\n"
-                                         "physical/common-sense consistency: 2");
+    const QString lines = QStringLiteral(
+        "visual quality: 4\ntext-to-video alignment: 3\n"
+        "physical/common-sense consistency: 2");
     QVERIFY(reparseOutputTail(lines));
     // 150 characters of CJK text end the output: the lines fall outside the tail
     QVERIFY(!reparseOutputTail(lines + QString(150, QChar(0x601D))));

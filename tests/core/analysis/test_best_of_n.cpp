@@ -12,7 +12,8 @@ class TestBestOfN : public QObject {
   Q_OBJECT
  private slots:
   void matchesReference() {
-    const QJsonObject e = loadFixture(QStringLiteral("expected_ranking.json")).object()["best_of_n"].toObject();
+    const QJsonObject e =
+        loadFixture(QStringLiteral("expected_ranking.json")).object()["best_of_n"].toObject();
     const BestOfNResult r = bestOfN(loadCandidates());
     QCOMPARE(r.groups, static_cast<int64_t>(e["groups"].toInt()));
     VS_COMPARE_OPT(r.top1Agreement, e["top1_agreement"], 1e-12, QStringLiteral("top1"));

@@ -40,9 +40,8 @@ class TestBootstrap : public QObject {
   void noResamplesNoIntervals() {
     BootstrapOptions o;
     o.resamples = 0;
-    const auto ci = bootstrapIntervals(10, 2, o, [](const Weights&, std::vector<std::optional<double>>& out) {
-      out[0] = 1.0;
-    });
+    const auto ci = bootstrapIntervals(
+        10, 2, o, [](const Weights&, std::vector<std::optional<double>>& out) { out[0] = 1.0; });
     QCOMPARE(ci.size(), size_t{2});
     QVERIFY(!ci[0] && !ci[1]);
   }

@@ -25,14 +25,16 @@ std::vector<std::vector<int>> expectedTiers(const std::vector<int>& quality) {
   for (int level : levels) {
     tiers.emplace_back();
     for (size_t i = 0; i < quality.size(); ++i) {
-      if (quality[i] == level) tiers.back().push_back(static_cast<int>(i));
+      if (quality[i] == level)
+        tiers.back().push_back(static_cast<int>(i));
     }
   }
   return tiers;
 }
 
 std::vector<std::vector<int>> sortedTiers(std::vector<std::vector<int>> tiers) {
-  for (auto& t : tiers) std::sort(t.begin(), t.end());
+  for (auto& t : tiers)
+    std::sort(t.begin(), t.end());
   return tiers;
 }
 
@@ -51,7 +53,8 @@ Counts everyPermutation(int n, ScheduleMethod method) {
   do {
     ComparisonSchedule s(n, method);
     const int bound = s.remainingAtMost();
-    while (const auto p = s.nextPair()) s.answer(judge(quality, p->first, p->second));
+    while (const auto p = s.nextPair())
+      s.answer(judge(quality, p->first, p->second));
     c.boundHeld = c.boundHeld && s.asked() <= bound;
     c.allRecovered = c.allRecovered && sortedTiers(s.ranking()) == expectedTiers(quality);
     c.worst = std::max(c.worst, s.asked());
@@ -85,8 +88,8 @@ class TestComparisonSchedule : public QObject {
     QVERIFY(c.average <= worst);
     QVERIFY(c.worst < ComparisonSchedule::allPairsCount(n) || n == 2);
     // The figures quoted for the schedule (average over all N! hidden orders).
-    qInfo("binary insertion, N=%d: worst %d, average %.3f comparisons over %d! orders (all pairs: %d)", n, c.worst,
-          c.average, n, ComparisonSchedule::allPairsCount(n));
+    qInfo("binary insertion, N=%d: worst %d, average %.3f comparisons over %d! orders (all pairs: %d)", n,
+          c.worst, c.average, n, ComparisonSchedule::allPairsCount(n));
   }
 
   void allPairsAsksEveryPairOnce() {
@@ -109,12 +112,14 @@ class TestComparisonSchedule : public QObject {
     // Hidden qualities with ties: {3,1,3,2,1,3,0,2,1}.
     const std::vector<int> quality{3, 1, 3, 2, 1, 3, 0, 2, 1};
     ComparisonSchedule s(9, ScheduleMethod::BinaryInsertion);
-    while (const auto p = s.nextPair()) s.answer(judge(quality, p->first, p->second));
+    while (const auto p = s.nextPair())
+      s.answer(judge(quality, p->first, p->second));
     QCOMPARE(sortedTiers(s.ranking()), expectedTiers(quality));
     QVERIFY(s.asked() <= 21);
     // Everything tied: one question per candidate after the first.
     ComparisonSchedule same(9, ScheduleMethod::BinaryInsertion);
-    while (same.nextPair()) same.answer(Comparison::Tie);
+    while (same.nextPair())
+      same.answer(Comparison::Tie);
     QCOMPARE(same.asked(), 8);
     QCOMPARE(same.ranking().size(), size_t{1});
   }
@@ -132,7 +137,8 @@ class TestComparisonSchedule : public QObject {
     ComparisonSchedule again(4, ScheduleMethod::BinaryInsertion);
     const int used = replay(again, [&](int a, int b) -> std::optional<Comparison> {
       for (const auto& p : answered) {
-        if (p == std::make_pair(a, b)) return judge(quality, a, b);
+        if (p == std::make_pair(a, b))
+          return judge(quality, a, b);
       }
       return std::nullopt;
     });

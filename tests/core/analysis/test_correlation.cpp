@@ -12,7 +12,8 @@ class TestCorrelation : public QObject {
   Q_OBJECT
  private slots:
   void matchesScipy() {
-    const QJsonArray cases = loadFixture(QStringLiteral("expected_stats.json")).object()["correlation"].toArray();
+    const QJsonArray cases =
+        loadFixture(QStringLiteral("expected_stats.json")).object()["correlation"].toArray();
     QCOMPARE(cases.size(), 5);
     for (const QJsonValue& v : cases) {
       const QJsonObject c = v.toObject();

@@ -11,7 +11,8 @@ class TestHtmlReport : public QObject {
   void selfContainedWithCharts() {
     std::vector<AuditRow> rows;
     for (int i = 0; i < 20; ++i) {
-      rows.push_back({{double(1 + i % 5), double(1 + i % 4), 3.0}, {double(1 + (i + 1) % 5), 2.0, 3.0 + (i % 2)}});
+      rows.push_back(
+          {{double(1 + i % 5), double(1 + i % 4), 3.0}, {double(1 + (i + 1) % 5), 2.0, 3.0 + (i % 2)}});
     }
     ReportInfo info;
     info.predictedSource = QStringLiteral("model:<VideoScore2>");

@@ -42,7 +42,8 @@ class TestInterAnnotator : public QObject {
       std::vector<std::vector<double>> ratings(3);
       for (size_t a = 0; a < 3; ++a) {
         for (const QString& name : shared) {
-          ratings[a].push_back(byName[a][name][QStringLiteral("%1_score").arg(QLatin1String(key))].toDouble());
+          ratings[a].push_back(
+              byName[a][name][QStringLiteral("%1_score").arg(QLatin1String(key))].toDouble());
         }
       }
       const DimensionAgreement r = interAnnotatorAgreement(ratings, bootstrap);
@@ -50,9 +51,11 @@ class TestInterAnnotator : public QObject {
       auto round4 = [](const std::optional<double>& v) {
         return v ? std::optional<double>(roundDecimals(*v, 4)) : std::nullopt;
       };
-      const std::pair<const char*, const MeasureWithCi*> measures[] = {
-          {"agreement_ratio", &r.agreementRatio}, {"spcc", &r.meanSpearman}, {"alpha_ordinal", &r.alphaOrdinal},
-          {"alpha_interval", &r.alphaInterval},   {"mean_qwk", &r.meanQwk}};
+      const std::pair<const char*, const MeasureWithCi*> measures[] = {{"agreement_ratio", &r.agreementRatio},
+                                                                       {"spcc", &r.meanSpearman},
+                                                                       {"alpha_ordinal", &r.alphaOrdinal},
+                                                                       {"alpha_interval", &r.alphaInterval},
+                                                                       {"mean_qwk", &r.meanQwk}};
       for (const auto& [name, m] : measures) {
         const QString what = QStringLiteral("%1 %2").arg(QLatin1String(key), QLatin1String(name));
         VS_COMPARE_OPT(round4(m->value), ed[QLatin1String(name)], 1e-12, what);

@@ -36,10 +36,14 @@ class TestLeaderboard : public QObject {
       QCOMPARE(got->videos, static_cast<int64_t>(e["videos"].toInt()));
       VS_COMPARE_OPT(std::optional<double>(got->meanScore), e["mean_score"], 1e-12, g + " mean");
       VS_COMPARE_OPT(got->strength, e["bt_strength"], 1e-6, g + " strength");
-      VS_COMPARE_OPT(std::optional<double>(got->meanCi->low), e["mean_score_ci"].toArray()[0], 1e-9, g + " mean ci");
-      VS_COMPARE_OPT(std::optional<double>(got->meanCi->high), e["mean_score_ci"].toArray()[1], 1e-9, g + " mean ci");
-      VS_COMPARE_OPT(std::optional<double>(got->strengthCi->low), e["bt_strength_ci"].toArray()[0], 1e-6, g + " bt ci");
-      VS_COMPARE_OPT(std::optional<double>(got->strengthCi->high), e["bt_strength_ci"].toArray()[1], 1e-6, g + " bt ci");
+      VS_COMPARE_OPT(std::optional<double>(got->meanCi->low), e["mean_score_ci"].toArray()[0], 1e-9,
+                     g + " mean ci");
+      VS_COMPARE_OPT(std::optional<double>(got->meanCi->high), e["mean_score_ci"].toArray()[1], 1e-9,
+                     g + " mean ci");
+      VS_COMPARE_OPT(std::optional<double>(got->strengthCi->low), e["bt_strength_ci"].toArray()[0], 1e-6,
+                     g + " bt ci");
+      VS_COMPARE_OPT(std::optional<double>(got->strengthCi->high), e["bt_strength_ci"].toArray()[1], 1e-6,
+                     g + " bt ci");
     }
     // best first
     for (size_t i = 1; i < entries.size(); ++i) {

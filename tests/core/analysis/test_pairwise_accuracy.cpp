@@ -25,7 +25,9 @@ std::vector<ScoredPair> pairsOf(const QString& scoresFile, const QString& pairsF
   for (const QJsonValue& v : loadFixture(pairsFile).array()) {
     const QJsonObject o = v.toObject();
     const QString pref = o["preference"].toString();
-    const Preference human = pref == "left" ? Preference::Left : pref == "right" ? Preference::Right : Preference::Tie;
+    const Preference human = pref == "left"    ? Preference::Left
+                             : pref == "right" ? Preference::Right
+                                               : Preference::Tie;
     const auto l = total.find(o["left"].toString()), r = total.find(o["right"].toString());
     if (l == total.end() || r == total.end()) {
       continue;  // a video without scores: the pair is not counted
@@ -47,7 +49,8 @@ class TestPairwiseAccuracy : public QObject {
   Q_OBJECT
  private slots:
   void softScores() {
-    const QJsonObject e = loadFixture(QStringLiteral("expected_pairwise.json")).object()["predictions_soft.json"].toObject();
+    const QJsonObject e =
+        loadFixture(QStringLiteral("expected_pairwise.json")).object()["predictions_soft.json"].toObject();
     const auto pairs = pairsOf(QStringLiteral("predictions_soft.json"), QStringLiteral("pairs.json"));
     const double threshold = referenceTieThreshold(ScoreScale::Soft);
     check(pairwiseAccuracy(pairs, TieHandling::Included, threshold), e["with_ties"].toObject());
@@ -56,7 +59,8 @@ class TestPairwiseAccuracy : public QObject {
     QCOMPARE(without.skipped, static_cast<int64_t>(e["without_ties"].toObject()["skipped_ties"].toInt()));
   }
   void integerScores() {
-    const QJsonObject e = loadFixture(QStringLiteral("expected_pairwise.json")).object()["predictions_int.json"].toObject();
+    const QJsonObject e =
+        loadFixture(QStringLiteral("expected_pairwise.json")).object()["predictions_int.json"].toObject();
     const auto pairs = pairsOf(QStringLiteral("predictions_int.json"), QStringLiteral("pairs_int.json"));
     const double threshold = referenceTieThreshold(ScoreScale::Integer);
     check(pairwiseAccuracy(pairs, TieHandling::Included, threshold), e["with_ties"].toObject());

@@ -14,11 +14,14 @@ namespace {
 
 QJsonObject fixture() {
   QFile f(QStringLiteral(VS_TEST_DATA_DIR "/analysis/preferences.json"));
-  if (!f.open(QIODevice::ReadOnly)) qFatal("missing preferences.json");
+  if (!f.open(QIODevice::ReadOnly))
+    qFatal("missing preferences.json");
   return QJsonDocument::fromJson(f.readAll()).object();
 }
 
-std::string s(const QJsonValue& v) { return v.toString().toStdString(); }
+std::string s(const QJsonValue& v) {
+  return v.toString().toStdString();
+}
 
 std::vector<JudgedPair> pairsOf(const QJsonObject& o) {
   std::vector<JudgedPair> pairs;
@@ -33,7 +36,9 @@ std::vector<JudgedPair> pairsOf(const QJsonObject& o) {
     p.leftGenerator = s(q[QStringLiteral("left_generator")]);
     p.rightGenerator = s(q[QStringLiteral("right_generator")]);
     const QString c = q[QStringLiteral("choice")].toString();
-    p.choice = c == QLatin1String("left") ? Preference::Left : (c == QLatin1String("right") ? Preference::Right : Preference::Tie);
+    p.choice = c == QLatin1String("left")
+                   ? Preference::Left
+                   : (c == QLatin1String("right") ? Preference::Right : Preference::Tie);
     p.randomised = q[QStringLiteral("randomised")].toBool();
     pairs.push_back(p);
   }
@@ -43,7 +48,8 @@ std::vector<JudgedPair> pairsOf(const QJsonObject& o) {
 std::map<std::string, double> totalsOf(const QJsonObject& o) {
   std::map<std::string, double> totals;
   const QJsonObject t = o.value(QStringLiteral("model_total")).toObject();
-  for (auto it = t.begin(); it != t.end(); ++it) totals[it.key().toStdString()] = it.value().toDouble();
+  for (auto it = t.begin(); it != t.end(); ++it)
+    totals[it.key().toStdString()] = it.value().toDouble();
   return totals;
 }
 
@@ -59,7 +65,8 @@ class TestPreferenceAudit : public QObject {
     const auto r = modelPreferenceAccuracy(pairsOf(data_), totalsOf(data_), ScoreScale::Integer);
     QCOMPARE(r.threshold, 0.5);
     QCOMPARE(r.missing, 0);
-    for (const auto& [key, result] : {std::pair{"with_ties", r.withTies}, std::pair{"without_ties", r.withoutTies}}) {
+    for (const auto& [key, result] :
+         {std::pair{"with_ties", r.withTies}, std::pair{"without_ties", r.withoutTies}}) {
       const QJsonObject e = expected_.value(QLatin1String(key)).toObject();
       QCOMPARE(result.total, e[QStringLiteral("total")].toInteger());
       QCOMPARE(result.correct, e[QStringLiteral("correct")].toInteger());
@@ -123,7 +130,10 @@ class TestPreferenceAudit : public QObject {
     for (const auto& entry : entries) {
       const double reference = e[QString::fromStdString(entry.generator)].toDouble();
       QVERIFY2(std::fabs(*entry.strength - reference) < 1e-6,
-               qPrintable(QStringLiteral("%1: %2 vs %3").arg(QString::fromStdString(entry.generator)).arg(*entry.strength).arg(reference)));
+               qPrintable(QStringLiteral("%1: %2 vs %3")
+                              .arg(QString::fromStdString(entry.generator))
+                              .arg(*entry.strength)
+                              .arg(reference)));
       QVERIFY(entry.strengthCi);
       QVERIFY(entry.strengthCi->low <= *entry.strength && *entry.strength <= entry.strengthCi->high);
       sum += *entry.strength;
@@ -139,9 +149,11 @@ class TestPreferenceAudit : public QObject {
       const QJsonObject o = v.toObject();
       PickedGroup g;
       g.prompt = s(o[QStringLiteral("prompt")]);
-      for (const QJsonValue& c : o[QStringLiteral("candidates")].toArray()) g.candidates.push_back(s(c));
+      for (const QJsonValue& c : o[QStringLiteral("candidates")].toArray())
+        g.candidates.push_back(s(c));
       g.best = s(o[QStringLiteral("best")]);
-      if (!o[QStringLiteral("worst")].isNull()) g.worst = s(o[QStringLiteral("worst")]);
+      if (!o[QStringLiteral("worst")].isNull())
+        g.worst = s(o[QStringLiteral("worst")]);
       picks.push_back(g);
     }
     const auto r = bestOfNPickAgreement(picks, totalsOf(data_));

@@ -12,7 +12,8 @@ class TestRounding : public QObject {
   Q_OBJECT
  private slots:
   void roundToThreeDecimalsMatchesPython() {
-    const QJsonObject cases = loadFixture(QStringLiteral("expected_stats.json")).object()["rounding"].toObject();
+    const QJsonObject cases =
+        loadFixture(QStringLiteral("expected_stats.json")).object()["rounding"].toObject();
     const QJsonArray r3 = cases["round3"].toArray();
     QVERIFY(r3.size() > 10);
     for (const QJsonValue& c : r3) {
@@ -21,7 +22,8 @@ class TestRounding : public QObject {
     }
   }
   void roundHalfToEvenMatchesPython() {
-    const QJsonObject cases = loadFixture(QStringLiteral("expected_stats.json")).object()["rounding"].toObject();
+    const QJsonObject cases =
+        loadFixture(QStringLiteral("expected_stats.json")).object()["rounding"].toObject();
     for (const QJsonValue& c : cases["round0"].toArray()) {
       QCOMPARE(roundHalfEven(c.toArray()[0].toDouble()), c.toArray()[1].toDouble());
     }

@@ -22,7 +22,8 @@ std::vector<AuditRow> rowsOfPredictionFile(const QString& name) {
     const QJsonObject o = v.toObject();
     AuditRow r;
     r.reference = {o["v_score_gt"].toDouble(), o["t_score_gt"].toDouble(), o["p_score_gt"].toDouble()};
-    r.predicted = {jsonScore(o["v_score_model"]), jsonScore(o["t_score_model"]), jsonScore(o["p_score_model"])};
+    r.predicted = {jsonScore(o["v_score_model"]), jsonScore(o["t_score_model"]),
+                   jsonScore(o["p_score_model"])};
     rows.push_back(r);
   }
   return rows;
@@ -50,7 +51,8 @@ class TestScoreAudit : public QObject {
   }
   void edgeCases_data() {
     QTest::addColumn<QString>("name");
-    const QJsonObject cases = loadFixture(QStringLiteral("expected_audit.json")).object()["edge_cases"].toObject();
+    const QJsonObject cases =
+        loadFixture(QStringLiteral("expected_audit.json")).object()["edge_cases"].toObject();
     QVERIFY(cases.size() >= 6);
     for (const QString& k : cases.keys()) {
       QTest::newRow(qPrintable(k)) << k;
@@ -72,7 +74,8 @@ class TestScoreAudit : public QObject {
       rows.push_back(r);
     }
     AuditOptions options;
-    options.scale = c["method"].toString() == QLatin1String("vs2_float") ? ScoreScale::Soft : ScoreScale::Integer;
+    options.scale =
+        c["method"].toString() == QLatin1String("vs2_float") ? ScoreScale::Soft : ScoreScale::Integer;
     compareAudit(auditScores(rows, options), c["expected"].toObject(), name);
   }
   void bootstrapIsReproducible() {

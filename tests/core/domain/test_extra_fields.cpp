@@ -7,9 +7,11 @@ class TestExtraFields : public QObject {
   Q_OBJECT
  private slots:
   void roundTripKeepsOrder() {
-    const vs::ExtraFields fields{{"zeta", "[1,{\"b\":2,\"a\":1}]"}, {"\xE4\xB8\xAD \"q\"", "\"v\""}, {"alpha", "null"}};
+    const vs::ExtraFields fields{
+        {"zeta", "[1,{\"b\":2,\"a\":1}]"}, {"\xE4\xB8\xAD \"q\"", "\"v\""}, {"alpha", "null"}};
     const QByteArray text = vs::extraFieldsToJson(fields);
-    QCOMPARE(text, QByteArray("{\"zeta\":[1,{\"b\":2,\"a\":1}],\"\xE4\xB8\xAD \\\"q\\\"\":\"v\",\"alpha\":null}"));
+    QCOMPARE(text,
+             QByteArray("{\"zeta\":[1,{\"b\":2,\"a\":1}],\"\xE4\xB8\xAD \\\"q\\\"\":\"v\",\"alpha\":null}"));
     QCOMPARE(vs::extraFieldsFromJson(text), fields);
   }
   void emptyAndBroken() {

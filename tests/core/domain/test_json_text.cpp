@@ -18,7 +18,8 @@ QByteArray capture(const QByteArray& text) {
   Reader r(text.constData(), text.constData() + text.size());
   QByteArray out;
   r.captureValue(&out);
-  if (!r.atEnd()) r.fail("trailing text");
+  if (!r.atEnd())
+    r.fail("trailing text");
   return out;
 }
 
@@ -91,8 +92,10 @@ class TestJsonText : public QObject {
   }
 
   void capturesCompactInOrder() {
-    QCOMPARE(capture(" { \"z\" : [ 1 , 2.50, -0 , 1E+2 ] ,\n \"a\" : { } , \"m\":\"\\/\\u0041\" , \"n\" : null } "),
-             QByteArray("{\"z\":[1,2.50,-0,1E+2],\"a\":{},\"m\":\"/A\",\"n\":null}"));
+    QCOMPARE(
+        capture(
+            " { \"z\" : [ 1 , 2.50, -0 , 1E+2 ] ,\n \"a\" : { } , \"m\":\"\\/\\u0041\" , \"n\" : null } "),
+        QByteArray("{\"z\":[1,2.50,-0,1E+2],\"a\":{},\"m\":\"/A\",\"n\":null}"));
   }
 
   void numbers() {
@@ -107,12 +110,18 @@ class TestJsonText : public QObject {
     std::string out;
     appendString(out, QByteArray("q\"b\\n\n\x01\x7f\xC3\xA9\xF0\x9F\x98\x80/"));
     // json.dumps(..., ensure_ascii=False): \u0001 escaped, DEL and non-ASCII kept, "/" kept.
-    QCOMPARE(QByteArray::fromStdString(out), QByteArray("\"q\\\"b\\\\n\\n\\u0001\x7f\xC3\xA9\xF0\x9F\x98\x80/\""));
+    QCOMPARE(QByteArray::fromStdString(out),
+             QByteArray("\"q\\\"b\\\\n\\n\\u0001\x7f\xC3\xA9\xF0\x9F\x98\x80/\""));
   }
 
   void writesNumbersShortest() {
-    const std::pair<double, const char*> cases[] = {{4.0, "4"}, {2.5, "2.5"}, {0.1, "0.1"}, {3.8721, "3.8721"},
-                                                    {-1.0, "-1"}, {1e-7, "1e-07"}, {1.0 / 3.0, "0.3333333333333333"}};
+    const std::pair<double, const char*> cases[] = {{4.0, "4"},
+                                                    {2.5, "2.5"},
+                                                    {0.1, "0.1"},
+                                                    {3.8721, "3.8721"},
+                                                    {-1.0, "-1"},
+                                                    {1e-7, "1e-07"},
+                                                    {1.0 / 3.0, "0.3333333333333333"}};
     for (const auto& [value, text] : cases) {
       std::string out;
       appendNumber(out, value);
@@ -126,7 +135,8 @@ class TestJsonText : public QObject {
     QCOMPARE(QByteArray::fromStdString(python(compact, -1)),
              QByteArray("{\"a\": [1, {}], \"b\": [], \"c\": {\"d\": \"x,y:[z]\"}}"));
     QCOMPARE(QByteArray::fromStdString(python(compact, 0)),
-             QByteArray("{\n    \"a\": [\n        1,\n        {}\n    ],\n    \"b\": [],\n    \"c\": {\n        \"d\": \"x,y:[z]\"\n    }\n}"));
+             QByteArray("{\n    \"a\": [\n        1,\n        {}\n    ],\n    \"b\": [],\n    \"c\": {\n     "
+                        "   \"d\": \"x,y:[z]\"\n    }\n}"));
     QCOMPARE(QByteArray::fromStdString(python("\"a\\\"]\"", 2)), QByteArray("\"a\\\"]\""));
   }
 

@@ -68,8 +68,10 @@ class TestImportPipe : public QObject {
 
   void predictionsNeedPrompts() {
     const QByteArray bytes =
-        "[{\"video_name\": \"a\", \"prompt\": \"p\", \"v_score_gt\": 4, \"t_score_gt\": 3, \"p_score_gt\": 5, \"output\": \"o\"},"
-        " {\"video_name\": \"b\", \"v_score_gt\": 4, \"t_score_gt\": 3, \"p_score_gt\": 5, \"output\": \"o\"}]";
+        "[{\"video_name\": \"a\", \"prompt\": \"p\", \"v_score_gt\": 4, \"t_score_gt\": 3, \"p_score_gt\": "
+        "5, \"output\": \"o\"},"
+        " {\"video_name\": \"b\", \"v_score_gt\": 4, \"t_score_gt\": 3, \"p_score_gt\": 5, \"output\": "
+        "\"o\"}]";
     ImportPipe pipe(bytes, Format::Predictions, QStringLiteral("pred.json"));
     QString message;
     try {

@@ -36,7 +36,8 @@ class TestItemWriter : public QObject {
 
  private slots:
   void initTestCase() {
-    const QString scratch = qEnvironmentVariable("VS_TEST_TMP", QDir::tempPath() + QStringLiteral("/vs_writer"));
+    const QString scratch =
+        qEnvironmentVariable("VS_TEST_TMP", QDir::tempPath() + QStringLiteral("/vs_writer"));
     QDir(scratch).removeRecursively();
     QVERIFY(QDir().mkpath(scratch));
     tmp_ = QDir(scratch);
@@ -56,7 +57,8 @@ class TestItemWriter : public QObject {
     const auto items = sample();
     {
       auto w = openWriter(path, f);
-      for (const auto& it : items) w->write(it);
+      for (const auto& it : items)
+        w->write(it);
       w->commit();
     }
     const auto back = readItems(path, f);
@@ -94,7 +96,8 @@ class TestItemWriter : public QObject {
     auto items = sample();
     FeedbackItem person = items[1];
     person.annotator = "ls-user-12";
-    person.extra = {{"artifacts", "{\"type\":\"choices\",\"to_name\":\"video\",\"value\":{\"choices\":[\"none\"]}}"}};
+    person.extra = {
+        {"artifacts", "{\"type\":\"choices\",\"to_name\":\"video\",\"value\":{\"choices\":[\"none\"]}}"}};
     FeedbackItem model = items[1];
     model.annotator = "m1";
     model.annotatorKind = AnnotatorKind::Model;
@@ -110,10 +113,16 @@ class TestItemWriter : public QObject {
     QFile f(path);
     QVERIFY(f.open(QIODevice::ReadOnly));
     const QByteArray text = f.readAll();
-    QVERIFY2(text.contains("\"annotations\": [{\"id\": 1, \"completed_by\": 12, \"result\": ["), text.constData());
-    QVERIFY2(text.contains("{\"from_name\": \"artifacts\", \"to_name\": \"video\", \"type\": \"choices\", \"value\": {\"choices\": [\"none\"]}}"), text.constData());
-    QVERIFY2(text.contains("\"predictions\": [{\"id\": 2, \"model_version\": \"m1\", \"score\": 0.5, \"result\": ["), text.constData());
-    QVERIFY2(text.contains("\"data\": {\"video_name\": \"b\", \"video\": \"\", \"prompt\": \"\"}"), text.constData());
+    QVERIFY2(text.contains("\"annotations\": [{\"id\": 1, \"completed_by\": 12, \"result\": ["),
+             text.constData());
+    QVERIFY2(text.contains("{\"from_name\": \"artifacts\", \"to_name\": \"video\", \"type\": \"choices\", "
+                           "\"value\": {\"choices\": [\"none\"]}}"),
+             text.constData());
+    QVERIFY2(text.contains(
+                 "\"predictions\": [{\"id\": 2, \"model_version\": \"m1\", \"score\": 0.5, \"result\": ["),
+             text.constData());
+    QVERIFY2(text.contains("\"data\": {\"video_name\": \"b\", \"video\": \"\", \"prompt\": \"\"}"),
+             text.constData());
     const auto back = readItems(path, Format::LabelStudio);
     QCOMPARE(back.size(), size_t(2));
     QCOMPARE(back[0].annotator, QByteArray("ls-user-12"));
@@ -131,7 +140,8 @@ class TestItemWriter : public QObject {
     const QString path = tmp_.filePath(QStringLiteral("pred.json"));
     {
       auto w = openWriter(path, Format::Predictions);
-      for (const auto& it : items) w->write(it);
+      for (const auto& it : items)
+        w->write(it);
       w->commit();
     }
     const auto back = readPredictions(path);
@@ -159,10 +169,12 @@ class TestItemWriter : public QObject {
     QFETCH(QString, expected);
     const QString data = QStringLiteral(VS_TEST_DATA_DIR "/interop/");
     const auto items = readItems(data + input, Format::Vf2Json);
-    const QString path = tmp_.filePath(QStringLiteral("python_bytes.") + expected.section(QLatin1Char('.'), -1));
+    const QString path =
+        tmp_.filePath(QStringLiteral("python_bytes.") + expected.section(QLatin1Char('.'), -1));
     {
       auto w = openWriter(path, Format(format));
-      for (const auto& it : items) w->write(it);
+      for (const auto& it : items)
+        w->write(it);
       w->commit();
     }
     QFile ours(path);
@@ -181,7 +193,8 @@ class TestItemWriter : public QObject {
     }
     {
       auto w = openWriter(path, Format::Vf2Json);
-      for (const auto& it : sample()) w->write(it);
+      for (const auto& it : sample())
+        w->write(it);
       // no commit: an error or a crash before the end
     }
     QFile f(path);

@@ -27,7 +27,8 @@ class TestPredictionScores : public QObject {
   void oneMissingKeyReparsesTheWholeFile() {
     const auto items = parseItems(
         "[{\"video_name\": \"a\", \"v_score_model\": 2.5, \"t_score_model\": 2, \"p_score_model\": 2,"
-        "  \"output\": \"visual quality: 0\\ntext-to-video alignment: 3\\nphysical/common-sense consistency: 4\"},"
+        "  \"output\": \"visual quality: 0\\ntext-to-video alignment: 3\\nphysical/common-sense consistency: "
+        "4\"},"
         " {\"video_name\": \"b\", \"v_score_model\": 2, \"t_score_model\": 2, \"output\": \"no scores\"}]",
         Format::Predictions, QStringLiteral("p.json"));
     QCOMPARE(items[0].modelState, ModelScoreState::Given);
@@ -42,10 +43,10 @@ class TestPredictionScores : public QObject {
     QCOMPARE(*ref.scores[1][2], 0.0);
   }
   void nonFiniteModelScoreIsInvalid() {
-    QVERIFY_THROWS_EXCEPTION(std::exception,
-                             parseItems("[{\"video_name\": \"a\", \"v_score_model\": 1e999, \"t_score_model\": 1,"
-                                        " \"p_score_model\": 1}]",
-                                        Format::Predictions, QStringLiteral("p.json")));
+    QVERIFY_THROWS_EXCEPTION(
+        std::exception, parseItems("[{\"video_name\": \"a\", \"v_score_model\": 1e999, \"t_score_model\": 1,"
+                                   " \"p_score_model\": 1}]",
+                                   Format::Predictions, QStringLiteral("p.json")));
   }
 };
 

@@ -14,21 +14,29 @@ namespace {
 
 QByteArray readData(const char* name) {
   QFile f(QStringLiteral(VS_TEST_DATA_DIR "/interop/") + QLatin1String(name));
-  if (!f.open(QIODevice::ReadOnly)) qFatal("missing fixture %s", name);
+  if (!f.open(QIODevice::ReadOnly))
+    qFatal("missing fixture %s", name);
   return f.readAll();
 }
 
 QString describe(const NamedPreference& p) {
-  return QStringList{p.annotator, p.left, p.right, p.prompt, preferenceDimensionName(p.dimension),
-                     preferenceChoiceName(p.choice), presentationOrderName(p.order),
-                     p.swapped ? QStringLiteral("swapped") : QStringLiteral("-"), p.reason,
+  return QStringList{p.annotator,
+                     p.left,
+                     p.right,
+                     p.prompt,
+                     preferenceDimensionName(p.dimension),
+                     preferenceChoiceName(p.choice),
+                     presentationOrderName(p.order),
+                     p.swapped ? QStringLiteral("swapped") : QStringLiteral("-"),
+                     p.reason,
                      QString::number(p.timeSpentMs)}
       .join(QLatin1Char('|'));
 }
 
 QStringList describeAll(const QVector<NamedPreference>& all) {
   QStringList out;
-  for (const auto& p : all) out << describe(p);
+  for (const auto& p : all)
+    out << describe(p);
   return out;
 }
 
@@ -39,20 +47,23 @@ class TestPreferencePairs : public QObject {
  private slots:
   void readsLabelStudioPairwiseExport() {
     const QByteArray bytes = readData("labelstudio_pairwise.json");
-    QCOMPARE(detectPreferenceFormat(bytes.left(64 * 1024)), std::optional(PreferenceFormat::LabelStudioPairwise));
-    const auto read = readPreferences(bytes, PreferenceFormat::LabelStudioPairwise, QStringLiteral("ls.json"));
-    const auto expected = readPreferences(readData("labelstudio_pairwise.expected_pairs.json"), PreferenceFormat::Pairs,
-                                          QStringLiteral("expected.json"));
+    QCOMPARE(detectPreferenceFormat(bytes.left(64 * 1024)),
+             std::optional(PreferenceFormat::LabelStudioPairwise));
+    const auto read =
+        readPreferences(bytes, PreferenceFormat::LabelStudioPairwise, QStringLiteral("ls.json"));
+    const auto expected = readPreferences(readData("labelstudio_pairwise.expected_pairs.json"),
+                                          PreferenceFormat::Pairs, QStringLiteral("expected.json"));
     QCOMPARE(expected.size(), 4);
     QCOMPARE(describeAll(read), describeAll(expected));
   }
 
   void labelStudioRoundTrip() {
-    const auto original = readPreferences(readData("labelstudio_pairwise.json"), PreferenceFormat::LabelStudioPairwise,
-                                          QStringLiteral("ls.json"));
+    const auto original = readPreferences(readData("labelstudio_pairwise.json"),
+                                          PreferenceFormat::LabelStudioPairwise, QStringLiteral("ls.json"));
     const QByteArray written = writePreferences(original, PreferenceFormat::LabelStudioPairwise);
     QCOMPARE(detectPreferenceFormat(written), std::optional(PreferenceFormat::LabelStudioPairwise));
-    const auto again = readPreferences(written, PreferenceFormat::LabelStudioPairwise, QStringLiteral("again.json"));
+    const auto again =
+        readPreferences(written, PreferenceFormat::LabelStudioPairwise, QStringLiteral("again.json"));
     // lead_time is per annotation: the sum lands on the first dimension again.
     QCOMPARE(describeAll(again), describeAll(original));
     // The written results are Pairwise results as Label Studio makes them.
@@ -103,10 +114,11 @@ class TestPreferencePairs : public QObject {
   }
 
   void badInputIsInvalidData() {
-    for (const char* text : {R"([{"left": "a", "right": "b", "preference": "maybe"}])",
-                             R"([{"left": "a", "preference": "left"}])",
-                             R"([{"left": "a", "right": "b", "preference": "left", "dimension": "sound"}])",
-                             R"([{"left": "a", "right": "b", "preference": "left", "time_spent_ms": -4}])", "[{"}) {
+    for (const char* text :
+         {R"([{"left": "a", "right": "b", "preference": "maybe"}])",
+          R"([{"left": "a", "preference": "left"}])",
+          R"([{"left": "a", "right": "b", "preference": "left", "dimension": "sound"}])",
+          R"([{"left": "a", "right": "b", "preference": "left", "time_spent_ms": -4}])", "[{"}) {
       try {
         readPreferences(text, PreferenceFormat::Pairs, QStringLiteral("bad.json"));
         QFAIL(text);
@@ -115,9 +127,10 @@ class TestPreferencePairs : public QObject {
       }
     }
     QVERIFY_THROWS_EXCEPTION(
-        Error, readPreferences(R"([{"data": {"video1": "a.mp4"}, "annotations": [{"result": [{"type": "pairwise",
+        Error,
+        readPreferences(R"([{"data": {"video1": "a.mp4"}, "annotations": [{"result": [{"type": "pairwise",
             "from_name": "pw", "to_name": "pw", "value": {"selected": "left"}}]}]}])",
-                               PreferenceFormat::LabelStudioPairwise, QStringLiteral("no-video2.json")));
+                        PreferenceFormat::LabelStudioPairwise, QStringLiteral("no-video2.json")));
     // Score files are not preference files.
     QVERIFY(!detectPreferenceFormat(readData("labelstudio_team.json").left(65536)));
     QVERIFY(!detectPreferenceFormat(readData("hard_text.json").left(65536)));

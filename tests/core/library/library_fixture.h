@@ -10,7 +10,8 @@
 namespace vs::library::test {
 
 inline QString tmpRoot() {
-  const QString dir = qEnvironmentVariable("VS_TEST_TMP", QDir::tempPath() + QStringLiteral("/vs_library_test"));
+  const QString dir =
+      qEnvironmentVariable("VS_TEST_TMP", QDir::tempPath() + QStringLiteral("/vs_library_test"));
   QDir().mkpath(dir);
   return dir;
 }
@@ -27,13 +28,14 @@ inline QString freshDir(const QString& name) {
 inline bool makeClip(const QString& path, int frames = 4, int seed = 0) {
   QDir().mkpath(QFileInfo(path).absolutePath());
   QProcess ffmpeg;
-  ffmpeg.start(qEnvironmentVariable("VS_FFMPEG", QStringLiteral("ffmpeg")),
-               {QStringLiteral("-nostdin"), QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"),
-                QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
-                QStringLiteral("testsrc2=size=64x48:rate=8,hue=h=%1").arg(seed * 40),
-                QStringLiteral("-frames:v"), QString::number(frames), QStringLiteral("-pix_fmt"),
-                QStringLiteral("yuv420p"), path});
-  return ffmpeg.waitForFinished(60000) && ffmpeg.exitStatus() == QProcess::NormalExit && ffmpeg.exitCode() == 0;
+  ffmpeg.start(
+      qEnvironmentVariable("VS_FFMPEG", QStringLiteral("ffmpeg")),
+      {QStringLiteral("-nostdin"), QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"),
+       QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
+       QStringLiteral("testsrc2=size=64x48:rate=8,hue=h=%1").arg(seed * 40), QStringLiteral("-frames:v"),
+       QString::number(frames), QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"), path});
+  return ffmpeg.waitForFinished(60000) && ffmpeg.exitStatus() == QProcess::NormalExit &&
+         ffmpeg.exitCode() == 0;
 }
 
 inline void writeText(const QString& path, const QByteArray& text) {

@@ -15,7 +15,8 @@ class TestIntakePlan : public QObject {
 
   static const IntakeEntry* entry(const IntakePlan& plan, const QString& name) {
     for (const IntakeEntry& e : plan.entries) {
-      if (e.name == name) return &e;
+      if (e.name == name)
+        return &e;
     }
     return nullptr;
   }
@@ -82,7 +83,8 @@ class TestIntakePlan : public QObject {
     options.prompt = QStringLiteral("given");
     options.generator = QStringLiteral("gen-x");
     // A file given by name is taken whatever its extension (probing judges it later).
-    const IntakePlan plan = planIntake({root + QStringLiteral("/clip.v2.mp4"), root + QStringLiteral("/odd.bin")}, options);
+    const IntakePlan plan =
+        planIntake({root + QStringLiteral("/clip.v2.mp4"), root + QStringLiteral("/odd.bin")}, options);
     QCOMPARE(plan.entries.size(), 2);
     QCOMPARE(plan.entries[0].name, QStringLiteral("clip.v2"));
     QCOMPARE(plan.entries[0].prompt, QStringLiteral("given"));
@@ -101,10 +103,12 @@ class TestIntakePlan : public QObject {
     // a.mov clashes with a.mp4, b has no prompt, absent.mp4 does not exist.
     QCOMPARE(plan.problems.size(), 3);
     QStringList reasons;
-    for (const IntakeProblem& p : plan.problems) reasons << QFileInfo(p.file).fileName() + QStringLiteral(": ") + p.reason;
+    for (const IntakeProblem& p : plan.problems)
+      reasons << QFileInfo(p.file).fileName() + QStringLiteral(": ") + p.reason;
     reasons.sort();
     QVERIFY2(reasons[0].startsWith(QStringLiteral("a.mp4: same video name \"a\"")) ||
-                 reasons[0].startsWith(QStringLiteral("a.mov: same video name \"a\"")), qPrintable(reasons.join('|')));
+                 reasons[0].startsWith(QStringLiteral("a.mov: same video name \"a\"")),
+             qPrintable(reasons.join('|')));
     QVERIFY2(reasons[1].startsWith(QStringLiteral("absent.mp4: no such file")), qPrintable(reasons[1]));
     QVERIFY2(reasons[2].startsWith(QStringLiteral("b.mp4: no prompt")), qPrintable(reasons[2]));
     IntakeOptions lenient;

@@ -13,7 +13,9 @@ using vs::library::PromptMap;
 class TestPromptMap : public QObject {
   Q_OBJECT
 
-  static QString data(const char* name) { return QStringLiteral(VS_TEST_DATA_DIR "/library/") + QLatin1String(name); }
+  static QString data(const char* name) {
+    return QStringLiteral(VS_TEST_DATA_DIR "/library/") + QLatin1String(name);
+  }
 
  private Q_SLOTS:
   void readsEveryLayout_data() {
@@ -25,7 +27,8 @@ class TestPromptMap : public QObject {
   }
   void readsEveryLayout() {
     QFETCH(QString, file);
-    const QJsonObject expected = QJsonDocument::fromJson(vs::library::test::fileBytes(data("prompts.expected.json"))).object();
+    const QJsonObject expected =
+        QJsonDocument::fromJson(vs::library::test::fileBytes(data("prompts.expected.json"))).object();
     QVERIFY(!expected.isEmpty());
     const PromptMap map = PromptMap::read(file);
     QCOMPARE(map.size(), expected.size());
@@ -40,10 +43,13 @@ class TestPromptMap : public QObject {
     PromptMap map;
     map.insert(QStringLiteral("cat"), QStringLiteral("by base name"));
     map.insert(QStringLiteral("cat.mp4"), QStringLiteral("by file name"));
-    QCOMPARE(map.find(QStringLiteral("sora/cat"), QStringLiteral("cat.mp4")).value(), QStringLiteral("by file name"));
+    QCOMPARE(map.find(QStringLiteral("sora/cat"), QStringLiteral("cat.mp4")).value(),
+             QStringLiteral("by file name"));
     map.insert(QStringLiteral("sora/cat"), QStringLiteral("by name"));
-    QCOMPARE(map.find(QStringLiteral("sora/cat"), QStringLiteral("cat.mp4")).value(), QStringLiteral("by name"));
-    QCOMPARE(map.find(QStringLiteral("pika/cat"), QStringLiteral("cat.webm")).value(), QStringLiteral("by base name"));
+    QCOMPARE(map.find(QStringLiteral("sora/cat"), QStringLiteral("cat.mp4")).value(),
+             QStringLiteral("by name"));
+    QCOMPARE(map.find(QStringLiteral("pika/cat"), QStringLiteral("cat.webm")).value(),
+             QStringLiteral("by base name"));
     QVERIFY(!map.find(QStringLiteral("dog"), QStringLiteral("dog.mp4")));
   }
 
@@ -56,11 +62,14 @@ class TestPromptMap : public QObject {
       QString what;
     };
     const Case cases[] = {
-        {"no_prompt.json", R"([{"video_name":"a","prompt":"x"},{"video_name":"b"}])", QStringLiteral("item 2"), QStringLiteral("no prompt")},
+        {"no_prompt.json", R"([{"video_name":"a","prompt":"x"},{"video_name":"b"}])",
+         QStringLiteral("item 2"), QStringLiteral("no prompt")},
         {"number.json", R"({"a": 3})", QStringLiteral("number.json"), QStringLiteral("not a prompt string")},
-        {"header.csv", "name,text\na,b\n", QStringLiteral("header.csv:1"), QStringLiteral("video_name and prompt")},
+        {"header.csv", "name,text\na,b\n", QStringLiteral("header.csv:1"),
+         QStringLiteral("video_name and prompt")},
         {"short.csv", "video_name,prompt\na\n", QStringLiteral("short.csv:2"), QStringLiteral("1 fields")},
-        {"bad.jsonl", "{\"video_name\":\"a\",\"prompt\":\"x\"}\n{oops\n", QStringLiteral("bad.jsonl:2"), QString()},
+        {"bad.jsonl", "{\"video_name\":\"a\",\"prompt\":\"x\"}\n{oops\n", QStringLiteral("bad.jsonl:2"),
+         QString()},
     };
     for (const Case& c : cases) {
       const QString path = dir + QLatin1Char('/') + QLatin1String(c.name);

@@ -42,7 +42,8 @@ class TestRelink : public QObject {
     const VideoLocator stale = VideoLocator::forStore(store);
     QCOMPARE(stale.locate(*store.findVideoByName(QStringLiteral("sora/a"))).status, FileStatus::Missing);
 
-    const RelinkResult r = relink(store, {root + QStringLiteral("/new"), root + QStringLiteral("/project/videos")});
+    const RelinkResult r =
+        relink(store, {root + QStringLiteral("/new"), root + QStringLiteral("/project/videos")});
     QVERIFY(!r.cancelled);
     QStringList found = r.found;
     found.sort();
@@ -78,7 +79,8 @@ class TestRelink : public QObject {
     store::VideoRecord x;
     x.video.name = QStringLiteral("x");
     store.addVideos({x});
-    const RelinkResult r = relink(store, {root + QStringLiteral("/media")}, [](qint64, qint64) { return false; });
+    const RelinkResult r =
+        relink(store, {root + QStringLiteral("/media")}, [](qint64, qint64) { return false; });
     QVERIFY(r.cancelled);
     QVERIFY(store.mediaFolders().isEmpty());
     QVERIFY(store.findVideoByName(QStringLiteral("x"))->path.isEmpty());

@@ -134,7 +134,8 @@ class TestVideoIntake : public QObject {
     QCOMPARE(addVideos(store, planIntake({root + QStringLiteral("/one/clip.mp4")}, options)).added, 1);
     const IntakeResult r = addVideos(store, planIntake({root + QStringLiteral("/two/clip.mp4")}, options));
     QCOMPARE(r.problems.size(), 1);
-    QVERIFY2(r.problems[0].reason.contains(QStringLiteral("already in the project")), qPrintable(r.problems[0].reason));
+    QVERIFY2(r.problems[0].reason.contains(QStringLiteral("already in the project")),
+             qPrintable(r.problems[0].reason));
     QCOMPARE(store.findVideoByName(QStringLiteral("clip"))->path, QStringLiteral("one/clip.mp4"));
     // Once the first file is gone, adding the second one links the video to it.
     QVERIFY(QFile::remove(root + QStringLiteral("/one/clip.mp4")));
@@ -144,7 +145,8 @@ class TestVideoIntake : public QObject {
 
   void cancelLeavesTheProjectAsItWas() {
     const QString root = freshDir(QStringLiteral("cancel"));
-    for (int i = 0; i < 6; ++i) QVERIFY(makeClip(root + QStringLiteral("/clips/c%1.mp4").arg(i)));
+    for (int i = 0; i < 6; ++i)
+      QVERIFY(makeClip(root + QStringLiteral("/clips/c%1.mp4").arg(i)));
     const QString projectPath = root + QStringLiteral("/p.vsproj");
     { store::Store create(projectPath, store::OpenMode::CreateNew); }
     const QByteArray before = sha(projectPath);
@@ -153,7 +155,8 @@ class TestVideoIntake : public QObject {
     IntakeResult r;
     {
       store::Store store(projectPath);
-      r = addVideos(store, planIntake({root + QStringLiteral("/clips")}, options), [](qint64, qint64) { return false; });
+      r = addVideos(store, planIntake({root + QStringLiteral("/clips")}, options),
+                    [](qint64, qint64) { return false; });
     }
     QVERIFY(r.cancelled);
     QCOMPARE(r.added, 0);
@@ -164,7 +167,9 @@ class TestVideoIntake : public QObject {
     const QString root = freshDir(QStringLiteral("late_cancel"));
     QVERIFY(makeClip(root + QStringLiteral("/c.mp4")));
     // The probes may all be done before the first progress call: the final answer decides.
-    QVERIFY(probeFiles({root + QStringLiteral("/c.mp4")}, [](qint64 done, qint64 total) { return done < total; }).isEmpty());
+    QVERIFY(probeFiles({root + QStringLiteral("/c.mp4")}, [](qint64 done, qint64 total) {
+              return done < total;
+            }).isEmpty());
     QCOMPARE(probeFiles({root + QStringLiteral("/c.mp4")}, [](qint64, qint64) { return true; }).size(), 1);
   }
 

@@ -32,10 +32,14 @@ class TestVideoLocator : public QObject {
     QVERIFY(makeClip(root + QStringLiteral("/project/videos/a.mp4")));
     QVERIFY(makeClip(root + QStringLiteral("/elsewhere/b.mkv")));
     const VideoLocator locator(root + QStringLiteral("/project/p.vsproj"), {});
-    QCOMPARE(locator.find(named(QStringLiteral("a"), QStringLiteral("videos/a.mp4"))), root + QStringLiteral("/project/videos/a.mp4"));
-    QCOMPARE(locator.find(named(QStringLiteral("b"), root + QStringLiteral("/elsewhere/b.mkv"))), root + QStringLiteral("/elsewhere/b.mkv"));
-    QCOMPARE(locator.storablePath(root + QStringLiteral("/project/videos/a.mp4")), QStringLiteral("videos/a.mp4"));
-    QCOMPARE(locator.storablePath(root + QStringLiteral("/elsewhere/b.mkv")), root + QStringLiteral("/elsewhere/b.mkv"));
+    QCOMPARE(locator.find(named(QStringLiteral("a"), QStringLiteral("videos/a.mp4"))),
+             root + QStringLiteral("/project/videos/a.mp4"));
+    QCOMPARE(locator.find(named(QStringLiteral("b"), root + QStringLiteral("/elsewhere/b.mkv"))),
+             root + QStringLiteral("/elsewhere/b.mkv"));
+    QCOMPARE(locator.storablePath(root + QStringLiteral("/project/videos/a.mp4")),
+             QStringLiteral("videos/a.mp4"));
+    QCOMPARE(locator.storablePath(root + QStringLiteral("/elsewhere/b.mkv")),
+             root + QStringLiteral("/elsewhere/b.mkv"));
     // A stored path that names nothing, no folders: missing, never a guess.
     const VideoFile gone = locator.locate(named(QStringLiteral("c"), QStringLiteral("videos/c.mp4")));
     QCOMPARE(gone.status, FileStatus::Missing);
@@ -50,8 +54,10 @@ class TestVideoLocator : public QObject {
     QVERIFY(makeClip(root + QStringLiteral("/second/from_url.mov")));
     QVERIFY(makeClip(root + QStringLiteral("/second/deep/er/nested.mp4")));
     QVERIFY(makeClip(root + QStringLiteral("/p/in_project.mp4")));
-    const VideoLocator locator(root + QStringLiteral("/p/p.vsproj"), {root + QStringLiteral("/first"), QStringLiteral("../second")});
-    QCOMPARE(locator.mediaFolders(), (QStringList{root + QStringLiteral("/first"), root + QStringLiteral("/second")}));
+    const VideoLocator locator(root + QStringLiteral("/p/p.vsproj"),
+                               {root + QStringLiteral("/first"), QStringLiteral("../second")});
+    QCOMPARE(locator.mediaFolders(),
+             (QStringList{root + QStringLiteral("/first"), root + QStringLiteral("/second")}));
     // The first folder wins although its extension comes later in the list.
     QCOMPARE(locator.find(named(QStringLiteral("x"))), root + QStringLiteral("/first/x.webm"));
     // A stale stored path falls back to the search, and says so.
@@ -59,10 +65,13 @@ class TestVideoLocator : public QObject {
     QCOMPARE(moved.path, root + QStringLiteral("/first/x.webm"));
     QVERIFY(moved.searched);
     QCOMPARE(moved.status, FileStatus::Ok);
-    QCOMPARE(locator.find(named(QStringLiteral("y"), {}, QStringLiteral("https://cdn.example.org/v/from_url.mov?sig=1"))),
+    QCOMPARE(locator.find(named(QStringLiteral("y"), {},
+                                QStringLiteral("https://cdn.example.org/v/from_url.mov?sig=1"))),
              root + QStringLiteral("/second/from_url.mov"));
-    QCOMPARE(locator.find(named(QStringLiteral("nested"))), root + QStringLiteral("/second/deep/er/nested.mp4"));
-    QCOMPARE(locator.find(named(QStringLiteral("er/nested"))), root + QStringLiteral("/second/deep/er/nested.mp4"));
+    QCOMPARE(locator.find(named(QStringLiteral("nested"))),
+             root + QStringLiteral("/second/deep/er/nested.mp4"));
+    QCOMPARE(locator.find(named(QStringLiteral("er/nested"))),
+             root + QStringLiteral("/second/deep/er/nested.mp4"));
     // Another folder's clip of the same base name is not this video's file.
     QVERIFY(locator.find(named(QStringLiteral("gen/nested"))).isEmpty());
     QCOMPARE(locator.find(named(QStringLiteral("in_project"))), root + QStringLiteral("/p/in_project.mp4"));

@@ -17,7 +17,9 @@
 using namespace vs::media;
 using vs::media::test::readBarcode;
 
-static QString clip(const char* name) { return qEnvironmentVariable("VS_MEDIA_CLIPS") + QLatin1Char('/') + QLatin1String(name); }
+static QString clip(const char* name) {
+  return qEnvironmentVariable("VS_MEDIA_CLIPS") + QLatin1Char('/') + QLatin1String(name);
+}
 
 class TestFrameDecoder : public QObject {
   Q_OBJECT
@@ -134,8 +136,8 @@ class TestFrameDecoder : public QObject {
     QProcess ffmpeg;
     ffmpeg.start(qEnvironmentVariable("VS_FFMPEG", QStringLiteral("ffmpeg")),
                  {"-nostdin", "-v", "error", "-i", file, "-frames:v", "1", "-vf",
-                  "scale=in_color_matrix=auto:in_range=auto:flags=accurate_rnd+full_chroma_int,format=rgb24", "-f",
-                  "rawvideo", "-"});
+                  "scale=in_color_matrix=auto:in_range=auto:flags=accurate_rnd+full_chroma_int,format=rgb24",
+                  "-f", "rawvideo", "-"});
     QVERIFY(ffmpeg.waitForFinished(30000));
     const QByteArray raw = ffmpeg.readAllStandardOutput();
     QCOMPARE(raw.size(), 64 * 64 * 3);
@@ -243,7 +245,8 @@ class TestFrameDecoder : public QObject {
       QVERIFY2(std::abs(a - b) <= 2, qPrintable(QStringLiteral("channel %1: %2 vs %3").arg(c).arg(a).arg(b)));
     }
     FrameDecoder rotated(clip("rot90.mp4"));
-    const QImage whole = toQImage(rotated.frame(0)).scaled(60, 160, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    const QImage whole =
+        toQImage(rotated.frame(0)).scaled(60, 160, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
     const FramePtr reduced = rotated.frame(0, 60, 160);
     QCOMPARE(reduced->image.width, 60);
     QCOMPARE(reduced->image.height, 160);
@@ -279,12 +282,13 @@ class TestFrameDecoder : public QObject {
     const QString png = qEnvironmentVariable("VS_TEST_TMP") + QStringLiteral("/rot90_ffmpeg.png");
     QDir().mkpath(qEnvironmentVariable("VS_TEST_TMP"));
     const QString ffmpeg = qEnvironmentVariable("VS_FFMPEG", QStringLiteral("ffmpeg"));
-    QCOMPARE(QProcess::execute(ffmpeg, {"-nostdin", "-v", "error", "-y", "-i", clip("rot90.mp4"), "-frames:v", "1",
-                                        "-pix_fmt", "rgb24", png}),
+    QCOMPARE(QProcess::execute(ffmpeg, {"-nostdin", "-v", "error", "-y", "-i", clip("rot90.mp4"), "-frames:v",
+                                        "1", "-pix_fmt", "rgb24", png}),
              0);
     QImage reference(png);
     QCOMPARE(reference.size(), QSize(120, 160));
-    const QImage ours = toQImage(decoder.frame(0)).scaled(120, 160, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    const QImage ours =
+        toQImage(decoder.frame(0)).scaled(120, 160, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
     double diff = 0;
     for (int y = 0; y < 160; ++y) {
       for (int x = 0; x < 120; ++x) {

@@ -11,7 +11,9 @@
 #include "barcode.h"
 #include "core/media/video_frame.h"
 
-static QString clip(const char* name) { return qEnvironmentVariable("VS_MEDIA_CLIPS") + QLatin1Char('/') + QLatin1String(name); }
+static QString clip(const char* name) {
+  return qEnvironmentVariable("VS_MEDIA_CLIPS") + QLatin1Char('/') + QLatin1String(name);
+}
 
 struct Run {
   int code = -1;
@@ -23,7 +25,8 @@ static Run vscore(const QStringList& args) {
   QProcess p;
   p.start(QStringLiteral(VS_BINARY_DIR "/app/vscore/vscore"), args);
   p.waitForFinished(60000);
-  return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError()};
+  return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+          p.readAllStandardError()};
 }
 
 class TestMediaCli : public QObject {
@@ -36,7 +39,8 @@ class TestMediaCli : public QObject {
     const Run r = vscore({"probe", clip("start_time.ts"), "--json"});
     QCOMPARE(r.code, 0);
     const QJsonObject o = QJsonDocument::fromJson(r.out).object();
-    for (const char* key : {"frames", "width", "height", "fps", "duration", "codec", "pix_fmt", "start_time", "vfr"}) {
+    for (const char* key :
+         {"frames", "width", "height", "fps", "duration", "codec", "pix_fmt", "start_time", "vfr"}) {
       QVERIFY2(o.contains(QLatin1String(key)), key);
     }
     QCOMPARE(o.value("frames").toInt(), 50);
@@ -66,7 +70,8 @@ class TestMediaCli : public QObject {
 
   void sampleJsonAndDump() {
     const QString st = qEnvironmentVariable("VS_TEST_TMP") + QStringLiteral("/pv.safetensors");
-    const Run r = vscore({"sample", QStringLiteral(VS_TEST_DATA_DIR "/media/sampler_clip.mp4"), "--json", "--dump", st});
+    const Run r = vscore(
+        {"sample", QStringLiteral(VS_TEST_DATA_DIR "/media/sampler_clip.mp4"), "--json", "--dump", st});
     QCOMPARE(r.code, 0);
     const QJsonObject o = QJsonDocument::fromJson(r.out).object();
     QCOMPARE(o.value("total_frames").toInt(), 40);
@@ -114,7 +119,9 @@ class TestMediaCli : public QObject {
     // One frame is too short for the sampler: a clear invalid-data error.
     const QString one = dir + QStringLiteral("/one.mp4");
     const QString ffmpeg = qEnvironmentVariable("VS_FFMPEG", QStringLiteral("ffmpeg"));
-    QCOMPARE(QProcess::execute(ffmpeg, {"-nostdin", "-v", "error", "-y", "-i", clip("hevc.mp4"), "-frames:v", "1", one}), 0);
+    QCOMPARE(QProcess::execute(
+                 ffmpeg, {"-nostdin", "-v", "error", "-y", "-i", clip("hevc.mp4"), "-frames:v", "1", one}),
+             0);
     const Run short_clip = vscore({"sample", one});
     QCOMPARE(short_clip.code, 3);
     QVERIFY(short_clip.err.contains("too short"));

@@ -7,7 +7,9 @@
 
 using namespace vs::media;
 
-static QString clip(const char* name) { return qEnvironmentVariable("VS_MEDIA_CLIPS") + QLatin1Char('/') + QLatin1String(name); }
+static QString clip(const char* name) {
+  return qEnvironmentVariable("VS_MEDIA_CLIPS") + QLatin1Char('/') + QLatin1String(name);
+}
 
 class TestProbe : public QObject {
   Q_OBJECT
@@ -23,17 +25,28 @@ class TestProbe : public QObject {
     QTest::addColumn<double>("fps");
     QTest::addColumn<bool>("vfr");
     QTest::addColumn<bool>("audio");
-    QTest::newRow("h264") << clip("h264_bframes.mp4") << "h264" << "yuv420p" << 48 << 160 << 120 << 24.0 << false << false;
-    QTest::newRow("10-bit") << clip("h264_10bit.mp4") << "h264" << "yuv420p10le" << 30 << 160 << 120 << 24.0 << false << false;
-    QTest::newRow("hevc") << clip("hevc.mp4") << "hevc" << "yuv420p" << 40 << 160 << 120 << 24.0 << false << false;
-    QTest::newRow("vp9") << clip("vp9_odd.webm") << "vp9" << "yuv420p" << 40 << 99 << 71 << 24.0 << false << false;
-    QTest::newRow("av1") << clip("av1.mkv") << "av1" << "yuv420p" << 24 << 160 << 120 << 24.0 << false << false;
-    QTest::newRow("mpeg4") << clip("mpeg4.mp4") << "mpeg4" << "yuv420p" << 40 << 160 << 120 << 24.0 << false << false;
-    QTest::newRow("444 odd") << clip("odd_yuv444.mp4") << "h264" << "yuv444p" << 30 << 97 << 61 << 24.0 << false << false;
-    QTest::newRow("vfr") << clip("vfr.mkv") << "h264" << "yuv420p" << 60 << 160 << 120 << 24.0 << true << false;
-    QTest::newRow("sar") << clip("sar2.mp4") << "h264" << "yuv420p" << 12 << 320 << 120 << 24.0 << false << false;
-    QTest::newRow("rotated") << clip("rot90.mp4") << "h264" << "yuv420p" << 12 << 120 << 320 << 24.0 << false << false;
-    QTest::newRow("audio") << clip("audio.mp4") << "h264" << "yuv420p" << 24 << 160 << 120 << 24.0 << false << true;
+    QTest::newRow("h264") << clip("h264_bframes.mp4") << "h264"
+                          << "yuv420p" << 48 << 160 << 120 << 24.0 << false << false;
+    QTest::newRow("10-bit") << clip("h264_10bit.mp4") << "h264"
+                            << "yuv420p10le" << 30 << 160 << 120 << 24.0 << false << false;
+    QTest::newRow("hevc") << clip("hevc.mp4") << "hevc"
+                          << "yuv420p" << 40 << 160 << 120 << 24.0 << false << false;
+    QTest::newRow("vp9") << clip("vp9_odd.webm") << "vp9"
+                         << "yuv420p" << 40 << 99 << 71 << 24.0 << false << false;
+    QTest::newRow("av1") << clip("av1.mkv") << "av1"
+                         << "yuv420p" << 24 << 160 << 120 << 24.0 << false << false;
+    QTest::newRow("mpeg4") << clip("mpeg4.mp4") << "mpeg4"
+                           << "yuv420p" << 40 << 160 << 120 << 24.0 << false << false;
+    QTest::newRow("444 odd") << clip("odd_yuv444.mp4") << "h264"
+                             << "yuv444p" << 30 << 97 << 61 << 24.0 << false << false;
+    QTest::newRow("vfr") << clip("vfr.mkv") << "h264"
+                         << "yuv420p" << 60 << 160 << 120 << 24.0 << true << false;
+    QTest::newRow("sar") << clip("sar2.mp4") << "h264"
+                         << "yuv420p" << 12 << 320 << 120 << 24.0 << false << false;
+    QTest::newRow("rotated") << clip("rot90.mp4") << "h264"
+                             << "yuv420p" << 12 << 120 << 320 << 24.0 << false << false;
+    QTest::newRow("audio") << clip("audio.mp4") << "h264"
+                           << "yuv420p" << 24 << 160 << 120 << 24.0 << false << true;
   }
 
   void streamFacts() {
@@ -67,7 +80,8 @@ class TestProbe : public QObject {
   void startTime() {
     const MediaInfo info = probe(clip("start_time.ts"));
     QCOMPARE(info.container, QStringLiteral("mpegts"));
-    QVERIFY2(info.start_time_s > 1.0 && info.start_time_s < 2.0, qPrintable(QString::number(info.start_time_s)));
+    QVERIFY2(info.start_time_s > 1.0 && info.start_time_s < 2.0,
+             qPrintable(QString::number(info.start_time_s)));
     QCOMPARE(info.frames, int64_t(50));
     QCOMPARE(info.avg_fps, 25.0);
   }

@@ -69,7 +69,8 @@ class TestQwenSampler : public QObject {
       const int w = a[2].toInt();
       QCOMPARE(maxPixelsPerFrame(n, config), int64_t(std::floor(a[3].toDouble())));
       if (a[4].isNull()) {
-        QVERIFY_THROWS_EXCEPTION(vs::Error, smartResize(h, w, 28, config.min_pixels, maxPixelsPerFrame(n, config)));
+        QVERIFY_THROWS_EXCEPTION(vs::Error,
+                                 smartResize(h, w, 28, config.min_pixels, maxPixelsPerFrame(n, config)));
       } else {
         const ResizedSize r = smartResize(h, w, 28, config.min_pixels, maxPixelsPerFrame(n, config));
         QCOMPARE(r.height, a[4].toArray()[0].toInt());
@@ -154,7 +155,10 @@ class TestQwenSampler : public QObject {
     const QJsonArray videos = reference().value("videos").toArray();
     for (int i = 0; i < videos.size(); ++i) {
       const QJsonObject v = videos[i].toObject();
-      QTest::newRow(qPrintable(QStringLiteral("%1 max_pixels=%2").arg(v.value("file").toString()).arg(v.value("max_pixels").toInt()))) << i;
+      QTest::newRow(qPrintable(QStringLiteral("%1 max_pixels=%2")
+                                   .arg(v.value("file").toString())
+                                   .arg(v.value("max_pixels").toInt())))
+          << i;
     }
   }
 
@@ -167,7 +171,8 @@ class TestQwenSampler : public QObject {
     if (!v.value("max_pixels").isNull()) {
       config.max_pixels = v.value("max_pixels").toInteger();
     }
-    const SampledVideo s = sampleVideo(QStringLiteral(VS_TEST_DATA_DIR "/media/") + v.value("file").toString(), config);
+    const SampledVideo s =
+        sampleVideo(QStringLiteral(VS_TEST_DATA_DIR "/media/") + v.value("file").toString(), config);
     QCOMPARE(s.total_frames, v.value("total_frames").toInteger());
     QCOMPARE(s.video_fps, v.value("video_fps").toDouble());
     QCOMPARE(s.nframes, v.value("nframes").toInteger());
@@ -175,7 +180,8 @@ class TestQwenSampler : public QObject {
     QCOMPARE(s.resized.height, v.value("height").toInt());
     QCOMPARE(s.resized.width, v.value("width").toInt());
     const QJsonArray grid = v.value("grid_thw").toArray();
-    QCOMPARE(s.pixels.grid_thw, (std::array<int64_t, 3>{grid[0].toInteger(), grid[1].toInteger(), grid[2].toInteger()}));
+    QCOMPARE(s.pixels.grid_thw,
+             (std::array<int64_t, 3>{grid[0].toInteger(), grid[1].toInteger(), grid[2].toInteger()}));
     QCOMPARE(s.pixels.rows, v.value("shape").toArray()[0].toInteger());
     QCOMPARE(s.pixels.cols, int64_t(1176));
     QCOMPARE(s.second_per_grid_t, 1.0);
@@ -193,7 +199,8 @@ class TestQwenSampler : public QObject {
       for (int col = 0; col < 1176; ++col) {
         const int c = col / (2 * 14 * 14);
         const float value = s.pixels.values[size_t(row * 1176 + col)];
-        const int ours = int(std::lround(value * config.image_std[c] * 255.0f + config.image_mean[c] * 255.0f));
+        const int ours =
+            int(std::lround(value * config.image_std[c] * 255.0f + config.image_mean[c] * 255.0f));
         const int theirs = uint8_t(expected[r * 1176 + col]);
         max_diff = std::max(max_diff, std::abs(ours - theirs));
         differing += ours != theirs;
@@ -211,7 +218,8 @@ class TestQwenSampler : public QObject {
     }
     const double n = double(s.pixels.values.size());
     QVERIFY2(std::abs(sum - v.value("sum").toDouble()) / n < 2e-3, qPrintable(QString::number(sum)));
-    QVERIFY2(std::abs(sum_abs - v.value("sum_abs").toDouble()) / n < 2e-3, qPrintable(QString::number(sum_abs)));
+    QVERIFY2(std::abs(sum_abs - v.value("sum_abs").toDouble()) / n < 2e-3,
+             qPrintable(QString::number(sum_abs)));
     const QJsonArray first = v.value("first_values").toArray();
     for (int i = 0; i < first.size(); ++i) {
       QVERIFY(std::abs(s.pixels.values[size_t(i)] - first[i].toDouble()) < 1e-5);

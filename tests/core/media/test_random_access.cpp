@@ -32,7 +32,7 @@ class TestRandomAccess : public QObject {
  private slots:
   void everyOrderMatchesFfmpegSequential_data() {
     QTest::addColumn<QString>("file");
-    QTest::addColumn<int>("reads");  // out-of-order reads per pass (all frames when the clip is smaller)
+    QTest::addColumn<int>("reads");     // out-of-order reads per pass (all frames when the clip is smaller)
     QTest::addColumn<bool>("damaged");  // compared with a single-threaded decode (see ffmpegFrameMd5)
     QTest::newRow("x264 open GOP") << clip("ra_open_gop.mp4") << 1000 << false;
     QTest::newRow("x264 open GOP in mkv") << clip("ra_open_gop.mkv") << 1000 << false;
@@ -113,7 +113,10 @@ class TestRandomAccess : public QObject {
         }
       }
       QVERIFY2(wrong == 0, qPrintable(QStringLiteral("%1: %2 of %3 reads wrong, first %4")
-                                          .arg(pass.name).arg(wrong).arg(pass.order->size()).arg(first)));
+                                          .arg(pass.name)
+                                          .arg(wrong)
+                                          .arg(pass.order->size())
+                                          .arg(first)));
     }
   }
 

@@ -28,7 +28,7 @@ class TestSyncClock : public QObject {
     clock.pause(500);
     QCOMPARE(clock.time(9000), 1.0);  // paused: time stands still
     QVERIFY(!clock.isPlaying());
-    clock.setSpeed(10.0, 9000);       // clamped to 4x
+    clock.setSpeed(10.0, 9000);  // clamped to 4x
     QCOMPARE(clock.speed(), 4.0);
     clock.setSpeed(0.01, 9000);
     QCOMPARE(clock.speed(), 0.1);
@@ -99,7 +99,8 @@ class TestSyncClock : public QObject {
 
   void rejectsBadClipSets() {
     QVERIFY_THROWS_EXCEPTION(vs::Error, SyncClock(std::vector<ClipTiming>{}));
-    QVERIFY_THROWS_EXCEPTION(vs::Error, SyncClock(std::vector<ClipTiming>(10, ClipTiming::constantRate(5, 5))));
+    QVERIFY_THROWS_EXCEPTION(vs::Error,
+                             SyncClock(std::vector<ClipTiming>(10, ClipTiming::constantRate(5, 5))));
     QVERIFY_THROWS_EXCEPTION(vs::Error, SyncClock({ClipTiming()}));
     SyncClock nine(std::vector<ClipTiming>(9, ClipTiming::constantRate(5, 5)));
     QCOMPARE(nine.clipCount(), 9);

@@ -18,13 +18,17 @@ using namespace vs::scoring;
 
 namespace {
 
-QString tmpDir() { return qEnvironmentVariable("VS_TEST_TMP", QDir::tempPath()); }
+QString tmpDir() {
+  return qEnvironmentVariable("VS_TEST_TMP", QDir::tempPath());
+}
 
 int runTool(const QString& program, const QStringList& args) {
   QProcess p;
   p.start(program, args);
-  if (!p.waitForFinished(180000) || p.exitStatus() != QProcess::NormalExit) return -1;
-  if (p.exitCode() != 0) qWarning("%s", p.readAllStandardError().constData());
+  if (!p.waitForFinished(180000) || p.exitStatus() != QProcess::NormalExit)
+    return -1;
+  if (p.exitCode() != 0)
+    qWarning("%s", p.readAllStandardError().constData());
   return p.exitCode();
 }
 
@@ -61,7 +65,8 @@ class TestBatchScoringE2e : public QObject {
             [&](qint64, const QString&, const QString& code, const QString&) { out.failCodes << code; });
     QSignalSpy finished(&batch, &BatchScorer::finished);
     batch.start(BatchSelection::All);
-    if (!finished.wait(240000)) return out;
+    if (!finished.wait(240000))
+      return out;
     out.done = batch.progress().done;
     out.failed = batch.progress().failed;
     return out;
@@ -71,8 +76,8 @@ class TestBatchScoringE2e : public QObject {
   void initTestCase() {
     QDir().mkpath(tmpDir());
     model_ = tmpDir() + QStringLiteral("/demo-model");
-    QCOMPARE(runTool(QStringLiteral(VSCORE_PATH), {QStringLiteral("demo-model"), QStringLiteral("--out"), model_,
-                                                   QStringLiteral("--seed"), QStringLiteral("7")}),
+    QCOMPARE(runTool(QStringLiteral(VSCORE_PATH), {QStringLiteral("demo-model"), QStringLiteral("--out"),
+                                                   model_, QStringLiteral("--seed"), QStringLiteral("7")}),
              0);
     project_ = tmpDir() + QStringLiteral("/batch.vsproj");
     QFile::remove(project_);
@@ -80,13 +85,14 @@ class TestBatchScoringE2e : public QObject {
     const qint64 prompt = store.addPrompt(QStringLiteral("A test pattern."));
     for (int i = 0; i < 3; ++i) {
       const QString name = QStringLiteral("clip_%1").arg(i);
-      QCOMPARE(runTool(QStringLiteral("ffmpeg"),
-                       {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"), QStringLiteral("-f"),
-                        QStringLiteral("lavfi"), QStringLiteral("-i"),
-                        QStringLiteral("testsrc=duration=2:size=96x72:rate=4"), QStringLiteral("-vf"),
-                        QStringLiteral("hue=h=%1").arg(i * 60), QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"),
-                        tmpDir() + QLatin1Char('/') + name + QStringLiteral(".mp4")}),
-               0);
+      QCOMPARE(
+          runTool(QStringLiteral("ffmpeg"),
+                  {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"), QStringLiteral("-f"),
+                   QStringLiteral("lavfi"), QStringLiteral("-i"),
+                   QStringLiteral("testsrc=duration=2:size=96x72:rate=4"), QStringLiteral("-vf"),
+                   QStringLiteral("hue=h=%1").arg(i * 60), QStringLiteral("-pix_fmt"),
+                   QStringLiteral("yuv420p"), tmpDir() + QLatin1Char('/') + name + QStringLiteral(".mp4")}),
+          0);
       Video v;
       v.name = name;
       v.promptId = prompt;
@@ -105,9 +111,10 @@ class TestBatchScoringE2e : public QObject {
     QVERIFY(t.open(QIODevice::WriteOnly));
     t.write(kTemplateText.toUtf8());
     t.close();
-    QCOMPARE(runTool(QStringLiteral(VSCORE_PATH), {QStringLiteral("score-template"), project_, QStringLiteral("set"),
-                                                   QStringLiteral("short"), t.fileName()}),
-             0);
+    QCOMPARE(
+        runTool(QStringLiteral(VSCORE_PATH), {QStringLiteral("score-template"), project_,
+                                              QStringLiteral("set"), QStringLiteral("short"), t.fileName()}),
+        0);
   }
 
   void prefetchChangesNoResultAndHidesNoError() {
@@ -131,7 +138,8 @@ class TestBatchScoringE2e : public QObject {
       QCOMPARE(b->scores, a->scores);
       const QJsonObject sa = QJsonDocument::fromJson(a->settingsJson.toUtf8()).object();
       const QJsonObject sb = QJsonDocument::fromJson(b->settingsJson.toUtf8()).object();
-      QCOMPARE(sb.value("sampler").toObject().value("grid_thw"), sa.value("sampler").toObject().value("grid_thw"));
+      QCOMPARE(sb.value("sampler").toObject().value("grid_thw"),
+               sa.value("sampler").toObject().value("grid_thw"));
       QCOMPARE(sa.value("sampler").toObject().value("prefetched").toBool(), false);
       prefetched += sb.value("sampler").toObject().value("prefetched").toBool();
       // The project's template, recorded with the result.

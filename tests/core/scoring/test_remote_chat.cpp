@@ -31,22 +31,27 @@ QByteArray reply(const QString& model, const QJsonArray& content, qint64 promptT
                                          {"message", QJsonObject{{"role", "assistant"}, {"content", text}}},
                                          {"logprobs", QJsonObject{{"content", content}}},
                                          {"finish_reason", "stop"}}}},
-      {"usage", QJsonObject{{"prompt_tokens", promptTokens}, {"completion_tokens", content.size()},
+      {"usage", QJsonObject{{"prompt_tokens", promptTokens},
+                            {"completion_tokens", content.size()},
                             {"total_tokens", promptTokens + content.size()}}}};
   return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
 QJsonArray top(const QList<QPair<QString, double>>& probs) {
   QJsonArray a;
-  for (const auto& [t, p] : probs) a.append(QJsonObject{{"token", t}, {"logprob", std::log(p)}});
+  for (const auto& [t, p] : probs)
+    a.append(QJsonObject{{"token", t}, {"logprob", std::log(p)}});
   return a;
 }
 
-const QString kText = QStringLiteral("ok visual quality: 4; text-to-video alignment: 3, physical/common-sense consistency: 5");
+const QString kText =
+    QStringLiteral("ok visual quality: 4; text-to-video alignment: 3, physical/common-sense consistency: 5");
 
 // The text as tokens; the digits' steps carry top lists.
 QJsonArray contentFor(bool asTokenIds) {
-  auto tok = [asTokenIds](const QString& text, qint64 id) { return asTokenIds ? QStringLiteral("token_id:%1").arg(id) : text; };
+  auto tok = [asTokenIds](const QString& text, qint64 id) {
+    return asTokenIds ? QStringLiteral("token_id:%1").arg(id) : text;
+  };
   // Qwen2.5's ids for "1".."5" are 16..20.
   QJsonArray c;
   c.append(entry(QStringLiteral("ok visual quality: "), -0.1));
@@ -100,7 +105,8 @@ class TestRemoteChat : public QObject {
     QVERIFY(r.error.message.contains("token_id"));
     ReplyContext c = context();
     c.tokenBytes = [](qint64 id) -> std::optional<std::string> {
-      if (id >= 16 && id <= 20) return std::string(1, static_cast<char>('1' + (id - 16)));
+      if (id >= 16 && id <= 20)
+        return std::string(1, static_cast<char>('1' + (id - 16)));
       return std::nullopt;
     };
     r = parseChatReply(body, c);
@@ -152,7 +158,8 @@ class TestRemoteChat : public QObject {
     ParsedReply r = parseChatReply(tooMany, context(400));
     QCOMPARE(r.error.code, QString::fromLatin1(kErrServerRejected));
     QVERIFY(r.error.message.contains("At most 32 frames"));
-    const QByteArray busy = R"({"object":"error","message":"Service Unavailable","type":"ServiceUnavailableError","code":503})";
+    const QByteArray busy =
+        R"({"object":"error","message":"Service Unavailable","type":"ServiceUnavailableError","code":503})";
     r = parseChatReply(busy, context(503));
     QCOMPARE(r.error.code, QString::fromLatin1(kErrServerUnavailable));
     QVERIFY(r.error.message.contains("503"));
@@ -199,7 +206,8 @@ class TestRemoteChat : public QObject {
     QCOMPARE(s.repetitionPenalty, 1.0);
     QFile f(dir.filePath("generation_config.json"));
     QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(R"({"do_sample": true, "repetition_penalty": 1.05, "temperature": 0.1, "top_k": 1, "top_p": 0.001})");
+    f.write(
+        R"({"do_sample": true, "repetition_penalty": 1.05, "temperature": 0.1, "top_k": 1, "top_p": 0.001})");
     f.close();
     s = samplingOfCheckpoint(dir.path());
     QCOMPARE(s.topK, 1);

@@ -26,13 +26,17 @@ using namespace vs::scoring;
 
 namespace {
 
-QString tmpDir() { return qEnvironmentVariable("VS_TEST_TMP", QDir::tempPath()) + QStringLiteral("/remote_e2e"); }
+QString tmpDir() {
+  return qEnvironmentVariable("VS_TEST_TMP", QDir::tempPath()) + QStringLiteral("/remote_e2e");
+}
 
 int runTool(const QString& program, const QStringList& args) {
   QProcess p;
   p.start(program, args);
-  if (!p.waitForFinished(180000) || p.exitStatus() != QProcess::NormalExit) return -1;
-  if (p.exitCode() != 0) qWarning("%s", p.readAllStandardError().constData());
+  if (!p.waitForFinished(180000) || p.exitStatus() != QProcess::NormalExit)
+    return -1;
+  if (p.exitCode() != 0)
+    qWarning("%s", p.readAllStandardError().constData());
   return p.exitCode();
 }
 
@@ -53,7 +57,8 @@ struct Server {
         url = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m.captured(1)));
         return true;
       }
-      if (process->state() != QProcess::Running) break;
+      if (process->state() != QProcess::Running)
+        break;
     }
     qWarning("vscore serve did not start: %s", seen.constData());
     return false;
@@ -82,20 +87,24 @@ std::map<int, ScoreResult> scoreAll(ScoringBackend& backend, const QList<ScoreRe
   QHash<qint64, int> index;
   QObject::connect(&backend, &ScoringBackend::jobFinished, &backend, [&](qint64 id, const ScoreResult& r) {
     out[index.value(id)] = r;
-    if (out.size() == 1 && afterFirst) afterFirst();
+    if (out.size() == 1 && afterFirst)
+      afterFirst();
   });
-  QObject::connect(&backend, &ScoringBackend::jobFailed, &backend,
-                   [&](qint64, const QString& code, const QString& message) { *failures << code + ": " + message; });
+  QObject::connect(
+      &backend, &ScoringBackend::jobFailed, &backend,
+      [&](qint64, const QString& code, const QString& message) { *failures << code + ": " + message; });
   if (servedBy != nullptr) {
     QObject::connect(&backend, &ScoringBackend::jobServedBy, &backend,
                      [servedBy](qint64, const QString& s) { servedBy->insert(s); });
   }
-  for (int i = 0; i < requests.size(); ++i) index.insert(backend.enqueue(requests[i]), i);
+  for (int i = 0; i < requests.size(); ++i)
+    index.insert(backend.enqueue(requests[i]), i);
   QDeadlineTimer deadline(240000);
   while (static_cast<int>(out.size()) + failures->size() < requests.size() && !deadline.hasExpired()) {
     QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 100);
   }
-  if (static_cast<int>(out.size()) + failures->size() < requests.size()) *failures << QStringLiteral("timed out");
+  if (static_cast<int>(out.size()) + failures->size() < requests.size())
+    *failures << QStringLiteral("timed out");
   return out;
 }
 
@@ -123,17 +132,17 @@ class TestRemoteScoringE2e : public QObject {
     QDir(tmpDir()).removeRecursively();
     QDir().mkpath(tmpDir());
     model_ = tmpDir() + QStringLiteral("/demo-model");
-    QCOMPARE(runTool(QStringLiteral(VSCORE_PATH), {QStringLiteral("demo-model"), QStringLiteral("--out"), model_,
-                                                   QStringLiteral("--seed"), QStringLiteral("7")}),
+    QCOMPARE(runTool(QStringLiteral(VSCORE_PATH), {QStringLiteral("demo-model"), QStringLiteral("--out"),
+                                                   model_, QStringLiteral("--seed"), QStringLiteral("7")}),
              0);
     for (int i = 0; i < 2; ++i) {
       const QString clip = tmpDir() + QStringLiteral("/clip_%1.mp4").arg(i);
       QCOMPARE(runTool(QStringLiteral("ffmpeg"),
-                       {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"), QStringLiteral("-f"),
-                        QStringLiteral("lavfi"), QStringLiteral("-i"),
+                       {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"),
+                        QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
                         QStringLiteral("testsrc=duration=2:size=96x72:rate=4"), QStringLiteral("-vf"),
-                        QStringLiteral("hue=h=%1").arg(i * 90), QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"),
-                        clip}),
+                        QStringLiteral("hue=h=%1").arg(i * 90), QStringLiteral("-pix_fmt"),
+                        QStringLiteral("yuv420p"), clip}),
                0);
       ScoreRequest r;
       r.videoPath = clip;
@@ -179,7 +188,8 @@ class TestRemoteScoringE2e : public QObject {
     rs.concurrency = 1;
     RemoteScoringQueue remote(rs);
     QList<ScoreRequest> many;
-    for (int i = 0; i < 6; ++i) many << requests_[i % requests_.size()];
+    for (int i = 0; i < 6; ++i)
+      many << requests_[i % requests_.size()];
     QStringList failures;
     QSet<QString> servedBy;
     const auto results = scoreAll(remote, many, &failures, &servedBy, [&a] { a.process->kill(); });
@@ -198,7 +208,8 @@ class TestRemoteScoringE2e : public QObject {
     std::vector<vs::media::RgbImage> frames;
     for (int i = 0; i < 2; ++i) {
       vs::media::RgbImage f(56, 56);
-      for (size_t j = 0; j < f.pixels.size(); ++j) f.pixels[j] = static_cast<uint8_t>((j * 7 + i * 50) % 251);
+      for (size_t j = 0; j < f.pixels.size(); ++j)
+        f.pixels[j] = static_cast<uint8_t>((j * 7 + i * 50) % 251);
       frames.push_back(f);
     }
     const QByteArray url = framesToDataUrl(frames);
@@ -206,17 +217,20 @@ class TestRemoteScoringE2e : public QObject {
     const auto post = [&](const QJsonObject& extra, int* status) {
       QJsonObject body{
           {"model", "demo-model"},
-          {"messages", QJsonArray{QJsonObject{
-                           {"role", "user"},
-                           {"content", QJsonArray{QJsonObject{{"type", "video_url"},
-                                                              {"video_url", QJsonObject{{"url", QString::fromLatin1(url)}}}},
-                                                  QJsonObject{{"type", "text"}, {"text", "Rate this."}}}}}}},
+          {"messages",
+           QJsonArray{QJsonObject{
+               {"role", "user"},
+               {"content",
+                QJsonArray{QJsonObject{{"type", "video_url"},
+                                       {"video_url", QJsonObject{{"url", QString::fromLatin1(url)}}}},
+                           QJsonObject{{"type", "text"}, {"text", "Rate this."}}}}}}},
           {"temperature", 1.0},
           {"seed", 3},
           {"max_tokens", 6},
           {"logprobs", true},
           {"top_logprobs", 8}};
-      for (auto it = extra.begin(); it != extra.end(); ++it) body.insert(it.key(), it.value());
+      for (auto it = extra.begin(); it != extra.end(); ++it)
+        body.insert(it.key(), it.value());
       QNetworkRequest req(QUrl(server.url.toString() + "/v1/chat/completions"));
       req.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
       QNetworkReply* reply = net.post(req, QJsonDocument(body).toJson(QJsonDocument::Compact));
@@ -229,8 +243,14 @@ class TestRemoteScoringE2e : public QObject {
     };
     const auto finitePerStep = [](const QJsonObject& reply) {
       QList<int> counts;
-      const QJsonArray steps = reply.value("choices").toArray().at(0).toObject().value("logprobs").toObject()
-                                   .value("content").toArray();
+      const QJsonArray steps = reply.value("choices")
+                                   .toArray()
+                                   .at(0)
+                                   .toObject()
+                                   .value("logprobs")
+                                   .toObject()
+                                   .value("content")
+                                   .toArray();
       for (const QJsonValue& step : steps) {
         int n = 0;
         for (const QJsonValue& t : step.toObject().value("top_logprobs").toArray()) {
@@ -241,7 +261,8 @@ class TestRemoteScoringE2e : public QObject {
       return counts;
     };
     int status = 0;
-    const QJsonObject k3 = post(QJsonObject{{"top_k", 3}, {"top_p", 1.0}, {"repetition_penalty", 1.0}}, &status);
+    const QJsonObject k3 =
+        post(QJsonObject{{"top_k", 3}, {"top_p", 1.0}, {"repetition_penalty", 1.0}}, &status);
     QCOMPARE(status, 200);
     QCOMPARE(finitePerStep(k3), QList<int>(6, 3));
     const QJsonObject p0 = post(QJsonObject{{"top_k", -1}, {"top_p", 1e-9}}, &status);
@@ -268,15 +289,18 @@ class TestRemoteScoringE2e : public QObject {
     rs.healthIntervalMs = 200;
     RemoteScoringQueue remote(rs);
     QList<bool> ups;
-    connect(&remote, &RemoteScoringQueue::serverStateChanged, this, [&ups](const QString&, bool up, const QString&) { ups << up; });
+    connect(&remote, &RemoteScoringQueue::serverStateChanged, this,
+            [&ups](const QString&, bool up, const QString&) { ups << up; });
     QList<ScoreRequest> many;
-    for (int i = 0; i < 6; ++i) many << requests_[i % requests_.size()];
+    for (int i = 0; i < 6; ++i)
+      many << requests_[i % requests_.size()];
     QStringList failures;
     QSet<QString> servedBy;
     bool restarted = false;
     const auto results = scoreAll(remote, many, &failures, &servedBy, [&] {
       a.kill();
-      QTimer::singleShot(1500, this, [&] { restarted = a.start(QStringLiteral(VSCORE_PATH), model_, a.port); });
+      QTimer::singleShot(1500, this,
+                         [&] { restarted = a.start(QStringLiteral(VSCORE_PATH), model_, a.port); });
     });
     QVERIFY(restarted);
     QVERIFY2(failures.isEmpty(), qPrintable(failures.join('\n')));
@@ -298,18 +322,22 @@ class TestRemoteScoringE2e : public QObject {
     rs.healthIntervalMs = 200;
     RemoteScoringQueue remote(rs);
     QList<ScoreRequest> many;
-    for (int i = 0; i < 12; ++i) many << requests_[i % requests_.size()];
+    for (int i = 0; i < 12; ++i)
+      many << requests_[i % requests_.size()];
     bool back = false;
     int servedByAAfterBack = 0;
-    connect(&remote, &RemoteScoringQueue::serverStateChanged, this,
-            [&](const QString& url, bool up, const QString&) { back = back || (up && url == a.url.toString()); });
-    connect(&remote, &ScoringBackend::jobServedBy, this,
-            [&](qint64, const QString& url) { servedByAAfterBack += back && url == a.url.toString() ? 1 : 0; });
+    connect(
+        &remote, &RemoteScoringQueue::serverStateChanged, this,
+        [&](const QString& url, bool up, const QString&) { back = back || (up && url == a.url.toString()); });
+    connect(&remote, &ScoringBackend::jobServedBy, this, [&](qint64, const QString& url) {
+      servedByAAfterBack += back && url == a.url.toString() ? 1 : 0;
+    });
     QStringList failures;
     bool restarted = false;
     const auto results = scoreAll(remote, many, &failures, nullptr, [&] {
       a.kill();
-      QTimer::singleShot(1000, this, [&] { restarted = a.start(QStringLiteral(VSCORE_PATH), model_, a.port); });
+      QTimer::singleShot(1000, this,
+                         [&] { restarted = a.start(QStringLiteral(VSCORE_PATH), model_, a.port); });
     });
     QVERIFY(restarted);
     QVERIFY2(failures.isEmpty(), qPrintable(failures.join('\n')));

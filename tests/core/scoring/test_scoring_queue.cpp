@@ -65,7 +65,8 @@ class TestScoringQueue : public QObject {
     QSignalSpy startedJobs(&queue, &ScoringQueue::jobStarted);
     QSignalSpy results(&queue, &ScoringQueue::jobResult);
     QSignalSpy restarted(&queue, &ScoringQueue::workerRestarted);
-    const qint64 job = queue.enqueueMethod(QStringLiteral("ping"), QJsonObject{{QStringLiteral("delay_ms"), 300}});
+    const qint64 job =
+        queue.enqueueMethod(QStringLiteral("ping"), QJsonObject{{QStringLiteral("delay_ms"), 300}});
     QVERIFY(startedJobs.wait(10000));
     const qint64 first_pid = queue.workerProcessId();
     queue.killWorkerForTest();
@@ -83,10 +84,10 @@ class TestScoringQueue : public QObject {
     s.maxAttempts = 2;
     ScoringQueue queue(s);
     QSignalSpy failed(&queue, &ScoringQueue::jobFailed);
-    connect(&queue, &ScoringQueue::jobStarted, &queue, [&queue] {
-      QTimer::singleShot(50, &queue, [&queue] { queue.killWorkerForTest(); });
-    });
-    const qint64 job = queue.enqueueMethod(QStringLiteral("ping"), QJsonObject{{QStringLiteral("delay_ms"), 5000}});
+    connect(&queue, &ScoringQueue::jobStarted, &queue,
+            [&queue] { QTimer::singleShot(50, &queue, [&queue] { queue.killWorkerForTest(); }); });
+    const qint64 job =
+        queue.enqueueMethod(QStringLiteral("ping"), QJsonObject{{QStringLiteral("delay_ms"), 5000}});
     QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 20000);
     QCOMPARE(failed.at(0).at(0).toLongLong(), job);
     QCOMPARE(failed.at(0).at(1).toString(), QString::fromLatin1(kErrWorkerCrashed));
@@ -101,7 +102,8 @@ class TestScoringQueue : public QObject {
     QSignalSpy failed(&queue, &ScoringQueue::jobFailed);
     // A worker that says nothing for longer than the stall timeout (here: a stopped process).
     QSignalSpy startedJobs(&queue, &ScoringQueue::jobStarted);
-    const qint64 job = queue.enqueueMethod(QStringLiteral("ping"), QJsonObject{{QStringLiteral("delay_ms"), 60000}});
+    const qint64 job =
+        queue.enqueueMethod(QStringLiteral("ping"), QJsonObject{{QStringLiteral("delay_ms"), 60000}});
     QVERIFY(startedJobs.wait(10000));
     ::kill(static_cast<pid_t>(queue.workerProcessId()), SIGSTOP);
     QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 15000);
@@ -115,8 +117,10 @@ class TestScoringQueue : public QObject {
     ScoringQueue queue(s);
     QSignalSpy failed(&queue, &ScoringQueue::jobFailed);
     QSignalSpy startedJobs(&queue, &ScoringQueue::jobStarted);
-    const qint64 running = queue.enqueueMethod(QStringLiteral("ping"), QJsonObject{{QStringLiteral("delay_ms"), 60000}});
-    const qint64 queued = queue.enqueueMethod(QStringLiteral("ping"), QJsonObject{{QStringLiteral("delay_ms"), 60000}});
+    const qint64 running =
+        queue.enqueueMethod(QStringLiteral("ping"), QJsonObject{{QStringLiteral("delay_ms"), 60000}});
+    const qint64 queued =
+        queue.enqueueMethod(QStringLiteral("ping"), QJsonObject{{QStringLiteral("delay_ms"), 60000}});
     QVERIFY(startedJobs.wait(10000));
     QVERIFY(queue.cancel(queued));
     QVERIFY(queue.cancel(running));
@@ -130,7 +134,8 @@ class TestScoringQueue : public QObject {
   void resultMapsToAModelEvaluation() {
     const QJsonObject raw{
         {QStringLiteral("text"), QStringLiteral("visual quality: 4; ...")},
-        {QStringLiteral("scores"), QJsonObject{{QStringLiteral("visual"), 4}, {QStringLiteral("t2v"), 7},
+        {QStringLiteral("scores"), QJsonObject{{QStringLiteral("visual"), 4},
+                                               {QStringLiteral("t2v"), 7},
                                                {QStringLiteral("phy"), QJsonValue::Null}}},
         {QStringLiteral("soft_scores"), QJsonObject{{QStringLiteral("visual"), 3.9512},
                                                     {QStringLiteral("t2v"), QJsonValue::Null},

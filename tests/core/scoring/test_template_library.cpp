@@ -28,7 +28,8 @@ void sqlExec(const QString& path, const QStringList& statements) {
     db.setDatabaseName(path);
     QVERIFY(db.open());
     QSqlQuery q(db);
-    for (const QString& s : statements) QVERIFY2(q.exec(s), qPrintable(s));
+    for (const QString& s : statements)
+      QVERIFY2(q.exec(s), qPrintable(s));
     db.close();
   }
   QSqlDatabase::removeDatabase(QStringLiteral("raw"));
@@ -51,9 +52,11 @@ class TestTemplateLibrary : public QObject {
   void savedTemplatesByName() {
     store::Store project(scratch(QStringLiteral("templates.vsproj")), store::OpenMode::CreateNew);
     QVERIFY(project.queryTemplates().isEmpty());
-    saveProjectTemplate(project, QStringLiteral("short"), QStringLiteral("Rate \"$t2v_prompt\" (costs $$5)."));
+    saveProjectTemplate(project, QStringLiteral("short"),
+                        QStringLiteral("Rate \"$t2v_prompt\" (costs $$5)."));
     saveProjectTemplate(project, QStringLiteral("a-first"), QStringLiteral("${t2v_prompt}"));
-    QCOMPARE(*project.findQueryTemplate(QStringLiteral("short")), QStringLiteral("Rate \"$t2v_prompt\" (costs $$5)."));
+    QCOMPARE(*project.findQueryTemplate(QStringLiteral("short")),
+             QStringLiteral("Rate \"$t2v_prompt\" (costs $$5)."));
     saveProjectTemplate(project, QStringLiteral("short"), QStringLiteral("Again: $t2v_prompt"));
     const auto all = project.queryTemplates();
     QCOMPARE(all.size(), 2);
@@ -62,11 +65,16 @@ class TestTemplateLibrary : public QObject {
     QVERIFY(all[1].updated.isValid());
 
     // Presets are read-only; a bad placeholder is refused before anything is stored.
-    QCOMPARE(kindOf([&] { saveProjectTemplate(project, QStringLiteral("videoscore2"), QStringLiteral("$t2v_prompt")); }),
+    QCOMPARE(kindOf([&] {
+               saveProjectTemplate(project, QStringLiteral("videoscore2"), QStringLiteral("$t2v_prompt"));
+             }),
              Error::Kind::Usage);
-    QCOMPARE(kindOf([&] { saveProjectTemplate(project, QStringLiteral("bad"), QStringLiteral("Rate $prompt")); }),
-             Error::Kind::InvalidData);
-    QCOMPARE(kindOf([&] { saveProjectTemplate(project, QStringLiteral(" padded"), QStringLiteral("$t2v_prompt")); }),
+    QCOMPARE(
+        kindOf([&] { saveProjectTemplate(project, QStringLiteral("bad"), QStringLiteral("Rate $prompt")); }),
+        Error::Kind::InvalidData);
+    QCOMPARE(kindOf([&] {
+               saveProjectTemplate(project, QStringLiteral(" padded"), QStringLiteral("$t2v_prompt"));
+             }),
              Error::Kind::Usage);
     QVERIFY(!project.findQueryTemplate(QStringLiteral("bad")));
 
@@ -106,7 +114,8 @@ class TestTemplateLibrary : public QObject {
 
     QCOMPARE(kindOf([&] { chooseTemplate(s, QStringLiteral("mine"), nullptr); }), Error::Kind::Usage);
     QCOMPARE(kindOf([&] { chooseTemplate(s, QStringLiteral("nosuch"), &project); }), Error::Kind::Usage);
-    QCOMPARE(kindOf([&] { chooseTemplate(s, QStringLiteral("broken"), &project); }), Error::Kind::InvalidData);
+    QCOMPARE(kindOf([&] { chooseTemplate(s, QStringLiteral("broken"), &project); }),
+             Error::Kind::InvalidData);
     QVERIFY(presetTemplateText(QStringLiteral("videoscore2")).contains(QStringLiteral("$t2v_prompt")));
     QVERIFY(presetTemplateText(QStringLiteral("mine")).isEmpty());
   }

@@ -40,16 +40,19 @@ class TestStore : public QObject {
 
  private slots:
   void initTestCase() {
-    const QString scratch = qEnvironmentVariable("VS_TEST_TMP", QDir::tempPath() + QStringLiteral("/vs_store"));
+    const QString scratch =
+        qEnvironmentVariable("VS_TEST_TMP", QDir::tempPath() + QStringLiteral("/vs_store"));
     QDir(scratch).removeRecursively();
     QVERIFY(QDir().mkpath(scratch));
     tmp_ = QDir(scratch);
     QString whyNot;
-    if (!g_backend.init(tmp_, &whyNot)) QSKIP(qPrintable(whyNot));
+    if (!g_backend.init(tmp_, &whyNot))
+      QSKIP(qPrintable(whyNot));
   }
 
   void createSetsPragmas() {
-    if (g_backend.postgres()) QSKIP("SQLite file only");
+    if (g_backend.postgres())
+      QSKIP("SQLite file only");
     const QString path = fresh();
     {
       Store s(path, OpenMode::CreateNew);
@@ -59,7 +62,8 @@ class TestStore : public QObject {
     QCOMPARE(sql(path, QStringLiteral("PRAGMA user_version")).toInt(), Store::kSchemaVersion);
     QCOMPARE(sql(path, QStringLiteral("PRAGMA application_id")).toInt(), 0x56535031);
     QVERIFY_THROWS_EXCEPTION(vs::Error, Store(path, OpenMode::CreateNew));
-    QVERIFY_THROWS_EXCEPTION(vs::Error, Store(tmp_.filePath(QStringLiteral("missing.vsproj")), OpenMode::OpenExisting));
+    QVERIFY_THROWS_EXCEPTION(vs::Error,
+                             Store(tmp_.filePath(QStringLiteral("missing.vsproj")), OpenMode::OpenExisting));
     Store again(path, OpenMode::OpenExisting);
     QCOMPARE(again.schemaVersion(), Store::kSchemaVersion);
   }
@@ -68,22 +72,25 @@ class TestStore : public QObject {
     const QString path = fresh();
     { Store s(path, OpenMode::CreateNew); }
     sql(path, g_backend.postgres()
-                  ? QStringLiteral("UPDATE vs_meta SET value = '%1' WHERE key = 'schema_version'").arg(Store::kSchemaVersion + 1)
+                  ? QStringLiteral("UPDATE vs_meta SET value = '%1' WHERE key = 'schema_version'")
+                        .arg(Store::kSchemaVersion + 1)
                   : QStringLiteral("PRAGMA user_version = %1").arg(Store::kSchemaVersion + 1));
     try {
       Store s(path);
       QFAIL("opened a newer schema");
     } catch (const vs::Error& e) {
       QCOMPARE(e.kind(), vs::Error::Kind::Io);
-      QVERIFY2(e.message().contains(QStringLiteral("schema version %1 is newer than this program supports (%2)")
-                                         .arg(Store::kSchemaVersion + 1)
-                                         .arg(Store::kSchemaVersion)),
-               qPrintable(e.message()));
+      QVERIFY2(
+          e.message().contains(QStringLiteral("schema version %1 is newer than this program supports (%2)")
+                                   .arg(Store::kSchemaVersion + 1)
+                                   .arg(Store::kSchemaVersion)),
+          qPrintable(e.message()));
     }
   }
 
   void migratesVersion1() {
-    if (g_backend.postgres()) QSKIP("SQLite file only");
+    if (g_backend.postgres())
+      QSKIP("SQLite file only");
     const QString path = fresh();
     QFile fixture(QStringLiteral(VS_TEST_DATA_DIR "/store/project_v1.sql"));
     QVERIFY(fixture.open(QIODevice::ReadOnly));
@@ -95,7 +102,8 @@ class TestStore : public QObject {
       QSqlQuery q(db);
       QString statement;
       for (const QString& line : text.split(QLatin1Char('\n'))) {
-        if (line.startsWith(QStringLiteral("--"))) continue;
+        if (line.startsWith(QStringLiteral("--")))
+          continue;
         statement += line + QLatin1Char('\n');
         if (line.trimmed().endsWith(QLatin1Char(';'))) {
           QVERIFY2(q.exec(statement), qPrintable(q.lastError().text() + statement));
@@ -218,10 +226,11 @@ class TestStore : public QObject {
     s.editField(id, EvaluationField::VisualScore, 2);
     s.editField(id, EvaluationField::Origin, QStringLiteral("model-edited"));
     s.editField(id, EvaluationField::Thinking, QStringLiteral("blur in frame 3"));
-    s.editField(id, EvaluationField::VisualScore, 2);  // unchanged: no history row
+    s.editField(id, EvaluationField::VisualScore, 2);        // unchanged: no history row
     s.editField(id, EvaluationField::PhyScore, QVariant());  // cleared
     // Visible to another connection at once (committed, no save step).
-    QCOMPARE(sql(path, QStringLiteral("SELECT visual FROM evaluations WHERE id = %1").arg(id)).toDouble(), 2.0);
+    QCOMPARE(sql(path, QStringLiteral("SELECT visual FROM evaluations WHERE id = %1").arg(id)).toDouble(),
+             2.0);
     const auto h = s.history(id);
     QCOMPARE(h.size(), 4);
     QCOMPARE(h[0].field, QStringLiteral("visual"));
@@ -267,7 +276,8 @@ class TestStore : public QObject {
   }
 
   void busyWriterFailsClearly() {
-    if (g_backend.postgres()) QSKIP("SQLite file only");
+    if (g_backend.postgres())
+      QSKIP("SQLite file only");
     const QString path = fresh();
     Store s(path, OpenMode::CreateNew, 100);
     {
@@ -296,7 +306,8 @@ class TestStore : public QObject {
   // origin "model", and the options' annotator is only created for items that name nobody.
   void bulkImportItemAnnotatorsOverrideOptions() {
     Store s(fresh(), OpenMode::CreateNew);
-    std::vector<FeedbackItem> items{item("a", "p", 4, 3, 5), item("a", "p", 2, 2, 3), item("a", "p", 3.5, 4, 4)};
+    std::vector<FeedbackItem> items{item("a", "p", 4, 3, 5), item("a", "p", 2, 2, 3),
+                                    item("a", "p", 3.5, 4, 4)};
     items[0].annotator = "ana@lab.example";
     items[1].annotator = "ls-user-7";
     items[2].annotator = "VideoScore2-rev7";
@@ -329,7 +340,8 @@ class TestStore : public QObject {
 
   void bulkImportExportAndQueries() {
     Store s(fresh(), OpenMode::CreateNew);
-    std::vector<FeedbackItem> items{item("a", "p1", 1, 2, 3), item("b", "p1", 5, 5, 4.5), item("c", "p2", 3, 3, 3)};
+    std::vector<FeedbackItem> items{item("a", "p1", 1, 2, 3), item("b", "p1", 5, 5, 4.5),
+                                    item("c", "p2", 3, 3, 3)};
     items[0].extra = {{"k2", "[1,2]"}, {"k1", "null"}};
     items[0].thinking = "why";
     items[1].rationale[2] = "floaty";

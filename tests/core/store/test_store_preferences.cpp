@@ -69,12 +69,14 @@ class TestStorePreferences : public QObject {
 
  private slots:
   void initTestCase() {
-    const QString scratch = qEnvironmentVariable("VS_TEST_TMP", QDir::tempPath()) + QStringLiteral("/vs_store_pref");
+    const QString scratch =
+        qEnvironmentVariable("VS_TEST_TMP", QDir::tempPath()) + QStringLiteral("/vs_store_pref");
     QDir(scratch).removeRecursively();
     QVERIFY(QDir().mkpath(scratch));
     tmp_ = QDir(scratch);
     QString whyNot;
-    if (!g_backend.init(tmp_, &whyNot)) QSKIP(qPrintable(whyNot));
+    if (!g_backend.init(tmp_, &whyNot))
+      QSKIP(qPrintable(whyNot));
   }
 
   void recordIsCommittedAtOnce() {
@@ -94,10 +96,13 @@ class TestStorePreferences : public QObject {
     QCOMPARE(change.after.order, PresentationOrder::Randomised);
     QVERIFY(change.after.swapped);
     // Visible to another connection while this Store is still open: nothing waits for a save.
-    QCOMPARE(sql(path, QStringLiteral("SELECT choice || ',' || presentation || ',' || swapped || ',' || time_spent_ms "
-                                      "FROM preferences")).toString(),
+    QCOMPARE(sql(path, QStringLiteral(
+                           "SELECT choice || ',' || presentation || ',' || swapped || ',' || time_spent_ms "
+                           "FROM preferences"))
+                 .toString(),
              QStringLiteral("left,randomised,1,4200"));
-    QCOMPARE(sql(path, QStringLiteral("SELECT field FROM preference_history")).toString(), QStringLiteral("created"));
+    QCOMPARE(sql(path, QStringLiteral("SELECT field FROM preference_history")).toString(),
+             QStringLiteral("created"));
   }
 
   void samePairInOtherOrderEditsTheSameRow() {
@@ -121,12 +126,13 @@ class TestStorePreferences : public QObject {
     QCOMPARE(found->choice, PreferenceChoice::Tie);
     const auto history = s.preferenceHistory(first.after.id);
     QStringList fields;
-    for (const auto& h : history) fields << h.field;
+    for (const auto& h : history)
+      fields << h.field;
     // SQLite does not promise an order among the triggers of one statement.
     QCOMPARE(fields.first(), QStringLiteral("created"));
     fields.sort();
-    QCOMPARE(fields, (QStringList{QStringLiteral("choice"), QStringLiteral("created"), QStringLiteral("left_id"),
-                                  QStringLiteral("right_id")}));
+    QCOMPARE(fields, (QStringList{QStringLiteral("choice"), QStringLiteral("created"),
+                                  QStringLiteral("left_id"), QStringLiteral("right_id")}));
     for (const auto& h : history) {
       if (h.field == QLatin1String("choice")) {
         QCOMPARE(h.oldValue.toString(), QStringLiteral("left"));
@@ -150,7 +156,8 @@ class TestStorePreferences : public QObject {
     QCOMPARE(now->reason, QString());
     // Redo = record the `after` again; undoing the creation deletes the row.
     s.recordPreference(edited.after);
-    QCOMPARE(s.findPreference(f.ana, f.a, f.b, PreferenceDimension::Overall)->choice, PreferenceChoice::Right);
+    QCOMPARE(s.findPreference(f.ana, f.a, f.b, PreferenceDimension::Overall)->choice,
+             PreferenceChoice::Right);
     s.revertPreference(edited);
     s.revertPreference(created);
     QVERIFY(!s.findPreference(f.ana, f.a, f.b, PreferenceDimension::Overall));
@@ -204,7 +211,8 @@ class TestStorePreferences : public QObject {
     fresh.right = QStringLiteral("owl_2");
     fresh.prompt = QStringLiteral("an owl");
     fresh.dimension = PreferenceDimension::Visual;
-    const auto r = s.importPreferences({known, fresh, known}, QStringLiteral("pairs.json"), QStringLiteral("pairs"));
+    const auto r =
+        s.importPreferences({known, fresh, known}, QStringLiteral("pairs.json"), QStringLiteral("pairs"));
     QCOMPARE(r.preferences, 3);
     QCOMPARE(r.created, 2);
     QCOMPARE(r.updated, 1);
@@ -216,7 +224,8 @@ class TestStorePreferences : public QObject {
     // All or nothing: a bad pair leaves nothing behind.
     NamedPreference bad = known;
     bad.right = QStringLiteral("dog_a");
-    QVERIFY_THROWS_EXCEPTION(vs::Error, s.importPreferences({fresh, bad}, QStringLiteral("x"), QStringLiteral("pairs")));
+    QVERIFY_THROWS_EXCEPTION(vs::Error,
+                             s.importPreferences({fresh, bad}, QStringLiteral("x"), QStringLiteral("pairs")));
     QCOMPARE(s.preferences().size(), 2);
     QCOMPARE(s.videosOfPrompt(f.cat).size(), 3);
   }
@@ -245,11 +254,13 @@ class TestStorePreferences : public QObject {
     QCOMPARE(s.findBestOfNPick(f.ana, f.cat)->bestVideoId, f.a);
     QCOMPARE(s.findBestOfNPick(f.ana, f.cat)->worstVideoId, std::optional<qint64>(f.c));
     QStringList fields;
-    for (const auto& h : s.bestOfNPickHistory(first.after.id)) fields << h.field;
+    for (const auto& h : s.bestOfNPickHistory(first.after.id))
+      fields << h.field;
     QCOMPARE(fields.first(), QStringLiteral("created"));
     fields.sort();
-    QCOMPARE(fields, (QStringList{QStringLiteral("best_id"), QStringLiteral("best_id"), QStringLiteral("created"),
-                                  QStringLiteral("worst_id"), QStringLiteral("worst_id")}));
+    QCOMPARE(fields,
+             (QStringList{QStringLiteral("best_id"), QStringLiteral("best_id"), QStringLiteral("created"),
+                          QStringLiteral("worst_id"), QStringLiteral("worst_id")}));
     s.revertBestOfNPick(first);
     QVERIFY(!s.findBestOfNPick(f.ana, f.cat));
     QVERIFY(s.bestOfNPicks().isEmpty());
@@ -271,7 +282,8 @@ class TestStorePreferences : public QObject {
   }
 
   void migratesVersion4() {
-    if (g_backend.postgres()) QSKIP("PostgreSQL projects begin at version 5");
+    if (g_backend.postgres())
+      QSKIP("PostgreSQL projects begin at version 5");
     const QString path = fresh();
     {
       Store s(path, OpenMode::CreateNew);
@@ -279,8 +291,8 @@ class TestStorePreferences : public QObject {
     }
     // Back to what version 4 had: no preference tables (their triggers go with them), nor what
     // version 6 added.
-    for (const char* table : {"preference_history", "preferences", "pick_history", "best_of_n_picks", "settings",
-                              "leases", "rubric", "video_flags"}) {
+    for (const char* table : {"preference_history", "preferences", "pick_history", "best_of_n_picks",
+                              "settings", "leases", "rubric", "video_flags"}) {
       bool ok = false;
       sql(path, QStringLiteral("DROP TABLE %1").arg(QLatin1String(table)), &ok);
       QVERIFY(ok);
@@ -299,7 +311,8 @@ class TestStorePreferences : public QObject {
     s.recordPreference(pref(ana->id, a->id, b->id, PreferenceChoice::Tie));
     QCOMPARE(s.preferences().size(), 1);
     QCOMPARE(sql(path, QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND "
-                                      "tbl_name = 'preferences'")).toInt(),
+                                      "tbl_name = 'preferences'"))
+                 .toInt(),
              9);  // created, deleted, and one per tracked column
   }
 };

@@ -146,15 +146,19 @@ class TestStoreTeam : public QObject {
     QCOMPARE(read.eachDimension, std::optional<bool>(true));
     QCOMPARE(read.blind, std::optional<bool>(false));
     QCOMPARE(again.judgementsPerVideo(), 3);
-    QCOMPARE(g_backend.sql(project, QStringLiteral("SELECT value FROM settings WHERE key = 'preference_schedule'"))
-                 .toString(),
-             QStringLiteral("all-pairs"));
-    QCOMPARE(g_backend.sql(project, QStringLiteral("SELECT value FROM settings WHERE key = 'preference_dimensions'"))
-                 .toString(),
-             QStringLiteral("each"));
-    QCOMPARE(g_backend.sql(project, QStringLiteral("SELECT value FROM settings WHERE key = 'preference_blind'"))
-                 .toString(),
-             QStringLiteral("0"));
+    QCOMPARE(
+        g_backend.sql(project, QStringLiteral("SELECT value FROM settings WHERE key = 'preference_schedule'"))
+            .toString(),
+        QStringLiteral("all-pairs"));
+    QCOMPARE(
+        g_backend
+            .sql(project, QStringLiteral("SELECT value FROM settings WHERE key = 'preference_dimensions'"))
+            .toString(),
+        QStringLiteral("each"));
+    QCOMPARE(
+        g_backend.sql(project, QStringLiteral("SELECT value FROM settings WHERE key = 'preference_blind'"))
+            .toString(),
+        QStringLiteral("0"));
     store::PreferenceOptions back;
     back.allPairs = false;
     again.setPreferenceOptions(back);

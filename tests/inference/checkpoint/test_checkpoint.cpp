@@ -113,7 +113,8 @@ class TestCheckpoint : public QObject {
     o.layout = TinyLayout::Nested;
     o.sharding = TinySharding::Sharded;
     o.drop = {"visual.blocks.0.attn.qkv.bias"};
-    QVERIFY(refusal(writeTinyCheckpoint(dir("missing-b"), o)).endsWith(": visual.blocks.0.attn.qkv.bias: missing"));
+    QVERIFY(refusal(writeTinyCheckpoint(dir("missing-b"), o))
+                .endsWith(": visual.blocks.0.attn.qkv.bias: missing"));
   }
 
   void wrongShapeIsNamed() {
@@ -194,10 +195,12 @@ class TestCheckpoint : public QObject {
   }
 
   void canonicalNames() {
-    QCOMPARE(canonicalTensorName("model.visual.blocks.0.norm1.weight"), std::string("visual.blocks.0.norm1.weight"));
+    QCOMPARE(canonicalTensorName("model.visual.blocks.0.norm1.weight"),
+             std::string("visual.blocks.0.norm1.weight"));
     QCOMPARE(canonicalTensorName("model.language_model.layers.3.mlp.up_proj.weight"),
              std::string("model.layers.3.mlp.up_proj.weight"));
-    QCOMPARE(canonicalTensorName("model.layers.3.mlp.up_proj.weight"), std::string("model.layers.3.mlp.up_proj.weight"));
+    QCOMPARE(canonicalTensorName("model.layers.3.mlp.up_proj.weight"),
+             std::string("model.layers.3.mlp.up_proj.weight"));
     QCOMPARE(canonicalTensorName("lm_head.weight"), std::string("lm_head.weight"));
   }
 

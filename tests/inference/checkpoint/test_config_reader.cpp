@@ -56,7 +56,8 @@ json v5Style() {
   }
   text.erase("rope_scaling");
   text.erase("rope_theta");
-  text["rope_parameters"] = {{"rope_type", "default"}, {"rope_theta", 1000000.0}, {"mrope_section", {16, 24, 24}}};
+  text["rope_parameters"] = {
+      {"rope_type", "default"}, {"rope_theta", 1000000.0}, {"mrope_section", {16, 24, 24}}};
   j["text_config"] = text;
   return j;
 }
@@ -200,8 +201,8 @@ class TestConfigReader : public QObject {
         "preprocessor_config.json");
     QCOMPARE(p.max_pixels, int64_t{12845056});
     QCOMPARE(p.image_std[2], 0.27577711);
-    const PreprocessorConfig s = parsePreprocessorConfig(
-        R"({"size":{"shortest_edge":100,"longest_edge":2000}})", "p");
+    const PreprocessorConfig s =
+        parsePreprocessorConfig(R"({"size":{"shortest_edge":100,"longest_edge":2000}})", "p");
     QCOMPARE(s.min_pixels, int64_t{100});
     QCOMPARE(s.max_pixels, int64_t{2000});
     try {

@@ -147,7 +147,8 @@ inline QString writeTinyCheckpoint(const QString& dir, const TinyOptions& o) {
     } else {
       w.addBF16(name, t.shape, values);
     }
-    const std::string file = "model-0000" + std::to_string(shard + 1) + "-of-0000" + std::to_string(shards) + ".safetensors";
+    const std::string file =
+        "model-0000" + std::to_string(shard + 1) + "-of-0000" + std::to_string(shards) + ".safetensors";
     weight_map += (weight_map.empty() ? "" : ",") + ("\"" + name + "\":\"" + file + "\"");
     ++k;
   }
@@ -156,9 +157,9 @@ inline QString writeTinyCheckpoint(const QString& dir, const TinyOptions& o) {
     writers[0].write((dir + "/model.safetensors").toStdString());
   } else {
     for (int s = 0; s < shards; ++s) {
-      writers[static_cast<size_t>(s)].write(
-          (dir + "/model-0000" + QString::number(s + 1) + "-of-0000" + QString::number(shards) + ".safetensors")
-              .toStdString());
+      writers[static_cast<size_t>(s)].write((dir + "/model-0000" + QString::number(s + 1) + "-of-0000" +
+                                             QString::number(shards) + ".safetensors")
+                                                .toStdString());
     }
     writeTextFile(dir + "/model.safetensors.index.json",
                   QByteArray::fromStdString("{\"metadata\":{},\"weight_map\":{" + weight_map + "}}"));

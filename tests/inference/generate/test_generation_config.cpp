@@ -70,7 +70,8 @@ class TestGenerationConfig : public QObject {
   }
 
   void stopReasonsHaveNames() {
-    QCOMPARE(QString(vs::generate::stopReasonName(vs::generate::StopReason::kCancelled)), QString("cancelled"));
+    QCOMPARE(QString(vs::generate::stopReasonName(vs::generate::StopReason::kCancelled)),
+             QString("cancelled"));
     QCOMPARE(QString(vs::generate::stopReasonName(vs::generate::StopReason::kEos)), QString("eos"));
   }
 };

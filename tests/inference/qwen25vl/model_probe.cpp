@@ -68,25 +68,28 @@ std::vector<ProbeDiff> probeForward(const std::string& model_dir, const std::str
 
   qwen25vl::VisionTrace trace;
   const auto video_embeds = vision.forward(pixels, grid, &trace);
-  out.push_back(compare("vision.window_index", trace.window_index, goldenTensor(golden, "vision.window_index")));
+  out.push_back(
+      compare("vision.window_index", trace.window_index, goldenTensor(golden, "vision.window_index")));
   out.push_back(compare("vision.cu_window_seqlens", trace.cu_window_seqlens,
                         goldenTensor(golden, "vision.cu_window_seqlens")));
   out.push_back(compare("vision.cu_seqlens", trace.cu_seqlens, goldenTensor(golden, "vision.cu_seqlens")));
-  out.push_back(compare("vision.rotary_angles", trace.rotary_angles, goldenTensor(golden, "vision.rotary_angles")));
+  out.push_back(
+      compare("vision.rotary_angles", trace.rotary_angles, goldenTensor(golden, "vision.rotary_angles")));
   out.push_back(compare("vision.patch_embed", trace.patch_embed, goldenTensor(golden, "vision.patch_embed")));
   for (size_t i = 0; i < trace.blocks.size(); ++i) {
     const std::string name = "vision.block" + std::to_string(i);
     out.push_back(compare(name, trace.blocks[i], goldenTensor(golden, name)));
   }
-  out.push_back(compare("vision.merger_windowed", trace.merger_windowed, goldenTensor(golden, "vision.merger_windowed")));
+  out.push_back(compare("vision.merger_windowed", trace.merger_windowed,
+                        goldenTensor(golden, "vision.merger_windowed")));
   out.push_back(compare("vision.output", video_embeds, goldenTensor(golden, "vision.output")));
 
   // Positions
   std::vector<int64_t> id_list(ids.data_ptr<int64_t>(), ids.data_ptr<int64_t>() + ids.numel());
   const auto& tok = cp.config().tokens;
   const auto rope = qwen25vl::ropeIndex(id_list, {}, {qwen25vl::VisionGrid{grid, 1.0}},
-                                        {tok.image_token_id, tok.video_token_id, tok.vision_start_token_id}, merge,
-                                        cp.config().vision.tokens_per_second);
+                                        {tok.image_token_id, tok.video_token_id, tok.vision_start_token_id},
+                                        merge, cp.config().vision.tokens_per_second);
   auto positions = at::empty({3, ids.numel()}, at::TensorOptions().dtype(at::kLong));
   for (int64_t s = 0; s < 3; ++s) {
     const auto& p = rope.positions[static_cast<size_t>(s)];

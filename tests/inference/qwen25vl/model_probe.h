@@ -9,7 +9,7 @@ namespace vs::test {
 
 struct ProbeDiff {
   std::string name;
-  bool exact = false;        // integer tensor compared for equality
+  bool exact = false;  // integer tensor compared for equality
   bool shape_ok = false;
   double max_abs_diff = 0.0;  // float tensors; for exact ones: number of mismatching elements
 };

@@ -47,9 +47,11 @@ class TestGenerateCommand : public QObject {
     std::string err;
     QCOMPARE(run({"--prompt", "x"}, &out, &err, goldenSampler()), 2);
     QVERIFY(err.rfind("vscore: error: ", 0) == 0);
-    QCOMPARE(run({"--model", GoldenVectors::modelDir(), "--prompt", "x", "--device", "tpu"}, &out, &err, goldenSampler()), 2);
-    QCOMPARE(run({"--model", GoldenVectors::modelDir(), "--prompt", "x", "--max-new-tokens", "many"}, &out, &err,
+    QCOMPARE(run({"--model", GoldenVectors::modelDir(), "--prompt", "x", "--device", "tpu"}, &out, &err,
                  goldenSampler()),
+             2);
+    QCOMPARE(run({"--model", GoldenVectors::modelDir(), "--prompt", "x", "--max-new-tokens", "many"}, &out,
+                 &err, goldenSampler()),
              2);
   }
 
@@ -67,10 +69,10 @@ class TestGenerateCommand : public QObject {
     // The tiny tokenizer's prompt differs from the golden ids, so compare with a decode of what
     // the engine reports through --stats rather than with the golden tokens; the text must be
     // the decode of exactly max-new-tokens ids and the video path must reach the sampler.
-    const int code = run({"--model", GoldenVectors::modelDir(), "--prompt", "A red fox running through snow.",
-                          "--video", "clip.mp4", "--greedy", "--repetition-penalty", "1.0", "--max-new-tokens", "6",
-                          "--stats"},
-                         &out, &err, goldenSampler(&seen));
+    const int code =
+        run({"--model", GoldenVectors::modelDir(), "--prompt", "A red fox running through snow.", "--video",
+             "clip.mp4", "--greedy", "--repetition-penalty", "1.0", "--max-new-tokens", "6", "--stats"},
+            &out, &err, goldenSampler(&seen));
     QCOMPARE(code, 0);
     QCOMPARE(seen, std::string("clip.mp4"));
     const auto stats = nlohmann::json::parse(err);
@@ -84,15 +86,15 @@ class TestGenerateCommand : public QObject {
   void textOnlyPromptNeedsNoVideo() {
     std::string out;
     std::string err;
-    const int code = run({"--model", GoldenVectors::modelDir(), "--prompt", "hello", "--temperature", "0.7", "--seed",
-                          "3", "--max-new-tokens", "4"},
+    const int code = run({"--model", GoldenVectors::modelDir(), "--prompt", "hello", "--temperature", "0.7",
+                          "--seed", "3", "--max-new-tokens", "4"},
                          &out, &err, [](const vs::qwen25vl::VideoRequest&, int&) -> vs::qwen25vl::VideoInput {
                            throw std::runtime_error("no video expected");
                          });
     QCOMPARE(code, 0);
     std::string out2;
-    QCOMPARE(run({"--model", GoldenVectors::modelDir(), "--prompt", "hello", "--temperature", "0.7", "--seed", "3",
-                  "--max-new-tokens", "4"},
+    QCOMPARE(run({"--model", GoldenVectors::modelDir(), "--prompt", "hello", "--temperature", "0.7", "--seed",
+                  "3", "--max-new-tokens", "4"},
                  &out2, &err, goldenSampler()),
              0);
     QCOMPARE(out2, out);  // same seed, same text
@@ -101,11 +103,12 @@ class TestGenerateCommand : public QObject {
   void samplerFailureKeepsItsExitCode() {
     std::string out;
     std::string err;
-    const int exit_code = run({"--model", GoldenVectors::modelDir(), "--prompt", "x", "--video", "bad.mp4"}, &out, &err,
-                         [](const vs::qwen25vl::VideoRequest&, int& code) -> vs::qwen25vl::VideoInput {
-                           code = 3;
-                           throw std::runtime_error("bad.mp4: not a video");
-                         });
+    const int exit_code =
+        run({"--model", GoldenVectors::modelDir(), "--prompt", "x", "--video", "bad.mp4"}, &out, &err,
+            [](const vs::qwen25vl::VideoRequest&, int& code) -> vs::qwen25vl::VideoInput {
+              code = 3;
+              throw std::runtime_error("bad.mp4: not a video");
+            });
     QCOMPARE(exit_code, 3);
     QVERIFY(err.find("bad.mp4: not a video") != std::string::npos);
   }

@@ -25,7 +25,8 @@ class TestQwen25VLEngine : public QObject {
   std::vector<int64_t> ids_;
 
   std::vector<int64_t> goldenTokens(const char* key) const {
-    const auto& j = std::string(key) == "greedy_tokens" ? golden_.meta()["greedy_tokens"] : golden_.meta()[key]["tokens"];
+    const auto& j =
+        std::string(key) == "greedy_tokens" ? golden_.meta()["greedy_tokens"] : golden_.meta()[key]["tokens"];
     return j.get<std::vector<int64_t>>();
   }
 
@@ -60,8 +61,8 @@ class TestQwen25VLEngine : public QObject {
 
   void forwardMatchesGoldenIntermediates() {
     const auto grid = golden_.meta()["video_grid_thw"].get<std::vector<int64_t>>();
-    const auto diffs = vs::test::probeForward(GoldenVectors::modelDir(), GoldenVectors::dir() + "/golden.safetensors",
-                                              "f32", grid);
+    const auto diffs = vs::test::probeForward(GoldenVectors::modelDir(),
+                                              GoldenVectors::dir() + "/golden.safetensors", "f32", grid);
     QVERIFY(diffs.size() >= 12);
     for (const auto& d : diffs) {
       const QByteArray what = QByteArray::fromStdString(d.name + " diff " + std::to_string(d.max_abs_diff));
@@ -79,10 +80,11 @@ class TestQwen25VLEngine : public QObject {
   // fp32 reference; a wrong cast or a bf16 softmax shows up as a much larger drift.
   void bf16ForwardStaysNearTheFp32Reference() {
     const auto grid = golden_.meta()["video_grid_thw"].get<std::vector<int64_t>>();
-    const auto diffs = vs::test::probeForward(GoldenVectors::modelDir(), GoldenVectors::dir() + "/golden.safetensors",
-                                              "bf16", grid);
+    const auto diffs = vs::test::probeForward(GoldenVectors::modelDir(),
+                                              GoldenVectors::dir() + "/golden.safetensors", "bf16", grid);
     for (const auto& d : diffs) {
-      const QByteArray what = QByteArray::fromStdString(d.name + " bf16 diff " + std::to_string(d.max_abs_diff));
+      const QByteArray what =
+          QByteArray::fromStdString(d.name + " bf16 diff " + std::to_string(d.max_abs_diff));
       qInfo("%s", what.constData());
       QVERIFY2(d.shape_ok, what.constData());
       if (d.exact) {
@@ -114,7 +116,8 @@ class TestQwen25VLEngine : public QObject {
     const auto result = engine_->generate(ids_, &video_, greedy(8, 1.05), cb);
     QCOMPARE(result.tokens, goldenTokens("greedy_rep"));
     for (const auto& kept : result.kept) {
-      const double diff = vs::test::maxAbsDiff(kept.processed, row("greedy_rep_processed", static_cast<size_t>(kept.step)));
+      const double diff =
+          vs::test::maxAbsDiff(kept.processed, row("greedy_rep_processed", static_cast<size_t>(kept.step)));
       QVERIFY2(diff <= 1e-4, qPrintable(QStringLiteral("step %1 diff %2").arg(kept.step).arg(diff)));
     }
   }
@@ -138,7 +141,8 @@ class TestQwen25VLEngine : public QObject {
     // Same seed, same CPU generator and multinomial as torch.manual_seed + torch.multinomial.
     QCOMPARE(a.tokens, goldenTokens("sample"));
     for (const auto& kept : a.kept) {
-      const double diff = vs::test::maxAbsDiff(kept.processed, row("sample_processed", static_cast<size_t>(kept.step)));
+      const double diff =
+          vs::test::maxAbsDiff(kept.processed, row("sample_processed", static_cast<size_t>(kept.step)));
       QVERIFY2(diff <= 1e-4, qPrintable(QStringLiteral("step %1 diff %2").arg(kept.step).arg(diff)));
     }
     o.seed = *o.seed + 1;

@@ -10,8 +10,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   try {
-    const auto f = vs::safetensors::SafetensorsFile::fromBytes(reinterpret_cast<const std::byte*>(data),
-                                                               size, "fuzz");
+    const auto f =
+        vs::safetensors::SafetensorsFile::fromBytes(reinterpret_cast<const std::byte*>(data), size, "fuzz");
     volatile unsigned sum = 0;
     for (const auto& t : f.tensors()) {
       for (std::size_t i = 0; i < t.byte_size; ++i) {

@@ -89,10 +89,10 @@ class TestSafetensorsFile : public QObject {
       std::memcpy(&f, &u, 4);
       return floatToBf16(f);
     };
-    QCOMPARE(bits(0x3f808000u), uint16_t{0x3f80});  // exactly halfway, even stays
-    QCOMPARE(bits(0x3f818000u), uint16_t{0x3f82});  // exactly halfway, odd rounds up
-    QCOMPARE(bits(0x3f808001u), uint16_t{0x3f81});  // above halfway
-    QCOMPARE(bits(0x7f7fffffu), uint16_t{0x7f80});  // FLT_MAX overflows to +inf, like torch
+    QCOMPARE(bits(0x3f808000u), uint16_t{0x3f80});      // exactly halfway, even stays
+    QCOMPARE(bits(0x3f818000u), uint16_t{0x3f82});      // exactly halfway, odd rounds up
+    QCOMPARE(bits(0x3f808001u), uint16_t{0x3f81});      // above halfway
+    QCOMPARE(bits(0x7f7fffffu), uint16_t{0x7f80});      // FLT_MAX overflows to +inf, like torch
     QVERIFY((bits(0x7fc00001u) & 0x7fc0u) == 0x7fc0u);  // NaN stays NaN
     QCOMPARE(bf16ToFloat(0x3f80), 1.0f);
   }
@@ -160,12 +160,12 @@ class TestSafetensorsFile : public QObject {
                   {"t", "past the data buffer"});
     expectRefused(rawSafetensors(R"({"t":{"dtype":"F32","shape":[2],"data_offsets":[0,4]}})", 4),
                   {"t", "needs 8"});
-    expectRefused(rawSafetensors(
-                      R"({"t":{"dtype":"F32","shape":[4294967296,4294967296,16],"data_offsets":[0,4]}})", 4),
-                  {"t", "overflows"});
-    expectRefused(rawSafetensors(
-                      R"({"t":{"dtype":"F32","shape":[18446744073709551615],"data_offsets":[0,4]}})", 4),
-                  {"t", "overflows"});
+    expectRefused(
+        rawSafetensors(R"({"t":{"dtype":"F32","shape":[4294967296,4294967296,16],"data_offsets":[0,4]}})", 4),
+        {"t", "overflows"});
+    expectRefused(
+        rawSafetensors(R"({"t":{"dtype":"F32","shape":[18446744073709551615],"data_offsets":[0,4]}})", 4),
+        {"t", "overflows"});
     expectRefused(rawSafetensors(R"({"__metadata__":{"k":1}})", 0), {"__metadata__.k"});
     expectRefused(rawSafetensors(R"({"__metadata__":[]})", 0), {"__metadata__"});
   }
@@ -173,19 +173,22 @@ class TestSafetensorsFile : public QObject {
   void refusesBadLayout() {
     using vs::test::rawSafetensors;
     expectRefused(rawSafetensors(R"({"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]},)"
-                                 R"("b":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}})", 4),
+                                 R"("b":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}})",
+                                 4),
                   {"overlaps"});
     expectRefused(rawSafetensors(R"({"a":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}})", 8),
                   {"a", "gap of 4 bytes"});
     expectRefused(rawSafetensors(R"({"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}})", 12),
                   {"8 trailing bytes"});
     expectRefused(rawSafetensors(R"({"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]},)"
-                                 R"("a":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}})", 8),
+                                 R"("a":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}})",
+                                 8),
                   {"a", "appears twice"});
   }
 
   void acceptsPaddedHeaderAndUnknownFields() {
-    const std::string h = R"({"t":{"dtype":"U8","shape":[3],"data_offsets":[0,3],"extra":1}})" "     ";
+    const std::string h = R"({"t":{"dtype":"U8","shape":[3],"data_offsets":[0,3],"extra":1}})"
+                          "     ";
     const auto bytes = vs::test::rawSafetensors(h, 3);
     const SafetensorsFile f = SafetensorsFile::fromBytes(bytes.data(), bytes.size(), "ok");
     QCOMPARE(f.find("t")->byte_size, size_t{3});

@@ -76,9 +76,7 @@ class TestTensorSet : public QObject {
     QCOMPARE(moved.find("b")->dtype, Dtype::BF16);
   }
 
-  void emptyDirectory() {
-    QVERIFY(refusal(fresh("empty"), LoadError::Kind::Io).contains("neither"));
-  }
+  void emptyDirectory() { QVERIFY(refusal(fresh("empty"), LoadError::Kind::Io).contains("neither")); }
 
   void missingShard() {
     const QString dir = sharded("missing-shard", kGoodIndex);
@@ -109,8 +107,8 @@ class TestTensorSet : public QObject {
     QVERIFY(refusal(sharded("idx2", "{}"), LoadError::Kind::InvalidData).contains("weight_map"));
     QVERIFY(refusal(sharded("idx3", R"({"weight_map":{"a":3}})"), LoadError::Kind::InvalidData)
                 .contains("weight_map.a"));
-    const QString e = refusal(sharded("idx4", R"({"weight_map":{"a":"../x.safetensors"}})"),
-                              LoadError::Kind::InvalidData);
+    const QString e =
+        refusal(sharded("idx4", R"({"weight_map":{"a":"../x.safetensors"}})"), LoadError::Kind::InvalidData);
     QVERIFY2(e.contains("not a file name"), qPrintable(e));
   }
 

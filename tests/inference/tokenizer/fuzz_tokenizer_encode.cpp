@@ -1,7 +1,8 @@
 // libFuzzer target: encode() must accept any bytes (invalid UTF-8 included) without reading out of
 // bounds, and decode(encode(x)) must equal the NFC form of x for valid UTF-8 without U+FFFD.
 // Built only with clang (-fsanitize=fuzzer,address); needs VS_QWEN_TOKENIZER_GZ:
-//   VS_QWEN_TOKENIZER_GZ=resources/tokenizer/qwen25vl-tokenizer.json.gz fuzz_tokenizer_encode -max_total_time=600
+//   VS_QWEN_TOKENIZER_GZ=resources/tokenizer/qwen25vl-tokenizer.json.gz fuzz_tokenizer_encode
+//   -max_total_time=600
 #include <cstdint>
 #include <cstdlib>
 #include <memory>

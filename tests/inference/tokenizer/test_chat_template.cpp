@@ -21,14 +21,17 @@ const std::string kUserText =
     "    text-to-video alignment: <t_score>, \n"
     "    physical/common-sense consistency: <p_score>\n    ";
 
-const Ids kPrefix = {151644, 8948, 198, 2610, 525, 264, 10950, 17847, 13, 151645, 198, 151644, 872, 198, 151652};
+const Ids kPrefix = {151644, 8948,   198, 2610,   525, 264, 10950, 17847,
+                     13,     151645, 198, 151644, 872, 198, 151652};
 const Ids kSuffix = {
-    151653, 198, 262, 1446, 525, 458, 6203, 369, 37563, 15235, 16185, 6803, 504, 2326, 15336, 510, 262, 320, 16, 8,
-    9124, 4271, 1365, 31273, 11, 10876, 2090, 11, 35036, 280, 262, 320, 17, 8, 1467, 4686, 41311, 17189, 1365, 82504,
-    311, 279, 9934, 280, 262, 320, 18, 8, 6961, 11356, 1331, 1117, 28137, 1365, 5810, 2090, 323, 21321, 625, 11855,
-    3147, 382, 262, 8354, 9934, 25, 362, 2518, 38835, 4303, 1526, 11794, 382, 262, 5209, 2550, 304, 419, 3561, 510,
-    262, 9124, 4271, 25, 366, 85, 10405, 65795, 715, 262, 1467, 4686, 41311, 17189, 25, 366, 83, 10405, 8066, 715, 262,
-    6961, 11356, 1331, 1117, 28137, 25, 366, 79, 10405, 397, 257, 151645, 198, 151644, 77091, 198};
+    151653, 198,  262,   1446,  525,   458,  6203,  369,    37563, 15235,  16185, 6803,  504,   2326,  15336,
+    510,    262,  320,   16,    8,     9124, 4271,  1365,   31273, 11,     10876, 2090,  11,    35036, 280,
+    262,    320,  17,    8,     1467,  4686, 41311, 17189,  1365,  82504,  311,   279,   9934,  280,   262,
+    320,    18,   8,     6961,  11356, 1331, 1117,  28137,  1365,  5810,   2090,  323,   21321, 625,   11855,
+    3147,   382,  262,   8354,  9934,  25,   362,   2518,   38835, 4303,   1526,  11794, 382,   262,   5209,
+    2550,   304,  419,   3561,  510,   262,  9124,  4271,   25,    366,    85,    10405, 65795, 715,   262,
+    1467,   4686, 41311, 17189, 25,    366,  83,    10405,  8066,  715,    262,   6961,  11356, 1331,  1117,
+    28137,  25,   366,   79,    10405, 397,  257,   151645, 198,   151644, 77091, 198};
 
 }  // namespace
 
@@ -37,12 +40,14 @@ class TestChatTemplate : public QObject {
 
  private slots:
   void rendersTheTemplate() {
-    const std::vector<ChatMessage> m = {{"user", {{ChatContent::Kind::Video, {}}, {ChatContent::Kind::Text, "T"}}}};
+    const std::vector<ChatMessage> m = {
+        {"user", {{ChatContent::Kind::Video, {}}, {ChatContent::Kind::Text, "T"}}}};
     QCOMPARE(renderQwen25VLChat(m, GenerationPrompt::Add),
              std::string("<|im_start|>system\nYou are a helpful assistant.<|im_end|>\n<|im_start|>user\n"
                          "<|vision_start|><|video_pad|><|vision_end|>T<|im_end|>\n<|im_start|>assistant\n"));
-    const std::vector<ChatMessage> s = {{"system", {{ChatContent::Kind::Text, "S"}}},
-                                        {"user", {{ChatContent::Kind::Image, {}}, {ChatContent::Kind::Video, {}}}}};
+    const std::vector<ChatMessage> s = {
+        {"system", {{ChatContent::Kind::Text, "S"}}},
+        {"user", {{ChatContent::Kind::Image, {}}, {ChatContent::Kind::Video, {}}}}};
     QCOMPARE(renderQwen25VLChat(s, GenerationPrompt::Omit, VisionIds::Add),
              std::string("<|im_start|>system\nS<|im_end|>\n<|im_start|>user\nPicture 1: "
                          "<|vision_start|><|image_pad|><|vision_end|>Video 1: <|vision_start|><|video_pad|>"
@@ -61,8 +66,8 @@ class TestChatTemplate : public QObject {
   void scoreLineIds() {
     QCOMPARE(vs::test::qwenTokenizer().encode(
                  "visual quality: 4; \ntext-to-video alignment: 3, \nphysical/common-sense consistency: 5"),
-             (Ids{29218, 4271, 25, 220, 19, 26, 715, 1318, 4686, 41311, 17189, 25, 220, 18, 11, 715, 46592, 11356,
-                  1331, 1117, 28137, 25, 220, 20}));
+             (Ids{29218, 4271, 25, 220, 19,    26,    715,  1318, 4686,  41311, 17189, 25,
+                  220,   18,   11, 715, 46592, 11356, 1331, 1117, 28137, 25,    220,   20}));
   }
 
   void expandPadsChecksCounts() {

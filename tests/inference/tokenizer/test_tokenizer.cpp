@@ -45,13 +45,15 @@ class TestTokenizer : public QObject {
     }
     vocab["ab"] = id++;
     vocab["abc"] = id++;
-    vocab["\xC4\xA0" "ab"] = id++;  // "Ġab"
+    vocab
+        ["\xC4\xA0"
+         "ab"] = id++;  // "Ġab"
     json j = json::parse(qwenPipeline());
     j["model"]["vocab"] = vocab;
-    j["model"]["merges"] = json::array({json::array({"a", "b"}), json::array({"ab", "c"}),
-                                        json::array({"\xC4\xA0", "ab"})});
-    j["added_tokens"] = json::array(
-        {{{"id", 1000}, {"content", "<|x|>"}, {"special", true}}, {{"id", 1001}, {"content", "<|x|>y"}, {"special", false}}});
+    j["model"]["merges"] =
+        json::array({json::array({"a", "b"}), json::array({"ab", "c"}), json::array({"\xC4\xA0", "ab"})});
+    j["added_tokens"] = json::array({{{"id", 1000}, {"content", "<|x|>"}, {"special", true}},
+                                     {{"id", 1001}, {"content", "<|x|>y"}, {"special", false}}});
     return j;
   }
   // The real file's normalizer / pre-tokenizer / decoder sections, without vocabulary.
@@ -128,7 +130,7 @@ class TestTokenizer : public QObject {
       big += "Hello world ";
     }
     QCOMPARE(t.encode(big).size(), size_t{4001});  // the final " " is its own piece
-    const std::string long_word(5000, 'a');  // longer than the cache's piece limit
+    const std::string long_word(5000, 'a');        // longer than the cache's piece limit
     QCOMPARE(t.decode(t.encode(long_word)), long_word);
   }
 
@@ -137,7 +139,8 @@ class TestTokenizer : public QObject {
     const auto& t = vs::test::qwenTokenizer();
     std::vector<std::string> texts;
     for (int i = 0; i < 200; ++i) {
-      texts.push_back("thread text " + std::to_string(i * 7919) + " 漢字 emoji🙂 words" + std::string(i % 5, ' '));
+      texts.push_back("thread text " + std::to_string(i * 7919) + " 漢字 emoji🙂 words" +
+                      std::string(i % 5, ' '));
     }
     std::vector<Ids> expected;
     for (const std::string& s : texts) {
@@ -148,7 +151,8 @@ class TestTokenizer : public QObject {
     for (int k = 0; k < 4; ++k) {
       threads.emplace_back([&, k] {
         for (int round = 0; round < 5; ++round) {
-          for (std::size_t i = static_cast<std::size_t>(k); i < texts.size(); i += 1 + static_cast<std::size_t>(k)) {
+          for (std::size_t i = static_cast<std::size_t>(k); i < texts.size();
+               i += 1 + static_cast<std::size_t>(k)) {
             if (t.encode(texts[i]) != expected[i]) {
               ++mismatches;
             }
@@ -178,7 +182,8 @@ class TestTokenizer : public QObject {
   void refusesUnsupportedOrDamagedFiles() {
     json j = tinyJson();
     j["model"]["merges"].push_back(json::array({"q", "zz"}));
-    QVERIFY2(refusal(j).contains("model: merge 3 refers to a token outside the vocabulary"), qPrintable(refusal(j)));
+    QVERIFY2(refusal(j).contains("model: merge 3 refers to a token outside the vocabulary"),
+             qPrintable(refusal(j)));
     json r = tinyJson();
     r["pre_tokenizer"]["pretokenizers"][0]["pattern"]["Regex"] = "\\s+";
     QVERIFY(refusal(r).contains("pre_tokenizer.pretokenizers[0]: unsupported"));

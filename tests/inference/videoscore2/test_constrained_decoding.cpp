@@ -18,7 +18,7 @@ using namespace vs::videoscore2;
 namespace {
 
 constexpr int64_t kVocab = 32;
-constexpr int64_t kEos = 0;  // ids 1..5 are the digits, 10..15 the block's text, 20.. free text
+constexpr int64_t kEos = 0;           // ids 1..5 are the digits, 10..15 the block's text, 20.. free text
 constexpr float kDigitScale = 0.25f;  // digits below every free token (the best digit: 1.25 < 2.0)
 
 // Logits by step: free tokens 20..24 (mildly favoured), EOS dominant at `eos_step`, and at every
@@ -40,9 +40,12 @@ class ScriptedModel : public generate::StepModel {
  private:
   at::Tensor logits() const {
     auto l = at::full({kVocab}, -10.0f);
-    for (int64_t t = 20; t < 25; ++t) l[t] = 2.0f + 0.1f * static_cast<float>((t + step_) % 5);
-    for (int64_t s = 1; s <= 5; ++s) l[s] = kDigitScale * static_cast<float>(s);  // "5" the likeliest digit
-    if (step_ == eos_step_) l[kEos] = 20.0f;
+    for (int64_t t = 20; t < 25; ++t)
+      l[t] = 2.0f + 0.1f * static_cast<float>((t + step_) % 5);
+    for (int64_t s = 1; s <= 5; ++s)
+      l[s] = kDigitScale * static_cast<float>(s);  // "5" the likeliest digit
+    if (step_ == eos_step_)
+      l[kEos] = 20.0f;
     return l;
   }
   int64_t eos_step_;
@@ -138,7 +141,8 @@ class TestConstrainedDecoding : public QObject {
     QCOMPARE(r.prefills, 1);
     QCOMPARE(r.result.kept.size(), size_t{3});
     for (const auto& kept : r.result.kept) {
-      for (int64_t s = 1; s <= 5; ++s) QVERIFY(std::isinf(kept.processed[static_cast<size_t>(s)]));
+      for (int64_t s = 1; s <= 5; ++s)
+        QVERIFY(std::isinf(kept.processed[static_cast<size_t>(s)]));
       const DigitLogits dl = digitLogitsOf(kept);
       QCOMPARE(dl.source, SoftScoreSource::kPreWarper);
       QCOMPARE(std::string(softScoreSourceName(dl.source)), std::string("pre_warper"));
@@ -149,10 +153,12 @@ class TestConstrainedDecoding : public QObject {
       QVERIFY(kept.token_id >= 1 && kept.token_id <= 5);
       // log-softmax over the digits relative to the full vocab: the soft score is 5 * p5 / sum(p).
       std::array<float, 5> lp{};
-      for (size_t s = 0; s < 5; ++s) lp[s] = (*dl.logits)[s + 1];  // shift-invariant ratio
+      for (size_t s = 0; s < 5; ++s)
+        lp[s] = (*dl.logits)[s + 1];  // shift-invariant ratio
       const auto soft = softScoreFromLogProbs(true, 0, lp);
       double sum = 0;
-      for (int s = 1; s <= 5; ++s) sum += std::exp(double{kDigitScale} * s / 0.7);
+      for (int s = 1; s <= 5; ++s)
+        sum += std::exp(double{kDigitScale} * s / 0.7);
       QVERIFY(soft.has_value());
       QVERIFY(std::abs(*soft - 5.0 * std::exp(5.0 * double{kDigitScale} / 0.7) / sum) < 1e-4);
       QVERIFY(*soft > 0.0);

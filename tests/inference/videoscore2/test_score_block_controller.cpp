@@ -18,7 +18,8 @@ struct Vocab {
   }
   int id(const std::string& p) const {
     for (size_t i = 0; i < pieces.size(); ++i) {
-      if (pieces[i] == p) return static_cast<int>(i);
+      if (pieces[i] == p)
+        return static_cast<int>(i);
     }
     qFatal("no piece %s", p.c_str());
   }
@@ -26,12 +27,14 @@ struct Vocab {
 
 Vocab makeVocab() {
   Vocab v;
-  const char* words[] = {"The", " video", " is", " sharp", ".", "\n", " visual", " Visual",
-                         " quality", ":", " ", ";", " \n", "text", "-to", "-video", " alignment",
-                         ",", "physical", "/common", "-sense", " consistency", "visual",
-                         ":**", " blurry"};
-  for (const char* w : words) v.add(w);
-  for (char c = '0'; c <= '9'; ++c) v.add(std::string(1, c));
+  const char* words[] = {"The",          " video",   " is",        " sharp", ".",        "\n",      " visual",
+                         " Visual",      " quality", ":",          " ",      ";",        " \n",     "text",
+                         "-to",          "-video",   " alignment", ",",      "physical", "/common", "-sense",
+                         " consistency", "visual",   ":**",        " blurry"};
+  for (const char* w : words)
+    v.add(w);
+  for (char c = '0'; c <= '9'; ++c)
+    v.add(std::string(1, c));
   v.add("<|im_end|>");
   v.add("<|endoftext|>");
   return v;
@@ -42,11 +45,12 @@ ScoreBlockTokens blockTokens(const Vocab& v) {
   t.lead_in = {v.id("\n")};
   t.visual_label = {v.id("visual"), v.id(" quality"), v.id(":")};
   t.space = {v.id(" ")};
-  t.after_visual = {v.id(";"), v.id(" \n"), v.id("text"), v.id("-to"), v.id("-video"),
-                    v.id(" alignment"), v.id(":"), v.id(" ")};
-  t.after_t2v = {v.id(","), v.id(" \n"), v.id("physical"), v.id("/common"), v.id("-sense"),
-                 v.id(" consistency"), v.id(":"), v.id(" ")};
-  for (int s = 0; s < 5; ++s) t.digits[static_cast<size_t>(s)] = v.id(std::to_string(s + 1));
+  t.after_visual = {v.id(";"),      v.id(" \n"),        v.id("text"), v.id("-to"),
+                    v.id("-video"), v.id(" alignment"), v.id(":"),    v.id(" ")};
+  t.after_t2v = {v.id(","),      v.id(" \n"),          v.id("physical"), v.id("/common"),
+                 v.id("-sense"), v.id(" consistency"), v.id(":"),        v.id(" ")};
+  for (int s = 0; s < 5; ++s)
+    t.digits[static_cast<size_t>(s)] = v.id(std::to_string(s + 1));
   t.stop = {v.id("<|im_end|>"), v.id("<|endoftext|>")};
   t.end = v.id("<|im_end|>");
   return t;
@@ -69,15 +73,20 @@ Run drive(const Vocab& v, std::mt19937& rng, int max_new_tokens) {
   while (c.mode() != ScoreBlockController::Mode::Done && ++guard < 10000) {
     int token = 0;
     switch (c.mode()) {
-      case ScoreBlockController::Mode::Free: token = any(rng); break;
-      case ScoreBlockController::Mode::Forced: token = c.forcedToken(); break;
+      case ScoreBlockController::Mode::Free:
+        token = any(rng);
+        break;
+      case ScoreBlockController::Mode::Forced:
+        token = c.forcedToken();
+        break;
       case ScoreBlockController::Mode::Digit: {
         const int s = digit(rng);
         token = c.digits()[static_cast<size_t>(s)];
         run.chosen[static_cast<size_t>(c.digitDimension())] = s + 1;
         break;
       }
-      case ScoreBlockController::Mode::Done: break;
+      case ScoreBlockController::Mode::Done:
+        break;
     }
     const int appended = c.accept(token, v.pieces[static_cast<size_t>(token)]);
     run.tokens.push(appended, v.pieces[static_cast<size_t>(appended)],
@@ -107,15 +116,21 @@ class TestScoreBlockController : public QObject {
       for (size_t d = 0; d < 3; ++d) {
         QCOMPARE(*hard.value[d], int64_t{run.chosen[d]});
         QVERIFY(run.steps[d] >= 0);
-        QCOMPARE(run.tokens.ids[static_cast<size_t>(run.steps[d])],
-                 v.id(std::to_string(run.chosen[d])));
+        QCOMPARE(run.tokens.ids[static_cast<size_t>(run.steps[d])], v.id(std::to_string(run.chosen[d])));
       }
       QCOMPARE(run.tokens.ids.back(), v.id("<|im_end|>"));
       switch (run.start) {
-        case ScoreBlockController::BlockStart::ModelWroteLabel: ++by_label; break;
-        case ScoreBlockController::BlockStart::ModelStopped: ++by_stop; break;
-        case ScoreBlockController::BlockStart::BudgetReached: ++by_budget; break;
-        case ScoreBlockController::BlockStart::NotYet: QFAIL("block never started");
+        case ScoreBlockController::BlockStart::ModelWroteLabel:
+          ++by_label;
+          break;
+        case ScoreBlockController::BlockStart::ModelStopped:
+          ++by_stop;
+          break;
+        case ScoreBlockController::BlockStart::BudgetReached:
+          ++by_budget;
+          break;
+        case ScoreBlockController::BlockStart::NotYet:
+          QFAIL("block never started");
       }
     }
     // Every way into the block was exercised.

@@ -13,13 +13,17 @@
 
 namespace {
 
-QString tmpDir() { return QString::fromLocal8Bit(qgetenv("VS_TEST_TMP")); }
+QString tmpDir() {
+  return QString::fromLocal8Bit(qgetenv("VS_TEST_TMP"));
+}
 
 bool runTool(const QString& program, const QStringList& args, int timeout_ms = 120000) {
   QProcess p;
   p.start(program, args);
-  if (!p.waitForFinished(timeout_ms)) return false;
-  if (p.exitCode() != 0) qWarning("%s", p.readAllStandardError().constData());
+  if (!p.waitForFinished(timeout_ms))
+    return false;
+  if (p.exitCode() != 0)
+    qWarning("%s", p.readAllStandardError().constData());
   return p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
 }
 
@@ -28,13 +32,15 @@ QList<QJsonObject> worker(const QList<QJsonObject>& requests) {
   QProcess p;
   p.start(QStringLiteral(VS_WORKER_PATH), {});
   p.waitForStarted();
-  for (const QJsonObject& r : requests) p.write(QJsonDocument(r).toJson(QJsonDocument::Compact) + '\n');
+  for (const QJsonObject& r : requests)
+    p.write(QJsonDocument(r).toJson(QJsonDocument::Compact) + '\n');
   p.closeWriteChannel();
   p.waitForFinished(300000);
   QList<QJsonObject> replies;
   for (const QByteArray& line : p.readAllStandardOutput().split('\n')) {
     const QJsonObject o = QJsonDocument::fromJson(line).object();
-    if (!o.isEmpty() && !o.contains(QStringLiteral("event"))) replies.append(o);
+    if (!o.isEmpty() && !o.contains(QStringLiteral("event")))
+      replies.append(o);
   }
   return replies;
 }
@@ -56,8 +62,8 @@ class TestScorer : public QObject {
                      QStringLiteral("11"), QStringLiteral("--layout"), QStringLiteral("nested"),
                      QStringLiteral("--shards"), QStringLiteral("2"), QStringLiteral("--tie")}));
     QVERIFY(runTool(QStringLiteral("ffmpeg"),
-                    {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"), QStringLiteral("-f"),
-                     QStringLiteral("lavfi"), QStringLiteral("-i"),
+                    {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"),
+                     QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
                      QStringLiteral("testsrc=duration=2:size=96x72:rate=4"), QStringLiteral("-pix_fmt"),
                      QStringLiteral("yuv420p"), clip_}));
   }
@@ -65,17 +71,23 @@ class TestScorer : public QObject {
   // qwen25vl.md 6.3: the release template around "A red fox running through snow." after the
   // video pads is 117 ids, starting <|vision_end|> "\n" "   " " You".
   void promptTokenIdsOfAKnownPrompt() {
-    const auto tok = vs::tokenizer::Tokenizer::fromFile((model_ + QStringLiteral("/tokenizer.json")).toStdString());
-    const std::string text = vs::videoscore2::QueryTemplate::release().render("A red fox running through snow.");
+    const auto tok =
+        vs::tokenizer::Tokenizer::fromFile((model_ + QStringLiteral("/tokenizer.json")).toStdString());
+    const std::string text =
+        vs::videoscore2::QueryTemplate::release().render("A red fox running through snow.");
     const auto ids = vs::tokenizer::videoPromptIds(*tok, text, 3);
-    const std::vector<int32_t> prefix{151644, 8948, 198, 2610, 525, 264, 10950, 17847, 13, 151645, 198, 151644, 872, 198, 151652};
+    const std::vector<int32_t> prefix{151644, 8948,   198, 2610,   525, 264, 10950, 17847,
+                                      13,     151645, 198, 151644, 872, 198, 151652};
     const std::vector<int32_t> suffix{
-        151653, 198, 262, 1446, 525, 458, 6203, 369, 37563, 15235, 16185, 6803, 504, 2326, 15336, 510, 262, 320, 16,
-        8, 9124, 4271, 1365, 31273, 11, 10876, 2090, 11, 35036, 280, 262, 320, 17, 8, 1467, 4686, 41311, 17189, 1365,
-        82504, 311, 279, 9934, 280, 262, 320, 18, 8, 6961, 11356, 1331, 1117, 28137, 1365, 5810, 2090, 323, 21321, 625,
-        11855, 3147, 382, 262, 8354, 9934, 25, 362, 2518, 38835, 4303, 1526, 11794, 382, 262, 5209, 2550, 304, 419,
-        3561, 510, 262, 9124, 4271, 25, 366, 85, 10405, 65795, 715, 262, 1467, 4686, 41311, 17189, 25, 366, 83, 10405,
-        8066, 715, 262, 6961, 11356, 1331, 1117, 28137, 25, 366, 79, 10405, 397, 257, 151645, 198, 151644, 77091, 198};
+        151653, 198,   262,   1446,  525,  458,   6203,  369,   37563,  15235, 16185,  6803,  504,
+        2326,   15336, 510,   262,   320,  16,    8,     9124,  4271,   1365,  31273,  11,    10876,
+        2090,   11,    35036, 280,   262,  320,   17,    8,     1467,   4686,  41311,  17189, 1365,
+        82504,  311,   279,   9934,  280,  262,   320,   18,    8,      6961,  11356,  1331,  1117,
+        28137,  1365,  5810,  2090,  323,  21321, 625,   11855, 3147,   382,   262,    8354,  9934,
+        25,     362,   2518,  38835, 4303, 1526,  11794, 382,   262,    5209,  2550,   304,   419,
+        3561,   510,   262,   9124,  4271, 25,    366,   85,    10405,  65795, 715,    262,   1467,
+        4686,   41311, 17189, 25,    366,  83,    10405, 8066,  715,    262,   6961,   11356, 1331,
+        1117,   28137, 25,    366,   79,   10405, 397,   257,   151645, 198,   151644, 77091, 198};
     QCOMPARE(suffix.size(), size_t{117});
     QCOMPARE(ids.size(), prefix.size() + 3 + suffix.size());
     QVERIFY(std::equal(prefix.begin(), prefix.end(), ids.begin()));
@@ -84,17 +96,25 @@ class TestScorer : public QObject {
   }
 
   void constrainedDecodingAlwaysParsesAndSeedsReproduce() {
-    QList<QJsonObject> requests{QJsonObject{{"id", 0}, {"method", "load"}, {"params", QJsonObject{{"model", model_}}}}};
+    QList<QJsonObject> requests{
+        QJsonObject{{"id", 0}, {"method", "load"}, {"params", QJsonObject{{"model", model_}}}}};
     const QList<int> seeds{1, 2, 3, 1};
     for (int i = 0; i < seeds.size(); ++i) {
-      requests.append(QJsonObject{{"id", i + 1}, {"method", "score"},
-                                  {"params", QJsonObject{{"video", clip_}, {"prompt", "A test pattern."},
-                                                         {"temperature", 1.0}, {"seed", seeds[i]},
-                                                         {"max_new_tokens", 40}, {"constrained", true}}}});
+      requests.append(QJsonObject{{"id", i + 1},
+                                  {"method", "score"},
+                                  {"params", QJsonObject{{"video", clip_},
+                                                         {"prompt", "A test pattern."},
+                                                         {"temperature", 1.0},
+                                                         {"seed", seeds[i]},
+                                                         {"max_new_tokens", 40},
+                                                         {"constrained", true}}}});
     }
-    requests.append(QJsonObject{{"id", 9}, {"method", "score"},
-                                {"params", QJsonObject{{"video", clip_}, {"prompt", "A test pattern."},
-                                                       {"greedy", true}, {"max_new_tokens", 12}}}});
+    requests.append(QJsonObject{
+        {"id", 9},
+        {"method", "score"},
+        {"params",
+         QJsonObject{
+             {"video", clip_}, {"prompt", "A test pattern."}, {"greedy", true}, {"max_new_tokens", 12}}}});
     const QList<QJsonObject> replies = worker(requests);
     QCOMPARE(replies.size(), requests.size());
     QVERIFY2(replies[0].contains("result"), QJsonDocument(replies[0]).toJson().constData());
@@ -112,8 +132,8 @@ class TestScorer : public QObject {
       // One prefill of the prompt (video included) per score, whatever started the block.
       QCOMPARE(r.value("prefills").toInt(), 1);
       QCOMPARE(r.value("prompt_tokens").toInt() > 0, true);
-      const QJsonObject sources = r.value("settings").toObject().value("generation").toObject()
-                                      .value("soft_score_source").toObject();
+      const QJsonObject sources =
+          r.value("settings").toObject().value("generation").toObject().value("soft_score_source").toObject();
       for (const char* key : {"visual", "t2v", "phy"}) {
         const QString source = sources.value(key).toString();
         QVERIFY2(source == "processed" || source == "pre_warper", qPrintable(source));
@@ -132,12 +152,16 @@ class TestScorer : public QObject {
     // Asking for top_logprobs keeps k entries per step (plus the digits) and changes neither the
     // text nor the scores or soft scores, in both formats; sampling parameters reach the
     // generation as given.
-    QList<QJsonObject> requests{QJsonObject{{"id", 0}, {"method", "load"}, {"params", QJsonObject{{"model", model_}}}}};
+    QList<QJsonObject> requests{
+        QJsonObject{{"id", 0}, {"method", "load"}, {"params", QJsonObject{{"model", model_}}}}};
     int id = 1;
     for (bool constrained : {true, false}) {
       for (bool logprobs : {false, true}) {
-        QJsonObject params{{"video", clip_}, {"prompt", "A test pattern."}, {"greedy", true},
-                           {"max_new_tokens", 24}, {"constrained", constrained}};
+        QJsonObject params{{"video", clip_},
+                           {"prompt", "A test pattern."},
+                           {"greedy", true},
+                           {"max_new_tokens", 24},
+                           {"constrained", constrained}};
         if (logprobs) {
           params.insert("top_logprobs", 4);
           params.insert("digit_logprobs", true);
@@ -145,19 +169,27 @@ class TestScorer : public QObject {
         requests.append(QJsonObject{{"id", id++}, {"method", "score"}, {"params", params}});
       }
     }
-    requests.append(QJsonObject{{"id", id++}, {"method", "score"},
-                                {"params", QJsonObject{{"video", clip_}, {"prompt", "A test pattern."},
-                                                       {"temperature", 0.9}, {"top_k", 7}, {"top_p", 0.8},
-                                                       {"repetition_penalty", 1.3}, {"max_new_tokens", 4}}}});
-    requests.append(QJsonObject{{"id", id++}, {"method", "score"},
-                                {"params", QJsonObject{{"video", clip_}, {"prompt", "A test pattern."},
-                                                       {"greedy", true}, {"top_p", 1.5}}}});
+    requests.append(QJsonObject{{"id", id++},
+                                {"method", "score"},
+                                {"params", QJsonObject{{"video", clip_},
+                                                       {"prompt", "A test pattern."},
+                                                       {"temperature", 0.9},
+                                                       {"top_k", 7},
+                                                       {"top_p", 0.8},
+                                                       {"repetition_penalty", 1.3},
+                                                       {"max_new_tokens", 4}}}});
+    requests.append(QJsonObject{
+        {"id", id++},
+        {"method", "score"},
+        {"params",
+         QJsonObject{{"video", clip_}, {"prompt", "A test pattern."}, {"greedy", true}, {"top_p", 1.5}}}});
     const QList<QJsonObject> replies = worker(requests);
     QCOMPARE(replies.size(), requests.size());
     for (int pair = 0; pair < 2; ++pair) {
       const QJsonObject plain = replies[1 + 2 * pair].value("result").toObject();
       const QJsonObject with = replies[2 + 2 * pair].value("result").toObject();
-      QVERIFY2(!plain.isEmpty() && !with.isEmpty(), QJsonDocument(replies[2 + 2 * pair]).toJson().constData());
+      QVERIFY2(!plain.isEmpty() && !with.isEmpty(),
+               QJsonDocument(replies[2 + 2 * pair]).toJson().constData());
       QCOMPARE(with.value("text").toString(), plain.value("text").toString());
       QCOMPARE(with.value("scores").toObject(), plain.value("scores").toObject());
       QCOMPARE(with.value("soft_scores").toObject(), plain.value("soft_scores").toObject());
@@ -175,12 +207,14 @@ class TestScorer : public QObject {
     QCOMPARE(generation.value("top_k").toInt(), 7);
     QCOMPARE(generation.value("top_p").toDouble(), 0.8);
     QCOMPARE(generation.value("repetition_penalty").toDouble(), 1.3);
-    QCOMPARE(replies[6].value("error").toObject().value("code").toString(), QStringLiteral("invalid_request"));
+    QCOMPARE(replies[6].value("error").toObject().value("code").toString(),
+             QStringLiteral("invalid_request"));
   }
 
   void damagedCheckpointIsBadModel() {
     const QString broken = tmpDir() + QStringLiteral("/broken-model");
-    QVERIFY(runTool(QStringLiteral(VS_VSCORE_PATH), {QStringLiteral("demo-model"), QStringLiteral("--out"), broken}));
+    QVERIFY(runTool(QStringLiteral(VS_VSCORE_PATH),
+                    {QStringLiteral("demo-model"), QStringLiteral("--out"), broken}));
     QFile f(broken + QStringLiteral("/model.safetensors"));
     QVERIFY(f.open(QIODevice::ReadWrite));
     QVERIFY(f.resize(f.size() / 2));

@@ -35,17 +35,17 @@ class TestSoftScore : public QObject {
   }
 
   void pythonRoundIsCorrectlyRounded() {
-    QCOMPARE(pythonRound(2.675, 2), 2.67);  // 2.675 is 2.67499999... in binary
+    QCOMPARE(pythonRound(2.675, 2), 2.67);      // 2.675 is 2.67499999... in binary
     QCOMPARE(pythonRound(0.00005, 4), 0.0001);  // 5.0000000000000002e-05
-    QCOMPARE(pythonRound(0.125, 2), 0.12);  // exact tie: to even
+    QCOMPARE(pythonRound(0.125, 2), 0.12);      // exact tie: to even
     QCOMPARE(pythonRound(4.99996, 4), 5.0);
   }
 
   void stepOfFirstLabelLikeReference() {
     const QJsonArray cases = videoscore2Reference().value("locate").toArray();
     QVERIFY(cases.size() >= 6);
-    const char* labels[3] = {"visual quality:", "text-to-video alignment:",
-                             "physical/common-sense consistency:"};
+    const char* labels[3] = {
+        "visual quality:", "text-to-video alignment:", "physical/common-sense consistency:"};
     for (const QJsonValue& c : cases) {
       GeneratedTokens tokens;
       int id = 0;

@@ -45,7 +45,8 @@ class Worker {
         return o;
       }
       if (o.value(QStringLiteral("id")).toInt() == id && o.contains(QStringLiteral("event"))) {
-        if (progress_events != nullptr) ++*progress_events;
+        if (progress_events != nullptr)
+          ++*progress_events;
         continue;
       }
       if (o.value(QStringLiteral("id")).toInt() == id) {
@@ -115,7 +116,8 @@ class TestWorkerProtocol : public QObject {
     w.send(R"({"id":1,"method":"prefetch","params":{"video":"/nonexistent.mp4"}})");
     const QJsonObject r = w.reply(1);
     QVERIFY2(r.contains(QStringLiteral("result")), QJsonDocument(r).toJson().constData());
-    QCOMPARE(r.value(QStringLiteral("result")).toObject().value(QStringLiteral("prefetching")).toBool(true), false);
+    QCOMPARE(r.value(QStringLiteral("result")).toObject().value(QStringLiteral("prefetching")).toBool(true),
+             false);
     w.send(R"({"id":2,"method":"prefetch","params":{}})");
     QCOMPARE(errorCode(w.reply(2)), QStringLiteral("invalid_request"));
     w.send(R"({"id":3,"method":"prefetch","params":{"video":"a.mp4","fps":0}})");
@@ -126,7 +128,8 @@ class TestWorkerProtocol : public QObject {
     for (;;) {
       const QJsonObject o = w.next(15000);
       QVERIFY(!o.contains(QStringLiteral("timeout")));
-      if (o.contains(QStringLiteral("event"))) continue;
+      if (o.contains(QStringLiteral("event")))
+        continue;
       QCOMPARE(o.value(QStringLiteral("id")).toInt(), 5);  // before the ping's result
       QVERIFY(o.contains(QStringLiteral("result")));
       break;
@@ -151,11 +154,16 @@ class TestWorkerProtocol : public QObject {
              QStringLiteral("running"));
     QCOMPARE(errorCode(w.reply(10)), QStringLiteral("cancelled"));
     w.send(R"({"id":14,"method":"cancel","params":{"id":999}})");
-    QCOMPARE(w.reply(14).value(QStringLiteral("result")).toObject().value(QStringLiteral("cancelled")).toBool(),
-             false);
+    QCOMPARE(
+        w.reply(14).value(QStringLiteral("result")).toObject().value(QStringLiteral("cancelled")).toBool(),
+        false);
     w.send(R"({"id":15,"method":"ping","params":{"delay_ms":120}})");
     int events = 0;
-    QVERIFY(w.reply(15, &events).value(QStringLiteral("result")).toObject().value(QStringLiteral("pong")).toBool());
+    QVERIFY(w.reply(15, &events)
+                .value(QStringLiteral("result"))
+                .toObject()
+                .value(QStringLiteral("pong"))
+                .toBool());
     QVERIFY(events >= 1);
   }
 

@@ -19,7 +19,8 @@ inline QString makeBarcodeClip(const QString& path, int width, int height, const
                                int gop = 12, bool b_frames = true, bool with_audio = false,
                                const QString& setpts = {}) {
   const QString bit = QStringLiteral("floor(X*%1/W)").arg(kBarcodeStripes);
-  const QString lum = QStringLiteral("if(lt(%1,10),30+195*mod(floor(N/pow(2,%1)),2),if(eq(%1,10),225,30))").arg(bit);
+  const QString lum =
+      QStringLiteral("if(lt(%1,10),30+195*mod(floor(N/pow(2,%1)),2),if(eq(%1,10),225,30))").arg(bit);
   QString graph = QStringLiteral("color=c=black:s=%1x%2:r=%3,format=gray,geq=lum='%4'")
                       .arg(width)
                       .arg(height)
@@ -27,13 +28,28 @@ inline QString makeBarcodeClip(const QString& path, int width, int height, const
   if (!setpts.isEmpty()) {  // variable frame rate: timestamps from the expression, kept as they are
     graph += QStringLiteral(",setpts='%1'").arg(setpts);
   }
-  QStringList args = {QStringLiteral("-y"), QStringLiteral("-v"), QStringLiteral("error"),
-                      QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"), graph,
-                      QStringLiteral("-frames:v"), QString::number(frames),
-                      QStringLiteral("-c:v"), QStringLiteral("libx264"), QStringLiteral("-preset"),
-                      QStringLiteral("ultrafast"), QStringLiteral("-crf"), QStringLiteral("20"),
-                      QStringLiteral("-g"), QString::number(gop), QStringLiteral("-bf"),
-                      QString::number(b_frames ? 2 : 0), QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"), path};
+  QStringList args = {QStringLiteral("-y"),
+                      QStringLiteral("-v"),
+                      QStringLiteral("error"),
+                      QStringLiteral("-f"),
+                      QStringLiteral("lavfi"),
+                      QStringLiteral("-i"),
+                      graph,
+                      QStringLiteral("-frames:v"),
+                      QString::number(frames),
+                      QStringLiteral("-c:v"),
+                      QStringLiteral("libx264"),
+                      QStringLiteral("-preset"),
+                      QStringLiteral("ultrafast"),
+                      QStringLiteral("-crf"),
+                      QStringLiteral("20"),
+                      QStringLiteral("-g"),
+                      QString::number(gop),
+                      QStringLiteral("-bf"),
+                      QString::number(b_frames ? 2 : 0),
+                      QStringLiteral("-pix_fmt"),
+                      QStringLiteral("yuv420p"),
+                      path};
   if (!setpts.isEmpty()) {
     args.insert(args.size() - 1, QStringLiteral("-fps_mode"));
     args.insert(args.size() - 1, QStringLiteral("passthrough"));
@@ -50,7 +66,8 @@ inline QString makeBarcodeClip(const QString& path, int width, int height, const
   QProcess ff;
   ff.start(QStringLiteral("ffmpeg"), args);
   if (!ff.waitForFinished(60000) || ff.exitStatus() != QProcess::NormalExit || ff.exitCode() != 0) {
-    return QStringLiteral("ffmpeg failed for %1: %2").arg(path, QString::fromLocal8Bit(ff.readAllStandardError()));
+    return QStringLiteral("ffmpeg failed for %1: %2")
+        .arg(path, QString::fromLocal8Bit(ff.readAllStandardError()));
   }
   return {};
 }

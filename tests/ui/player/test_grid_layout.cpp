@@ -12,7 +12,8 @@ class TestGridLayout : public QObject {
     QTest::addColumn<int>("count");
     QTest::addColumn<int>("rows");
     QTest::addColumn<int>("cols");
-    const int expected[10][2] = {{1, 1}, {1, 1}, {1, 2}, {2, 2}, {2, 2}, {2, 3}, {2, 3}, {3, 3}, {3, 3}, {3, 3}};
+    const int expected[10][2] = {{1, 1}, {1, 1}, {1, 2}, {2, 2}, {2, 2},
+                                 {2, 3}, {2, 3}, {3, 3}, {3, 3}, {3, 3}};
     for (int n = 0; n <= 9; ++n) {
       QTest::addRow("%d clips", n) << n << expected[n][0] << expected[n][1];
     }

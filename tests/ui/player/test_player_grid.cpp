@@ -24,7 +24,8 @@ struct ClipSpec {
 };
 
 // Different rates, different sizes/aspects; GOP 12 with B-frames so backward steps cross GOPs.
-const ClipSpec kClips[] = {{"a24.mp4", 320, 240, 24, 48}, {"b30.mp4", 320, 240, 30, 60}, {"c25.mp4", 256, 144, 25, 50}};
+const ClipSpec kClips[] = {
+    {"a24.mp4", 320, 240, 24, 48}, {"b30.mp4", 320, 240, 30, 60}, {"c25.mp4", 256, 144, 25, 50}};
 
 // Frame of a clip with rate `g` and offset `offset` frames at the master time where the 24 fps
 // clip A starts its frame `fa`: floor(fa * g / 24 - offset), clamped.
@@ -192,7 +193,8 @@ class TestPlayerGrid : public QObject {
     const QVector<int> after = settledFrames(*grid);
     QCOMPARE(after[0], 16);
     QCOMPARE(after[2], expectedFrame(16, 25, 0, 50));
-    QVERIFY2(std::abs(after[1] - (expectedFrame(16, 30, 0, 60) - 2)) <= 1, qPrintable(QString::number(after[1])));
+    QVERIFY2(std::abs(after[1] - (expectedFrame(16, 30, 0, 60) - 2)) <= 1,
+             qPrintable(QString::number(after[1])));
   }
 
   void timelineClickSeeks() {
@@ -203,7 +205,8 @@ class TestPlayerGrid : public QObject {
     QCOMPARE(timeline->duration(), 2.0);  // the longest clip: 48/24 = 60/30 = 50/25 s
     // The track spans from x = 6 to the status text; click in its middle: about 1 s.
     const int track_right = timeline->width() - 190 - 6;
-    QTest::mouseClick(timeline, Qt::LeftButton, Qt::NoModifier, QPoint((6 + track_right) / 2, timeline->height() / 2));
+    QTest::mouseClick(timeline, Qt::LeftButton, Qt::NoModifier,
+                      QPoint((6 + track_right) / 2, timeline->height() / 2));
     const QVector<int> f = settledFrames(*grid);
     QVERIFY2(std::abs(f[0] - 24) <= 1, qPrintable(QString::number(f[0])));
     QVERIFY(f[1] >= expectedFrame(f[0], 30, 0, 60) && f[1] <= expectedFrame(f[0] + 1, 30, 0, 60));
@@ -238,7 +241,8 @@ class TestPlayerGrid : public QObject {
     while (timer.elapsed() < 1500) {
       QTest::qWait(15);
       const int a = painted(*grid)[0];
-      QVERIFY2(a >= 10 && a <= 14, qPrintable(QStringLiteral("A painted %1 outside the in/out range").arg(a)));
+      QVERIFY2(a >= 10 && a <= 14,
+               qPrintable(QStringLiteral("A painted %1 outside the in/out range").arg(a)));
       seen.insert(a);
     }
     grid->pause();
@@ -359,7 +363,8 @@ class TestPlayerGrid : public QObject {
     settledFrames(*grid);
     const QVector<int> levels = stripeLevels();
     QVERIFY2(levels[0] > 200 && levels[3] > 200 && levels[4] < 30 && levels[6] < 30,
-             qPrintable(QStringLiteral("%1 %2 %3 %4").arg(levels[0]).arg(levels[3]).arg(levels[4]).arg(levels[6])));
+             qPrintable(
+                 QStringLiteral("%1 %2 %3 %4").arg(levels[0]).arg(levels[3]).arg(levels[4]).arg(levels[6])));
   }
 
   void singleTileAndAbToggle() {
@@ -384,8 +389,8 @@ class TestPlayerGrid : public QObject {
     settledFrames(*grid);
     const QRect fit0 = grid->tileImageRect(0);
     const QRect fit1 = grid->tileImageRect(1);
-    QWheelEvent wheel(QPointF(fit0.center()), grid->mapToGlobal(QPointF(fit0.center())), QPoint(), QPoint(0, 240),
-                      Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+    QWheelEvent wheel(QPointF(fit0.center()), grid->mapToGlobal(QPointF(fit0.center())), QPoint(),
+                      QPoint(0, 240), Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
     QApplication::sendEvent(grid.get(), &wheel);
     settledFrames(*grid);
     // Zoomed in: both pictures now fill their tiles' widths and show fewer stripes.
@@ -478,7 +483,8 @@ class TestPlayerGrid : public QObject {
 
   void clipWithAudioStaysFrameExact() {
     const QString with_audio = QDir(dir_).filePath(QStringLiteral("a24_audio.mp4"));
-    const QString err = vs::test::makeBarcodeClip(with_audio, 320, 240, QStringLiteral("24"), 48, 12, true, true);
+    const QString err =
+        vs::test::makeBarcodeClip(with_audio, 320, 240, QStringLiteral("24"), 48, 12, true, true);
     QVERIFY2(err.isEmpty(), qPrintable(err));
     auto grid = std::make_unique<PlayerGrid>();
     grid->resize(600, 400);

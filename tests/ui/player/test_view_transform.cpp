@@ -31,7 +31,8 @@ class TestViewTransform : public QObject {
     const auto g = ViewTransform::geometry(tile, frame, v);
     const double fx = g.source.left() + (anchor.x() - g.target.left()) / g.scale;
     const double fy = g.source.top() + (anchor.y() - g.target.top()) / g.scale;
-    QVERIFY2(std::abs(fx - 200) < 0.6 && std::abs(fy - 100) < 0.6, qPrintable(QStringLiteral("%1,%2").arg(fx).arg(fy)));
+    QVERIFY2(std::abs(fx - 200) < 0.6 && std::abs(fy - 100) < 0.6,
+             qPrintable(QStringLiteral("%1,%2").arg(fx).arg(fy)));
   }
   void panStopsAtEdges() {
     ViewState v;
@@ -50,7 +51,8 @@ class TestViewTransform : public QObject {
     QCOMPARE(g.scale, 1.0);
   }
   void zoomNeverBelowFit() {
-    const ViewState v = ViewTransform::zoomedAt(ViewState(), QSize(100, 100), QSize(50, 50), QPointF(0, 0), 0.1);
+    const ViewState v =
+        ViewTransform::zoomedAt(ViewState(), QSize(100, 100), QSize(50, 50), QPointF(0, 0), 0.1);
     QCOMPARE(v.zoom, 1.0);
     QCOMPARE(v.centre, QPointF(0.5, 0.5));
   }
