@@ -9,7 +9,7 @@ PKGS=(cmake g++ ninja-build ccache pkg-config
       libqt6sql6-sqlite qt6-qpa-plugins libtorch-dev libopenblas0-pthread nlohmann-json3-dev zlib1g-dev
       libavformat-dev libavcodec-dev libswscale-dev libavutil-dev libsqlite3-dev ffmpeg
       postgresql-15 libpq-dev
-      xvfb xauth fonts-wqy-microhei)
+      xvfb xauth fonts-wqy-microhei clang-format)
 have=$(dpkg-query -W -f='${db:Status-Status}\n' "${PKGS[@]}" 2>/dev/null | grep -cx installed || true)
 if [ "$have" -eq "${#PKGS[@]}" ]; then
   echo "dependencies already installed"
