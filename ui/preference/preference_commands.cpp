@@ -6,59 +6,59 @@
 
 namespace vs::ui {
 
-RecordPreferenceCommand::RecordPreferenceCommand(PreferenceSession& session, PreferenceRecord preference,
-                                                 const QString& text)
-    : QUndoCommand(text), session_(session), preference_(std::move(preference)) {}
+PreferenceStoreCommand::PreferenceStoreCommand(PreferenceSession& session, const QString& text)
+    : QUndoCommand(text), session_(session) {}
 
-void RecordPreferenceCommand::redo() {
+void PreferenceStoreCommand::redo() {
+  run(&PreferenceStoreCommand::write, true);
+}
+
+void PreferenceStoreCommand::undo() {
+  run(&PreferenceStoreCommand::revert, false);
+}
+
+void PreferenceStoreCommand::run(qint64 (PreferenceStoreCommand::*step)(store::Store&), bool first) {
+  qint64 promptId = 0;
   try {
-    change_ = session_.store().recordPreference(preference_);
-    applied_ = true;
+    promptId = (this->*step)(session_.store());
+    if (first) {
+      applied_ = true;
+    }
   } catch (const Error& e) {
-    if (!applied_) {
+    if (first && !applied_) {
       setObsolete(true);
     }
     session_.reportFailure(e.full());
     return;
   }
-  session_.storeChanged(change_.after.promptId);
+  session_.storeChanged(promptId);
 }
 
-void RecordPreferenceCommand::undo() {
-  try {
-    session_.store().revertPreference(change_);
-  } catch (const Error& e) {
-    session_.reportFailure(e.full());
-    return;
-  }
-  session_.storeChanged(change_.after.promptId);
+RecordPreferenceCommand::RecordPreferenceCommand(PreferenceSession& session, PreferenceRecord preference,
+                                                 const QString& text)
+    : PreferenceStoreCommand(session, text), preference_(std::move(preference)) {}
+
+qint64 RecordPreferenceCommand::write(store::Store& store) {
+  change_ = store.recordPreference(preference_);
+  return change_.after.promptId;
+}
+
+qint64 RecordPreferenceCommand::revert(store::Store& store) {
+  store.revertPreference(change_);
+  return change_.after.promptId;
 }
 
 RecordPickCommand::RecordPickCommand(PreferenceSession& session, BestOfNPick pick, const QString& text)
-    : QUndoCommand(text), session_(session), pick_(std::move(pick)) {}
+    : PreferenceStoreCommand(session, text), pick_(std::move(pick)) {}
 
-void RecordPickCommand::redo() {
-  try {
-    change_ = session_.store().recordBestOfNPick(pick_);
-    applied_ = true;
-  } catch (const Error& e) {
-    if (!applied_) {
-      setObsolete(true);
-    }
-    session_.reportFailure(e.full());
-    return;
-  }
-  session_.storeChanged(change_.after.promptId);
+qint64 RecordPickCommand::write(store::Store& store) {
+  change_ = store.recordBestOfNPick(pick_);
+  return change_.after.promptId;
 }
 
-void RecordPickCommand::undo() {
-  try {
-    session_.store().revertBestOfNPick(change_);
-  } catch (const Error& e) {
-    session_.reportFailure(e.full());
-    return;
-  }
-  session_.storeChanged(change_.after.promptId);
+qint64 RecordPickCommand::revert(store::Store& store) {
+  store.revertBestOfNPick(change_);
+  return change_.after.promptId;
 }
 
 }  // namespace vs::ui

@@ -8,36 +8,56 @@
 #include "core/domain/preference.h"
 #include "core/store/store_types.h"
 
+namespace vs::store {
+class Store;
+}
+
 namespace vs::ui {
 
 class PreferenceSession;
 
-class RecordPreferenceCommand : public QUndoCommand {
+// What both commands share: failure reporting, the obsolete rule and following the prompt.
+class PreferenceStoreCommand : public QUndoCommand {
  public:
-  RecordPreferenceCommand(PreferenceSession& session, PreferenceRecord preference, const QString& text);
-  void redo() override;
-  void undo() override;
+  void redo() final;
+  void undo() final;
   bool applied() const { return applied_; }
 
+ protected:
+  PreferenceStoreCommand(PreferenceSession& session, const QString& text);
+  // Each returns the prompt the write changed.
+  virtual qint64 write(store::Store& store) = 0;
+  virtual qint64 revert(store::Store& store) = 0;
+
  private:
+  void run(qint64 (PreferenceStoreCommand::*step)(store::Store&), bool first);
+
   PreferenceSession& session_;
-  PreferenceRecord preference_;  // as asked (no id): recorded again on every redo
-  store::PreferenceChange change_;
   bool applied_ = false;
 };
 
-class RecordPickCommand : public QUndoCommand {
+class RecordPreferenceCommand : public PreferenceStoreCommand {
  public:
-  RecordPickCommand(PreferenceSession& session, BestOfNPick pick, const QString& text);
-  void redo() override;
-  void undo() override;
-  bool applied() const { return applied_; }
+  RecordPreferenceCommand(PreferenceSession& session, PreferenceRecord preference, const QString& text);
 
  private:
-  PreferenceSession& session_;
+  qint64 write(store::Store& store) override;
+  qint64 revert(store::Store& store) override;
+
+  PreferenceRecord preference_;  // as asked (no id): recorded again on every redo
+  store::PreferenceChange change_;
+};
+
+class RecordPickCommand : public PreferenceStoreCommand {
+ public:
+  RecordPickCommand(PreferenceSession& session, BestOfNPick pick, const QString& text);
+
+ private:
+  qint64 write(store::Store& store) override;
+  qint64 revert(store::Store& store) override;
+
   BestOfNPick pick_;
   store::BestOfNPickChange change_;
-  bool applied_ = false;
 };
 
 }  // namespace vs::ui
