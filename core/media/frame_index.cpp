@@ -18,7 +18,7 @@ namespace {
 // the step from the previous timestamp and the distance back to the seek timestamp with the key
 // flag, as variable-length integers (a constant frame rate compresses to almost nothing).
 constexpr char kMagic[] = "VSFI";
-constexpr char kVersion = 1;
+constexpr char kVersion = 2;  // 2: without the first key frame's leading pictures
 constexpr int64_t kMaxEntries = int64_t{1} << 28;
 
 void putVarint(QByteArray& out, uint64_t v) {
@@ -98,11 +98,30 @@ FrameIndex FrameIndex::build(AVFormatContext* format, int stream_index, const QS
     }
     av_packet_unref(packet.get());
   }
+  if (!index.counts_frames_) {
+    index.dropLeadingPictures();
+  }
   if (index.entries_.empty()) {
     throw vs::Error(vs::Error::Kind::InvalidData, path, QStringLiteral("no video frames"));
   }
   index.finish(av_q2d(format->streams[stream_index]->time_base));
   return index;
+}
+
+void FrameIndex::dropLeadingPictures() {
+  // A file cut at an open-GOP key frame (`ffmpeg -ss … -c copy`, mkvmerge --split, a stream
+  // recorded from the middle) starts with pictures stored after that key frame but shown before
+  // it, which lean on a GOP that is not in the file. Decoders never output them (H.264 waits for
+  // recovery, HEVC skips RASL pictures, MPEG-2 skips B-frames without both references), so they
+  // are no frames: keeping them would shift every frame number after a seek.
+  const auto first_key = std::find_if(entries_.begin(), entries_.end(), [](const Entry& e) { return e.key; });
+  if (first_key == entries_.end()) {
+    return;
+  }
+  const int64_t key_pts = first_key->pts;
+  auto next_key = std::find_if(first_key + 1, entries_.end(), [](const Entry& e) { return e.key; });
+  entries_.erase(std::remove_if(first_key + 1, next_key, [&](const Entry& e) { return e.pts < key_pts; }),
+                 next_key);
 }
 
 void FrameIndex::finish(double time_base) {

@@ -53,6 +53,8 @@ class FrameIndex {
   MediaInfo describe(AVFormatContext* format, int stream_index, const QString& path) const;
 
  private:
+  // Removes the first key frame's leading pictures (build() only; entries still in decode order).
+  void dropLeadingPictures();
   // Sorts the entries and derives the key frame and the time of each (after build or fromBytes).
   void finish(double time_base);
 

@@ -50,6 +50,12 @@ class TestRandomAccess : public QObject {
     QTest::newRow("mpeg-4 part 2 avi (no pts)") << clip("mpeg4.avi") << 1000 << false;
     QTest::newRow("hevc B-frames") << clip("hevc.mp4") << 1000 << false;
     QTest::newRow("x264 with damaged slices") << clip("ra_damaged.mp4") << 1000 << true;
+    QTest::newRow("x264 cut at an open-GOP key") << clip("ra_cut_open_gop.mp4") << 1000 << false;
+    QTest::newRow("hevc cut at a CRA") << clip("ra_cut_hevc.mp4") << 1000 << false;
+    QTest::newRow("mpeg-2 ps cut at an open GOP") << clip("ra_cut_mpeg2.mpg") << 1000 << false;
+    if (qEnvironmentVariable("VS_HAVE_MKVMERGE") == QLatin1String("1")) {
+      QTest::newRow("hevc split by mkvmerge") << clip("ra_split.mkv") << 1000 << false;
+    }
   }
 
   void everyOrderMatchesFfmpegSequential() {
