@@ -11,25 +11,15 @@
 #include <QUndoStack>
 
 #include "core/store/store.h"
-#include "tests/ui/workstation_test_project.h"
+#include "tests/ui/annotation_session_test.h"
 #include "ui/annotation_session.h"
 
 using namespace vs;
 using namespace vs::ui;
 
-class TestAnnotationSession : public QObject {
+class TestAnnotationSession : public test::AnnotationSessionTest {
   Q_OBJECT
  private:
-  QTemporaryDir dir_;
-  std::unique_ptr<store::Store> store_;
-  std::unique_ptr<QUndoStack> undo_;
-  std::unique_ptr<AnnotationSession> session_;
-
-  qint64 video(const char* name) { return store_->findVideoByName(QString::fromLatin1(name))->id; }
-  // What the project file holds for the person.
-  std::optional<Evaluation> mine(qint64 videoId) {
-    return store_->findEvaluation(videoId, session_->annotatorId());
-  }
   // The stored extra keys of the person's evaluation, as the JSON object text the store keeps.
   QByteArray storedExtra(qint64 videoId) {
     const std::optional<Evaluation> e = mine(videoId);
@@ -45,15 +35,7 @@ class TestAnnotationSession : public QObject {
   }
 
  private slots:
-  void init() {
-    session_.reset();
-    undo_.reset();
-    store_.reset();
-    const QString path = test::makeProject(dir_.path(), 1);
-    store_ = std::make_unique<store::Store>(path);
-    undo_ = std::make_unique<QUndoStack>();
-    session_ = std::make_unique<AnnotationSession>(*store_, QStringLiteral("me"), *undo_);
-  }
+  void init() { freshProject(); }
 
   void timeBeforeAnyEditWaitsForTheFirstOne() {
     const qint64 v = video("v01");
