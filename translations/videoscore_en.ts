@@ -431,10 +431,6 @@
         <translation>Open &amp;recent</translation>
     </message>
     <message>
-        <source>(none)</source>
-        <translation>(none)</translation>
-    </message>
-    <message>
         <source>Video player</source>
         <translation>Video player</translation>
     </message>
@@ -607,34 +603,12 @@
         <translation>Open team project…</translation>
     </message>
     <message>
-        <source>Connected to the team project again; showing everyone&apos;s latest work.</source>
-        <translation>Connected to the team project again; showing everyone&apos;s latest work.</translation>
-    </message>
-    <message>
-        <source>Offline: the team project&apos;s server cannot be reached (retrying).</source>
-        <translation>Offline: the team project&apos;s server cannot be reached (retrying).</translation>
-    </message>
-    <message>
         <source>No video leased: %1</source>
         <translation>No video leased: %1</translation>
     </message>
     <message>
         <source>Nothing left to judge for you on this project.</source>
         <translation>Nothing left to judge for you on this project.</translation>
-    </message>
-    <message>
-        <source>Open team project</source>
-        <translation>Open team project</translation>
-    </message>
-    <message>
-        <source>PostgreSQL URI of the project, e.g. postgresql://ana@db.lab.example/videos
-(passwords come from PGPASSWORD, ~/.pgpass or a service file, never from here):</source>
-        <translation>PostgreSQL URI of the project, e.g. postgresql://ana@db.lab.example/videos
-(passwords come from PGPASSWORD, ~/.pgpass or a service file, never from here):</translation>
-    </message>
-    <message>
-        <source>%1 is not a postgresql:// URI.</source>
-        <translation>%1 is not a postgresql:// URI.</translation>
     </message>
     <message>
         <source>Settings…</source>
@@ -696,6 +670,234 @@ Open it read-only here?</translation>
         <source>%1 of %2 scored</source>
         <translation>%1 of %2 scored</translation>
     </message>
+    <message>
+        <source>VideoScore Studio</source>
+        <translation>VideoScore Studio</translation>
+    </message>
+    <message>
+        <source>[read-only]</source>
+        <translation>[read-only]</translation>
+    </message>
+    <message>
+        <source>[blind]</source>
+        <translation>[blind]</translation>
+    </message>
+    <message>
+        <source>Edit the project rubric…</source>
+        <translation>Edit the project rubric…</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>Cannot write %1</translation>
+    </message>
+    <message>
+        <source>Prefer</source>
+        <translation>Prefer</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>Preferences</translation>
+    </message>
+    <message>
+        <source>Preference mode</source>
+        <translation>Preference mode</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>New project</translation>
+    </message>
+    <message>
+        <source>%1 already exists; choose another name.</source>
+        <translation>%1 already exists; choose another name.</translation>
+    </message>
+    <message>
+        <source>New project: add your videos with File › Add videos… or by dropping them here.</source>
+        <translation>New project: add your videos with File › Add videos… or by dropping them here.</translation>
+    </message>
+    <message>
+        <source>The project is read-only here.</source>
+        <translation>The project is read-only here.</translation>
+    </message>
+    <message>
+        <source>Open or create a project first.</source>
+        <translation>Open or create a project first.</translation>
+    </message>
+    <message>
+        <source>Open a project first.</source>
+        <translation>Open a project first.</translation>
+    </message>
+    <message>
+        <source>Folder with the missing videos</source>
+        <translation>Folder with the missing videos</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::ProjectExchange</name>
+    <message numerus="yes">
+        <source>Reading %n video(s)…</source>
+        <translation>
+            <numerusform>Reading %n video…</numerusform>
+            <numerusform>Reading %n videos…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add videos</source>
+        <translation>Add videos</translation>
+    </message>
+    <message>
+        <source>Nothing was added: %1</source>
+        <translation>Nothing was added: %1</translation>
+    </message>
+    <message>
+        <source>Adding videos cancelled; nothing was added.</source>
+        <translation>Adding videos cancelled; nothing was added.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was added: %n file(s) cannot be used.</source>
+        <translation>
+            <numerusform>Nothing was added: %n file cannot be used.</numerusform>
+            <numerusform>Nothing was added: %n files cannot be used.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 video(s) added, %2 updated.</source>
+        <translation>%1 video(s) added, %2 updated.</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Importing %1…</translation>
+    </message>
+    <message>
+        <source>not a recognised format (choose one)</source>
+        <translation>not a recognised format (choose one)</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>Nothing was imported: %1</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was imported.</source>
+        <translation>Import cancelled; nothing was imported.</translation>
+    </message>
+    <message>
+        <source>%1 items imported (%2 evaluations new, %3 updated, %4 new videos).</source>
+        <translation>%1 items imported (%2 evaluations new, %3 updated, %4 new videos).</translation>
+    </message>
+    <message>
+        <source>Finding the videos was cancelled.</source>
+        <translation>Finding the videos was cancelled.</translation>
+    </message>
+    <message>
+        <source>Videos: %1 found, %2 missing.</source>
+        <translation>Videos: %1 found, %2 missing.</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>Exporting to %1…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Not exported: %1</source>
+        <translation>Not exported: %1</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file written.</source>
+        <translation>Export cancelled; no file written.</translation>
+    </message>
+    <message>
+        <source>Exported %1 items to %2 (%3).</source>
+        <translation>Exported %1 items to %2 (%3).</translation>
+    </message>
+    <message>
+        <source>Looking for the missing videos…</source>
+        <translation>Looking for the missing videos…</translation>
+    </message>
+    <message>
+        <source>Relink missing videos</source>
+        <translation>Relink missing videos</translation>
+    </message>
+    <message>
+        <source>Relink cancelled; nothing changed.</source>
+        <translation>Relink cancelled; nothing changed.</translation>
+    </message>
+    <message>
+        <source>changed: %1</source>
+        <translation>changed: %1</translation>
+    </message>
+    <message>
+        <source>found: %1</source>
+        <translation>found: %1</translation>
+    </message>
+    <message>
+        <source>missing: %1</source>
+        <translation>missing: %1</translation>
+    </message>
+    <message>
+        <source>%1 found (%2 changed since they were added), %3 still missing, %4 already in place.</source>
+        <translation>%1 found (%2 changed since they were added), %3 still missing, %4 already in place.</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::ProjectDialogs</name>
+    <message>
+        <source>Open project</source>
+        <translation>Open project</translation>
+    </message>
+    <message>
+        <source>VideoScore projects (*.vsproj);;All files (*)</source>
+        <translation>VideoScore projects (*.vsproj);;All files (*)</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>New project</translation>
+    </message>
+    <message>
+        <source>VideoScore projects (*.vsproj)</source>
+        <translation>VideoScore projects (*.vsproj)</translation>
+    </message>
+    <message>
+        <source>Open team project</source>
+        <translation>Open team project</translation>
+    </message>
+    <message>
+        <source>PostgreSQL URI of the project, e.g. postgresql://ana@db.lab.example/videos
+(passwords come from PGPASSWORD, ~/.pgpass or a service file, never from here):</source>
+        <translation>PostgreSQL URI of the project, e.g. postgresql://ana@db.lab.example/videos
+(passwords come from PGPASSWORD, ~/.pgpass or a service file, never from here):</translation>
+    </message>
+    <message>
+        <source>%1 is not a postgresql:// URI.</source>
+        <translation>%1 is not a postgresql:// URI.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::TeamWatch</name>
+    <message>
+        <source>Connected to the team project again; showing everyone&apos;s latest work.</source>
+        <translation>Connected to the team project again; showing everyone&apos;s latest work.</translation>
+    </message>
+    <message>
+        <source>Offline: the team project&apos;s server cannot be reached (retrying).</source>
+        <translation>Offline: the team project&apos;s server cannot be reached (retrying).</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::ModelScoring</name>
+    <message>
+        <source>Prompt template: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>%n item(s) queued for the model.</source>
         <translation>
@@ -714,50 +916,6 @@ Open it read-only here?</translation>
     <message>
         <source>Worker: cannot run vscore to write the demo model</source>
         <translation>Worker: cannot run vscore to write the demo model</translation>
-    </message>
-    <message>
-        <source>VideoScore Studio</source>
-        <translation>VideoScore Studio</translation>
-    </message>
-    <message>
-        <source>[read-only]</source>
-        <translation>[read-only]</translation>
-    </message>
-    <message>
-        <source>[blind]</source>
-        <translation>[blind]</translation>
-    </message>
-    <message>
-        <source>Open project</source>
-        <translation>Open project</translation>
-    </message>
-    <message>
-        <source>VideoScore projects (*.vsproj);;All files (*)</source>
-        <translation>VideoScore projects (*.vsproj);;All files (*)</translation>
-    </message>
-    <message>
-        <source>Edit the project rubric…</source>
-        <translation>Edit the project rubric…</translation>
-    </message>
-    <message>
-        <source>Cannot write %1</source>
-        <translation>Cannot write %1</translation>
-    </message>
-    <message>
-        <source>Prompt template: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Prefer</source>
-        <translation>Prefer</translation>
-    </message>
-    <message>
-        <source>Preferences</source>
-        <translation>Preferences</translation>
-    </message>
-    <message>
-        <source>Preference mode</source>
-        <translation>Preference mode</translation>
     </message>
 </context>
 <context>

@@ -431,10 +431,6 @@
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <source>(none)</source>
-        <translation>(无)</translation>
-    </message>
-    <message>
         <source>Video player</source>
         <translation>视频播放器</translation>
     </message>
@@ -607,34 +603,12 @@
         <translation>打开团队项目…</translation>
     </message>
     <message>
-        <source>Connected to the team project again; showing everyone&apos;s latest work.</source>
-        <translation>已重新连接团队项目；正在显示所有人的最新工作。</translation>
-    </message>
-    <message>
-        <source>Offline: the team project&apos;s server cannot be reached (retrying).</source>
-        <translation>离线：无法连接团队项目的服务器（正在重试）。</translation>
-    </message>
-    <message>
         <source>No video leased: %1</source>
         <translation>未能租用视频：%1</translation>
     </message>
     <message>
         <source>Nothing left to judge for you on this project.</source>
         <translation>此项目中已没有需要您评判的视频。</translation>
-    </message>
-    <message>
-        <source>Open team project</source>
-        <translation>打开团队项目</translation>
-    </message>
-    <message>
-        <source>PostgreSQL URI of the project, e.g. postgresql://ana@db.lab.example/videos
-(passwords come from PGPASSWORD, ~/.pgpass or a service file, never from here):</source>
-        <translation>项目的 PostgreSQL URI，例如 postgresql://ana@db.lab.example/videos
-（密码来自 PGPASSWORD、~/.pgpass 或服务文件，绝不在此输入）：</translation>
-    </message>
-    <message>
-        <source>%1 is not a postgresql:// URI.</source>
-        <translation>%1 不是 postgresql:// URI。</translation>
     </message>
     <message>
         <source>Settings…</source>
@@ -696,6 +670,232 @@ Open it read-only here?</source>
         <source>%1 of %2 scored</source>
         <translation>已评分 %1 / %2</translation>
     </message>
+    <message>
+        <source>VideoScore Studio</source>
+        <translation>VideoScore Studio</translation>
+    </message>
+    <message>
+        <source>[read-only]</source>
+        <translation>[只读]</translation>
+    </message>
+    <message>
+        <source>[blind]</source>
+        <translation>[盲评]</translation>
+    </message>
+    <message>
+        <source>Edit the project rubric…</source>
+        <translation>编辑项目评分细则…</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>Prefer</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>偏好</translation>
+    </message>
+    <message>
+        <source>Preference mode</source>
+        <translation>偏好模式</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <source>%1 already exists; choose another name.</source>
+        <translation>%1 已存在；请换一个名称。</translation>
+    </message>
+    <message>
+        <source>New project: add your videos with File › Add videos… or by dropping them here.</source>
+        <translation>新项目：请通过“文件 › 添加视频…”或将视频拖放到此处来添加视频。</translation>
+    </message>
+    <message>
+        <source>The project is read-only here.</source>
+        <translation>该项目在此为只读。</translation>
+    </message>
+    <message>
+        <source>Open or create a project first.</source>
+        <translation>请先打开或新建一个项目。</translation>
+    </message>
+    <message>
+        <source>Open a project first.</source>
+        <translation>请先打开一个项目。</translation>
+    </message>
+    <message>
+        <source>Folder with the missing videos</source>
+        <translation>缺失视频所在的文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::ProjectExchange</name>
+    <message numerus="yes">
+        <source>Reading %n video(s)…</source>
+        <translation>
+            <numerusform>正在读取 %n 个视频…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add videos</source>
+        <translation>添加视频</translation>
+    </message>
+    <message>
+        <source>Nothing was added: %1</source>
+        <translation>未添加任何内容：%1</translation>
+    </message>
+    <message>
+        <source>Adding videos cancelled; nothing was added.</source>
+        <translation>已取消添加视频；未添加任何内容。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was added: %n file(s) cannot be used.</source>
+        <translation>
+            <numerusform>未添加任何内容：%n 个文件无法使用。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 video(s) added, %2 updated.</source>
+        <translation>已添加 %1 个视频，更新 %2 个。</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <source>not a recognised format (choose one)</source>
+        <translation>无法识别的格式（请选择一种）</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>未导入任何内容：%1</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was imported.</source>
+        <translation>已取消导入；未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>%1 items imported (%2 evaluations new, %3 updated, %4 new videos).</source>
+        <translation>已导入 %1 个条目（新评估 %2 个，更新 %3 个，新视频 %4 个）。</translation>
+    </message>
+    <message>
+        <source>Finding the videos was cancelled.</source>
+        <translation>已取消查找视频。</translation>
+    </message>
+    <message>
+        <source>Videos: %1 found, %2 missing.</source>
+        <translation>视频：找到 %1 个，缺失 %2 个。</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>正在导出到 %1…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Not exported: %1</source>
+        <translation>未导出：%1</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file written.</source>
+        <translation>已取消导出；未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Exported %1 items to %2 (%3).</source>
+        <translation>已导出 %1 个条目到 %2（%3）。</translation>
+    </message>
+    <message>
+        <source>Looking for the missing videos…</source>
+        <translation>正在查找缺失的视频…</translation>
+    </message>
+    <message>
+        <source>Relink missing videos</source>
+        <translation>重新链接缺失的视频</translation>
+    </message>
+    <message>
+        <source>Relink cancelled; nothing changed.</source>
+        <translation>已取消重新链接；未作任何更改。</translation>
+    </message>
+    <message>
+        <source>changed: %1</source>
+        <translation>已更改：%1</translation>
+    </message>
+    <message>
+        <source>found: %1</source>
+        <translation>已找到：%1</translation>
+    </message>
+    <message>
+        <source>missing: %1</source>
+        <translation>缺失：%1</translation>
+    </message>
+    <message>
+        <source>%1 found (%2 changed since they were added), %3 still missing, %4 already in place.</source>
+        <translation>找到 %1 个（其中 %2 个自添加以来已更改），仍缺失 %3 个，%4 个已在原位。</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::ProjectDialogs</name>
+    <message>
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>VideoScore projects (*.vsproj);;All files (*)</source>
+        <translation>VideoScore 项目 (*.vsproj);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <source>VideoScore projects (*.vsproj)</source>
+        <translation>VideoScore 项目 (*.vsproj)</translation>
+    </message>
+    <message>
+        <source>Open team project</source>
+        <translation>打开团队项目</translation>
+    </message>
+    <message>
+        <source>PostgreSQL URI of the project, e.g. postgresql://ana@db.lab.example/videos
+(passwords come from PGPASSWORD, ~/.pgpass or a service file, never from here):</source>
+        <translation>项目的 PostgreSQL URI，例如 postgresql://ana@db.lab.example/videos
+（密码来自 PGPASSWORD、~/.pgpass 或服务文件，绝不在此输入）：</translation>
+    </message>
+    <message>
+        <source>%1 is not a postgresql:// URI.</source>
+        <translation>%1 不是 postgresql:// URI。</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(无)</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::TeamWatch</name>
+    <message>
+        <source>Connected to the team project again; showing everyone&apos;s latest work.</source>
+        <translation>已重新连接团队项目；正在显示所有人的最新工作。</translation>
+    </message>
+    <message>
+        <source>Offline: the team project&apos;s server cannot be reached (retrying).</source>
+        <translation>离线：无法连接团队项目的服务器（正在重试）。</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::ModelScoring</name>
+    <message>
+        <source>Prompt template: %1</source>
+        <translation>提示词模板：%1</translation>
+    </message>
     <message numerus="yes">
         <source>%n item(s) queued for the model.</source>
         <translation>
@@ -713,50 +913,6 @@ Open it read-only here?</source>
     <message>
         <source>Worker: cannot run vscore to write the demo model</source>
         <translation>工作进程：无法运行 vscore 来写入演示模型</translation>
-    </message>
-    <message>
-        <source>VideoScore Studio</source>
-        <translation>VideoScore Studio</translation>
-    </message>
-    <message>
-        <source>[read-only]</source>
-        <translation>[只读]</translation>
-    </message>
-    <message>
-        <source>[blind]</source>
-        <translation>[盲评]</translation>
-    </message>
-    <message>
-        <source>Open project</source>
-        <translation>打开项目</translation>
-    </message>
-    <message>
-        <source>VideoScore projects (*.vsproj);;All files (*)</source>
-        <translation>VideoScore 项目 (*.vsproj);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Edit the project rubric…</source>
-        <translation>编辑项目评分细则…</translation>
-    </message>
-    <message>
-        <source>Cannot write %1</source>
-        <translation>无法写入 %1</translation>
-    </message>
-    <message>
-        <source>Prompt template: %1</source>
-        <translation>提示词模板：%1</translation>
-    </message>
-    <message>
-        <source>Prefer</source>
-        <translation>比较</translation>
-    </message>
-    <message>
-        <source>Preferences</source>
-        <translation>偏好</translation>
-    </message>
-    <message>
-        <source>Preference mode</source>
-        <translation>偏好模式</translation>
     </message>
 </context>
 <context>

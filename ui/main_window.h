@@ -2,6 +2,14 @@
 // The workstation window: queue (left dock), player grid and audit (centre tabs), score panel
 // (right dock), jobs and history (bottom docks). It wires the parts together; each part is its
 // own class. Every command is a QAction in the ActionRegistry.
+//
+// main_window.cpp holds the composition: opening a project, following the current item, blind
+// mode and time spent. The rest of MainWindow is defined by responsibility in
+// main_window_layout.cpp (tabs and docks), main_window_actions.cpp (commands and menus),
+// main_window_files.cpp (the File menu and the drop target) and main_window_preference.cpp
+// (preference mode). The work itself lives in its own units: ProjectExchange (add videos,
+// import, export, relink), ProjectDialogs (what to open or create), ModelScoring (model runs),
+// TeamWatch (others' commits on a team project).
 #include <QElapsedTimer>
 #include <QMainWindow>
 #include <memory>
@@ -12,11 +20,9 @@ class QTabWidget;
 class QLabel;
 class QUndoView;
 class QMenu;
-class QTimer;
 
 namespace vs::store {
 class Store;
-class ChangeWatcher;
 }  // namespace vs::store
 namespace vs::library {
 class VideoLocator;
@@ -42,7 +48,9 @@ class QueueModel;
 class QueuePanel;
 class ScorePanel;
 class TeamLease;
-class ScoringController;
+class ModelScoring;
+class TeamWatch;
+struct ExchangeOutcome;
 struct QueuePrompt;
 
 enum class BusyPolicy { Ask, ReadOnly };
@@ -120,8 +128,10 @@ class MainWindow : public QMainWindow {
   void changeEvent(QEvent* event) override;
 
  private:
-  void createActions();
-  void createDocks();
+  void createTabs();             // main_window_layout.cpp
+  void createDocks();            // main_window_layout.cpp
+  void createActions();          // main_window_actions.cpp
+  void connectPreferenceMode();  // main_window_preference.cpp
   void showCurrent();
   void showClipsOf(const QueuePrompt& prompt);
   void recordTime();
@@ -129,17 +139,17 @@ class MainWindow : public QMainWindow {
   void rememberPosition();
   void updateTitle();
   void updateBlindForItem();
+  // After work changed the project's videos: find the files again, reload, re-show the clips.
+  void projectContentChanged();
+  // main_window_files.cpp: the File menu's questions, and how its work ended (a report, a
+  // status line, a reload); showOutcome() is true when the work was done.
   void openDialog();
   void openTeamDialog();
-  void watchTeam();  // follows other people's commits on a team project (LISTEN/NOTIFY)  // File › Open team
-                     // project… (a postgresql:// URI)
   void newProjectDialog();
   void importDialog();
   void exportDialog();
   void relinkDialog();
-  void fillRecentMenu();
-  // After work changed the project's videos: find the files again, reload, re-show the clips.
-  void projectContentChanged();
+  bool showOutcome(const ExchangeOutcome& outcome);
   // A modal-free report of the end of some work.
   void report(const QString& title, const QString& text, const QString& details = {});
 
@@ -150,13 +160,10 @@ class MainWindow : public QMainWindow {
   // (assigned in place, so the queue model and scoring controller keep a valid reference).
   std::unique_ptr<library::VideoLocator> locator_;
   std::unique_ptr<ProjectLock> lock_;
-  // A team project's other people's commits (null for a file); refreshes are gathered by
-  // teamRefresh_ so a burst of edits costs one reload.
-  std::unique_ptr<store::ChangeWatcher> watcher_;
-  QTimer* teamRefresh_ = nullptr;
+  // A team project's other people's commits (follows nothing for a file).
+  TeamWatch* teamWatch_ = nullptr;
   std::unique_ptr<AnnotationSession> session_;
-  std::unique_ptr<ScoringController> scoring_;
-  bool preparingModel_ = false;
+  ModelScoring* scoring_ = nullptr;
   QUndoStack* undo_ = nullptr;
   QueueModel* queueModel_ = nullptr;
   QueueFilterModel* queueFilter_ = nullptr;

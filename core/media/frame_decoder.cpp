@@ -14,6 +14,7 @@ extern "C" {
 #include "core/media/kept_index.h"
 #include "core/media/probe.h"
 #include "core/media/rgb_converter.h"
+#include "core/media/seek_landing.h"
 
 namespace vs::media {
 
@@ -170,7 +171,8 @@ class FrameDecoder::Impl {
     // shifted time, so a seek by the decode time lands a whole GOP early there (exact, but twice
     // the decoding). Taken only when the first video packet is the key frame's own; else by the
     // decode time, which lands on the key frame or before it.
-    const bool on_key = !index_.countsFrames() && seekOntoKey(key);
+    const bool on_key =
+        !index_.countsFrames() && seekOntoKey(format_.get(), stream_index_, key, packet_.get());
     if (!on_key && av_seek_frame(format_.get(), stream_index_, key.seek_ts, AVSEEK_FLAG_BACKWARD) < 0) {
       at_start_ = false;
       rewind();
@@ -195,52 +197,10 @@ class FrameDecoder::Impl {
       }
       av_packet_unref(packet_.get());
     }
-    if (index_.countsFrames() && !landedOn(key.seek_ts)) {
+    if (index_.countsFrames() &&
+        !landedOn(format_.get(), stream_index_, key.seek_ts, codec_.get(), packet_.get())) {
       // Counting frames needs the exact start; a demuxer that landed elsewhere gets a rewind.
       rewind();
-    }
-  }
-
-  // Seeks to `key` by its presentation time; true when the first video packet after it is the
-  // key frame's own, which is then left in packet_ for the caller to send.
-  bool seekOntoKey(const FrameIndex::Entry& key) {
-    if (av_seek_frame(format_.get(), stream_index_, key.pts, AVSEEK_FLAG_BACKWARD) < 0) {
-      return false;
-    }
-    for (;;) {
-      if (av_read_frame(format_.get(), packet_.get()) < 0) {
-        return false;
-      }
-      if (packet_->stream_index == stream_index_) {
-        break;
-      }
-      av_packet_unref(packet_.get());
-    }
-    if (packet_->pts == key.pts && (packet_->flags & AV_PKT_FLAG_KEY) != 0) {
-      return true;
-    }
-    av_packet_unref(packet_.get());
-    return false;
-  }
-
-  // Reads up to the first video packet after a seek and checks its timestamp; the packet goes to
-  // the decoder so nothing is lost.
-  bool landedOn(int64_t ts) {
-    for (;;) {
-      if (av_read_frame(format_.get(), packet_.get()) < 0) {
-        return false;
-      }
-      if (packet_->stream_index != stream_index_) {
-        av_packet_unref(packet_.get());
-        continue;
-      }
-      const int64_t dts = packet_->dts != AV_NOPTS_VALUE ? packet_->dts : packet_->pts;
-      const bool exact = dts == ts;
-      if (exact) {
-        avcodec_send_packet(codec_.get(), packet_.get());
-      }
-      av_packet_unref(packet_.get());
-      return exact;
     }
   }
 

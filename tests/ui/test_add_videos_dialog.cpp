@@ -15,6 +15,7 @@
 
 #include "core/library/relink.h"
 #include "core/store/store.h"
+#include "tests/support/workstation_session.h"
 #include "tests/ui/user_clips.h"
 #include "ui/add_videos_dialog.h"
 #include "ui/main_window.h"
@@ -63,12 +64,7 @@ QTreeWidgetItem* previewRow(AddVideosDialog* d, const QString& name) {
 class TestAddVideosDialog : public QObject {
   Q_OBJECT
  private slots:
-  void initTestCase() {
-    QDir(tmpDir()).removeRecursively();
-    QDir().mkpath(tmpDir());
-    qputenv("XDG_CONFIG_HOME", (tmpDir() + QStringLiteral("/config")).toUtf8());
-    QSettings().clear();
-  }
+  void initTestCase() { test::startWorkstationTest(tmpDir()); }
 
   void previewThenAccept() {
     const Fixture f = makeFixture(QStringLiteral("accept"));

@@ -8,37 +8,17 @@
 #include <QUndoStack>
 
 #include "core/store/store.h"
-#include "tests/ui/workstation_test_project.h"
+#include "tests/ui/annotation_session_test.h"
 #include "ui/annotation_session.h"
 #include "ui/edit_commands.h"
 
 using namespace vs;
 using namespace vs::ui;
 
-class TestEditCommands : public QObject {
+class TestEditCommands : public test::AnnotationSessionTest {
   Q_OBJECT
- private:
-  QTemporaryDir dir_;
-  std::unique_ptr<store::Store> store_;
-  std::unique_ptr<QUndoStack> undo_;
-  std::unique_ptr<AnnotationSession> session_;
-
-  qint64 video(const char* name) { return store_->findVideoByName(QString::fromLatin1(name))->id; }
-  // What the project file holds for the person, read back from the store.
-  std::optional<Evaluation> mine(qint64 videoId) {
-    return store_->findEvaluation(videoId, session_->annotatorId());
-  }
-
  private slots:
-  void init() {
-    session_.reset();
-    undo_.reset();
-    store_.reset();
-    const QString path = test::makeProject(dir_.path(), 1);
-    store_ = std::make_unique<store::Store>(path);
-    undo_ = std::make_unique<QUndoStack>();
-    session_ = std::make_unique<AnnotationSession>(*store_, QStringLiteral("me"), *undo_);
-  }
+  void init() { freshProject(); }
 
   void typingInOneFieldIsOneStep() {
     const qint64 v = video("v01");

@@ -16,6 +16,7 @@
 #include <QUndoStack>
 
 #include "core/store/store.h"
+#include "tests/support/workstation_session.h"
 #include "tests/ui/workstation_test_project.h"
 #include "ui/annotation_session.h"
 #include "ui/cheat_sheet_overlay.h"
@@ -50,23 +51,12 @@ class TestMainWindow : public QObject {
   Q_OBJECT
  private:
   TypingGuard guard_;
-  void key(QWidget* w, int k, Qt::KeyboardModifiers m = Qt::NoModifier) {
-    QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : w, static_cast<Qt::Key>(k),
-                    m);
-  }
-  void type(QWidget* w, const QString& text) {
-    for (QChar c : text) {
-      QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : w, c.toLatin1());
-    }
-  }
+  void key(QWidget* w, int k, Qt::KeyboardModifiers m = Qt::NoModifier) { test::pressKey(k, m, w); }
+  void type(QWidget* w, const QString& text) { test::typeText(text, w); }
 
  private slots:
   void initTestCase() {
-    QDir(tmpDir()).removeRecursively();
-    QDir().mkpath(tmpDir());
-    qputenv("XDG_CONFIG_HOME", (tmpDir() + QStringLiteral("/config")).toUtf8());
-    QSettings().clear();
-    QSettings().setValue(QStringLiteral("annotator/name"), QStringLiteral("alice"));
+    test::startWorkstationTest(tmpDir(), QStringLiteral("alice"));
     qApp->installEventFilter(&guard_);
   }
 

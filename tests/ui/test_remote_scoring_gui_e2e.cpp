@@ -5,7 +5,8 @@
 #include <QSignalSpy>
 #include <QtTest>
 
-#include "../core/scoring/serve_process.h"
+#include "tests/support/scoring_fixture.h"
+#include "tests/support/serve_process.h"
 #include "core/library/video_locator.h"
 #include "core/store/store.h"
 #include "ui/jobs_dock.h"
@@ -18,16 +19,6 @@ namespace {
 
 QString tmpDir() {
   return qEnvironmentVariable("VS_TEST_TMP", QDir::tempPath()) + QStringLiteral("/remote_gui_e2e");
-}
-
-int runTool(const QString& program, const QStringList& args) {
-  QProcess p;
-  p.start(program, args);
-  if (!p.waitForFinished(180000) || p.exitStatus() != QProcess::NormalExit)
-    return -1;
-  if (p.exitCode() != 0)
-    qWarning("%s", p.readAllStandardError().constData());
-  return p.exitCode();
 }
 
 }  // namespace
@@ -90,18 +81,10 @@ class TestRemoteScoringGuiE2e : public QObject {
     QDir(tmpDir()).removeRecursively();
     QDir().mkpath(tmpDir());
     model_ = tmpDir() + QStringLiteral("/demo-model");
-    QCOMPARE(runTool(QStringLiteral(VSCORE_PATH), {QStringLiteral("demo-model"), QStringLiteral("--out"),
-                                                   model_, QStringLiteral("--seed"), QStringLiteral("7")}),
-             0);
+    QCOMPARE(test::makeDemoModel(QStringLiteral(VSCORE_PATH), model_), 0);
     for (int i = 0; i < 3; ++i) {
       const QString clip = tmpDir() + QStringLiteral("/clip_%1.mp4").arg(i);
-      QCOMPARE(runTool(QStringLiteral("ffmpeg"),
-                       {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"),
-                        QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
-                        QStringLiteral("testsrc=duration=2:size=96x72:rate=4"), QStringLiteral("-vf"),
-                        QStringLiteral("hue=h=%1").arg(i * 70), QStringLiteral("-pix_fmt"),
-                        QStringLiteral("yuv420p"), clip}),
-               0);
+      QCOMPARE(test::makeTestPatternClip(clip, i * 70), 0);
       clips_ << clip;
     }
   }

@@ -18,7 +18,7 @@
 #include <cstdio>
 #include <vector>
 
-#include "../../core/scoring/serve_process.h"
+#include "tests/support/serve_process.h"
 #include "core/scoring/batch_scorer.h"
 #include "core/scoring/remote_scoring_queue.h"
 #include "core/scoring/scoring_queue.h"

@@ -12,6 +12,7 @@
 #include "core/scoring/scoring_queue.h"
 #include "core/scoring/template_library.h"
 #include "core/store/store.h"
+#include "tests/support/scoring_fixture.h"
 
 using namespace vs;
 using namespace vs::scoring;
@@ -20,16 +21,6 @@ namespace {
 
 QString tmpDir() {
   return qEnvironmentVariable("VS_TEST_TMP", QDir::tempPath());
-}
-
-int runTool(const QString& program, const QStringList& args) {
-  QProcess p;
-  p.start(program, args);
-  if (!p.waitForFinished(180000) || p.exitStatus() != QProcess::NormalExit)
-    return -1;
-  if (p.exitCode() != 0)
-    qWarning("%s", p.readAllStandardError().constData());
-  return p.exitCode();
 }
 
 const QString kTemplateText = QStringLiteral("Rate this generated video for: $t2v_prompt\n");
@@ -76,9 +67,7 @@ class TestBatchScoringE2e : public QObject {
   void initTestCase() {
     QDir().mkpath(tmpDir());
     model_ = tmpDir() + QStringLiteral("/demo-model");
-    QCOMPARE(runTool(QStringLiteral(VSCORE_PATH), {QStringLiteral("demo-model"), QStringLiteral("--out"),
-                                                   model_, QStringLiteral("--seed"), QStringLiteral("7")}),
-             0);
+    QCOMPARE(vs::test::makeDemoModel(QStringLiteral(VSCORE_PATH), model_), 0);
     project_ = tmpDir() + QStringLiteral("/batch.vsproj");
     QFile::remove(project_);
     store::Store store(project_, store::OpenMode::CreateNew);
@@ -86,12 +75,7 @@ class TestBatchScoringE2e : public QObject {
     for (int i = 0; i < 3; ++i) {
       const QString name = QStringLiteral("clip_%1").arg(i);
       QCOMPARE(
-          runTool(QStringLiteral("ffmpeg"),
-                  {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"), QStringLiteral("-f"),
-                   QStringLiteral("lavfi"), QStringLiteral("-i"),
-                   QStringLiteral("testsrc=duration=2:size=96x72:rate=4"), QStringLiteral("-vf"),
-                   QStringLiteral("hue=h=%1").arg(i * 60), QStringLiteral("-pix_fmt"),
-                   QStringLiteral("yuv420p"), tmpDir() + QLatin1Char('/') + name + QStringLiteral(".mp4")}),
+          vs::test::makeTestPatternClip(tmpDir() + QLatin1Char('/') + name + QStringLiteral(".mp4"), i * 60),
           0);
       Video v;
       v.name = name;
@@ -111,10 +95,10 @@ class TestBatchScoringE2e : public QObject {
     QVERIFY(t.open(QIODevice::WriteOnly));
     t.write(kTemplateText.toUtf8());
     t.close();
-    QCOMPARE(
-        runTool(QStringLiteral(VSCORE_PATH), {QStringLiteral("score-template"), project_,
-                                              QStringLiteral("set"), QStringLiteral("short"), t.fileName()}),
-        0);
+    QCOMPARE(vs::test::runTool(QStringLiteral(VSCORE_PATH),
+                               {QStringLiteral("score-template"), project_, QStringLiteral("set"),
+                                QStringLiteral("short"), t.fileName()}),
+             0);
   }
 
   void prefetchChangesNoResultAndHidesNoError() {
@@ -151,16 +135,17 @@ class TestBatchScoringE2e : public QObject {
   }
 
   void scoreProjectTakesATemplateByName() {
-    QCOMPARE(runTool(QStringLiteral(VSCORE_PATH),
-                     {QStringLiteral("score-project"), project_, QStringLiteral("--model"), model_,
-                      QStringLiteral("--template"), QStringLiteral("nosuch")}),
+    QCOMPARE(vs::test::runTool(QStringLiteral(VSCORE_PATH),
+                               {QStringLiteral("score-project"), project_, QStringLiteral("--model"), model_,
+                                QStringLiteral("--template"), QStringLiteral("nosuch")}),
              2);
     // Exit 3: the broken clip is invalid data; the three others are scored.
-    QCOMPARE(runTool(QStringLiteral(VSCORE_PATH),
-                     {QStringLiteral("score-project"), project_, QStringLiteral("--model"), model_,
-                      QStringLiteral("--annotator"), QStringLiteral("cli"), QStringLiteral("--template"),
-                      QStringLiteral("short"), QStringLiteral("--greedy"), QStringLiteral("--max-new-tokens"),
-                      QStringLiteral("6"), QStringLiteral("--constrained")}),
+    QCOMPARE(vs::test::runTool(
+                 QStringLiteral(VSCORE_PATH),
+                 {QStringLiteral("score-project"), project_, QStringLiteral("--model"), model_,
+                  QStringLiteral("--annotator"), QStringLiteral("cli"), QStringLiteral("--template"),
+                  QStringLiteral("short"), QStringLiteral("--greedy"), QStringLiteral("--max-new-tokens"),
+                  QStringLiteral("6"), QStringLiteral("--constrained")}),
              3);
     store::Store store(project_);
     const qint64 cli = store.findAnnotator(QStringLiteral("cli"))->id;

@@ -19,7 +19,8 @@
 
 #include "core/scoring/frame_png.h"
 #include "core/scoring/remote_scoring_queue.h"
-#include "serve_process.h"
+#include "tests/support/scoring_fixture.h"
+#include "tests/support/serve_process.h"
 #include "core/scoring/scoring_queue.h"
 
 using namespace vs::scoring;
@@ -29,47 +30,6 @@ namespace {
 QString tmpDir() {
   return qEnvironmentVariable("VS_TEST_TMP", QDir::tempPath()) + QStringLiteral("/remote_e2e");
 }
-
-int runTool(const QString& program, const QStringList& args) {
-  QProcess p;
-  p.start(program, args);
-  if (!p.waitForFinished(180000) || p.exitStatus() != QProcess::NormalExit)
-    return -1;
-  if (p.exitCode() != 0)
-    qWarning("%s", p.readAllStandardError().constData());
-  return p.exitCode();
-}
-
-// `vscore serve` on a free loopback port; the port is read from its first stderr line.
-struct Server {
-  std::unique_ptr<QProcess> process = std::make_unique<QProcess>();
-  QUrl url;
-  bool start(const QString& model) {
-    process->start(QStringLiteral(VSCORE_PATH), {QStringLiteral("serve"), QStringLiteral("--model"), model,
-                                                 QStringLiteral("--port"), QStringLiteral("0")});
-    process->setReadChannel(QProcess::StandardError);
-    QByteArray seen;
-    static const QRegularExpression re(QStringLiteral("http://127\\.0\\.0\\.1:(\\d+)"));
-    while (process->waitForReadyRead(60000) || process->state() == QProcess::Running) {
-      seen += process->readAllStandardError();
-      const auto m = re.match(QString::fromUtf8(seen));
-      if (m.hasMatch()) {
-        url = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m.captured(1)));
-        return true;
-      }
-      if (process->state() != QProcess::Running)
-        break;
-    }
-    qWarning("vscore serve did not start: %s", seen.constData());
-    return false;
-  }
-  ~Server() {
-    if (process->state() != QProcess::NotRunning) {
-      process->kill();
-      process->waitForFinished(5000);
-    }
-  }
-};
 
 ScoreSettings greedySettings() {
   ScoreSettings s;
@@ -132,18 +92,10 @@ class TestRemoteScoringE2e : public QObject {
     QDir(tmpDir()).removeRecursively();
     QDir().mkpath(tmpDir());
     model_ = tmpDir() + QStringLiteral("/demo-model");
-    QCOMPARE(runTool(QStringLiteral(VSCORE_PATH), {QStringLiteral("demo-model"), QStringLiteral("--out"),
-                                                   model_, QStringLiteral("--seed"), QStringLiteral("7")}),
-             0);
+    QCOMPARE(vs::test::makeDemoModel(QStringLiteral(VSCORE_PATH), model_), 0);
     for (int i = 0; i < 2; ++i) {
       const QString clip = tmpDir() + QStringLiteral("/clip_%1.mp4").arg(i);
-      QCOMPARE(runTool(QStringLiteral("ffmpeg"),
-                       {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"),
-                        QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
-                        QStringLiteral("testsrc=duration=2:size=96x72:rate=4"), QStringLiteral("-vf"),
-                        QStringLiteral("hue=h=%1").arg(i * 90), QStringLiteral("-pix_fmt"),
-                        QStringLiteral("yuv420p"), clip}),
-               0);
+      QCOMPARE(vs::test::makeTestPatternClip(clip, i * 90), 0);
       ScoreRequest r;
       r.videoPath = clip;
       r.prompt = QStringLiteral("A test pattern, $5 worth.");
@@ -164,8 +116,8 @@ class TestRemoteScoringE2e : public QObject {
   }
 
   void servedResultsEqualTheLocalWorkers() {
-    Server server;
-    QVERIFY(server.start(model_));
+    vs::test::ServeProcess server;
+    QVERIFY(server.start(QStringLiteral(VSCORE_PATH), model_));
     RemoteSettings rs;
     rs.servers << server.url;
     rs.modelDir = model_;  // turns the prompt-token check on
@@ -179,9 +131,9 @@ class TestRemoteScoringE2e : public QObject {
   }
 
   void twoServersShareTheJobsAndAKilledOneLosesNone() {
-    Server a, b;
-    QVERIFY(a.start(model_));
-    QVERIFY(b.start(model_));
+    vs::test::ServeProcess a, b;
+    QVERIFY(a.start(QStringLiteral(VSCORE_PATH), model_));
+    QVERIFY(b.start(QStringLiteral(VSCORE_PATH), model_));
     RemoteSettings rs;
     rs.servers << a.url << b.url;
     rs.modelDir = model_;

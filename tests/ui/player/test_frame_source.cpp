@@ -9,7 +9,7 @@
 #include <memory>
 #include <random>
 
-#include "tests/ui/player/barcode_clip.h"
+#include "tests/support/barcode_clip.h"
 #include "ui/player/frame_source.h"
 
 using namespace vs::ui;

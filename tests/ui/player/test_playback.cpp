@@ -6,35 +6,19 @@
 #include <QDir>
 #include <QSignalSpy>
 
-#include "tests/ui/player/barcode_clip.h"
+#include "tests/support/player_clip_set.h"
 #include "ui/player/playback.h"
 
 using namespace vs::ui;
 
 namespace {
 
-struct ClipSpec {
-  const char* name;
-  int width;
-  int height;
-  int fps;
-  int frames;
-};
-
-// Different rates and sizes, 2 s each; GOP 12 with B-frames so backward steps cross GOPs.
-const ClipSpec kClips[] = {
-    {"a24.mp4", 320, 240, 24, 48}, {"b30.mp4", 320, 240, 30, 60}, {"c25.mp4", 256, 144, 25, 50}};
+using vs::test::frameAtA;
+using vs::test::kPlayerClips;
 
 // Frame of a clip with rate `g` and offset `offset` (its frames) at master time `ms`.
 int frameAtMs(double ms, int g, int offset, int frames) {
   const int f = int(std::floor(ms * g / 1000.0 + 1e-9)) - offset;
-  return std::clamp(f, 0, frames - 1);
-}
-
-// Frame of such a clip where the 24 fps clip A starts its frame `fa`.
-int frameAtA(int fa, int g, int offset, int frames) {
-  const int num = fa * g - offset * 24;
-  const int f = num >= 0 ? num / 24 : -((-num + 23) / 24);
   return std::clamp(f, 0, frames - 1);
 }
 
@@ -46,7 +30,7 @@ class TestPlayback : public QObject {
   QString dir_;
   int64_t now_ms_ = 0;
 
-  QString path(int i) const { return QDir(dir_).filePath(QString::fromLatin1(kClips[i].name)); }
+  QString path(int i) const { return vs::test::playerClipPath(dir_, i); }
 
   std::unique_ptr<Playback> open(std::initializer_list<int> which) {
     auto pb = std::make_unique<Playback>([this] { return now_ms_; });
@@ -79,7 +63,7 @@ class TestPlayback : public QObject {
   QVector<int> atA(int fa, QVector<int> offsets = {0, 0, 0}) {
     QVector<int> out;
     for (int i = 0; i < 3; ++i) {
-      out.push_back(frameAtA(fa, kClips[i].fps, offsets[i], kClips[i].frames));
+      out.push_back(frameAtA(fa, kPlayerClips[i].fps, offsets[i], kPlayerClips[i].frames));
     }
     return out;
   }
@@ -87,7 +71,7 @@ class TestPlayback : public QObject {
   QVector<int> atMs(double ms) {
     QVector<int> out;
     for (int i = 0; i < 3; ++i) {
-      out.push_back(frameAtMs(ms, kClips[i].fps, 0, kClips[i].frames));
+      out.push_back(frameAtMs(ms, kPlayerClips[i].fps, 0, kPlayerClips[i].frames));
     }
     return out;
   }
@@ -95,13 +79,8 @@ class TestPlayback : public QObject {
  private slots:
   void initTestCase() {
     dir_ = qEnvironmentVariable("VS_TEST_TMP", QDir::tempPath()) + QStringLiteral("/vs_test_playback");
-    QVERIFY(QDir().mkpath(dir_));
-    for (int i = 0; i < 3; ++i) {
-      const ClipSpec& c = kClips[i];
-      const QString err =
-          vs::test::makeBarcodeClip(path(i), c.width, c.height, QString::number(c.fps), c.frames);
-      QVERIFY2(err.isEmpty(), qPrintable(err));
-    }
+    const QString err = vs::test::makePlayerClips(dir_);
+    QVERIFY2(err.isEmpty(), qPrintable(err));
   }
 
   void opensAtFrameZero() {
@@ -236,7 +215,7 @@ class TestPlayback : public QObject {
       pb->pump();
       for (int i = 0; i < 2; ++i) {
         const PlaybackTile& t = pb->tile(i);
-        QCOMPARE(t.target, qint64(frameAtMs(42.0 * tick, kClips[i].fps, 0, kClips[i].frames)));
+        QCOMPARE(t.target, qint64(frameAtMs(42.0 * tick, kPlayerClips[i].fps, 0, kPlayerClips[i].frames)));
         QVERIFY(t.shown <= t.target);  // never a frame ahead of the clock
         if (t.target == target_before[size_t(i)] + 1 && shown_before[size_t(i)] != target_before[size_t(i)]) {
           ++expected;

@@ -7,7 +7,7 @@
 #include <QDir>
 #include <QSignalSpy>
 
-#include "tests/ui/player/barcode_clip.h"
+#include "tests/support/player_clip_set.h"
 #include "ui/player/player_grid.h"
 #include "ui/player/player_timeline.h"
 
@@ -15,25 +15,8 @@ using namespace vs::ui;
 
 namespace {
 
-struct ClipSpec {
-  const char* name;
-  int width;
-  int height;
-  int fps;
-  int frames;
-};
-
-// Different rates, different sizes/aspects; GOP 12 with B-frames so backward steps cross GOPs.
-const ClipSpec kClips[] = {
-    {"a24.mp4", 320, 240, 24, 48}, {"b30.mp4", 320, 240, 30, 60}, {"c25.mp4", 256, 144, 25, 50}};
-
-// Frame of a clip with rate `g` and offset `offset` frames at the master time where the 24 fps
-// clip A starts its frame `fa`: floor(fa * g / 24 - offset), clamped.
-int expectedFrame(int fa, int g, int offset, int frames) {
-  const int num = fa * g - offset * 24;
-  const int f = num >= 0 ? num / 24 : -((-num + 23) / 24);
-  return std::clamp(f, 0, frames - 1);
-}
+using vs::test::frameAtA;
+using vs::test::kPlayerClips;
 
 }  // namespace
 
@@ -41,7 +24,7 @@ class TestPlayerGrid : public QObject {
   Q_OBJECT
  private:
   QString dir_;
-  QString path(int i) const { return QDir(dir_).filePath(QString::fromLatin1(kClips[i].name)); }
+  QString path(int i) const { return vs::test::playerClipPath(dir_, i); }
   QVector<PlayerClip> clips(std::initializer_list<int> which) const {
     QVector<PlayerClip> out;
     for (int i : which) {
@@ -70,7 +53,7 @@ class TestPlayerGrid : public QObject {
     QVector<int> out;
     int i = 0;
     for (int off : offsets) {
-      out.push_back(expectedFrame(fa, kClips[i].fps, off, kClips[i].frames));
+      out.push_back(frameAtA(fa, kPlayerClips[i].fps, off, kPlayerClips[i].frames));
       ++i;
     }
     return out;
@@ -86,13 +69,8 @@ class TestPlayerGrid : public QObject {
  private slots:
   void initTestCase() {
     dir_ = qEnvironmentVariable("VS_TEST_TMP", QDir::tempPath() + QStringLiteral("/vs_test_player"));
-    QVERIFY(QDir().mkpath(dir_));
-    for (int i = 0; i < 3; ++i) {
-      const ClipSpec& c = kClips[i];
-      const QString err =
-          vs::test::makeBarcodeClip(path(i), c.width, c.height, QString::number(c.fps), c.frames);
-      QVERIFY2(err.isEmpty(), qPrintable(err));
-    }
+    const QString err = vs::test::makePlayerClips(dir_);
+    QVERIFY2(err.isEmpty(), qPrintable(err));
   }
 
   void opensAtFrameZero() {
@@ -192,9 +170,8 @@ class TestPlayerGrid : public QObject {
     grid->stepFrames(4);
     const QVector<int> after = settledFrames(*grid);
     QCOMPARE(after[0], 16);
-    QCOMPARE(after[2], expectedFrame(16, 25, 0, 50));
-    QVERIFY2(std::abs(after[1] - (expectedFrame(16, 30, 0, 60) - 2)) <= 1,
-             qPrintable(QString::number(after[1])));
+    QCOMPARE(after[2], frameAtA(16, 25, 0, 50));
+    QVERIFY2(std::abs(after[1] - (frameAtA(16, 30, 0, 60) - 2)) <= 1, qPrintable(QString::number(after[1])));
   }
 
   void timelineClickSeeks() {
@@ -209,8 +186,8 @@ class TestPlayerGrid : public QObject {
                       QPoint((6 + track_right) / 2, timeline->height() / 2));
     const QVector<int> f = settledFrames(*grid);
     QVERIFY2(std::abs(f[0] - 24) <= 1, qPrintable(QString::number(f[0])));
-    QVERIFY(f[1] >= expectedFrame(f[0], 30, 0, 60) && f[1] <= expectedFrame(f[0] + 1, 30, 0, 60));
-    QVERIFY(f[2] >= expectedFrame(f[0], 25, 0, 50) && f[2] <= expectedFrame(f[0] + 1, 25, 0, 50));
+    QVERIFY(f[1] >= frameAtA(f[0], 30, 0, 60) && f[1] <= frameAtA(f[0] + 1, 30, 0, 60));
+    QVERIFY(f[2] >= frameAtA(f[0], 25, 0, 50) && f[2] <= frameAtA(f[0] + 1, 25, 0, 50));
   }
 
   void playsInSync() {
@@ -222,8 +199,8 @@ class TestPlayerGrid : public QObject {
     const QVector<int> f = settledFrames(*grid);
     QVERIFY2(f[0] >= 8 && f[0] <= 47, qPrintable(QString::number(f[0])));
     // B and C show the frames covering A's frame start time (A's frame is [fa/24, (fa+1)/24)).
-    QVERIFY(f[1] >= expectedFrame(f[0], 30, 0, 60) && f[1] <= expectedFrame(f[0] + 1, 30, 0, 60));
-    QVERIFY(f[2] >= expectedFrame(f[0], 25, 0, 50) && f[2] <= expectedFrame(f[0] + 1, 25, 0, 50));
+    QVERIFY(f[1] >= frameAtA(f[0], 30, 0, 60) && f[1] <= frameAtA(f[0] + 1, 30, 0, 60));
+    QVERIFY(f[2] >= frameAtA(f[0], 25, 0, 50) && f[2] <= frameAtA(f[0] + 1, 25, 0, 50));
   }
 
   void loopsInOutRange() {
@@ -411,7 +388,7 @@ class TestPlayerGrid : public QObject {
     const QVector<int> f = settledFrames(*grid);
     QCOMPARE(grid->tileImageRect(0).size(), QSize(320, 240));
     QCOMPARE(grid->tileImageRect(1).size(), QSize(320, 240));  // linked
-    QCOMPARE(f, QVector<int>({37, expectedFrame(37, 30, 0, 60)}));
+    QCOMPARE(f, QVector<int>({37, frameAtA(37, 30, 0, 60)}));
     // A small window: 1:1 now crops to the tile, centred.
     grid->resize(420, 260);
     grid->zoomOneToOne();
@@ -448,7 +425,7 @@ class TestPlayerGrid : public QObject {
     const QImage img = grid->grab().toImage();
     for (int clip = 0; clip < 2; ++clip) {
       const QRect tile = grid->tileRect(clip);
-      const int frames = kClips[clip].frames;
+      const int frames = kPlayerClips[clip].frames;
       const int y = tile.bottom() - 3;  // inside the 8 px strip under the picture
       auto xOf = [&](int f) { return tile.left() + int(std::floor((f + 0.5) * tile.width() / frames)); };
       auto isMarker = [&](int x) {
@@ -476,7 +453,7 @@ class TestPlayerGrid : public QObject {
     QVERIFY(saved.at(0).at(1).toStringList().isEmpty());
     for (int i = 0; i < 3; ++i) {
       const QImage png(paths[i]);
-      QCOMPARE(png.size(), QSize(kClips[i].width, kClips[i].height));  // full resolution
+      QCOMPARE(png.size(), QSize(kPlayerClips[i].width, kPlayerClips[i].height));  // full resolution
       QCOMPARE(vs::test::readBarcode(png, png.rect()), shown[i]);
     }
   }
@@ -497,10 +474,10 @@ class TestPlayerGrid : public QObject {
     QTest::qWait(400);
     grid->pause();
     grid->seekFrame(0, 30);
-    QCOMPARE(settledFrames(*grid), QVector<int>({30, expectedFrame(30, 30, 0, 60)}));
+    QCOMPARE(settledFrames(*grid), QVector<int>({30, frameAtA(30, 30, 0, 60)}));
     grid->action(PlayerAction::MuteAudio)->trigger();
     grid->stepFrames(-1);
-    QCOMPARE(settledFrames(*grid), QVector<int>({29, expectedFrame(29, 30, 0, 60)}));
+    QCOMPARE(settledFrames(*grid), QVector<int>({29, frameAtA(29, 30, 0, 60)}));
   }
 
   void variableFrameRateFollowsTimestamps() {

@@ -27,6 +27,7 @@
 #include "core/analysis/comparison_schedule.h"
 #include "core/analysis/preference_report.h"
 #include "core/store/store.h"
+#include "tests/support/workstation_session.h"
 #include "tests/ui/user_clips.h"
 #include "tests/ui/workstation_test_project.h"
 #include "ui/action_registry.h"
@@ -88,24 +89,12 @@ class TestPreferenceMode : public QObject {
   Q_OBJECT
  private:
   TypingGuard guard_;
-  void key(int k, Qt::KeyboardModifiers m = Qt::NoModifier) {
-    QWidget* target =
-        QApplication::focusWidget() ? QApplication::focusWidget() : QApplication::activeWindow();
-    QTest::keyClick(target, static_cast<Qt::Key>(k), m);
-  }
-  void type(const QString& text) {
-    for (QChar c : text) {
-      QTest::keyClick(QApplication::focusWidget(), c.toLatin1());
-    }
-  }
+  void key(int k, Qt::KeyboardModifiers m = Qt::NoModifier) { test::pressKey(k, m); }
+  void type(const QString& text) { test::typeText(text); }
 
  private slots:
   void initTestCase() {
-    QDir(tmpDir()).removeRecursively();
-    QDir().mkpath(tmpDir());
-    qputenv("XDG_CONFIG_HOME", (tmpDir() + QStringLiteral("/config")).toUtf8());
-    QSettings().clear();
-    QSettings().setValue(QStringLiteral("annotator/name"), QStringLiteral("alice"));
+    test::startWorkstationTest(tmpDir(), QStringLiteral("alice"));
     qApp->installEventFilter(&guard_);
   }
 
