@@ -2,7 +2,7 @@
 // COPY (text format), then three set-based statements apply them to prompts, videos and
 // evaluations, all in the import's one transaction (writer lock held, complete or absent).
 //
-// The result is the statement-per-row import's (store_bulk.cpp), statement for statement:
+// The result is the statement-per-row import's (store_bulk.cpp):
 //   - prompts and videos are inserted in order of first appearance in the file, so their ids
 //     keep the file's order (exports list videos by id);
 //   - a video met again keeps its prompt unless the item names one, and its URL unless the item
@@ -12,6 +12,7 @@
 //     names the same (video, annotator) again is applied in batches: the staged rows are applied
 //     before the repeat is staged, and the repeat updates what the batch wrote.
 #include <QSet>
+#include <algorithm>
 #include <utility>
 
 #include "core/domain/error.h"
@@ -23,29 +24,41 @@ namespace {
 
 constexpr const char* kStaging =
     "CREATE TEMPORARY TABLE IF NOT EXISTS vs_import("
-    "seq bigint NOT NULL, video_name text NOT NULL, prompt text, url text NOT NULL, annotator_id bigint, "
+    "seq bigint NOT NULL, video_row boolean NOT NULL, prompt_first boolean NOT NULL, video_name text NOT "
+    "NULL, "
+    "prompt text, url text NOT NULL, annotator_id bigint, "
     "visual double precision, t2v double precision, phy double precision, visual_rationale text, "
     "t2v_rationale text, phy_rationale text, thinking text, origin text, model_id text, settings_json text, "
     "extra_json text) ON COMMIT DROP";
 
 constexpr const char* kCopy =
-    "COPY vs_import(seq, video_name, prompt, url, annotator_id, visual, t2v, phy, visual_rationale, "
+    "COPY vs_import(seq, video_row, prompt_first, video_name, prompt, url, annotator_id, visual, t2v, phy, "
+    "visual_rationale, "
     "t2v_rationale, phy_rationale, thinking, origin, model_id, settings_json, extra_json) FROM STDIN";
 
+// Each prompt is staged as "first" once per import, where it is met first.
 constexpr const char* kApplyPrompts =
-    "INSERT INTO prompts(text) SELECT prompt FROM vs_import WHERE prompt IS NOT NULL "
-    "GROUP BY prompt ORDER BY min(seq) ON CONFLICT(text) DO NOTHING";
+    "INSERT INTO prompts(text) SELECT prompt FROM vs_import WHERE prompt_first ORDER BY seq "
+    "ON CONFLICT(text) DO NOTHING";
 
+constexpr const char* kVideoConflict =
+    " ON CONFLICT(name) DO UPDATE SET prompt_id = coalesce(excluded.prompt_id, videos.prompt_id), "
+    "url = CASE WHEN excluded.url <> '' THEN excluded.url ELSE videos.url END";
+
+// A batch where each video is named by one item: its row (the item's first) as it is.
 constexpr const char* kApplyVideos =
+    "INSERT INTO videos(name, prompt_id, url) SELECT s.video_name, p.id, s.url FROM vs_import s "
+    "LEFT JOIN prompts p ON p.text = s.prompt WHERE s.video_row ORDER BY s.seq";
+
+// A batch that names a video in several items: the last prompt and the last non-empty URL.
+constexpr const char* kApplyRepeatedVideos =
     "INSERT INTO videos(name, prompt_id, url) "
     "SELECT g.name, p.id, g.url FROM ("
     "  SELECT video_name AS name, min(seq) AS first, "
     "  (array_agg(prompt ORDER BY seq DESC) FILTER (WHERE prompt IS NOT NULL))[1] AS prompt, "
     "  coalesce((array_agg(url ORDER BY seq DESC) FILTER (WHERE url <> ''))[1], '') AS url "
     "  FROM vs_import GROUP BY video_name) g "
-    "LEFT JOIN prompts p ON p.text = g.prompt ORDER BY g.first "
-    "ON CONFLICT(name) DO UPDATE SET prompt_id = coalesce(excluded.prompt_id, videos.prompt_id), "
-    "url = CASE WHEN excluded.url <> '' THEN excluded.url ELSE videos.url END";
+    "LEFT JOIN prompts p ON p.text = g.prompt ORDER BY g.first";
 
 // %1: the import's time (ms since the epoch), as the per-row upsert binds it.
 constexpr const char* kApplyEvaluations =
@@ -105,40 +118,60 @@ void endRow(QByteArray& out) {
 
 class Staging {
  public:
-  Staging(Impl& d, qint64 now) : d_(d), now_(now) { d_.db->exec(kStaging, d_.where); }
+  // Sorting a batch in file order stays in memory (the default work_mem spills to disk).
+  Staging(Impl& d, qint64 now) : d_(d), now_(now) {
+    d_.db->exec("SET LOCAL work_mem = '64MB'", d_.where);
+    d_.db->exec(kStaging, d_.where);
+  }
 
-  // The item's video and prompt, with one evaluation or none.
-  void add(const FeedbackItem& item, const EvaluationWrite* w) {
-    if (w) {
-      auto key = std::make_pair(item.videoName, w->annotatorId);
-      if (keys_.contains(key) || rows_.size() >= kBatchBytes)
-        apply();
-      keys_.insert(std::move(key));
-    }
-    number(rows_, ++seq_);
-    field(rows_, item.videoName);
-    if (item.prompt.isEmpty())
-      nullField(rows_);
-    else
-      field(rows_, item.prompt);
-    field(rows_, item.videoUrl);  // a null URL is ""
-    if (!w) {
-      for (int i = 0; i < 12; ++i)
+  // One row per evaluation an item writes (or one with none); the first carries the item's
+  // video and prompt.
+  void add(const FeedbackItem& item, const EvaluationWrite* writes, int count) {
+    for (int w = 0; w < std::max(count, 1); ++w) {
+      const EvaluationWrite* e = count > 0 ? &writes[w] : nullptr;
+      if (e) {
+        auto key = std::make_pair(item.videoName, e->annotatorId);
+        if (keys_.contains(key) || rows_.size() >= kBatchBytes)
+          apply();
+        keys_.insert(std::move(key));
+      }
+      const bool videoRow = w == 0;
+      if (videoRow) {
+        if (names_.contains(item.videoName))
+          repeatedNames_ = true;
+        else
+          names_.insert(item.videoName);
+      }
+      const bool firstPrompt = videoRow && !item.prompt.isEmpty() && !prompts_.contains(item.prompt);
+      if (firstPrompt)
+        prompts_.insert(item.prompt);
+      number(rows_, ++seq_);
+      rows_ += videoRow ? "t\t" : "f\t";
+      rows_ += firstPrompt ? "t\t" : "f\t";
+      field(rows_, item.videoName);
+      if (item.prompt.isEmpty() || !videoRow)
         nullField(rows_);
+      else
+        field(rows_, item.prompt);
+      field(rows_, videoRow ? item.videoUrl : QByteArray());  // a null URL is ""
+      if (!e) {
+        for (int i = 0; i < 12; ++i)
+          nullField(rows_);
+        endRow(rows_);
+        continue;
+      }
+      number(rows_, e->annotatorId);
+      for (size_t k = 0; k < 3; ++k)
+        real(rows_, e->scores->value[k]);
+      for (size_t k = 0; k < 3; ++k)
+        field(rows_, *e->rationale[k]);
+      field(rows_, *e->thinking);
+      field(rows_, *e->origin);
+      field(rows_, *e->modelId);
+      field(rows_, *e->settings);
+      field(rows_, *e->extraJson);
       endRow(rows_);
-      return;
     }
-    number(rows_, w->annotatorId);
-    for (size_t k = 0; k < 3; ++k)
-      real(rows_, w->scores->value[k]);
-    for (size_t k = 0; k < 3; ++k)
-      field(rows_, *w->rationale[k]);
-    field(rows_, *w->thinking);
-    field(rows_, *w->origin);
-    field(rows_, *w->modelId);
-    field(rows_, *w->settings);
-    field(rows_, *w->extraJson);
-    endRow(rows_);
   }
 
   // Sends the staged rows and applies them; the staging table is empty again afterwards.
@@ -149,9 +182,11 @@ class Staging {
     db.copyIn(kCopy, rows_, d_.where);
     rows_.clear();
     keys_.clear();
-    db.exec("ANALYZE vs_import", d_.where);
+    names_.clear();
     db.exec(kApplyPrompts, d_.where);
-    db.exec(kApplyVideos, d_.where);
+    db.exec((QByteArray(repeatedNames_ ? kApplyRepeatedVideos : kApplyVideos) + kVideoConflict).constData(),
+            d_.where);
+    repeatedNames_ = false;
     db.exec(QByteArray(kApplyEvaluations).replace("%1", QByteArray::number(now_)).constData(), d_.where);
     db.exec("TRUNCATE vs_import", d_.where);
   }
@@ -162,6 +197,9 @@ class Staging {
   qint64 seq_ = 0;
   QByteArray rows_;
   QSet<std::pair<QByteArray, qint64>> keys_;  // (video name, annotator) staged since the last apply
+  QSet<QByteArray> names_;                    // videos staged since the last apply
+  bool repeatedNames_ = false;                // ... one of them by more than one item
+  QSet<QByteArray> prompts_;                  // staged by this import
 };
 
 }  // namespace
@@ -184,10 +222,7 @@ ImportResult importItemsByCopy(Impl& d, const std::function<const FeedbackItem*(
     if (options.progress && (i & 4095) == 0)
       options.progress(static_cast<qint64>(i), -1);
     const int count = planner.plan(i, *item, writes);
-    if (count == 0)
-      staging.add(*item, nullptr);
-    for (int w = 0; w < count; ++w)
-      staging.add(*item, &writes[w]);
+    staging.add(*item, writes, count);
     written += count;
   }
   staging.apply();
