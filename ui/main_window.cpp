@@ -55,8 +55,8 @@
 #include "ui/queue_model.h"
 #include "ui/queue_panel.h"
 #include "ui/recent_projects.h"
-#include "ui/rubric.h"
-#include "ui/rubric_dialog.h"
+#include "ui/project_rubric.h"
+#include "ui/rubric_editing.h"
 #include "ui/scoring_controller.h"
 #include "ui/demo_project.h"
 #include "ui/score_panel.h"
@@ -392,17 +392,9 @@ void MainWindow::createActions() {
          dialog.exec();
        });
   make(QStringLiteral("file.rubric"), file, tr("Edit the project rubric…"), QKeySequence(), [this] {
-    if (!store_) {
-      return;
-    }
-    RubricDialog dialog(Rubric::forProject(projectPath()), this);
-    if (dialog.exec() == QDialog::Accepted) {
-      const Rubric rubric = dialog.rubric();
-      if (!readOnly_ && !rubric.saveForProject(projectPath())) {
-        statusBar()->showMessage(tr("Cannot write %1").arg(Rubric::sidecarPath(projectPath())), 10000);
-      }
-      scorePanel_->setRubric(rubric);
-    }
+    if (const auto rubric =
+            store_ ? editProjectRubric(this, *store_, projectPath(), readOnly_) : std::nullopt)
+      scorePanel_->setRubric(*rubric);
   });
   make(QStringLiteral("model.scoreAll"), jobs, tr("Score unscored items with the model"),
        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
@@ -545,7 +537,7 @@ bool MainWindow::openProject(const QString& path, BusyPolicy busy) {
   connect(session_.get(), &AnnotationSession::editFailed, this, [this](const QString& message) {
     statusBar()->showMessage(tr("Not saved: %1").arg(message), 10000);
   });
-  scorePanel_->setRubric(Rubric::forProject(absolute));
+  scorePanel_->setRubric(loadProjectRubric(*store_, absolute, !readOnly_).rubric);
   const bool comparing = preference_->isActive();
   preference_->setProject(store_.get(), session_->annotatorId(), undo_, readOnly_, absolute);
   audit_->preferencePanel()->setStore(store_.get());
