@@ -687,10 +687,6 @@ Open it read-only here?</translation>
         <translation>Edit the project rubric…</translation>
     </message>
     <message>
-        <source>Cannot write %1</source>
-        <translation>Cannot write %1</translation>
-    </message>
-    <message>
         <source>Prefer</source>
         <translation>Prefer</translation>
     </message>
@@ -1832,6 +1828,74 @@ Model soft scores: %2</translation>
     <message>
         <source>Requests in flight on this server</source>
         <translation>Requests in flight on this server</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::VersionConflictDialog</name>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>Changed by someone else</translation>
+    </message>
+    <message>
+        <source>%1 was changed by someone else while you were editing it. Nothing has been saved yet: choose which version to keep.</source>
+        <translation>%1 was changed by someone else while you were editing it. Nothing has been saved yet: choose which version to keep.</translation>
+    </message>
+    <message>
+        <source>Their version</source>
+        <translation>Their version</translation>
+    </message>
+    <message>
+        <source>Your version</source>
+        <translation>Your version</translation>
+    </message>
+    <message>
+        <source>&amp;Their version:</source>
+        <translation>&amp;Their version:</translation>
+    </message>
+    <message>
+        <source>&amp;Your version:</source>
+        <translation>&amp;Your version:</translation>
+    </message>
+    <message>
+        <source>&amp;Use theirs</source>
+        <translation>&amp;Use theirs</translation>
+    </message>
+    <message>
+        <source>Drop your changes and keep their version</source>
+        <translation>Drop your changes and keep their version</translation>
+    </message>
+    <message>
+        <source>&amp;Keep mine</source>
+        <translation>&amp;Keep mine</translation>
+    </message>
+    <message>
+        <source>Save your version on top of theirs</source>
+        <translation>Save your version on top of theirs</translation>
+    </message>
+    <message>
+        <source>&amp;Back to editing</source>
+        <translation>&amp;Back to editing</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::RubricEditing</name>
+    <message>
+        <source>Project rubric</source>
+        <translation>Project rubric</translation>
+    </message>
+    <message>
+        <source>Cannot read the rubric: %1</source>
+        <translation>Cannot read the rubric: %1</translation>
+    </message>
+    <message>
+        <source>The project rubric</source>
+        <translation>The project rubric</translation>
+    </message>
+    <message>
+        <source>The rubric was not saved: %1
+Your text is kept in the editor.</source>
+        <translation>The rubric was not saved: %1
+Your text is kept in the editor.</translation>
     </message>
 </context>
 </TS>

@@ -687,10 +687,6 @@ Open it read-only here?</source>
         <translation>编辑项目评分细则…</translation>
     </message>
     <message>
-        <source>Cannot write %1</source>
-        <translation>无法写入 %1</translation>
-    </message>
-    <message>
         <source>Prefer</source>
         <translation>比较</translation>
     </message>
@@ -1826,6 +1822,74 @@ Model soft scores: %2</source>
     <message>
         <source>Requests in flight on this server</source>
         <translation>此服务器上同时进行的请求数</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::VersionConflictDialog</name>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>已被他人更改</translation>
+    </message>
+    <message>
+        <source>%1 was changed by someone else while you were editing it. Nothing has been saved yet: choose which version to keep.</source>
+        <translation>%1 在您编辑期间已被他人更改。尚未保存任何内容：请选择要保留的版本。</translation>
+    </message>
+    <message>
+        <source>Their version</source>
+        <translation>对方的版本</translation>
+    </message>
+    <message>
+        <source>Your version</source>
+        <translation>您的版本</translation>
+    </message>
+    <message>
+        <source>&amp;Their version:</source>
+        <translation>对方的版本(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Your version:</source>
+        <translation>您的版本(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>&amp;Use theirs</source>
+        <translation>采用对方的版本(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Drop your changes and keep their version</source>
+        <translation>放弃您的更改，保留对方的版本</translation>
+    </message>
+    <message>
+        <source>&amp;Keep mine</source>
+        <translation>保留我的版本(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Save your version on top of theirs</source>
+        <translation>在对方的版本之上保存您的版本</translation>
+    </message>
+    <message>
+        <source>&amp;Back to editing</source>
+        <translation>返回编辑(&amp;B)</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::RubricEditing</name>
+    <message>
+        <source>Project rubric</source>
+        <translation>项目评分细则</translation>
+    </message>
+    <message>
+        <source>Cannot read the rubric: %1</source>
+        <translation>无法读取评分细则：%1</translation>
+    </message>
+    <message>
+        <source>The project rubric</source>
+        <translation>项目评分细则</translation>
+    </message>
+    <message>
+        <source>The rubric was not saved: %1
+Your text is kept in the editor.</source>
+        <translation>评分细则未保存：%1
+您的文字仍保留在编辑器中。</translation>
     </message>
 </context>
 </TS>

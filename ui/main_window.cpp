@@ -28,7 +28,7 @@
 #include "ui/queue_model.h"
 #include "ui/queue_panel.h"
 #include "ui/recent_projects.h"
-#include "ui/rubric.h"
+#include "ui/project_rubric.h"
 #include "ui/score_panel.h"
 #include "ui/team_lease.h"
 #include "ui/team_watch.h"
@@ -195,7 +195,7 @@ bool MainWindow::openProject(const QString& path, BusyPolicy busy) {
   connect(session_.get(), &AnnotationSession::editFailed, this, [this](const QString& message) {
     statusBar()->showMessage(tr("Not saved: %1").arg(message), 10000);
   });
-  scorePanel_->setRubric(Rubric::forProject(absolute));
+  scorePanel_->setRubric(loadProjectRubric(*store_, absolute, !readOnly_).rubric);
   const bool comparing = preference_->isActive();
   preference_->setProject(store_.get(), session_->annotatorId(), undo_, readOnly_, absolute);
   audit_->preferencePanel()->setStore(store_.get());

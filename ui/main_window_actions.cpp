@@ -22,8 +22,8 @@
 #include "ui/project_dialogs.h"
 #include "ui/queue_filter_model.h"
 #include "ui/queue_panel.h"
-#include "ui/rubric.h"
-#include "ui/rubric_dialog.h"
+#include "ui/project_rubric.h"
+#include "ui/rubric_editing.h"
 #include "ui/score_panel.h"
 #include "ui/scoring_controller.h"
 #include "ui/settings_dialog.h"
@@ -188,17 +188,9 @@ void MainWindow::createActions() {
          dialog.exec();
        });
   make(QStringLiteral("file.rubric"), file, tr("Edit the project rubric…"), QKeySequence(), [this] {
-    if (!store_) {
-      return;
-    }
-    RubricDialog dialog(Rubric::forProject(projectPath()), this);
-    if (dialog.exec() == QDialog::Accepted) {
-      const Rubric rubric = dialog.rubric();
-      if (!readOnly_ && !rubric.saveForProject(projectPath())) {
-        statusBar()->showMessage(tr("Cannot write %1").arg(Rubric::sidecarPath(projectPath())), 10000);
-      }
-      scorePanel_->setRubric(rubric);
-    }
+    if (const auto rubric =
+            store_ ? editProjectRubric(this, *store_, projectPath(), readOnly_) : std::nullopt)
+      scorePanel_->setRubric(*rubric);
   });
   make(QStringLiteral("model.scoreAll"), jobs, tr("Score unscored items with the model"),
        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),

@@ -1,12 +1,13 @@
 #include "ui/rubric.h"
 
 #include <QCoreApplication>
-#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
+#include <QStringList>
+
+#include "ui/dimension_names.h"
 
 namespace vs::ui {
 
@@ -49,13 +50,9 @@ QString Rubric::sidecarPath(const QString& projectPath) {
   return info.absolutePath() + QLatin1Char('/') + info.completeBaseName() + QStringLiteral(".rubric.json");
 }
 
-Rubric Rubric::forProject(const QString& projectPath) {
+Rubric Rubric::fromJson(const QByteArray& json) {
   Rubric r = defaults();
-  QFile file(sidecarPath(projectPath));
-  if (projectPath.isEmpty() || !file.open(QIODevice::ReadOnly)) {
-    return r;
-  }
-  const QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
+  const QJsonObject root = QJsonDocument::fromJson(json).object();
   for (Dimension d : kDimensions) {
     const QJsonObject o = root.value(dimensionKey(d)).toObject();
     if (o.contains(QStringLiteral("definition"))) {
@@ -69,7 +66,7 @@ Rubric Rubric::forProject(const QString& projectPath) {
   return r;
 }
 
-bool Rubric::saveForProject(const QString& projectPath) const {
+QByteArray Rubric::toJson() const {
   QJsonObject root;
   for (Dimension d : kDimensions) {
     QJsonArray anchors;
@@ -79,12 +76,19 @@ bool Rubric::saveForProject(const QString& projectPath) const {
     root.insert(dimensionKey(d), QJsonObject{{QStringLiteral("definition"), (*this)[d].definition},
                                              {QStringLiteral("anchors"), anchors}});
   }
-  QSaveFile file(sidecarPath(projectPath));
-  if (!file.open(QIODevice::WriteOnly)) {
-    return false;
+  return QJsonDocument(root).toJson(QJsonDocument::Compact);
+}
+
+QString Rubric::toText() const {
+  QStringList lines;
+  for (Dimension d : kDimensions) {
+    lines << dimensionDisplayName(d) + QStringLiteral(": ") + (*this)[d].definition;
+    for (const QString& a : (*this)[d].anchors) {
+      lines << QStringLiteral("    ") + a;
+    }
+    lines << QString();
   }
-  file.write(QJsonDocument(root).toJson());
-  return file.commit();
+  return lines.join(QLatin1Char('\n')).trimmed();
 }
 
 }  // namespace vs::ui

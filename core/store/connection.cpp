@@ -1,6 +1,12 @@
 #include "core/store/connection.h"
 
+#include "core/domain/error.h"
+
 namespace vs::store {
+
+void Connection::copyIn(const char*, const QByteArray&, const QString& where) {
+  throw Error(Error::Kind::Io, where, QStringLiteral("COPY needs a PostgreSQL project"));
+}
 
 Statement::Statement(Connection& db, const char* sql, const QString& where) : impl_(db.prepare(sql, where)) {}
 Statement::~Statement() = default;

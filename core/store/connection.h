@@ -51,6 +51,9 @@ class Connection {
   virtual qint64 changes() const = 0;                   // rows written by the last statement run
   virtual qint64 sessionId() const { return 0; }        // PostgreSQL: the server process of this connection
   virtual int schemaVersion(const QString& where) = 0;  // 0: empty database
+  // PostgreSQL: runs `sql` (a COPY ... FROM STDIN) sending `data`, rows in COPY's text format.
+  // SQLite has no COPY: throws.
+  virtual void copyIn(const char* sql, const QByteArray& data, const QString& where);
   virtual void setSchemaVersion(int version, const QString& where) = 0;
   // Held for the length of a bulk import (SQLite: rollback journal, no per-row foreign key checks).
   class BulkScope {

@@ -269,6 +269,39 @@ class PgConnection final : public Connection {
     begin("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", where);
   }
   void commit(const QString& where) override { run("COMMIT", where); }
+  void copyIn(const char* sql, const QByteArray& data, const QString& where) override {
+    PGresult* r = PQexec(conn_, sql);
+    if (PQresultStatus(r) != PGRES_COPY_IN) {
+      struct Clear {
+        PGresult* r;
+        ~Clear() { PQclear(r); }
+      } clear{r};
+      throwPg(conn_, r, where);
+    }
+    PQclear(r);
+    // Sent in pieces of 1 MiB; a refused send ends the COPY with an error message instead.
+    constexpr qsizetype kPiece = 1 << 20;
+    const char* failed = nullptr;
+    for (qsizetype at = 0; at < data.size() && !failed; at += kPiece) {
+      const int n = static_cast<int>(std::min(kPiece, data.size() - at));
+      if (PQputCopyData(conn_, data.constData() + at, n) != 1)
+        failed = "sending rows failed";
+    }
+    if (PQputCopyEnd(conn_, failed) != 1 && !failed)
+      failed = "ending COPY failed";
+    PGresult* last = nullptr;
+    while (PGresult* next = PQgetResult(conn_)) {
+      PQclear(last);
+      last = next;
+    }
+    struct Clear {
+      PGresult* r;
+      ~Clear() { PQclear(r); }
+    } clear{last};
+    if (!last || PQresultStatus(last) != PGRES_COMMAND_OK)
+      throwPg(conn_, last, where);
+    changes_ = QByteArray(PQcmdTuples(last)).toLongLong();
+  }
   void rollback() noexcept override {
     const PGTransactionStatusType s = PQtransactionStatus(conn_);
     if (s == PQTRANS_INTRANS || s == PQTRANS_INERROR)

@@ -291,6 +291,10 @@ void migrate(Connection& db, int fromVersion, int toVersion, const QString& wher
       createPostgresNotify(db, where);
     current = 6;
   }
+  if (current < 7 && toVersion >= 7) {
+    createLeaseRoom(db, where);
+    current = 7;
+  }
   db.setSchemaVersion(current, where);
   transaction.commit();
 }

@@ -19,6 +19,13 @@ void createPostgresV5(Connection& db, const QString& where);
 // PostgreSQL's part of version 6: change notifications (schema_pg.cpp).
 void createPostgresNotify(Connection& db, const QString& where);
 
+// Version 7 (schema_lease_room.cpp): videos.takers / videos.room kept by triggers for leases.
+void createLeaseRoom(Connection& db, const QString& where);
+// Counts every video's takers again and sets its room (after rows were copied in wholesale).
+void recountLeaseRoom(Connection& db, const QString& where);
+// Sets every video's room from its takers (after the judgements per video changed).
+void updateLeaseRoom(Connection& db, const QString& where);
+
 // Brings a project at `fromVersion` (0 = empty new file) to `toVersion`, in one transaction.
 void migrate(Connection& db, int fromVersion, int toVersion, const QString& where);
 

@@ -56,7 +56,7 @@ class VersionConflict : public Error {
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 6;  // see schema.cpp for every version and migration
+  static constexpr int kSchemaVersion = 7;  // see schema.cpp for every version and migration
 
   explicit Store(const QString& path, OpenMode mode = OpenMode::OpenExisting, int busyTimeoutMs = 5000);
   ~Store();

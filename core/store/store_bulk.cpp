@@ -1,11 +1,12 @@
-// Bulk import/export: the hot paths of `vscore import/export`. Prepared statements in one
-// transaction, UTF-8 bound straight from the parsed file, prompts cached by text.
+// Bulk import/export: the hot paths of `vscore import/export`. SQLite: prepared statements in
+// one transaction, UTF-8 bound straight from the parsed file, prompts cached by text.
+// PostgreSQL imports with COPY instead (store_bulk_pg.cpp); the per-item rules are shared.
 #include <QDateTime>
 #include <QHash>
 
 #include "core/domain/error.h"
 #include "core/store/store.h"
-#include "core/store/store_impl.h"
+#include "core/store/store_bulk.h"
 
 namespace vs::store {
 namespace {
@@ -21,8 +22,6 @@ constexpr const char* kUpdateVideo =
 constexpr const char* kInsertPrompt =
     "INSERT INTO prompts(text) VALUES (?1) ON CONFLICT(text) DO NOTHING RETURNING id";
 constexpr const char* kFindPrompt = "SELECT id FROM prompts WHERE text = ?1";
-constexpr const char* kRecordImport =
-    "INSERT INTO imports(source, format, annotator, items, imported_at) VALUES (?, ?, ?, ?, ?)";
 
 constexpr const char* kUpsertEvaluation =
     "INSERT INTO evaluations(video_id, annotator_id, visual, t2v, phy, visual_rationale, "
@@ -35,13 +34,6 @@ constexpr const char* kUpsertEvaluation =
     "thinking = excluded.thinking, origin = excluded.origin, model_id = excluded.model_id, "
     "settings_json = excluded.settings_json, updated_at = excluded.updated_at, "
     "extra_json = excluded.extra_json";
-
-qint64 countOf(Impl& d, const char* sql) {
-  Statement& s = d.statement(sql);
-  const qint64 n = s.step() ? s.int64(0) : 0;
-  s.reset();
-  return n;
-}
 
 QString itemWhere(const QString& where, size_t index, const FeedbackItem& item) {
   return QStringLiteral("%1: item %2 (video_name \"%3\")")
@@ -60,6 +52,92 @@ bool inRange(const Scores& scores) {
 
 }  // namespace
 
+qint64 countOf(Impl& d, const char* sql) {
+  Statement& s = d.statement(sql);
+  const qint64 n = s.step() ? s.int64(0) : 0;
+  s.reset();
+  return n;
+}
+
+// The options' annotators are created on first use (the person's before the model's, as they
+// always were): a file whose items all name their own annotator (Label Studio) leaves no empty
+// "default" behind.
+ImportPlanner::ImportPlanner(Impl& d, const ImportOptions& options)
+    : d_(d),
+      options_(options),
+      origin_(originName(options.origin).toUtf8()),
+      modelId_(options.modelId.toUtf8()),
+      settings_(options.settingsJson.toUtf8()),
+      modelAnnotatorModelId_((options.modelId.isEmpty() ? options.modelAnnotator : options.modelId).toUtf8()),
+      now_(QDateTime::currentMSecsSinceEpoch()) {
+  if (options.annotator.isEmpty() && options.modelAnnotator.isEmpty()) {
+    throw Error(Error::Kind::Usage, d.where, QStringLiteral("import needs an annotator"));
+  }
+}
+
+int ImportPlanner::plan(size_t index, const FeedbackItem& item, EvaluationWrite out[2]) {
+  if (item.videoName.isEmpty()) {
+    throw Error(Error::Kind::InvalidData, itemWhere(d_.where, index, item),
+                QStringLiteral("video_name is empty"));
+  }
+  const bool ownAnnotator = !item.annotator.isEmpty();
+  const AnnotatorKind kind = ownAnnotator ? item.annotatorKind : options_.annotatorKind;
+  if (!inRange(item.scores) || !inRange(item.modelScores)) {  // location text only on failure
+    d_.checkScores(item.scores, kind, itemWhere(d_.where, index, item));
+    d_.checkScores(item.modelScores, AnnotatorKind::Model, itemWhere(d_.where, index, item));
+  }
+  qint64 annotatorId = 0;
+  if (ownAnnotator) {
+    const auto it = itemAnnotatorIds_.constFind(item.annotator);
+    if (it != itemAnnotatorIds_.constEnd()) {
+      annotatorId = it.value();
+    } else {
+      annotatorId = d_.ensureAnnotator(QString::fromUtf8(item.annotator), item.annotatorKind);
+      itemAnnotatorIds_.insert(item.annotator, annotatorId);
+    }
+  } else if (!options_.annotator.isEmpty()) {
+    if (optionsAnnotatorId_ == 0)
+      optionsAnnotatorId_ = d_.ensureAnnotator(options_.annotator, options_.annotatorKind);
+    annotatorId = optionsAnnotatorId_;
+  }
+  int n = 0;
+  const bool hasHuman =
+      annotatorId != 0 && (!item.scores.empty() || item.modelState == ModelScoreState::None);
+  if (hasHuman) {
+    extraJson_ = extraFieldsToJson(item.extra);
+    // A model named by the item (a Label Studio prediction) is its own model id.
+    const bool itemModel = ownAnnotator && item.annotatorKind == AnnotatorKind::Model;
+    EvaluationWrite& w = out[n++];
+    w.annotatorId = annotatorId;
+    w.scores = &item.scores;
+    for (size_t k = 0; k < 3; ++k)
+      w.rationale[k] = &item.rationale[k];
+    w.thinking = &item.thinking;
+    w.origin = itemModel ? &modelOrigin_ : &origin_;
+    w.modelId = itemModel ? &item.annotator : &modelId_;
+    w.settings = &settings_;
+    w.extraJson = &extraJson_;
+  }
+  if (!options_.modelAnnotator.isEmpty() && item.modelState != ModelScoreState::None) {
+    if (modelAnnotatorId_ == 0)
+      modelAnnotatorId_ = d_.ensureAnnotator(options_.modelAnnotator, AnnotatorKind::Model);
+    // Unknown keys ride with the reference evaluation when there is one.
+    if (!hasHuman)
+      extraJson_ = extraFieldsToJson(item.extra);
+    EvaluationWrite& w = out[n++];
+    w.annotatorId = modelAnnotatorId_;
+    w.scores = &item.modelScores;
+    for (size_t k = 0; k < 3; ++k)
+      w.rationale[k] = &empty_;
+    w.thinking = &item.modelOutput;
+    w.origin = &modelOrigin_;
+    w.modelId = &modelAnnotatorModelId_;
+    w.settings = &settings_;
+    w.extraJson = hasHuman ? &empty_ : &extraJson_;
+  }
+  return n;
+}
+
 ImportResult Store::importItems(const std::vector<FeedbackItem>& items, const ImportOptions& options) {
   size_t next = 0;
   return importItems([&]() -> const FeedbackItem* { return next < items.size() ? &items[next++] : nullptr; },
@@ -69,31 +147,16 @@ ImportResult Store::importItems(const std::vector<FeedbackItem>& items, const Im
 ImportResult Store::importItems(const std::function<const FeedbackItem*()>& next,
                                 const ImportOptions& options) {
   Impl& d = *d_;
+  if (d.db->backend() == Backend::Postgres)
+    return importItemsByCopy(d, next, options);
   ImportResult result;
   qint64 written = 0;
   const auto bulk = d.db->bulkScope();
   Transaction transaction(*d.db, d.where, d.busyTimeoutMs);
   const qint64 evaluationsBefore = countOf(d, "SELECT count(*) FROM evaluations");
   const qint64 videosBefore = countOf(d, "SELECT count(*) FROM videos");
-
-  // The options' annotators are created on first use (the person's before the model's, as
-  // they always were): a file whose items all name their own annotator (Label Studio) leaves
-  // no empty "default" behind.
-  qint64 optionsAnnotatorId = 0;
-  qint64 modelAnnotatorId = 0;
-  if (options.annotator.isEmpty() && options.modelAnnotator.isEmpty()) {
-    throw Error(Error::Kind::Usage, d.where, QStringLiteral("import needs an annotator"));
-  }
-  // Annotators named by the items themselves, looked up once per distinct name.
-  QHash<QByteArray, qint64> itemAnnotatorIds;
-  const QByteArray origin = originName(options.origin).toUtf8();
-  const QByteArray modelId = options.modelId.toUtf8();
-  const QByteArray settings = options.settingsJson.toUtf8();
-  const QByteArray modelOrigin("model");
-  const QByteArray modelAnnotatorModelId =
-      (options.modelId.isEmpty() ? options.modelAnnotator : options.modelId).toUtf8();
+  ImportPlanner planner(d, options);
   const QByteArray empty("");
-  const qint64 now = QDateTime::currentMSecsSinceEpoch();
 
   QHash<QByteArray, qint64> promptIds;
   promptIds.reserve(4096);
@@ -102,7 +165,7 @@ ImportResult Store::importItems(const std::function<const FeedbackItem*()>& next
   Statement& insertVideo = d.statement(kInsertVideo);
   Statement& updateVideo = d.statement(kUpdateVideo);
   Statement& upsertEvaluation = d.statement(kUpsertEvaluation);
-  QByteArray extraJson;
+  EvaluationWrite writes[2];
 
   for (size_t i = 0;; ++i) {
     const FeedbackItem* nextItem = next();
@@ -112,16 +175,7 @@ ImportResult Store::importItems(const std::function<const FeedbackItem*()>& next
     ++result.items;
     if (options.progress && (i & 4095) == 0)
       options.progress(static_cast<qint64>(i), -1);
-    if (item.videoName.isEmpty()) {
-      throw Error(Error::Kind::InvalidData, itemWhere(d.where, i, item),
-                  QStringLiteral("video_name is empty"));
-    }
-    const bool ownAnnotator = !item.annotator.isEmpty();
-    const AnnotatorKind kind = ownAnnotator ? item.annotatorKind : options.annotatorKind;
-    if (!inRange(item.scores) || !inRange(item.modelScores)) {  // location text only on failure
-      d.checkScores(item.scores, kind, itemWhere(d.where, i, item));
-      d.checkScores(item.modelScores, AnnotatorKind::Model, itemWhere(d.where, i, item));
-    }
+    const int count = planner.plan(i, item, writes);
 
     qint64 promptId = 0;
     if (!item.prompt.isEmpty()) {
@@ -163,53 +217,15 @@ ImportResult Store::importItems(const std::function<const FeedbackItem*()>& next
       updateVideo.reset();
     }
 
-    qint64 annotatorId = 0;
-    if (ownAnnotator) {
-      const auto it = itemAnnotatorIds.constFind(item.annotator);
-      if (it != itemAnnotatorIds.constEnd()) {
-        annotatorId = it.value();
-      } else {
-        annotatorId = d.ensureAnnotator(QString::fromUtf8(item.annotator), item.annotatorKind);
-        itemAnnotatorIds.insert(item.annotator, annotatorId);
-      }
-    } else if (!options.annotator.isEmpty()) {
-      if (optionsAnnotatorId == 0)
-        optionsAnnotatorId = d.ensureAnnotator(options.annotator, options.annotatorKind);
-      annotatorId = optionsAnnotatorId;
-    }
-    const bool hasHuman =
-        annotatorId != 0 && (!item.scores.empty() || item.modelState == ModelScoreState::None);
-    if (hasHuman) {
-      extraJson = extraFieldsToJson(item.extra);
-      upsertEvaluation.bind(1, videoId).bind(2, annotatorId);
+    for (int w = 0; w < count; ++w) {
+      const EvaluationWrite& e = writes[w];
+      upsertEvaluation.bind(1, videoId).bind(2, e.annotatorId);
       for (int k = 0; k < 3; ++k) {
-        upsertEvaluation.bind(3 + k, item.scores.value[static_cast<size_t>(k)]);
-        upsertEvaluation.bind(6 + k, item.rationale[static_cast<size_t>(k)]);
+        upsertEvaluation.bind(3 + k, e.scores->value[static_cast<size_t>(k)]);
+        upsertEvaluation.bind(6 + k, *e.rationale[k]);
       }
-      // A model named by the item (a Label Studio prediction) is its own model id.
-      const bool itemModel = ownAnnotator && item.annotatorKind == AnnotatorKind::Model;
-      upsertEvaluation.bind(9, item.thinking)
-          .bind(10, itemModel ? modelOrigin : origin)
-          .bind(11, itemModel ? item.annotator : modelId)
-          .bind(12, settings);
-      upsertEvaluation.bind(13, now).bind(14, extraJson);
-      upsertEvaluation.run();
-      ++written;
-    }
-    if (!options.modelAnnotator.isEmpty() && item.modelState != ModelScoreState::None) {
-      if (modelAnnotatorId == 0)
-        modelAnnotatorId = d.ensureAnnotator(options.modelAnnotator, AnnotatorKind::Model);
-      upsertEvaluation.bind(1, videoId).bind(2, modelAnnotatorId);
-      for (int k = 0; k < 3; ++k) {
-        upsertEvaluation.bind(3 + k, item.modelScores.value[static_cast<size_t>(k)]);
-        upsertEvaluation.bind(6 + k, empty);
-      }
-      upsertEvaluation.bind(9, item.modelOutput).bind(10, modelOrigin);
-      upsertEvaluation.bind(11, modelAnnotatorModelId).bind(12, settings);
-      // Unknown keys ride with the reference evaluation when there is one.
-      if (!hasHuman)
-        extraJson = extraFieldsToJson(item.extra);
-      upsertEvaluation.bind(13, now).bind(14, hasHuman ? empty : extraJson);
+      upsertEvaluation.bind(9, *e.thinking).bind(10, *e.origin).bind(11, *e.modelId).bind(12, *e.settings);
+      upsertEvaluation.bind(13, planner.now()).bind(14, *e.extraJson);
       upsertEvaluation.run();
       ++written;
     }
@@ -219,7 +235,7 @@ ImportResult Store::importItems(const std::function<const FeedbackItem*()>& next
       .bind(2, options.format)
       .bind(3, options.annotator.isEmpty() ? options.modelAnnotator : options.annotator)
       .bind(4, result.items)
-      .bind(5, now)
+      .bind(5, planner.now())
       .run();
   const qint64 evaluationsAfter = countOf(d, "SELECT count(*) FROM evaluations");
   result.videosCreated = countOf(d, "SELECT count(*) FROM videos") - videosBefore;

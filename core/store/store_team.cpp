@@ -5,6 +5,7 @@
 #include <QDateTime>
 
 #include "core/domain/error.h"
+#include "core/store/schema.h"
 #include "core/store/store.h"
 #include "core/store/store_impl.h"
 
@@ -30,14 +31,42 @@ QDateTime fromMs(qint64 ms) {
   "l.annotator_id)) "                                                                                      \
   "< ?4"
 
+// Candidates: first the videos with room by their kept count (the partial index videos_room, so
+// full videos are not visited), then, when none is left there, every video (a count gone stale,
+// an expired lease another session is still removing, must not hide one).
+constexpr const char* kRoomCandidate =
+    "SELECT v.id, v.name FROM videos v INDEXED BY videos_room WHERE v.room = 1 "
+    "AND v.id > ?1 AND " VS_HAS_ROOM " ORDER BY v.id LIMIT 1";
+constexpr const char* kRoomCandidateLocked =
+    "SELECT v.id, v.name FROM videos v WHERE v.room = 1 AND v.id > ?1 AND " VS_HAS_ROOM
+    " ORDER BY v.id LIMIT 1 FOR UPDATE SKIP LOCKED";
 constexpr const char* kCandidate =
     "SELECT v.id, v.name FROM videos v WHERE v.id > ?1 AND " VS_HAS_ROOM " ORDER BY v.id LIMIT 1";
 constexpr const char* kCandidateLocked = "SELECT v.id, v.name FROM videos v WHERE v.id > ?1 AND " VS_HAS_ROOM
                                          " ORDER BY v.id LIMIT 1 FOR UPDATE SKIP LOCKED";
+// Expired leases, removed before looking (they count for nothing; removed, they leave each video's
+// kept count its live takers). Rows another session is removing are skipped.
+constexpr const char* kExpired =
+    "SELECT video_id, annotator_id FROM leases WHERE expires_at <= ?1 ORDER BY video_id, annotator_id";
+constexpr const char* kExpiredLocked =
+    "SELECT video_id, annotator_id FROM leases WHERE expires_at <= ?1 ORDER BY video_id, annotator_id FOR "
+    "UPDATE SKIP LOCKED";
 // Counted again after the lock, in a statement of its own: under READ COMMITTED it sees every
 // lease and judgement committed before the lock was taken.
 constexpr const char* kStillRoom = "SELECT count(*) FROM videos v WHERE v.id = ?1 AND " VS_HAS_ROOM;
 #undef VS_HAS_ROOM
+
+void removeExpiredLeases(Impl& d, qint64 now, bool rowLocks) {
+  Statement& expired = d.statement(rowLocks ? kExpiredLocked : kExpired);
+  expired.bind(1, now);
+  QVector<std::pair<qint64, qint64>> leases;
+  while (expired.step())
+    leases.push_back({expired.int64(0), expired.int64(1)});
+  expired.reset();
+  Statement& remove = d.statement("DELETE FROM leases WHERE video_id = ?1 AND annotator_id = ?2");
+  for (const auto& [video, annotator] : leases)
+    remove.bind(1, video).bind(2, annotator).run();
+}
 
 }  // namespace
 
@@ -59,6 +88,7 @@ void Store::setJudgementsPerVideo(int k) {
         "ON CONFLICT(key) DO UPDATE SET value = excluded.value")
       .bind(1, QString::number(k))
       .run();
+  updateLeaseRoom(*d_->db, d_->where);
   transaction.commit();
 }
 
@@ -127,18 +157,25 @@ std::optional<Lease> Store::leaseNext(const QString& annotator, int leaseSeconds
     transaction.commit();
     return lease;
   }
-  Statement& candidate = d_->statement(rowLocks ? kCandidateLocked : kCandidate);
+  removeExpiredLeases(*d_, now, rowLocks);
+  Statement& roomCandidate = d_->statement(rowLocks ? kRoomCandidateLocked : kRoomCandidate);
+  Statement& anyCandidate = d_->statement(rowLocks ? kCandidateLocked : kCandidate);
+  Statement* candidate = &roomCandidate;
   Statement& recount = d_->statement(kStillRoom);
   qint64 after = 0;
   for (;;) {
-    candidate.bind(1, after).bind(2, me).bind(3, now).bind(4, k);
-    if (!candidate.step()) {
-      candidate.reset();
-      return std::nullopt;  // rolled back: nothing was written
+    candidate->bind(1, after).bind(2, me).bind(3, now).bind(4, k);
+    if (!candidate->step()) {
+      candidate->reset();
+      if (candidate == &anyCandidate)
+        return std::nullopt;  // rolled back: nothing was written
+      candidate = &anyCandidate;
+      after = 0;
+      continue;
     }
-    const qint64 id = candidate.int64(0);
-    const QString name = candidate.text(1);
-    candidate.reset();
+    const qint64 id = candidate->int64(0);
+    const QString name = candidate->text(1);
+    candidate->reset();
     recount.bind(1, id).bind(2, me).bind(3, now).bind(4, k);
     const bool room = recount.step() && recount.int64(0) == 1;
     recount.reset();

@@ -120,7 +120,7 @@ class TestTemplateLibrary : public QObject {
     QVERIFY(presetTemplateText(QStringLiteral("mine")).isEmpty());
   }
 
-  // A version 2 file (today's file without the tables of versions 3 to 6) gains the table and keeps
+  // A version 2 file (today's file without what versions 3 to 7 added) gains the table and keeps
   // its data.
   void version2ProjectMigrates() {
     const QString path = scratch(QStringLiteral("v2.vsproj"));
@@ -128,11 +128,25 @@ class TestTemplateLibrary : public QObject {
       store::Store project(path, store::OpenMode::CreateNew);
       project.addPrompt(QStringLiteral("kept"));
     }
-    sqlExec(path, {QStringLiteral("DROP TABLE query_templates"), QStringLiteral("DROP TABLE media_folders"),
-                   QStringLiteral("DROP TABLE preference_history"), QStringLiteral("DROP TABLE preferences"),
-                   QStringLiteral("DROP TABLE pick_history"), QStringLiteral("DROP TABLE best_of_n_picks"),
-                   QStringLiteral("DROP TABLE settings"), QStringLiteral("DROP TABLE leases"),
-                   QStringLiteral("DROP TABLE rubric"), QStringLiteral("DROP TABLE video_flags"),
+    sqlExec(path, {QStringLiteral("DROP TRIGGER evaluations_takers_human_added"),
+                   QStringLiteral("DROP TRIGGER evaluations_takers_model_added"),
+                   QStringLiteral("DROP TRIGGER evaluations_takers_human_removed"),
+                   QStringLiteral("DROP TRIGGER evaluations_takers_model_removed"),
+                   QStringLiteral("DROP TRIGGER leases_takers_added"),
+                   QStringLiteral("DROP TRIGGER leases_takers_removed"),
+                   QStringLiteral("DROP INDEX videos_room"),
+                   QStringLiteral("ALTER TABLE videos DROP COLUMN takers"),
+                   QStringLiteral("ALTER TABLE videos DROP COLUMN room"),
+                   QStringLiteral("DROP TABLE query_templates"),
+                   QStringLiteral("DROP TABLE media_folders"),
+                   QStringLiteral("DROP TABLE preference_history"),
+                   QStringLiteral("DROP TABLE preferences"),
+                   QStringLiteral("DROP TABLE pick_history"),
+                   QStringLiteral("DROP TABLE best_of_n_picks"),
+                   QStringLiteral("DROP TABLE settings"),
+                   QStringLiteral("DROP TABLE leases"),
+                   QStringLiteral("DROP TABLE rubric"),
+                   QStringLiteral("DROP TABLE video_flags"),
                    QStringLiteral("PRAGMA user_version = 2")});
     store::Store project(path);
     QCOMPARE(project.schemaVersion(), vs::store::Store::kSchemaVersion);

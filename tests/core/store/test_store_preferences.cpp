@@ -290,7 +290,16 @@ class TestStorePreferences : public QObject {
       populate(s);
     }
     // Back to what version 4 had: no preference tables (their triggers go with them), nor what
-    // version 6 added.
+    // versions 6 and 7 added.
+    for (const char* statement :
+         {"DROP TRIGGER evaluations_takers_human_added", "DROP TRIGGER evaluations_takers_model_added",
+          "DROP TRIGGER evaluations_takers_human_removed", "DROP TRIGGER evaluations_takers_model_removed",
+          "DROP TRIGGER leases_takers_added", "DROP TRIGGER leases_takers_removed", "DROP INDEX videos_room",
+          "ALTER TABLE videos DROP COLUMN takers", "ALTER TABLE videos DROP COLUMN room"}) {
+      bool ok = false;
+      sql(path, QLatin1String(statement), &ok);
+      QVERIFY2(ok, statement);
+    }
     for (const char* table : {"preference_history", "preferences", "pick_history", "best_of_n_picks",
                               "settings", "leases", "rubric", "video_flags"}) {
       bool ok = false;

@@ -120,6 +120,80 @@ class TestStoreTeam : public QObject {
     QVERIFY(!s.leaseNext(QStringLiteral("fa"), 60));
   }
 
+  // Each video's takers and room (schema 7, kept by triggers so that a lease skips full videos)
+  // equal a count made from scratch after judgements by people and models, leases taken,
+  // renewed, released and expired, an import, and a change of k.
+  void roomKeptByTriggersMatchesARecount() {
+    const QString project = fresh();
+    Store s(project, OpenMode::CreateNew);
+    s.setJudgementsPerVideo(2);
+    const qint64 first = addVideos(s, 12);
+    const auto stale = [&] {
+      const QString k = QStringLiteral(
+          "(SELECT coalesce(max(CAST(value AS BIGINT)), 1) FROM settings WHERE key = "
+          "'judgements_per_video')");
+      return g_backend
+          .sql(project, QStringLiteral(
+                            "SELECT count(*) FROM videos WHERE takers <> "
+                            "(SELECT count(*) FROM evaluations e JOIN annotators a ON a.id = e.annotator_id "
+                            "WHERE e.video_id = videos.id AND a.kind = 'human') + "
+                            "(SELECT count(*) FROM leases l WHERE l.video_id = videos.id AND NOT EXISTS "
+                            "(SELECT 1 FROM evaluations e WHERE e.video_id = l.video_id AND e.annotator_id = "
+                            "l.annotator_id)) OR room <> CASE WHEN takers < %1 THEN 1 ELSE 0 END")
+                            .arg(k))
+          .toInt();
+    };
+    const auto full = [&] {
+      return g_backend.sql(project, QStringLiteral("SELECT count(*) FROM videos WHERE room = 0")).toInt();
+    };
+    QCOMPARE(stale(), 0);
+    QCOMPARE(full(), 0);
+    const auto ana = s.leaseNext(QStringLiteral("ana"), 60);
+    const auto bo = s.leaseNext(QStringLiteral("bo"), 1);
+    QCOMPARE(bo->videoId, ana->videoId);
+    QCOMPARE(full(), 1);                            // two people on v000
+    judge(s, ana->videoId, QStringLiteral("ana"));  // judged under her lease: still two
+    QCOMPARE(stale(), 0);
+    QCOMPARE(full(), 1);
+    judge(s, first + 5, QStringLiteral("cy"));  // without a lease
+    const qint64 model = s.addAnnotator(QStringLiteral("m"), AnnotatorKind::Model);
+    const auto dan = s.leaseNext(QStringLiteral("dan"), 60);
+    Evaluation m;
+    m.videoId = dan->videoId;
+    m.annotatorId = model;
+    m.origin = Origin::Model;
+    m.scores.value = {2.0, 2.0, 2.0};
+    s.upsertEvaluation(m);  // a model's: nobody more on it
+    QCOMPARE(stale(), 0);
+    QVERIFY(s.releaseLease(QStringLiteral("dan"), dan->videoId));
+    QThread::msleep(1100);  // bo's lease ends; the next lease removes it
+    QVERIFY(s.leaseNext(QStringLiteral("ed"), 60));
+    QCOMPARE(g_backend
+                 .sql(project, QStringLiteral("SELECT count(*) FROM leases WHERE annotator_id = %1")
+                                   .arg(s.findAnnotator(QStringLiteral("bo"))->id))
+                 .toInt(),
+             0);
+    QCOMPARE(stale(), 0);
+    std::vector<FeedbackItem> items;
+    for (int i = 0; i < 12; i += 2) {
+      FeedbackItem item;
+      item.videoName = QStringLiteral("v%1").arg(i, 3, 10, QLatin1Char('0')).toUtf8();
+      item.scores.value = {4.0, 4.0, 4.0};
+      items.push_back(item);
+    }
+    vs::store::ImportOptions options;
+    options.annotator = QStringLiteral("fa");
+    s.importItems(items, options);
+    QCOMPARE(stale(), 0);
+    QCOMPARE(full(), 1);  // v000: ana, ed and fa
+    s.setJudgementsPerVideo(1);
+    QCOMPARE(stale(), 0);
+    QCOMPARE(full(), 7);  // and fa's other five, cy's v005
+    s.setJudgementsPerVideo(3);
+    QCOMPARE(stale(), 0);
+    QCOMPARE(full(), 1);
+  }
+
   // The preference mode's options are project settings: unset until written, each field
   // written on its own, seen by every later connection and stored as documented.
   void preferenceOptions() {
