@@ -1,8 +1,8 @@
-#include "inference/videoscore2/generated_tokens.h"
+#include "inference/rules/generated_tokens.h"
 
 #include <algorithm>
 
-#include "inference/videoscore2/unicode_text.h"
+#include "inference/rules/unicode_text.h"
 
 namespace vs::videoscore2 {
 

@@ -1,11 +1,10 @@
 #include <QJsonArray>
 #include <QtTest>
 
-#include "inference/videoscore2/query_template.h"
+#include "inference/rules/query_template.h"
 #include "reference_fixture.h"
 
 using vs::videoscore2::QueryTemplate;
-using vs::videoscore2::TemplateError;
 
 class TestQueryTemplate : public QObject {
   Q_OBJECT
@@ -34,11 +33,11 @@ class TestQueryTemplate : public QObject {
   void substitutionRules() {
     const QueryTemplate t("custom", "a $$ b ${t2v_prompt}|$t2v_prompt.");
     QCOMPARE(QString::fromStdString(t.render("$x")), QStringLiteral("a $ b $x|$x."));
-    QVERIFY_THROWS_EXCEPTION(TemplateError, QueryTemplate("c", "oops $").render("p"));
-    QVERIFY_THROWS_EXCEPTION(TemplateError, QueryTemplate("c", "$1").render("p"));
-    QVERIFY_THROWS_EXCEPTION(TemplateError, QueryTemplate("c", "${t2v_prompt").render("p"));
-    QVERIFY_THROWS_EXCEPTION(TemplateError, QueryTemplate("c", "$prompt").validate());
-    QVERIFY_THROWS_EXCEPTION(TemplateError, QueryTemplate::preset("nope"));
+    QVERIFY_THROWS_EXCEPTION(vs::inference::Error, QueryTemplate("c", "oops $").render("p"));
+    QVERIFY_THROWS_EXCEPTION(vs::inference::Error, QueryTemplate("c", "$1").render("p"));
+    QVERIFY_THROWS_EXCEPTION(vs::inference::Error, QueryTemplate("c", "${t2v_prompt").render("p"));
+    QVERIFY_THROWS_EXCEPTION(vs::inference::Error, QueryTemplate("c", "$prompt").validate());
+    QVERIFY_THROWS_EXCEPTION(vs::inference::Error, QueryTemplate::preset("nope"));
   }
 };
 

@@ -12,7 +12,7 @@
 #include <optional>
 #include <string_view>
 
-#include "inference/videoscore2/generated_tokens.h"
+#include "inference/rules/generated_tokens.h"
 
 namespace vs::videoscore2 {
 

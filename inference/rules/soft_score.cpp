@@ -1,11 +1,11 @@
-#include "inference/videoscore2/soft_score.h"
+#include "inference/rules/soft_score.h"
 
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
 
-#include "inference/videoscore2/unicode_text.h"
+#include "inference/rules/unicode_text.h"
 
 namespace vs::videoscore2 {
 

@@ -12,17 +12,9 @@
 #include <string_view>
 #include <vector>
 
+#include "inference/base/error.h"
+
 namespace vs::videoscore2 {
-
-class TemplateError : public std::runtime_error {
- public:
-  TemplateError(std::string where, const std::string& what)
-      : std::runtime_error(where.empty() ? what : where + ": " + what), where_(std::move(where)) {}
-  const std::string& where() const { return where_; }
-
- private:
-  std::string where_;
-};
 
 class QueryTemplate {
  public:
@@ -33,13 +25,13 @@ class QueryTemplate {
 
   static QueryTemplate release();
   static QueryTemplate evaluation();
-  // A preset by name; throws TemplateError for an unknown name.
+  // A preset by name; throws inference::Error (BadInput) for an unknown name.
   static QueryTemplate preset(std::string_view name);
   static std::vector<std::string> presetNames();
 
   const std::string& name() const { return name_; }
   const std::string& text() const { return text_; }
-  // Template.substitute(t2v_prompt=prompt). Throws TemplateError naming the offset of a bad
+  // Template.substitute(t2v_prompt=prompt). Throws inference::Error (BadInput) naming the offset of a bad
   // placeholder ("$" at the end, "$1", "${x", or a name other than t2v_prompt).
   std::string render(std::string_view t2v_prompt) const;
   // Checks the template without rendering (same errors as render).

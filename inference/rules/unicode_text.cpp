@@ -1,4 +1,4 @@
-#include "inference/videoscore2/unicode_text.h"
+#include "inference/rules/unicode_text.h"
 
 #include <algorithm>
 #include <array>

@@ -1,9 +1,9 @@
 #include <QtTest>
 #include <random>
 
-#include "inference/videoscore2/score_block_controller.h"
-#include "inference/videoscore2/score_parser.h"
-#include "inference/videoscore2/soft_score.h"
+#include "inference/rules/score_block_controller.h"
+#include "inference/rules/score_parser.h"
+#include "inference/rules/soft_score.h"
 
 using namespace vs::videoscore2;
 

@@ -1,7 +1,7 @@
 #include <QJsonArray>
 #include <QtTest>
 
-#include "inference/videoscore2/score_parser.h"
+#include "inference/rules/score_parser.h"
 #include "reference_fixture.h"
 
 using vs::videoscore2::parseHardScores;

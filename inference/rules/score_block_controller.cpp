@@ -1,9 +1,9 @@
-#include "inference/videoscore2/score_block_controller.h"
+#include "inference/rules/score_block_controller.h"
 
 #include <algorithm>
 #include <stdexcept>
 
-#include "inference/videoscore2/unicode_text.h"
+#include "inference/rules/unicode_text.h"
 
 namespace vs::videoscore2 {
 

@@ -1,4 +1,4 @@
-#include "inference/videoscore2/query_template.h"
+#include "inference/rules/query_template.h"
 
 namespace vs::videoscore2 {
 
@@ -108,14 +108,16 @@ std::string substitute(const std::string& name, const std::string& text, std::st
         }
       }
       if (ident.empty()) {
-        throw TemplateError(name + ": offset " + std::to_string(at), "invalid placeholder");
+        throw inference::Error(inference::Error::Kind::BadInput, "", name + ": offset " + std::to_string(at),
+                               "invalid placeholder");
       }
     } else {
-      throw TemplateError(name + ": offset " + std::to_string(at), "invalid placeholder");
+      throw inference::Error(inference::Error::Kind::BadInput, "", name + ": offset " + std::to_string(at),
+                             "invalid placeholder");
     }
     if (ident != kPlaceholder) {
-      throw TemplateError(name + ": offset " + std::to_string(at),
-                          "unknown placeholder $" + ident + " (only $t2v_prompt)");
+      throw inference::Error(inference::Error::Kind::BadInput, "", name + ": offset " + std::to_string(at),
+                             "unknown placeholder $" + ident + " (only $t2v_prompt)");
     }
     if (render) {
       out.append(value);
@@ -144,7 +146,8 @@ QueryTemplate QueryTemplate::preset(std::string_view name) {
   if (name == kEvaluationName) {
     return evaluation();
   }
-  throw TemplateError(std::string(name), "unknown template preset (videoscore2, videoscore2-eval)");
+  throw inference::Error(inference::Error::Kind::BadInput, "", std::string(name),
+                         "unknown template preset (videoscore2, videoscore2-eval)");
 }
 
 std::vector<std::string> QueryTemplate::presetNames() {

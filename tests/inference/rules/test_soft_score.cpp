@@ -1,7 +1,7 @@
 #include <QJsonArray>
 #include <QtTest>
 
-#include "inference/videoscore2/soft_score.h"
+#include "inference/rules/soft_score.h"
 #include "reference_fixture.h"
 
 using namespace vs::videoscore2;

@@ -1,10 +1,10 @@
-#include "inference/videoscore2/score_parser.h"
+#include "inference/rules/score_parser.h"
 
 #include <limits>
 #include <string>
 
-#include "inference/videoscore2/score_labels.h"
-#include "inference/videoscore2/unicode_text.h"
+#include "inference/rules/score_labels.h"
+#include "inference/rules/unicode_text.h"
 
 namespace vs::videoscore2 {
 
