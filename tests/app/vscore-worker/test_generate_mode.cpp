@@ -4,20 +4,21 @@
 
 #include <sstream>
 
-#include "inference/qwen25vl/generate_command.h"
+#include "app/vscore-worker/generate_mode.h"
+#include "inference/base/error.h"
 #include "inference/tokenizer/tokenizer.h"
 #include "tests/inference/qwen25vl/golden_vectors.h"
 
 using vs::test::GoldenVectors;
 
-class TestGenerateCommand : public QObject {
+class TestGenerateMode : public QObject {
   Q_OBJECT
 
  private:
   GoldenVectors golden_;
 
-  vs::qwen25vl::VideoSampler goldenSampler(std::string* seen_path = nullptr) const {
-    return [this, seen_path](const vs::qwen25vl::VideoRequest& request, int&) {
+  vs::worker::VideoSampler goldenSampler(std::string* seen_path = nullptr) const {
+    return [this, seen_path](const vs::worker::VideoRequest& request) {
       if (seen_path != nullptr) {
         *seen_path = request.path;
       }
@@ -32,10 +33,10 @@ class TestGenerateCommand : public QObject {
   }
 
   int run(const std::vector<std::string>& args, std::string* out_text, std::string* err_text,
-          const vs::qwen25vl::VideoSampler& sampler) {
+          const vs::worker::VideoSampler& sampler) {
     std::ostringstream out;
     std::ostringstream err;
-    const int code = vs::qwen25vl::runGenerateCommand(args, sampler, out, err);
+    const int code = vs::worker::runGenerate(args, sampler, out, err);
     *out_text = out.str();
     *err_text = err.str();
     return code;
@@ -88,7 +89,7 @@ class TestGenerateCommand : public QObject {
     std::string err;
     const int code = run({"--model", GoldenVectors::modelDir(), "--prompt", "hello", "--temperature", "0.7",
                           "--seed", "3", "--max-new-tokens", "4"},
-                         &out, &err, [](const vs::qwen25vl::VideoRequest&, int&) -> vs::qwen25vl::VideoInput {
+                         &out, &err, [](const vs::worker::VideoRequest&) -> vs::qwen25vl::VideoInput {
                            throw std::runtime_error("no video expected");
                          });
     QCOMPARE(code, 0);
@@ -105,14 +106,13 @@ class TestGenerateCommand : public QObject {
     std::string err;
     const int exit_code =
         run({"--model", GoldenVectors::modelDir(), "--prompt", "x", "--video", "bad.mp4"}, &out, &err,
-            [](const vs::qwen25vl::VideoRequest&, int& code) -> vs::qwen25vl::VideoInput {
-              code = 3;
-              throw std::runtime_error("bad.mp4: not a video");
+            [](const vs::worker::VideoRequest&) -> vs::qwen25vl::VideoInput {
+              throw vs::inference::Error(vs::inference::Error::Kind::InvalidData, "bad.mp4: not a video");
             });
     QCOMPARE(exit_code, 3);
     QVERIFY(err.find("bad.mp4: not a video") != std::string::npos);
   }
 };
 
-QTEST_GUILESS_MAIN(TestGenerateCommand)
-#include "test_generate_command.moc"
+QTEST_GUILESS_MAIN(TestGenerateMode)
+#include "test_generate_mode.moc"

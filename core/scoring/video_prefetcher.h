@@ -13,7 +13,7 @@
 
 #include "core/media/qwen_sampler.h"
 
-namespace vs::worker {
+namespace vs::scoring {
 
 class VideoPrefetcher {
  public:
@@ -43,4 +43,4 @@ class VideoPrefetcher {
   std::thread thread_;
 };
 
-}  // namespace vs::worker
+}  // namespace vs::scoring

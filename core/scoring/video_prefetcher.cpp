@@ -1,6 +1,6 @@
-#include "video_prefetcher.h"
+#include "core/scoring/video_prefetcher.h"
 
-namespace vs::worker {
+namespace vs::scoring {
 
 VideoPrefetcher::VideoPrefetcher(SampleFn sample) : sample_(std::move(sample)), thread_([this] { run(); }) {}
 
@@ -58,4 +58,4 @@ void VideoPrefetcher::run() {
   }
 }
 
-}  // namespace vs::worker
+}  // namespace vs::scoring
