@@ -7,14 +7,30 @@
 #include "inference/worker/worker_loop.h"
 #include "scoring_service.h"
 #ifdef VS_HAVE_GENERATE
+#include "core/domain/error.h"
+#include "core/scoring/worker_video.h"
+#include "error_codes.h"
 #include "generate_mode.h"
+#include "video_input.h"
 #endif
 
 int main(int argc, char** argv) {
 #ifdef VS_HAVE_GENERATE
   // Command-line mode used by `vscore generate`; the protocol loop otherwise.
   if (argc > 1 && std::string_view(argv[1]) == "generate") {
-    return vs::worker::runGenerateMode(argc, argv);
+    const vs::worker::VideoSampler sampler = [](const vs::worker::VideoRequest& r) {
+      try {
+        vs::media::SamplerConfig config =
+            vs::scoring::samplerFor(r.model_dir, vs::media::SamplerConfig().fps);
+        if (r.max_pixels) {
+          config.max_pixels = *r.max_pixels;
+        }
+        return vs::worker::toVideoInput(vs::scoring::sampleVideoFile(r.path, config));
+      } catch (const vs::Error& e) {
+        throw vs::worker::asInferenceError(e);
+      }
+    };
+    return vs::worker::runGenerate({argv + 2, argv + argc}, sampler, std::cout, std::cerr);
   }
 #endif
   std::ios::sync_with_stdio(false);

@@ -4,21 +4,21 @@
 #include <QCommandLineParser>
 #include <cstdio>
 #include <iostream>
-#include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 
 #include "cmd_options.h"
 #include "command.h"
-#include "inference/safetensors/load_error.h"
+#include "inference/base/error.h"
+#include "inference/tokenizer/json_lines.h"
 #include "inference/tokenizer/tokenizer.h"
 
 namespace {
 
 using namespace vs;
-using nlohmann::json;
 
-int loadFailure(const inference::LoadError& e) {
-  return cli::fail(e.kind() == inference::LoadError::Kind::Io ? cli::kExitRuntime : cli::kExitInvalidData,
+int loadFailure(const vs::inference::Error& e) {
+  return cli::fail(e.kind() == vs::inference::Error::Kind::Io ? cli::kExitRuntime : cli::kExitInvalidData,
                    QString::fromStdString(e.what()));
 }
 
@@ -53,49 +53,24 @@ int runTokenize(const QStringList& args) {
   std::unique_ptr<tokenizer::Tokenizer> tok;
   try {
     tok = tokenizer::Tokenizer::fromFile(parser.value(QStringLiteral("tokenizer")).toStdString());
-  } catch (const inference::LoadError& e) {
+  } catch (const vs::inference::Error& e) {
     return loadFailure(e);
   }
 
   std::ios::sync_with_stdio(false);
+  const tokenizer::LineMode mode = decode ? tokenizer::LineMode::Decode : tokenizer::LineMode::Encode;
   std::string line;
+  std::string error;
   long line_no = 0;
   while (std::getline(std::cin, line)) {
     ++line_no;
-    if (!line.empty() && line.back() == '\r') {
-      line.pop_back();
-    }
-    json value;
-    try {
-      value = json::parse(line);
-    } catch (const json::exception&) {
-      std::fflush(stdout);
-      return cli::fail(cli::kExitInvalidData, QStringLiteral("<stdin>:%1: not a JSON value").arg(line_no));
-    }
-    if (!decode) {
-      if (!value.is_string()) {
-        std::fflush(stdout);
-        return cli::fail(cli::kExitInvalidData,
-                         QStringLiteral("<stdin>:%1: expected a JSON string").arg(line_no));
-      }
-      writeLine(json(tok->encode(value.get_ref<const std::string&>())).dump());
-      continue;
-    }
-    std::vector<int32_t> ids;
-    bool ok = value.is_array();
-    for (std::size_t i = 0; ok && i < value.size(); ++i) {
-      ok = value[i].is_number_integer() && value[i].get<int64_t>() >= 0 &&
-           value[i].get<int64_t>() <= INT32_MAX;
-      if (ok) {
-        ids.push_back(static_cast<int32_t>(value[i].get<int64_t>()));
-      }
-    }
-    if (!ok) {
+    const std::optional<std::string> output = tokenizer::transformLine(*tok, line, mode, special, error);
+    if (!output) {
       std::fflush(stdout);
       return cli::fail(cli::kExitInvalidData,
-                       QStringLiteral("<stdin>:%1: expected a JSON array of token ids").arg(line_no));
+                       QStringLiteral("<stdin>:%1: %2").arg(line_no).arg(QString::fromStdString(error)));
     }
-    writeLine(json(tok->decode(ids, special)).dump(-1, ' ', false, json::error_handler_t::replace));
+    writeLine(*output);
   }
   std::fflush(stdout);
   if (std::cin.bad()) {

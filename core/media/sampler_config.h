@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <optional>
 
+#include "inference/rules/preprocessor_config.h"
+
 namespace vs::media {
 
 struct SamplerConfig {
@@ -20,19 +22,30 @@ struct SamplerConfig {
   int64_t video_max_pixels = 768 * 28 * 28;        // VIDEO_MAX_PIXELS
   double total_pixels = 128000.0 * 28 * 28 * 0.9;  // VIDEO_TOTAL_PIXELS
   std::optional<int64_t> max_pixels;               // per-video "max_pixels" key (only lowers the budget)
-  // HF Qwen2VL processor
-  int patch_size = 14;
-  int temporal_patch_size = 2;
-  int merge_size = 2;
-  std::array<float, 3> image_mean{0.48145466f, 0.4578275f, 0.40821073f};  // OPENAI_CLIP_MEAN
-  std::array<float, 3> image_std{0.26862954f, 0.26130258f, 0.27577711f};  // OPENAI_CLIP_STD
+  // HF Qwen2VL processor (inference/rules/preprocessor_config.h)
+  int patch_size = static_cast<int>(videoscore2::kPatchSize);
+  int temporal_patch_size = static_cast<int>(videoscore2::kTemporalPatchSize);
+  int merge_size = static_cast<int>(videoscore2::kMergeSize);
+  std::array<float, 3> image_mean{static_cast<float>(videoscore2::kImageMean[0]),
+                                  static_cast<float>(videoscore2::kImageMean[1]),
+                                  static_cast<float>(videoscore2::kImageMean[2])};
+  std::array<float, 3> image_std{static_cast<float>(videoscore2::kImageStd[0]),
+                                 static_cast<float>(videoscore2::kImageStd[1]),
+                                 static_cast<float>(videoscore2::kImageStd[2])};
 
   int factor() const { return patch_size * merge_size; }  // 28
 
-  // Reads patch_size, temporal_patch_size, merge_size, image_mean, image_std from a
-  // preprocessor_config.json. Throws vs::Error (Io / InvalidData) naming the file.
+  // `base` with patch_size, temporal_patch_size, merge_size, image_mean, image_std (and fps when
+  // the file names one) of a preprocessor_config.json, read by videoscore2::
+  // parsePreprocessorConfig. Throws vs::Error (Io / InvalidData) naming the file and the key.
   static SamplerConfig fromPreprocessorConfig(const QString& path, const SamplerConfig& base);
   static SamplerConfig fromPreprocessorConfig(const QString& path);
+  // The sampling of a checkpoint at `fps`: modelDir/preprocessor_config.json over the processor
+  // defaults; the defaults when modelDir is empty or has no such file. A damaged file is an
+  // error (vs::Error InvalidData naming it), never silently the defaults.
+  static SamplerConfig forModel(const QString& modelDir, double fps);
+  // `base` with a parsed preprocessor config's processor fields.
+  static SamplerConfig fromPreprocessor(const videoscore2::PreprocessorConfig& p, const SamplerConfig& base);
 };
 
 }  // namespace vs::media

@@ -9,12 +9,12 @@
 #include <limits>
 
 #include "core/domain/error.h"
-#include "inference/videoscore2/generated_tokens.h"
-#include "inference/videoscore2/query_template.h"
-#include "inference/videoscore2/score_block_controller.h"
-#include "inference/videoscore2/score_labels.h"
-#include "inference/videoscore2/score_parser.h"
-#include "inference/videoscore2/soft_score.h"
+#include "inference/rules/generated_tokens.h"
+#include "inference/rules/query_template.h"
+#include "inference/rules/score_block_controller.h"
+#include "inference/rules/score_labels.h"
+#include "inference/rules/score_parser.h"
+#include "inference/rules/soft_score.h"
 
 namespace vs::scoring {
 
@@ -86,7 +86,7 @@ QString renderQuery(const ScoreSettings& settings, const QString& prompt) {
             : videoscore2::QueryTemplate(settings.templateName.toStdString(),
                                          settings.templateText.toStdString());
     return QString::fromStdString(t.render(prompt.toStdString()));
-  } catch (const videoscore2::TemplateError& e) {
+  } catch (const inference::Error& e) {
     throw vs::Error(vs::Error::Kind::InvalidData, QStringLiteral("template"),
                     QString::fromStdString(e.what()));
   }

@@ -33,20 +33,6 @@ struct RemoteScoringQueue::Prepared {
 
 namespace {
 
-media::SamplerConfig samplerConfig(const QString& modelDir, double fps) {
-  media::SamplerConfig c;
-  c.fps = fps;
-  if (!modelDir.isEmpty()) {
-    try {
-      c = media::SamplerConfig::fromPreprocessorConfig(modelDir + QStringLiteral("/preprocessor_config.json"),
-                                                       c);
-    } catch (const vs::Error&) {
-      // No preprocessor_config.json: the processor defaults, as the worker does.
-    }
-  }
-  return c;
-}
-
 double msSince(const QElapsedTimer& t) {
   return static_cast<double>(t.nsecsElapsed()) / 1e6;
 }
@@ -362,7 +348,7 @@ void RemoteScoringQueue::prepare(Job job, int server) {
     try {
       QElapsedTimer t;
       t.start();
-      const media::SamplerConfig config = samplerConfig(modelDir, job.request.settings.fps);
+      const media::SamplerConfig config = media::SamplerConfig::forModel(modelDir, job.request.settings.fps);
       const media::SampledVideo v =
           media::sampleVideo(job.request.videoPath, config, media::SampleOutput::Frames);
       p->sampleMs = msSince(t);

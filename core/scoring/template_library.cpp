@@ -5,7 +5,7 @@
 
 #include "core/domain/error.h"
 #include "core/store/store.h"
-#include "inference/videoscore2/query_template.h"
+#include "inference/rules/query_template.h"
 
 namespace vs::scoring {
 
@@ -31,8 +31,8 @@ QString presetTemplateText(const QString& name) {
 void checkTemplateText(const QString& name, const QString& text) {
   try {
     QueryTemplate(name.toStdString(), text.toStdString()).validate();
-  } catch (const videoscore2::TemplateError& e) {
-    // TemplateError's text already starts with the template's name.
+  } catch (const inference::Error& e) {
+    // inference::Error's text already starts with the template's name.
     throw vs::Error(vs::Error::Kind::InvalidData, QString(), QString::fromStdString(e.what()));
   }
 }

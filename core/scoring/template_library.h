@@ -1,6 +1,6 @@
 #pragma once
 // Where a query template comes from: the two presets that ship with the program (the release
-// template, the default, and the evaluation-script one; inference/videoscore2/query_template.h),
+// template, the default, and the evaluation-script one; inference/rules/query_template.h),
 // templates the project's users saved by name in the project file, or a file.
 #include <QString>
 #include <QStringList>

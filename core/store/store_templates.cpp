@@ -1,6 +1,6 @@
 // Query templates written by the project's users (schema v3 `query_templates`). The built-in
 // presets ship with the program and are never stored; checking a template's placeholders is the
-// scorer's business (inference/videoscore2/query_template.h), the store keeps text as given.
+// scorer's business (inference/rules/query_template.h), the store keeps text as given.
 #include <QDateTime>
 
 #include "core/domain/error.h"

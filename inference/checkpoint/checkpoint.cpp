@@ -6,7 +6,7 @@
 #include <sys/stat.h>
 
 #include "inference/checkpoint/config_reader.h"
-#include "inference/safetensors/load_error.h"
+#include "inference/base/error.h"
 
 namespace vs::checkpoint {
 
@@ -14,7 +14,6 @@ namespace {
 
 using safetensors::Dtype;
 using safetensors::TensorView;
-using vs::inference::LoadError;
 
 bool isFile(const std::string& path) {
   struct stat st {};
@@ -24,7 +23,7 @@ bool isFile(const std::string& path) {
 std::string readText(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    throw LoadError(LoadError::Kind::Io, path, "", "cannot open");
+    throw inference::Error(inference::Error::Kind::Io, path, "", "cannot open");
   }
   std::ostringstream ss;
   ss << in.rdbuf();
@@ -122,20 +121,20 @@ Checkpoint Checkpoint::open(const std::string& dir, Strictness strictness) {
   c.dir_ = dir;
   const std::string config_path = dir + "/config.json";
   if (!isFile(config_path)) {
-    throw LoadError(LoadError::Kind::Io, config_path, "", "missing: not a Hugging Face checkpoint directory");
+    throw inference::Error(inference::Error::Kind::Io, config_path, "",
+                           "missing: not a Hugging Face checkpoint directory");
   }
   c.config_ = parseQwen25VLConfig(readText(config_path), config_path);
   if (const std::string p = dir + "/generation_config.json"; isFile(p)) {
     c.generation_ = parseGenerationConfig(readText(p), p);
   }
-  if (const std::string p = dir + "/preprocessor_config.json"; isFile(p)) {
-    c.preprocessor_ = parsePreprocessorConfig(readText(p), p);
-  }
+  c.preprocessor_ = videoscore2::readPreprocessorConfig(dir);
   c.set_ = std::make_shared<safetensors::TensorSet>(safetensors::TensorSet::openDirectory(dir));
 
   auto report = [&c, strictness](const TensorView* where, std::string name, std::string problem, bool fatal) {
     if (fatal && strictness == Strictness::RequireAll) {
-      throw LoadError(LoadError::Kind::InvalidData, where != nullptr ? where->file : c.dir_, name, problem);
+      throw inference::Error(inference::Error::Kind::InvalidData, where != nullptr ? where->file : c.dir_,
+                             name, problem);
     }
     c.problems_.push_back({std::move(name), std::move(problem)});
   };
@@ -209,7 +208,8 @@ const TensorView* Checkpoint::find(std::string_view canonical_name) const {
 const TensorView& Checkpoint::tensor(std::string_view canonical_name) const {
   const TensorView* v = find(canonical_name);
   if (v == nullptr) {
-    throw LoadError(LoadError::Kind::InvalidData, dir_, std::string(canonical_name), "tensor missing");
+    throw inference::Error(inference::Error::Kind::InvalidData, dir_, std::string(canonical_name),
+                           "tensor missing");
   }
   return *v;
 }

@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "inference/checkpoint/generation_config.h"
-#include "inference/checkpoint/preprocessor_config.h"
+#include "inference/rules/preprocessor_config.h"
 #include "inference/checkpoint/qwen25vl_config.h"
 #include "inference/safetensors/tensor_set.h"
 
@@ -42,13 +42,13 @@ class Checkpoint {
   const std::string& directory() const { return dir_; }
   const Qwen25VLConfig& config() const { return config_; }
   const GenerationConfig& generation() const { return generation_; }
-  const PreprocessorConfig& preprocessor() const { return preprocessor_; }
+  const videoscore2::PreprocessorConfig& preprocessor() const { return preprocessor_; }
   NameLayout nameLayout() const { return layout_; }
   const safetensors::TensorSet& storage() const { return *set_; }
 
   // Tensors by canonical (layout A) name. lm_head.weight is present even when tied.
   const std::map<std::string, safetensors::TensorView, std::less<>>& tensors() const { return tensors_; }
-  // Throws LoadError(InvalidData) naming the tensor when absent.
+  // Throws inference::Error(InvalidData) naming the tensor when absent.
   const safetensors::TensorView& tensor(std::string_view canonical_name) const;
   const safetensors::TensorView* find(std::string_view canonical_name) const;
   bool lmHeadTied() const { return lm_head_tied_; }
@@ -62,7 +62,7 @@ class Checkpoint {
   std::string dir_;
   Qwen25VLConfig config_;
   GenerationConfig generation_;
-  PreprocessorConfig preprocessor_;
+  videoscore2::PreprocessorConfig preprocessor_;
   NameLayout layout_ = NameLayout::Legacy;
   std::shared_ptr<safetensors::TensorSet> set_;
   std::map<std::string, safetensors::TensorView, std::less<>> tensors_;

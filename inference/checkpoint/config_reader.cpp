@@ -3,158 +3,36 @@
 #include <nlohmann/json.hpp>
 #include <numeric>
 
-#include "inference/safetensors/load_error.h"
+#include "inference/base/json_fields.h"
 
 namespace vs::checkpoint {
 
 namespace {
 
 using json = nlohmann::json;
-using vs::inference::LoadError;
-
-[[noreturn]] void bad(const std::string& file, const std::string& key, const std::string& what) {
-  throw LoadError(LoadError::Kind::InvalidData, file, key, what);
-}
-
-json parseObject(const std::string& text, const std::string& file) {
-  json j;
-  try {
-    j = json::parse(text);
-  } catch (const json::exception& e) {
-    bad(file, "", std::string("not valid JSON: ") + e.what());
-  }
-  if (!j.is_object()) {
-    bad(file, "", "not a JSON object");
-  }
-  return j;
-}
-
-// Looks a key up in a list of scopes (first hit wins) and reports errors with the dotted path of
-// the scope it came from.
-class Scopes {
- public:
-  Scopes(std::string file, std::vector<std::pair<std::string, const json*>> scopes)
-      : file_(std::move(file)), scopes_(std::move(scopes)) {}
-
-  // The value and its dotted path, or {nullptr, ""}.
-  std::pair<const json*, std::string> find(const std::string& key) const {
-    for (const auto& [prefix, obj] : scopes_) {
-      if (obj != nullptr && obj->is_object()) {
-        auto it = obj->find(key);
-        if (it != obj->end() && !it->is_null()) {
-          return {&*it, prefix.empty() ? key : prefix + "." + key};
-        }
-      }
-    }
-    return {nullptr, ""};
-  }
-
-  std::string pathOf(const std::string& key) const {
-    const std::string& prefix = scopes_.front().first;
-    return prefix.empty() ? key : prefix + "." + key;
-  }
-
-  int64_t requiredInt(const std::string& key) const {
-    auto [v, path] = find(key);
-    if (v == nullptr) {
-      bad(file_, pathOf(key), "missing");
-    }
-    return asInt(*v, path);
-  }
-  int64_t optionalInt(const std::string& key, int64_t fallback) const {
-    auto [v, path] = find(key);
-    return v == nullptr ? fallback : asInt(*v, path);
-  }
-  double requiredDouble(const std::string& key) const {
-    auto [v, path] = find(key);
-    if (v == nullptr) {
-      bad(file_, pathOf(key), "missing");
-    }
-    return asDouble(*v, path);
-  }
-  double optionalDouble(const std::string& key, double fallback) const {
-    auto [v, path] = find(key);
-    return v == nullptr ? fallback : asDouble(*v, path);
-  }
-  bool optionalBool(const std::string& key, bool fallback) const {
-    auto [v, path] = find(key);
-    if (v == nullptr) {
-      return fallback;
-    }
-    if (!v->is_boolean()) {
-      bad(file_, path, "must be true or false");
-    }
-    return v->get<bool>();
-  }
-  std::string optionalString(const std::string& key, const std::string& fallback) const {
-    auto [v, path] = find(key);
-    if (v == nullptr) {
-      return fallback;
-    }
-    if (!v->is_string()) {
-      bad(file_, path, "must be a string");
-    }
-    return v->get<std::string>();
-  }
-  std::vector<int64_t> intList(const json& v, const std::string& path) const {
-    if (!v.is_array()) {
-      bad(file_, path, "must be a list of integers");
-    }
-    std::vector<int64_t> out;
-    for (std::size_t i = 0; i < v.size(); ++i) {
-      out.push_back(asInt(v[i], path + "[" + std::to_string(i) + "]"));
-    }
-    return out;
-  }
-  std::vector<int64_t> optionalIntList(const std::string& key, std::vector<int64_t> fallback) const {
-    auto [v, path] = find(key);
-    return v == nullptr ? fallback : intList(*v, path);
-  }
-
-  int64_t asInt(const json& v, const std::string& path) const {
-    if (v.is_number_integer()) {
-      return v.get<int64_t>();
-    }
-    // 2.0 is written by some exporters for integer fields.
-    if (v.is_number_float() &&
-        v.get<double>() == static_cast<double>(static_cast<int64_t>(v.get<double>()))) {
-      return static_cast<int64_t>(v.get<double>());
-    }
-    bad(file_, path, "must be an integer");
-  }
-  double asDouble(const json& v, const std::string& path) const {
-    if (!v.is_number()) {
-      bad(file_, path, "must be a number");
-    }
-    return v.get<double>();
-  }
-
-  const std::string& file() const { return file_; }
-
- private:
-  std::string file_;
-  std::vector<std::pair<std::string, const json*>> scopes_;
-};
+using inference::badField;
+using inference::JsonScopes;
+using inference::parseJsonObject;
 
 void requirePositive(const std::string& file, const std::string& key, int64_t v) {
   if (v <= 0) {
-    bad(file, key, "must be positive, got " + std::to_string(v));
+    badField(file, key, "must be positive, got " + std::to_string(v));
   }
 }
 
-void readRope(const Scopes& text, Qwen25VLTextConfig& t) {
+void readRope(const JsonScopes& text, Qwen25VLTextConfig& t) {
   const std::string& file = text.file();
   // v5: rope_parameters {rope_type, rope_theta, mrope_section}
   if (auto [rp, rp_path] = text.find("rope_parameters"); rp != nullptr) {
     if (!rp->is_object()) {
-      bad(file, rp_path, "must be an object");
+      badField(file, rp_path, "must be an object");
     }
-    Scopes r(file, {{rp_path, rp}});
+    JsonScopes r(file, {{rp_path, rp}});
     t.rope_theta = r.optionalDouble("rope_theta", text.optionalDouble("rope_theta", t.rope_theta));
     t.rope_type = r.optionalString("rope_type", r.optionalString("type", "default"));
     auto [ms, ms_path] = r.find("mrope_section");
     if (ms == nullptr) {
-      bad(file, rp_path + ".mrope_section", "missing");
+      badField(file, rp_path + ".mrope_section", "missing");
     }
     t.mrope_section = r.intList(*ms, ms_path);
     return;
@@ -163,17 +41,17 @@ void readRope(const Scopes& text, Qwen25VLTextConfig& t) {
   t.rope_theta = text.requiredDouble("rope_theta");
   auto [rs, rs_path] = text.find("rope_scaling");
   if (rs == nullptr) {
-    bad(file, text.pathOf("rope_scaling"), "missing (needs mrope_section)");
+    badField(file, text.pathOf("rope_scaling"), "missing (needs mrope_section)");
   }
   if (!rs->is_object()) {
-    bad(file, rs_path, "must be an object");
+    badField(file, rs_path, "must be an object");
   }
-  Scopes r(file, {{rs_path, rs}});
+  JsonScopes r(file, {{rs_path, rs}});
   // "rope_type" wins over the legacy "type" (transformers rope_config_validation).
   t.rope_type = r.optionalString("rope_type", r.optionalString("type", "default"));
   auto [ms, ms_path] = r.find("mrope_section");
   if (ms == nullptr) {
-    bad(file, rs_path + ".mrope_section", "missing");
+    badField(file, rs_path + ".mrope_section", "missing");
   }
   t.mrope_section = r.intList(*ms, ms_path);
 }
@@ -181,13 +59,13 @@ void readRope(const Scopes& text, Qwen25VLTextConfig& t) {
 }  // namespace
 
 Qwen25VLConfig parseQwen25VLConfig(const std::string& text, const std::string& file) {
-  const json root = parseObject(text, file);
+  const json root = parseJsonObject(text, file);
   Qwen25VLConfig c;
   if (auto it = root.find("model_type"); it != root.end() && it->is_string()) {
     c.model_type = it->get<std::string>();
   }
   if (!c.model_type.empty() && c.model_type != "qwen2_5_vl" && c.model_type != "qwen2_vl") {
-    bad(file, "model_type", "\"" + c.model_type + "\" is not a Qwen2.5-VL model");
+    badField(file, "model_type", "\"" + c.model_type + "\" is not a Qwen2.5-VL model");
   }
   if (root.contains("torch_dtype") && root["torch_dtype"].is_string()) {
     c.torch_dtype = root["torch_dtype"].get<std::string>();
@@ -200,11 +78,11 @@ Qwen25VLConfig parseQwen25VLConfig(const std::string& text, const std::string& f
   const json* text_cfg = nullptr;
   if (auto it = root.find("text_config"); it != root.end() && !it->is_null()) {
     if (!it->is_object()) {
-      bad(file, "text_config", "must be an object");
+      badField(file, "text_config", "must be an object");
     }
     text_cfg = &*it;
   }
-  const Scopes tx(
+  const JsonScopes tx(
       file, text_cfg != nullptr
                 ? std::vector<std::pair<std::string, const json*>>{{"text_config", text_cfg}, {"", &root}}
                 : std::vector<std::pair<std::string, const json*>>{{"", &root}});
@@ -229,22 +107,22 @@ Qwen25VLConfig parseQwen25VLConfig(const std::string& text, const std::string& f
     requirePositive(file, tx.pathOf(key), v);
   }
   if (t.hidden_size % t.num_attention_heads != 0) {
-    bad(file, tx.pathOf("num_attention_heads"), "does not divide hidden_size");
+    badField(file, tx.pathOf("num_attention_heads"), "does not divide hidden_size");
   }
   if (t.num_attention_heads % t.num_key_value_heads != 0) {
-    bad(file, tx.pathOf("num_key_value_heads"), "does not divide num_attention_heads");
+    badField(file, tx.pathOf("num_key_value_heads"), "does not divide num_attention_heads");
   }
   t.head_dim = tx.optionalInt("head_dim", t.hidden_size / t.num_attention_heads);
   requirePositive(file, tx.pathOf("head_dim"), t.head_dim);
   readRope(tx, t);
   const int64_t sections = std::accumulate(t.mrope_section.begin(), t.mrope_section.end(), int64_t{0});
   if (t.mrope_section.size() != 3 || sections * 2 != t.head_dim) {
-    bad(file, "mrope_section",
-        "must be 3 sections summing to head_dim/2 (" + std::to_string(t.head_dim / 2) + ")");
+    badField(file, "mrope_section",
+             "must be 3 sections summing to head_dim/2 (" + std::to_string(t.head_dim / 2) + ")");
   }
 
   // Token ids: top level in every known layout; text_config as a fallback.
-  const Scopes ids(file, {{"", &root}, {"text_config", text_cfg}});
+  const JsonScopes ids(file, {{"", &root}, {"text_config", text_cfg}});
   Qwen25VLTokenIds& k = c.tokens;
   k.bos_token_id = ids.optionalInt("bos_token_id", k.bos_token_id);
   if (auto [eos, eos_path] = ids.find("eos_token_id"); eos != nullptr) {
@@ -259,9 +137,9 @@ Qwen25VLConfig parseQwen25VLConfig(const std::string& text, const std::string& f
 
   auto vit = root.find("vision_config");
   if (vit == root.end() || !vit->is_object()) {
-    bad(file, "vision_config", "missing or not an object");
+    badField(file, "vision_config", "missing or not an object");
   }
-  const Scopes vs(file, {{"vision_config", &*vit}});
+  const JsonScopes vs(file, {{"vision_config", &*vit}});
   Qwen25VLVisionConfig& v = c.vision;
   v.depth = vs.requiredInt("depth");
   v.hidden_size = vs.requiredInt("hidden_size");
@@ -290,22 +168,23 @@ Qwen25VLConfig parseQwen25VLConfig(const std::string& text, const std::string& f
     requirePositive(file, vs.pathOf(key), val);
   }
   if (v.hidden_size % v.num_heads != 0) {
-    bad(file, "vision_config.num_heads", "does not divide hidden_size");
+    badField(file, "vision_config.num_heads", "does not divide hidden_size");
   }
   for (int64_t i : v.fullatt_block_indexes) {
     if (i < 0 || i >= v.depth) {
-      bad(file, "vision_config.fullatt_block_indexes", "index " + std::to_string(i) + " outside 0..depth-1");
+      badField(file, "vision_config.fullatt_block_indexes",
+               "index " + std::to_string(i) + " outside 0..depth-1");
     }
   }
   if (v.out_hidden_size != t.hidden_size) {
-    bad(file, "vision_config.out_hidden_size", "differs from the text hidden_size");
+    badField(file, "vision_config.out_hidden_size", "differs from the text hidden_size");
   }
   return c;
 }
 
 GenerationConfig parseGenerationConfig(const std::string& text, const std::string& file) {
-  const json root = parseObject(text, file);
-  const Scopes s(file, {{"", &root}});
+  const json root = parseJsonObject(text, file);
+  const JsonScopes s(file, {{"", &root}});
   GenerationConfig g;
   g.present = true;
   g.do_sample = s.optionalBool("do_sample", false);
@@ -330,51 +209,6 @@ GenerationConfig parseGenerationConfig(const std::string& text, const std::strin
     g.eos_token_ids = v->is_array() ? s.intList(*v, p) : std::vector<int64_t>{s.asInt(*v, p)};
   }
   return g;
-}
-
-PreprocessorConfig parsePreprocessorConfig(const std::string& text, const std::string& file) {
-  const json root = parseObject(text, file);
-  const Scopes s(file, {{"", &root}});
-  PreprocessorConfig p;
-  p.present = true;
-  // Newer saves carry the pixel bounds as size {shortest_edge, longest_edge} as well or instead.
-  const json* size = nullptr;
-  if (auto it = root.find("size"); it != root.end() && it->is_object()) {
-    size = &*it;
-  }
-  const Scopes sz(file, {{"size", size}});
-  p.min_pixels = s.optionalInt("min_pixels", sz.optionalInt("shortest_edge", p.min_pixels));
-  p.max_pixels = s.optionalInt("max_pixels", sz.optionalInt("longest_edge", p.max_pixels));
-  p.patch_size = s.optionalInt("patch_size", p.patch_size);
-  p.temporal_patch_size = s.optionalInt("temporal_patch_size", p.temporal_patch_size);
-  p.merge_size = s.optionalInt("merge_size", p.merge_size);
-  p.do_resize = s.optionalBool("do_resize", p.do_resize);
-  p.do_rescale = s.optionalBool("do_rescale", p.do_rescale);
-  p.rescale_factor = s.optionalDouble("rescale_factor", p.rescale_factor);
-  p.do_normalize = s.optionalBool("do_normalize", p.do_normalize);
-  p.image_processor_type = s.optionalString("image_processor_type", p.image_processor_type);
-  for (const char* key : {"image_mean", "image_std"}) {
-    auto [v, path] = s.find(key);
-    if (v == nullptr) {
-      continue;
-    }
-    if (!v->is_array() || v->size() != 3) {
-      bad(file, path, "must be a list of 3 numbers");
-    }
-    auto& dst = std::string(key) == "image_mean" ? p.image_mean : p.image_std;
-    for (std::size_t i = 0; i < 3; ++i) {
-      dst[i] = s.asDouble((*v)[i], path + "[" + std::to_string(i) + "]");
-    }
-  }
-  if (p.min_pixels <= 0 || p.max_pixels < p.min_pixels) {
-    bad(file, "max_pixels", "pixel bounds must satisfy 0 < min_pixels <= max_pixels");
-  }
-  for (double sd : p.image_std) {
-    if (!(sd > 0)) {
-      bad(file, "image_std", "must be positive");
-    }
-  }
-  return p;
 }
 
 }  // namespace vs::checkpoint

@@ -9,7 +9,7 @@
 
 #include "inference/checkpoint/checkpoint.h"
 #include "inference/checkpoint/config_reader.h"
-#include "inference/safetensors/load_error.h"
+#include "inference/base/error.h"
 #include "inference/safetensors/safetensors_writer.h"
 
 namespace vs::checkpoint {
@@ -85,7 +85,7 @@ RandomWeightsSummary writeRandomWeights(const std::string& dir, const std::strin
     std::ofstream out(dir + "/model.safetensors.index.json", std::ios::binary | std::ios::trunc);
     out << index.dump(4) << '\n';
     if (!out.flush()) {
-      throw inference::LoadError(inference::LoadError::Kind::Io, dir, "", "cannot write the index");
+      throw inference::Error(inference::Error::Kind::Io, dir, "", "cannot write the index");
     }
   }
   return summary;

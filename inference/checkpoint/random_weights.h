@@ -27,7 +27,7 @@ struct RandomWeightsSummary {
 };
 
 // `config_json`: the checkpoint's config.json text (lm_head is left out when embeddings are
-// tied). Throws inference::LoadError when the config is invalid or a file cannot be written.
+// tied). Throws inference::Error when the config is invalid or a file cannot be written.
 RandomWeightsSummary writeRandomWeights(const std::string& dir, const std::string& config_json,
                                         const RandomWeightsOptions& options);
 

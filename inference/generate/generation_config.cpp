@@ -7,6 +7,24 @@
 
 namespace vs::generate {
 
+namespace {
+
+template <typename T>
+void take(T& value, const std::optional<T>& given) {
+  if (given) {
+    value = *given;
+  }
+}
+
+// NaN fails every range, as the negated comparisons did.
+void require(bool ok, const char* what) {
+  if (!ok) {
+    throw std::invalid_argument(what);
+  }
+}
+
+}  // namespace
+
 GenerationConfig resolveGenerationConfig(const checkpoint::GenerationConfig& file,
                                          const GenerationOverrides& call, int64_t model_eos_token_id) {
   GenerationConfig out;
@@ -22,44 +40,25 @@ GenerationConfig resolveGenerationConfig(const checkpoint::GenerationConfig& fil
   out.eos_token_ids =
       file.eos_token_ids.empty() ? std::vector<int64_t>{model_eos_token_id} : file.eos_token_ids;
 
-  if (call.decoding)
-    out.decoding = *call.decoding;
-  if (call.temperature)
-    out.temperature = *call.temperature;
-  if (call.top_k)
-    out.top_k = *call.top_k;
-  if (call.top_p)
-    out.top_p = *call.top_p;
+  // The call's values, where it gives them.
+  take(out.decoding, call.decoding);
+  take(out.temperature, call.temperature);
+  take(out.top_k, call.top_k);
+  take(out.top_p, call.top_p);
   if (call.min_p)
-    out.min_p = *call.min_p;
-  if (call.repetition_penalty)
-    out.repetition_penalty = *call.repetition_penalty;
-  if (call.max_new_tokens)
-    out.max_new_tokens = *call.max_new_tokens;
-  if (call.eos_token_ids)
-    out.eos_token_ids = *call.eos_token_ids;
-  if (call.seed)
-    out.seed = *call.seed;
+    out.min_p = call.min_p;
+  take(out.repetition_penalty, call.repetition_penalty);
+  take(out.max_new_tokens, call.max_new_tokens);
+  take(out.eos_token_ids, call.eos_token_ids);
+  take(out.seed, call.seed);
 
   // The ranges transformers' GenerationConfig.validate / the warpers' constructors enforce.
-  if (!(out.temperature > 0.0)) {
-    throw std::invalid_argument("temperature must be > 0");
-  }
-  if (out.top_k < 0) {
-    throw std::invalid_argument("top_k must be >= 0");
-  }
-  if (!(out.top_p > 0.0)) {
-    throw std::invalid_argument("top_p must be > 0");
-  }
-  if (out.min_p && !(*out.min_p >= 0.0 && *out.min_p <= 1.0)) {
-    throw std::invalid_argument("min_p must be in [0, 1]");
-  }
-  if (!(out.repetition_penalty > 0.0)) {
-    throw std::invalid_argument("repetition_penalty must be > 0");
-  }
-  if (out.max_new_tokens < 1) {
-    throw std::invalid_argument("max_new_tokens must be >= 1");
-  }
+  require(out.temperature > 0.0, "temperature must be > 0");
+  require(out.top_k >= 0, "top_k must be >= 0");
+  require(out.top_p > 0.0, "top_p must be > 0");
+  require(!out.min_p || (*out.min_p >= 0.0 && *out.min_p <= 1.0), "min_p must be in [0, 1]");
+  require(out.repetition_penalty > 0.0, "repetition_penalty must be > 0");
+  require(out.max_new_tokens >= 1, "max_new_tokens must be >= 1");
   return out;
 }
 

@@ -88,12 +88,13 @@ std::unique_ptr<Qwen25VLEngine> Qwen25VLEngine::load(const std::string& model_di
   at::Device device(at::kCPU);
   if (options.device == Device::kCuda) {
     if (!at::hasCUDA()) {
-      throw EngineError(EngineError::Kind::kBadInput,
-                        "CUDA was requested but this libtorch has no usable CUDA device");
+      throw inference::Error(inference::Error::Kind::BadInput,
+                             "CUDA was requested but this libtorch has no usable CUDA device");
     }
     device = at::Device(at::kCUDA, static_cast<c10::DeviceIndex>(options.device_index));
   } else if (options.dtype == ComputeDtype::kF16) {
-    throw EngineError(EngineError::Kind::kBadInput, "fp16 is not supported on the CPU (use f32 or bf16)");
+    throw inference::Error(inference::Error::Kind::BadInput,
+                           "fp16 is not supported on the CPU (use f32 or bf16)");
   }
   impl->tensor_options = at::TensorOptions().device(device).dtype(scalarType(options.dtype));
 
@@ -102,8 +103,8 @@ std::unique_ptr<Qwen25VLEngine> Qwen25VLEngine::load(const std::string& model_di
   impl->config = cp.config();
   impl->generation_file = cp.generation();
   if (impl->config.vision.out_hidden_size != impl->config.text.hidden_size) {
-    throw EngineError(EngineError::Kind::kBadModel,
-                      "vision out_hidden_size differs from the text hidden_size");
+    throw inference::Error(inference::Error::Kind::BadModel,
+                           "vision out_hidden_size differs from the text hidden_size");
   }
   // Phase 2: bind weights by name and shape (copied to the device; the mapping is released).
   try {
@@ -112,9 +113,9 @@ std::unique_ptr<Qwen25VLEngine> Qwen25VLEngine::load(const std::string& model_di
     impl->text = std::make_unique<TextDecoder>(impl->config.text, binder);
   } catch (const c10::Error& e) {
     if (isOutOfMemory(e)) {
-      throw EngineError(EngineError::Kind::kOutOfMemory, "out of memory while loading the weights");
+      throw inference::Error(inference::Error::Kind::OutOfMemory, "out of memory while loading the weights");
     }
-    throw EngineError(EngineError::Kind::kInternal, e.what_without_backtrace());
+    throw inference::Error(inference::Error::Kind::Internal, e.what_without_backtrace());
   }
   return std::unique_ptr<Qwen25VLEngine>(new Qwen25VLEngine(std::move(impl)));
 }
@@ -140,12 +141,12 @@ generate::GenerationResult Qwen25VLEngine::generate(const std::vector<int64_t>& 
   c10::InferenceMode guard;
   const auto& cfg = impl_->config;
   if (input_ids.empty()) {
-    throw EngineError(EngineError::Kind::kBadInput, "empty prompt");
+    throw inference::Error(inference::Error::Kind::BadInput, "empty prompt");
   }
   for (int64_t id : input_ids) {
     if (id < 0 || id >= cfg.text.vocab_size) {
-      throw EngineError(EngineError::Kind::kBadInput,
-                        "token id " + std::to_string(id) + " is outside the vocabulary");
+      throw inference::Error(inference::Error::Kind::BadInput,
+                             "token id " + std::to_string(id) + " is outside the vocabulary");
     }
   }
   try {
@@ -155,7 +156,8 @@ generate::GenerationResult Qwen25VLEngine::generate(const std::vector<int64_t>& 
     std::vector<VisionGrid> video_grids;
     if (video != nullptr) {
       if (static_cast<int64_t>(video->pixel_values.size()) != video->rows * video->cols) {
-        throw EngineError(EngineError::Kind::kBadInput, "pixel_values size does not match rows x cols");
+        throw inference::Error(inference::Error::Kind::BadInput,
+                               "pixel_values size does not match rows x cols");
       }
       const auto pixels = at::from_blob(const_cast<float*>(video->pixel_values.data()),
                                         {video->rows, video->cols}, at::TensorOptions().dtype(at::kFloat));
@@ -163,10 +165,10 @@ generate::GenerationResult Qwen25VLEngine::generate(const std::vector<int64_t>& 
       // masked_scatter of Qwen2_5_VLModel.forward: the pads take the video rows in order.
       const auto pad_rows = (ids == cfg.tokens.video_token_id).nonzero().view({-1});
       if (pad_rows.size(0) != video_embeds.size(0)) {
-        throw EngineError(EngineError::Kind::kBadInput,
-                          "video features and video tokens do not match: tokens " +
-                              std::to_string(pad_rows.size(0)) + ", features " +
-                              std::to_string(video_embeds.size(0)));
+        throw inference::Error(inference::Error::Kind::BadInput,
+                               "video features and video tokens do not match: tokens " +
+                                   std::to_string(pad_rows.size(0)) + ", features " +
+                                   std::to_string(video_embeds.size(0)));
       }
       embeds.index_copy_(0, pad_rows.to(embeds.device()), video_embeds.to(embeds.scalar_type()));
       video_grids.push_back(VisionGrid{video->grid_thw, video->second_per_grid_t});
@@ -181,7 +183,7 @@ generate::GenerationResult Qwen25VLEngine::generate(const std::vector<int64_t>& 
                                     cfg.tokens.vision_start_token_id},
                        cfg.vision.spatial_merge_size, cfg.vision.tokens_per_second);
     } catch (const std::invalid_argument& e) {
-      throw EngineError(EngineError::Kind::kBadInput, e.what());
+      throw inference::Error(inference::Error::Kind::BadInput, e.what());
     }
     auto positions =
         at::empty({3, static_cast<int64_t>(input_ids.size())}, at::TensorOptions().dtype(at::kLong));
@@ -197,9 +199,9 @@ generate::GenerationResult Qwen25VLEngine::generate(const std::vector<int64_t>& 
     return result;
   } catch (const c10::Error& e) {
     if (isOutOfMemory(e)) {
-      throw EngineError(EngineError::Kind::kOutOfMemory, "out of memory during generation");
+      throw inference::Error(inference::Error::Kind::OutOfMemory, "out of memory during generation");
     }
-    throw EngineError(EngineError::Kind::kInternal, e.what_without_backtrace());
+    throw inference::Error(inference::Error::Kind::Internal, e.what_without_backtrace());
   }
 }
 

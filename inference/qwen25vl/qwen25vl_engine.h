@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "inference/base/error.h"
 #include "inference/checkpoint/qwen25vl_config.h"
 #include "inference/generate/generation.h"
 #include "inference/generate/generation_config.h"
@@ -41,20 +42,11 @@ struct VideoInput {
   double second_per_grid_t = 1.0;  // temporal_patch_size / fps given to the processor
 };
 
-class EngineError : public std::runtime_error {
- public:
-  enum class Kind { kBadModel, kBadInput, kOutOfMemory, kInternal };
-  EngineError(Kind kind, const std::string& what) : std::runtime_error(what), kind_(kind) {}
-  Kind kind() const { return kind_; }
-
- private:
-  Kind kind_;
-};
-
 class Qwen25VLEngine {
  public:
   // Reads config.json (+ generation_config.json when present) and binds every weight by name and
-  // shape. Throws vs::inference::LoadError (file problems) or EngineError.
+  // shape. Throws inference::Error: Io / InvalidData for the files, BadModel
+  // when no model can be built from them, OutOfMemory, Internal.
   static std::unique_ptr<Qwen25VLEngine> load(const std::string& model_dir, const EngineOptions& options);
   ~Qwen25VLEngine();
   Qwen25VLEngine(const Qwen25VLEngine&) = delete;

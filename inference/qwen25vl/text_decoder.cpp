@@ -21,7 +21,7 @@ KvCache::KvCache(const checkpoint::Qwen25VLTextConfig& c, int64_t capacity, at::
 std::pair<at::Tensor, at::Tensor> KvCache::append(size_t layer, const at::Tensor& k, const at::Tensor& v) {
   const int64_t n = k.size(1);
   if (length_ + n > capacity_) {
-    throw EngineError(EngineError::Kind::kInternal, "KV cache capacity exceeded");
+    throw inference::Error(inference::Error::Kind::Internal, "KV cache capacity exceeded");
   }
   k_[layer].narrow(1, length_, n).copy_(k);
   v_[layer].narrow(1, length_, n).copy_(v);
@@ -35,7 +35,8 @@ TextDecoder::TextDecoder(const checkpoint::Qwen25VLTextConfig& config, WeightBin
   const int64_t kv_out = config.num_key_value_heads * hd;
   const int64_t inter = config.intermediate_size;
   if (config.num_attention_heads % config.num_key_value_heads != 0 || hd % 2 != 0) {
-    throw EngineError(EngineError::Kind::kBadModel, "text heads / kv heads / head_dim are inconsistent");
+    throw inference::Error(inference::Error::Kind::BadModel,
+                           "text heads / kv heads / head_dim are inconsistent");
   }
   int64_t section_sum = 0;
   std::vector<int64_t> stream;
@@ -46,7 +47,7 @@ TextDecoder::TextDecoder(const checkpoint::Qwen25VLTextConfig& config, WeightBin
     }
   }
   if (section_sum != hd / 2) {
-    throw EngineError(EngineError::Kind::kBadModel, "mrope_section does not sum to head_dim / 2");
+    throw inference::Error(inference::Error::Kind::BadModel, "mrope_section does not sum to head_dim / 2");
   }
   embed_tokens_ = w.bind("model.embed_tokens.weight", {config.vocab_size, d});
   for (int64_t l = 0; l < config.num_hidden_layers; ++l) {

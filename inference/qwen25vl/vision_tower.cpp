@@ -56,8 +56,8 @@ VisionTower::VisionTower(const checkpoint::Qwen25VLVisionConfig& config, WeightB
   const int64_t inter = config.intermediate_size;
   const int64_t merged = config.mergerHiddenSize();
   if (d % config.num_heads != 0 || (config.headDim() / 2) % 2 != 0) {
-    throw EngineError(EngineError::Kind::kBadModel,
-                      "vision hidden_size / num_heads does not give an even rotary dim");
+    throw inference::Error(inference::Error::Kind::BadModel,
+                           "vision hidden_size / num_heads does not give an even rotary dim");
   }
   patch_w_ = w.bind("visual.patch_embed.proj.weight",
                     {d, config.in_channels, config.temporal_patch_size, config.patch_size, config.patch_size})
@@ -138,7 +138,8 @@ at::Tensor VisionTower::forward(const at::Tensor& pixel_values, const std::array
   const int64_t n = thw[0] * thw[1] * thw[2];
   if (pixel_values.dim() != 2 || pixel_values.size(0) != n || pixel_values.size(1) != config_.patchDim() ||
       thw[1] % merge != 0 || thw[2] % merge != 0) {
-    throw EngineError(EngineError::Kind::kBadInput, "pixel_values do not match grid_thw / the patch size");
+    throw inference::Error(inference::Error::Kind::BadInput,
+                           "pixel_values do not match grid_thw / the patch size");
   }
   const auto dev = patch_w_.device();
   // Qwen2_5_VisionPatchEmbed: a Conv3d with stride == kernel is one matmul over flattened patches.

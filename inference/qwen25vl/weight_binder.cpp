@@ -32,8 +32,8 @@ at::ScalarType storedType(safetensors::Dtype dtype, const std::string& name) {
     default:
       break;
   }
-  throw EngineError(EngineError::Kind::kBadModel,
-                    name + ": unsupported weight dtype " + std::string(safetensors::dtypeName(dtype)));
+  throw inference::Error(inference::Error::Kind::BadModel,
+                         name + ": unsupported weight dtype " + std::string(safetensors::dtypeName(dtype)));
 }
 
 }  // namespace
@@ -49,20 +49,20 @@ at::Tensor WeightBinder::bindAs(const std::string& name, const std::vector<int64
                                 at::ScalarType dtype) {
   const safetensors::TensorView* view = checkpoint_.find(name);
   if (view == nullptr) {
-    throw EngineError(EngineError::Kind::kBadModel,
-                      "weight " + name + " is missing from " + checkpoint_.directory());
+    throw inference::Error(inference::Error::Kind::BadModel,
+                           "weight " + name + " is missing from " + checkpoint_.directory());
   }
   if (view->shape != shape) {
-    throw EngineError(EngineError::Kind::kBadModel, "weight " + name + " has shape " +
-                                                        shapeText(view->shape) + ", the config implies " +
-                                                        shapeText(shape));
+    throw inference::Error(inference::Error::Kind::BadModel, "weight " + name + " has shape " +
+                                                                 shapeText(view->shape) +
+                                                                 ", the config implies " + shapeText(shape));
   }
   const at::ScalarType stored = storedType(view->dtype, name);
   // The view may be unaligned and is read-only: copy it into owned memory before any kernel runs.
   auto host = at::empty(shape, at::TensorOptions().dtype(stored));
   if (static_cast<size_t>(host.nbytes()) != view->byte_size) {
-    throw EngineError(EngineError::Kind::kBadModel,
-                      "weight " + name + ": byte size does not match its shape");
+    throw inference::Error(inference::Error::Kind::BadModel,
+                           "weight " + name + ": byte size does not match its shape");
   }
   std::memcpy(host.data_ptr(), view->data, view->byte_size);
   bound_.insert(name);

@@ -1,7 +1,7 @@
 #pragma once
 // Phase 2 of every model part: bind weights by canonical name and check their shapes. Each bound
 // tensor is copied to the engine's device and dtype, so the mapped checkpoint can be released
-// after loading. Errors name the tensor (EngineError kBadModel).
+// after loading. Errors name the tensor (inference::Error BadModel).
 #include <ATen/ATen.h>
 
 #include <set>

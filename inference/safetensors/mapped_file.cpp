@@ -7,13 +7,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "inference/safetensors/load_error.h"
+#include "inference/base/error.h"
 
 namespace vs::safetensors {
 
 namespace {
-
-using vs::inference::LoadError;
 
 struct Fd {
   int fd = -1;
@@ -30,14 +28,14 @@ MappedFile::MappedFile(const std::string& path) {
   Fd f;
   f.fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (f.fd < 0) {
-    throw LoadError(LoadError::Kind::Io, path, "", std::strerror(errno));
+    throw inference::Error(inference::Error::Kind::Io, path, "", std::strerror(errno));
   }
   struct stat st {};
   if (::fstat(f.fd, &st) != 0) {
-    throw LoadError(LoadError::Kind::Io, path, "", std::strerror(errno));
+    throw inference::Error(inference::Error::Kind::Io, path, "", std::strerror(errno));
   }
   if (!S_ISREG(st.st_mode)) {
-    throw LoadError(LoadError::Kind::Io, path, "", "not a regular file");
+    throw inference::Error(inference::Error::Kind::Io, path, "", "not a regular file");
   }
   size_ = static_cast<std::size_t>(st.st_size);
   if (size_ == 0) {
@@ -45,7 +43,8 @@ MappedFile::MappedFile(const std::string& path) {
   }
   void* p = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, f.fd, 0);
   if (p == MAP_FAILED) {
-    throw LoadError(LoadError::Kind::Io, path, "", std::string("mmap: ") + std::strerror(errno));
+    throw inference::Error(inference::Error::Kind::Io, path, "",
+                           std::string("mmap: ") + std::strerror(errno));
   }
   data_ = static_cast<const std::byte*>(p);
 }

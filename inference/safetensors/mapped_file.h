@@ -1,6 +1,6 @@
 #pragma once
 // A read-only memory map of a whole file (POSIX). Owns the descriptor-free mapping; an empty file
-// maps to an empty span. Throws vs::inference::LoadError(Io) when the file cannot be opened.
+// maps to an empty span. Throws inference::Error(Io) when the file cannot be opened.
 #include <cstddef>
 #include <string>
 

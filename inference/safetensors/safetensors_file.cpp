@@ -6,21 +6,20 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "inference/safetensors/load_error.h"
+#include "inference/base/error.h"
 #include "inference/safetensors/mapped_file.h"
 
 namespace vs::safetensors {
 
 namespace {
 
-using vs::inference::LoadError;
 using json = nlohmann::json;
 
 // Same bound as the reference reader (safetensors MAX_HEADER_SIZE).
 constexpr uint64_t kMaxHeaderBytes = 100'000'000;
 
 [[noreturn]] void bad(const std::string& file, const std::string& where, const std::string& what) {
-  throw LoadError(LoadError::Kind::InvalidData, file, where, what);
+  throw inference::Error(inference::Error::Kind::InvalidData, file, where, what);
 }
 
 bool mulOverflows(uint64_t a, uint64_t b, uint64_t* out) {

@@ -2,7 +2,7 @@
 // One .safetensors file, memory-mapped read-only. open() validates the whole header before any
 // tensor byte is touched: header length against the file size, JSON shape, dtype names, shapes
 // (non-negative, no overflow), data_offsets inside the buffer and equal to numel*dtype size, no
-// two tensors overlapping, names unique. A bad file throws vs::inference::LoadError naming the
+// two tensors overlapping, names unique. A bad file throws inference::Error naming the
 // file and the tensor; nothing reads out of bounds.
 #include <cstddef>
 #include <map>
@@ -19,7 +19,7 @@ class MappedFile;
 
 class SafetensorsFile {
  public:
-  // Maps and validates `path`. Throws LoadError (Io: unreadable; InvalidData: damaged).
+  // Maps and validates `path`. Throws inference::Error (Io: unreadable; InvalidData: damaged).
   static SafetensorsFile open(const std::string& path);
   // Validates an in-memory image of a file (used by the fuzz target and tests). The bytes must
   // outlive the returned object. `name` only labels errors.

@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
-#include "inference/safetensors/load_error.h"
+#include "inference/base/error.h"
 
 namespace vs::safetensors {
 
@@ -136,11 +136,11 @@ void SafetensorsWriter::write(const std::string& path) const {
   const std::vector<std::byte> bytes = serialize();
   std::ofstream f(path, std::ios::binary | std::ios::trunc);
   if (!f) {
-    throw vs::inference::LoadError(vs::inference::LoadError::Kind::Io, path, "", "cannot create");
+    throw inference::Error(inference::Error::Kind::Io, path, "", "cannot create");
   }
   f.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
   if (!f) {
-    throw vs::inference::LoadError(vs::inference::LoadError::Kind::Io, path, "", "write failed");
+    throw inference::Error(inference::Error::Kind::Io, path, "", "write failed");
   }
 }
 

@@ -25,7 +25,7 @@ class SafetensorsWriter {
 
   // The whole file image.
   std::vector<std::byte> serialize() const;
-  // Throws LoadError(Io) when the file cannot be written.
+  // Throws inference::Error(Io) when the file cannot be written.
   void write(const std::string& path) const;
   std::size_t tensorCount() const { return entries_.size(); }
   std::size_t dataBytes() const;

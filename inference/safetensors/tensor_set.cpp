@@ -5,13 +5,12 @@
 #include <sstream>
 #include <sys/stat.h>
 
-#include "inference/safetensors/load_error.h"
+#include "inference/base/error.h"
 
 namespace vs::safetensors {
 
 namespace {
 
-using vs::inference::LoadError;
 using json = nlohmann::json;
 
 bool isFile(const std::string& path) {
@@ -22,7 +21,7 @@ bool isFile(const std::string& path) {
 std::string readText(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    throw LoadError(LoadError::Kind::Io, path, "", "cannot open");
+    throw inference::Error(inference::Error::Kind::Io, path, "", "cannot open");
   }
   std::ostringstream ss;
   ss << in.rdbuf();
@@ -52,8 +51,8 @@ TensorSet TensorSet::openDirectory(const std::string& dir) {
   if (!isFile(index_path)) {
     const std::string single = dir + "/model.safetensors";
     if (!isFile(single)) {
-      throw LoadError(LoadError::Kind::Io, dir, "",
-                      "neither model.safetensors.index.json nor model.safetensors found");
+      throw inference::Error(inference::Error::Kind::Io, dir, "",
+                             "neither model.safetensors.index.json nor model.safetensors found");
     }
     return openFile(single);
   }
@@ -62,11 +61,13 @@ TensorSet TensorSet::openDirectory(const std::string& dir) {
   try {
     index = json::parse(readText(index_path));
   } catch (const json::exception& e) {
-    throw LoadError(LoadError::Kind::InvalidData, index_path, "", std::string("not valid JSON: ") + e.what());
+    throw inference::Error(inference::Error::Kind::InvalidData, index_path, "",
+                           std::string("not valid JSON: ") + e.what());
   }
   auto wm = index.is_object() ? index.find("weight_map") : index.end();
   if (!index.is_object() || wm == index.end() || !wm->is_object()) {
-    throw LoadError(LoadError::Kind::InvalidData, index_path, "weight_map", "missing or not an object");
+    throw inference::Error(inference::Error::Kind::InvalidData, index_path, "weight_map",
+                           "missing or not an object");
   }
   TensorSet set;
   set.layout_ = Layout::Sharded;
@@ -74,13 +75,13 @@ TensorSet TensorSet::openDirectory(const std::string& dir) {
   std::vector<std::pair<std::string, std::string>> wanted;  // tensor -> shard
   for (auto it = wm->begin(); it != wm->end(); ++it) {
     if (!it.value().is_string()) {
-      throw LoadError(LoadError::Kind::InvalidData, index_path, "weight_map." + it.key(),
-                      "shard is not a string");
+      throw inference::Error(inference::Error::Kind::InvalidData, index_path, "weight_map." + it.key(),
+                             "shard is not a string");
     }
     const std::string shard = it.value().get<std::string>();
     if (!isPlainFileName(shard)) {
-      throw LoadError(LoadError::Kind::InvalidData, index_path, "weight_map." + it.key(),
-                      "shard \"" + shard + "\" is not a file name in the checkpoint directory");
+      throw inference::Error(inference::Error::Kind::InvalidData, index_path, "weight_map." + it.key(),
+                             "shard \"" + shard + "\" is not a file name in the checkpoint directory");
     }
     wanted.emplace_back(it.key(), shard);
     shard_index.emplace(shard, 0);
@@ -89,8 +90,8 @@ TensorSet TensorSet::openDirectory(const std::string& dir) {
   for (auto& [shard, slot] : shard_index) {
     const std::string path = dir + "/" + shard;
     if (!isFile(path)) {
-      throw LoadError(LoadError::Kind::Io, path, "",
-                      "shard named by model.safetensors.index.json is missing");
+      throw inference::Error(inference::Error::Kind::Io, path, "",
+                             "shard named by model.safetensors.index.json is missing");
     }
     slot = set.files_.size();
     set.files_.push_back(SafetensorsFile::open(path));
@@ -98,8 +99,8 @@ TensorSet TensorSet::openDirectory(const std::string& dir) {
   for (const auto& [name, shard] : wanted) {
     const SafetensorsFile& f = set.files_[shard_index.at(shard)];
     if (f.find(name) == nullptr) {
-      throw LoadError(LoadError::Kind::InvalidData, f.path(), name,
-                      "tensor listed in model.safetensors.index.json is not in this shard");
+      throw inference::Error(inference::Error::Kind::InvalidData, f.path(), name,
+                             "tensor listed in model.safetensors.index.json is not in this shard");
     }
   }
   // Every tensor of every shard is visible (transformers loads whole shards); a name stored in two
@@ -108,8 +109,8 @@ TensorSet TensorSet::openDirectory(const std::string& dir) {
     for (const TensorView& t : f.tensors()) {
       auto [it, inserted] = set.by_name_.emplace(t.name, &t);
       if (!inserted) {
-        throw LoadError(LoadError::Kind::InvalidData, f.path(), t.name,
-                        "tensor also stored in " + it->second->file);
+        throw inference::Error(inference::Error::Kind::InvalidData, f.path(), t.name,
+                               "tensor also stored in " + it->second->file);
       }
     }
   }

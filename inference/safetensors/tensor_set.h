@@ -13,7 +13,7 @@ namespace vs::safetensors {
 
 class TensorSet {
  public:
-  // `dir` holds model.safetensors.index.json or model.safetensors. Throws LoadError.
+  // `dir` holds model.safetensors.index.json or model.safetensors. Throws inference::Error.
   static TensorSet openDirectory(const std::string& dir);
   // One explicit file (not sharded).
   static TensorSet openFile(const std::string& path);

@@ -5,7 +5,7 @@
 #include <sstream>
 #include <zlib.h>
 
-#include "inference/safetensors/load_error.h"
+#include "inference/base/error.h"
 #include "inference/tokenizer/byte_level.h"
 #include "inference/tokenizer/qwen2_pre_tokenizer.h"
 #include "inference/tokenizer/tokenizer_json_reader.h"
@@ -17,14 +17,13 @@ namespace vs::tokenizer {
 namespace {
 
 using json = nlohmann::json;
-using vs::inference::LoadError;
 
 // tokenization_qwen2.py PRETOKENIZE_REGEX; the only Split pattern this tokenizer implements.
 constexpr std::string_view kQwen2Pattern =
     R"((?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+)";
 
 [[noreturn]] void bad(const std::string& file, const std::string& key, const std::string& what) {
-  throw LoadError(LoadError::Kind::InvalidData, file, key, what);
+  throw inference::Error(inference::Error::Kind::InvalidData, file, key, what);
 }
 
 std::string typeOf(const json& j) {
@@ -108,7 +107,7 @@ std::string decodeVocabEntry(const std::string& token, const std::string& file, 
 std::string gunzip(const std::string& packed, const std::string& file) {
   z_stream z{};
   if (inflateInit2(&z, 16 + MAX_WBITS) != Z_OK) {
-    throw LoadError(LoadError::Kind::Io, file, "", "zlib initialisation failed");
+    throw inference::Error(inference::Error::Kind::Io, file, "", "zlib initialisation failed");
   }
   z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(packed.data()));
   z.avail_in = static_cast<uInt>(packed.size());
@@ -131,10 +130,10 @@ std::string gunzip(const std::string& packed, const std::string& file) {
 
 }  // namespace
 
-std::unique_ptr<Tokenizer> Tokenizer::fromFile(const std::string& path) {
+std::string readTokenizerText(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    throw LoadError(LoadError::Kind::Io, path, "", "cannot open");
+    throw inference::Error(inference::Error::Kind::Io, path, "", "cannot open");
   }
   std::ostringstream ss;
   ss << in.rdbuf();
@@ -142,7 +141,11 @@ std::unique_ptr<Tokenizer> Tokenizer::fromFile(const std::string& path) {
   if (text.size() >= 2 && static_cast<uint8_t>(text[0]) == 0x1f && static_cast<uint8_t>(text[1]) == 0x8b) {
     text = gunzip(text, path);
   }
-  return fromJson(text, path);
+  return text;
+}
+
+std::unique_ptr<Tokenizer> Tokenizer::fromFile(const std::string& path) {
+  return fromJson(readTokenizerText(path), path);
 }
 
 std::unique_ptr<Tokenizer> Tokenizer::fromJson(std::string_view json_text, const std::string& file) {

@@ -19,9 +19,13 @@ namespace vs::tokenizer {
 
 enum class SpecialTokens { Keep, Skip };
 
+// The text of a tokenizer.json, or of a gzip-compressed one (as shipped in resources/tokenizer/).
+// Throws inference::Error: Io when it cannot be opened, InvalidData for damaged gzip data.
+std::string readTokenizerText(const std::string& path);
+
 class Tokenizer {
  public:
-  // Reads tokenizer.json (or a gzip-compressed one). Throws vs::inference::LoadError naming the
+  // Reads tokenizer.json (or a gzip-compressed one). Throws inference::Error naming the
   // file and the key when the file is unreadable or not a byte-level BPE tokenizer of this family.
   static std::unique_ptr<Tokenizer> fromFile(const std::string& path);
   // `name` labels errors.

@@ -1,13 +1,12 @@
 #include "inference/tokenizer/tokenizer_json_reader.h"
 
-#include "inference/safetensors/load_error.h"
+#include "inference/base/error.h"
 
 namespace vs::tokenizer {
 
 namespace {
 
 using json = nlohmann::json;
-using vs::inference::LoadError;
 
 class Reader : public json::json_sax_t {
  public:
@@ -185,11 +184,12 @@ TokenizerJson readTokenizerJson(std::string_view text, const std::string& file) 
   try {
     ok = json::sax_parse(text.begin(), text.end(), &reader);
   } catch (const json::exception& e) {
-    throw LoadError(LoadError::Kind::InvalidData, file, "", std::string("not valid JSON: ") + e.what());
+    throw inference::Error(inference::Error::Kind::InvalidData, file, "",
+                           std::string("not valid JSON: ") + e.what());
   }
   if (!ok) {
-    throw LoadError(LoadError::Kind::InvalidData, file, reader.error_key,
-                    reader.error.empty() ? "not valid JSON" : reader.error);
+    throw inference::Error(inference::Error::Kind::InvalidData, file, reader.error_key,
+                           reader.error.empty() ? "not valid JSON" : reader.error);
   }
   return out;
 }

@@ -20,7 +20,7 @@ struct TokenizerJson {
   std::vector<std::pair<std::string, std::string>> merges;
 };
 
-// Throws vs::inference::LoadError(InvalidData) naming `file` and the offending key.
+// Throws inference::Error(InvalidData) naming `file` and the offending key.
 TokenizerJson readTokenizerJson(std::string_view text, const std::string& file);
 
 }  // namespace vs::tokenizer

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "inference/generate/generation.h"
-#include "inference/videoscore2/score_block_controller.h"
+#include "inference/rules/score_block_controller.h"
 
 namespace vs::videoscore2 {
 

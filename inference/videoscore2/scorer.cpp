@@ -10,16 +10,16 @@
 #include <chrono>
 #include <cmath>
 
-#include "inference/safetensors/load_error.h"
+#include "inference/base/error.h"
 #include "inference/tokenizer/byte_level.h"
 #include "inference/tokenizer/chat_template.h"
 #include "inference/tokenizer/tokenizer.h"
 #include "inference/videoscore2/constrained_decoding.h"
-#include "inference/videoscore2/generated_tokens.h"
-#include "inference/videoscore2/score_block_controller.h"
-#include "inference/videoscore2/score_labels.h"
-#include "inference/videoscore2/soft_score.h"
-#include "inference/videoscore2/unicode_text.h"
+#include "inference/rules/generated_tokens.h"
+#include "inference/rules/score_block_controller.h"
+#include "inference/rules/score_labels.h"
+#include "inference/rules/soft_score.h"
+#include "inference/rules/unicode_text.h"
 
 namespace vs::videoscore2 {
 
@@ -147,8 +147,8 @@ std::unique_ptr<Scorer> Scorer::load(const std::string& model_dir, const qwen25v
   for (int s = 1; s <= 5; ++s) {
     const auto ids = impl->tok->encode(std::to_string(s));
     if (ids.size() != 1) {
-      throw inference::LoadError(inference::LoadError::Kind::InvalidData, model_dir + "/tokenizer.json",
-                                 "\"" + std::to_string(s) + "\"", "a score digit is not one token");
+      throw inference::Error(inference::Error::Kind::InvalidData, model_dir + "/tokenizer.json",
+                             "\"" + std::to_string(s) + "\"", "a score digit is not one token");
     }
     impl->digit_ids[static_cast<size_t>(s - 1)] = ids[0];
   }

@@ -15,33 +15,10 @@
 #include <vector>
 
 #include "inference/qwen25vl/qwen25vl_engine.h"
-#include "inference/videoscore2/query_template.h"
-#include "inference/videoscore2/score_parser.h"
+#include "inference/videoscore2/score_settings.h"
+#include "inference/rules/score_parser.h"
 
 namespace vs::videoscore2 {
-
-enum class Decoding { Greedy, Sample };
-enum class ScoreFormat { Free, Constrained };
-
-struct ScoreSettings {
-  QueryTemplate query_template = QueryTemplate::release();
-  Decoding decoding = Decoding::Sample;  // vs2_inference.py: do_sample=True, temperature 0.7
-  double temperature = 0.7;
-  uint64_t seed = 0;
-  int64_t max_new_tokens = 1024;
-  ScoreFormat format = ScoreFormat::Free;
-  // Explicit sampling parameters (an OpenAI-style request's); unset: the checkpoint's
-  // generation_config.json, then transformers' defaults. top_k 0 turns top-k off.
-  std::optional<double> top_p;
-  std::optional<int64_t> top_k;
-  std::optional<double> repetition_penalty;
-  // Per-step log-probabilities for an OpenAI-style reply (vscore serve): -1 none, else the k most
-  // likely tokens of every step, plus the digits "1".."5" when extra_digit_logprobs is set (so a
-  // client can take soft scores from the list whatever the model). Only those entries are kept
-  // per step; full logit rows only at the steps soft scores are read from.
-  int top_logprobs = -1;
-  bool extra_digit_logprobs = false;
-};
 
 // One generated step: the token appended and the distribution it was chosen from, as float32
 // log-softmax values (-inf clamped to -9999, as vLLM's OpenAI replies do).
@@ -76,13 +53,13 @@ struct ScoreOutcome {
 
 class Scorer {
  public:
-  // Throws inference::LoadError (files) or qwen25vl::EngineError.
+  // Throws inference::Error (Io / InvalidData for the files, BadModel, OutOfMemory, Internal).
   static std::unique_ptr<Scorer> load(const std::string& model_dir, const qwen25vl::EngineOptions& options);
   ~Scorer();
   Scorer(const Scorer&) = delete;
   Scorer& operator=(const Scorer&) = delete;
 
-  // Throws TemplateError for a bad template, qwen25vl::EngineError for engine failures.
+  // Throws inference::Error: BadInput for a bad template or video, OutOfMemory, Internal.
   // A set `cancel` ends generation within one step; the outcome's stop_reason is "cancelled".
   ScoreOutcome score(const std::string& t2v_prompt, const qwen25vl::VideoInput& video,
                      const ScoreSettings& settings, const std::function<void(const ScoreProgress&)>& progress,

@@ -34,8 +34,8 @@ class MethodError : public std::runtime_error {
 // What a job handler sees of its request.
 class JobContext {
  public:
-  JobContext(std::function<void(nlohmann::json)> emit, const std::atomic<bool>& cancel)
-      : emit_(std::move(emit)), cancel_(cancel) {}
+  JobContext(std::function<void(nlohmann::json)> emit_event, const std::atomic<bool>& cancel)
+      : emit_(std::move(emit_event)), cancel_(cancel) {}
   // Writes one {"id":…, "event":"progress", …} line (event defaults to "progress").
   void progress(nlohmann::json event) const { emit_(std::move(event)); }
   bool cancelled() const { return cancel_.load(std::memory_order_relaxed); }

@@ -12,7 +12,6 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <algorithm>
 #include <cstdio>
@@ -23,23 +22,11 @@
 #include "core/scoring/remote_scoring_queue.h"
 #include "core/scoring/scoring_queue.h"
 #include "core/store/store.h"
+#include "tests/bench/scoring/bench_project.h"
 
 using namespace vs::scoring;
 
 namespace {
-
-int envInt(const char* name, int fallback) {
-  bool ok = false;
-  const int v = qEnvironmentVariableIntValue(name, &ok);
-  return ok && v > 0 ? v : fallback;
-}
-
-bool runTool(const QString& program, const QStringList& args) {
-  QProcess p;
-  p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-  p.start(program, args);
-  return p.waitForFinished(300000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
-}
 
 struct Run {
   int done = 0;
@@ -106,35 +93,17 @@ double mean(const std::vector<double>& v) {
 int main(int argc, char** argv) {
   QCoreApplication app(argc, argv);
   std::setvbuf(stdout, nullptr, _IOLBF, 0);
-  const int clips = envInt("VS_BENCH_CLIPS", 24);
-  const int tokens = envInt("VS_BENCH_TOKENS", 24);
-  const int concurrency = envInt("VS_BENCH_CONCURRENCY", 2);
-  const QString source =
-      qEnvironmentVariable("VS_BENCH_CLIP", QStringLiteral("testsrc2=duration=4:size=480x270:rate=24"));
+  const int clips = vs::bench::envInt("VS_BENCH_CLIPS", 24);
+  const int tokens = vs::bench::envInt("VS_BENCH_TOKENS", 24);
+  const int concurrency = vs::bench::envInt("VS_BENCH_CONCURRENCY", 2);
+  const QString source = vs::bench::clipSource();
   QTemporaryDir tmp;
-  const QString model = tmp.filePath(QStringLiteral("demo-model"));
-  if (!runTool(QStringLiteral(VSCORE_PATH), {QStringLiteral("demo-model"), QStringLiteral("--out"), model,
-                                             QStringLiteral("--seed"), QStringLiteral("5")})) {
-    std::fprintf(stderr, "vscore demo-model failed\n");
+  vs::bench::BenchProject project =
+      vs::bench::makeBenchProject(tmp, QStringLiteral(VSCORE_PATH), clips, source);
+  if (!project.store)
     return 1;
-  }
-  vs::store::Store store(tmp.filePath(QStringLiteral("bench.vsproj")), vs::store::OpenMode::CreateNew);
-  const qint64 prompt = store.addPrompt(QStringLiteral("A colourful test pattern with a moving bar."));
-  for (int i = 0; i < clips; ++i) {
-    const QString name = QStringLiteral("clip_%1").arg(i, 3, 10, QLatin1Char('0'));
-    if (!runTool(QStringLiteral("ffmpeg"),
-                 {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"), QStringLiteral("-f"),
-                  QStringLiteral("lavfi"), QStringLiteral("-i"), source, QStringLiteral("-vf"),
-                  QStringLiteral("hue=h=%1").arg(i * 29), QStringLiteral("-pix_fmt"),
-                  QStringLiteral("yuv420p"), tmp.filePath(name + QStringLiteral(".mp4"))})) {
-      std::fprintf(stderr, "ffmpeg failed\n");
-      return 1;
-    }
-    vs::Video v;
-    v.name = name;
-    v.promptId = prompt;
-    store.addVideo(v);
-  }
+  const QString& model = project.model;
+  vs::store::Store& store = *project.store;
   vs::test::ServeProcess a, b;
   if (!a.start(QStringLiteral(VSCORE_PATH), model) || !b.start(QStringLiteral(VSCORE_PATH), model))
     return 1;

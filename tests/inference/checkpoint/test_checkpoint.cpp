@@ -3,12 +3,11 @@
 #include <QTest>
 
 #include "inference/checkpoint/checkpoint.h"
-#include "inference/safetensors/load_error.h"
+#include "inference/base/error.h"
 #include "tests/inference/checkpoint/tiny_checkpoint.h"
 
 using namespace vs::checkpoint;
 using namespace vs::test;
-using vs::inference::LoadError;
 using vs::safetensors::Dtype;
 
 class TestCheckpoint : public QObject {
@@ -20,7 +19,7 @@ class TestCheckpoint : public QObject {
   static QString refusal(const QString& d) {
     try {
       Checkpoint::open(d.toStdString());
-    } catch (const LoadError& e) {
+    } catch (const vs::inference::Error& e) {
       return QString::fromStdString(e.what());
     }
     return "accepted";

@@ -1,12 +1,12 @@
-// config.json in every spelling seen in the wild, generation_config.json, preprocessor_config.json.
+// config.json in every spelling seen in the wild, generation_config.json (preprocessor_config.json:
+// tests/inference/rules/test_preprocessor_config.cpp).
 #include <QTest>
 #include <nlohmann/json.hpp>
 
 #include "inference/checkpoint/config_reader.h"
-#include "inference/safetensors/load_error.h"
+#include "inference/base/error.h"
 
 using namespace vs::checkpoint;
-using vs::inference::LoadError;
 using json = nlohmann::json;
 
 namespace {
@@ -97,7 +97,7 @@ void check7B(const Qwen25VLConfig& c) {
 QString refusal(const json& j) {
   try {
     parseQwen25VLConfig(j.dump(), "config.json");
-  } catch (const LoadError& e) {
+  } catch (const vs::inference::Error& e) {
     return QString::fromStdString(e.what());
   }
   return "accepted";
@@ -173,7 +173,7 @@ class TestConfigReader : public QObject {
     try {
       parseQwen25VLConfig("{", "config.json");
       QFAIL("bad JSON accepted");
-    } catch (const LoadError& e) {
+    } catch (const vs::inference::Error& e) {
       QVERIFY(std::string(e.what()).find("not valid JSON") != std::string::npos);
     }
   }
@@ -191,26 +191,6 @@ class TestConfigReader : public QObject {
     QVERIFY(!d.has_top_k && !d.do_sample);
     QCOMPARE(d.top_k, int64_t{50});
     QCOMPARE(d.eos_token_ids, (std::vector<int64_t>{7}));
-  }
-
-  void preprocessorConfig() {
-    const PreprocessorConfig p = parsePreprocessorConfig(
-        R"({"min_pixels":3136,"max_pixels":12845056,"patch_size":14,"temporal_patch_size":2,"merge_size":2,
-            "image_mean":[0.48145466,0.4578275,0.40821073],"image_std":[0.26862954,0.26130258,0.27577711],
-            "image_processor_type":"Qwen2VLImageProcessor","processor_class":"Qwen2_5_VLProcessor"})",
-        "preprocessor_config.json");
-    QCOMPARE(p.max_pixels, int64_t{12845056});
-    QCOMPARE(p.image_std[2], 0.27577711);
-    const PreprocessorConfig s =
-        parsePreprocessorConfig(R"({"size":{"shortest_edge":100,"longest_edge":2000}})", "p");
-    QCOMPARE(s.min_pixels, int64_t{100});
-    QCOMPARE(s.max_pixels, int64_t{2000});
-    try {
-      parsePreprocessorConfig(R"({"image_mean":[1,2]})", "p.json");
-      QFAIL("accepted");
-    } catch (const LoadError& e) {
-      QCOMPARE(std::string(e.what()), std::string("p.json: image_mean: must be a list of 3 numbers"));
-    }
   }
 };
 

@@ -279,9 +279,9 @@ class TestQwen25VLEngine : public QObject {
     ids.erase(std::find(ids.begin(), ids.end(), 1001));
     try {
       engine_->generate(ids, &video_, greedy(1), {});
-      QFAIL("expected EngineError");
-    } catch (const vs::qwen25vl::EngineError& e) {
-      QCOMPARE(e.kind(), vs::qwen25vl::EngineError::Kind::kBadInput);
+      QFAIL("expected vs::inference::Error");
+    } catch (const vs::inference::Error& e) {
+      QCOMPARE(e.kind(), vs::inference::Error::Kind::BadInput);
     }
   }
 };

@@ -5,7 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "inference/safetensors/load_error.h"
+#include "inference/base/error.h"
 #include "inference/safetensors/safetensors_file.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -21,7 +21,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         __builtin_trap();
       }
     }
-  } catch (const vs::inference::LoadError&) {
+  } catch (const vs::inference::Error&) {
   }
   return 0;
 }

@@ -3,12 +3,11 @@
 #include <QTest>
 #include <cstring>
 
-#include "inference/safetensors/load_error.h"
+#include "inference/base/error.h"
 #include "inference/safetensors/safetensors_file.h"
 #include "inference/safetensors/safetensors_writer.h"
 #include "tests/inference/safetensors/raw_file.h"
 
-using vs::inference::LoadError;
 using namespace vs::safetensors;
 
 class TestSafetensorsFile : public QObject {
@@ -20,8 +19,8 @@ class TestSafetensorsFile : public QObject {
     try {
       SafetensorsFile::fromBytes(bytes.data(), bytes.size(), "damaged.safetensors");
       QFAIL("damaged file accepted");
-    } catch (const LoadError& e) {
-      QCOMPARE(e.kind(), LoadError::Kind::InvalidData);
+    } catch (const vs::inference::Error& e) {
+      QCOMPARE(e.kind(), vs::inference::Error::Kind::InvalidData);
       const QString text = QString::fromStdString(e.what());
       QVERIFY2(text.startsWith("damaged.safetensors"), qPrintable(text));
       for (const QString& n : needles) {
@@ -110,15 +109,15 @@ class TestSafetensorsFile : public QObject {
     try {
       SafetensorsFile::open(path + ".absent");
       QFAIL("missing file opened");
-    } catch (const LoadError& e) {
-      QCOMPARE(e.kind(), LoadError::Kind::Io);
+    } catch (const vs::inference::Error& e) {
+      QCOMPARE(e.kind(), vs::inference::Error::Kind::Io);
       QVERIFY(std::string(e.what()).find(".absent") != std::string::npos);
     }
     try {
       SafetensorsFile::open(dir.toStdString());
       QFAIL("directory opened");
-    } catch (const LoadError& e) {
-      QCOMPARE(e.kind(), LoadError::Kind::Io);
+    } catch (const vs::inference::Error& e) {
+      QCOMPARE(e.kind(), vs::inference::Error::Kind::Io);
     }
   }
 

@@ -4,11 +4,10 @@
 #include <QFile>
 #include <QTest>
 
-#include "inference/safetensors/load_error.h"
+#include "inference/base/error.h"
 #include "inference/safetensors/safetensors_writer.h"
 #include "inference/safetensors/tensor_set.h"
 
-using vs::inference::LoadError;
 using namespace vs::safetensors;
 
 class TestTensorSet : public QObject {
@@ -41,10 +40,10 @@ class TestTensorSet : public QObject {
   }
   static const QByteArray kGoodIndex;
 
-  static QString refusal(const QString& dir, LoadError::Kind kind) {
+  static QString refusal(const QString& dir, vs::inference::Error::Kind kind) {
     try {
       TensorSet::openDirectory(dir.toStdString());
-    } catch (const LoadError& e) {
+    } catch (const vs::inference::Error& e) {
       if (e.kind() != kind) {
         return "wrong kind: " + QString::fromStdString(e.what());
       }
@@ -76,19 +75,21 @@ class TestTensorSet : public QObject {
     QCOMPARE(moved.find("b")->dtype, Dtype::BF16);
   }
 
-  void emptyDirectory() { QVERIFY(refusal(fresh("empty"), LoadError::Kind::Io).contains("neither")); }
+  void emptyDirectory() {
+    QVERIFY(refusal(fresh("empty"), vs::inference::Error::Kind::Io).contains("neither"));
+  }
 
   void missingShard() {
     const QString dir = sharded("missing-shard", kGoodIndex);
     QFile::remove(dir + "/model-00002-of-00002.safetensors");
-    const QString e = refusal(dir, LoadError::Kind::Io);
+    const QString e = refusal(dir, vs::inference::Error::Kind::Io);
     QVERIFY2(e.contains("model-00002-of-00002.safetensors") && e.contains("missing"), qPrintable(e));
   }
 
   void tensorNotInItsShard() {
     const QString e = refusal(sharded("wrong-shard", R"({"weight_map":{"a":"model-00001-of-00002.safetensors",
         "b":"model-00001-of-00002.safetensors","c":"model-00001-of-00002.safetensors"}})"),
-                              LoadError::Kind::InvalidData);
+                              vs::inference::Error::Kind::InvalidData);
     QVERIFY2(e.contains("00001") && e.contains(": c: ") && e.contains("not in this shard"), qPrintable(e));
   }
 
@@ -98,17 +99,18 @@ class TestTensorSet : public QObject {
     s2.addF32("c", {1, 1}, {4});
     s2.addF32("a", {2}, {1, 2});
     s2.write((dir + "/model-00002-of-00002.safetensors").toStdString());
-    const QString e = refusal(dir, LoadError::Kind::InvalidData);
+    const QString e = refusal(dir, vs::inference::Error::Kind::InvalidData);
     QVERIFY2(e.contains(": a: ") && e.contains("also stored"), qPrintable(e));
   }
 
   void badIndex() {
-    QVERIFY(refusal(sharded("idx1", "{"), LoadError::Kind::InvalidData).contains("not valid JSON"));
-    QVERIFY(refusal(sharded("idx2", "{}"), LoadError::Kind::InvalidData).contains("weight_map"));
-    QVERIFY(refusal(sharded("idx3", R"({"weight_map":{"a":3}})"), LoadError::Kind::InvalidData)
+    QVERIFY(
+        refusal(sharded("idx1", "{"), vs::inference::Error::Kind::InvalidData).contains("not valid JSON"));
+    QVERIFY(refusal(sharded("idx2", "{}"), vs::inference::Error::Kind::InvalidData).contains("weight_map"));
+    QVERIFY(refusal(sharded("idx3", R"({"weight_map":{"a":3}})"), vs::inference::Error::Kind::InvalidData)
                 .contains("weight_map.a"));
-    const QString e =
-        refusal(sharded("idx4", R"({"weight_map":{"a":"../x.safetensors"}})"), LoadError::Kind::InvalidData);
+    const QString e = refusal(sharded("idx4", R"({"weight_map":{"a":"../x.safetensors"}})"),
+                              vs::inference::Error::Kind::InvalidData);
     QVERIFY2(e.contains("not a file name"), qPrintable(e));
   }
 
@@ -118,7 +120,7 @@ class TestTensorSet : public QObject {
     QVERIFY(f.open(QIODevice::ReadWrite));
     f.resize(f.size() - 1);  // truncated download
     f.close();
-    const QString e = refusal(dir, LoadError::Kind::InvalidData);
+    const QString e = refusal(dir, vs::inference::Error::Kind::InvalidData);
     QVERIFY2(e.contains("model-00002-of-00002.safetensors") && e.contains(": c: "), qPrintable(e));
   }
 };

@@ -5,10 +5,9 @@
 #include <thread>
 #include <nlohmann/json.hpp>
 
-#include "inference/safetensors/load_error.h"
+#include "inference/base/error.h"
 #include "tests/inference/tokenizer/tokenizer_fixture.h"
 
-using vs::inference::LoadError;
 using vs::tokenizer::SpecialTokens;
 using vs::tokenizer::Tokenizer;
 using json = nlohmann::json;
@@ -21,7 +20,7 @@ class TestTokenizer : public QObject {
   static QString refusal(const json& j) {
     try {
       Tokenizer::fromJson(j.dump(), "tokenizer.json");
-    } catch (const LoadError& e) {
+    } catch (const vs::inference::Error& e) {
       return QString::fromStdString(e.what());
     }
     return "accepted";
@@ -205,14 +204,14 @@ class TestTokenizer : public QObject {
     try {
       Tokenizer::fromJson("{", "tokenizer.json");
       QFAIL("accepted");
-    } catch (const LoadError& e) {
-      QCOMPARE(e.kind(), LoadError::Kind::InvalidData);
+    } catch (const vs::inference::Error& e) {
+      QCOMPARE(e.kind(), vs::inference::Error::Kind::InvalidData);
     }
     try {
       Tokenizer::fromFile("/nonexistent/tokenizer.json");
       QFAIL("accepted");
-    } catch (const LoadError& e) {
-      QCOMPARE(e.kind(), LoadError::Kind::Io);
+    } catch (const vs::inference::Error& e) {
+      QCOMPARE(e.kind(), vs::inference::Error::Kind::Io);
     }
   }
 };

@@ -10,7 +10,7 @@
 
 #include "inference/generate/generator.h"
 #include "inference/videoscore2/constrained_decoding.h"
-#include "inference/videoscore2/soft_score.h"
+#include "inference/rules/soft_score.h"
 
 using namespace vs;
 using namespace vs::videoscore2;

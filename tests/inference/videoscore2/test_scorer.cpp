@@ -7,7 +7,7 @@
 #include <QProcess>
 #include <QtTest>
 
-#include "inference/videoscore2/query_template.h"
+#include "inference/rules/query_template.h"
 #include "inference/tokenizer/chat_template.h"
 #include "inference/tokenizer/tokenizer.h"
 

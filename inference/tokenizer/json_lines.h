@@ -1,0 +1,21 @@
+#pragma once
+// One line of the tokenizer's JSON Lines filter (`vscore tokenize`): a JSON string in, the JSON
+// array of its ids out; or, decoding, a JSON array of ids in, the JSON string of their text out
+// (bytes that are no valid UTF-8 written as U+FFFD).
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "inference/tokenizer/tokenizer.h"
+
+namespace vs::tokenizer {
+
+enum class LineMode { Encode, Decode };
+
+// The output line (no newline), or nullopt with `error` set to what is wrong with the input:
+// "not a JSON value", "expected a JSON string", "expected a JSON array of token ids". A trailing
+// "\r" is ignored.
+std::optional<std::string> transformLine(const Tokenizer& tokenizer, std::string_view line, LineMode mode,
+                                         SpecialTokens special, std::string& error);
+
+}  // namespace vs::tokenizer
