@@ -9,10 +9,10 @@
 #include <cstdio>
 
 #include "core/domain/error.h"
-#include "ui/demo_project.h"
-#include "ui/main_window.h"
-#include "ui/screenshot_when_ready.h"
-#include "ui/typing_guard.h"
+#include "ui/project/demo_project.h"
+#include "ui/window/main_window.h"
+#include "ui/window/screenshot_when_ready.h"
+#include "ui/window/typing_guard.h"
 #include "core/store/store.h"
 
 namespace {

@@ -10,7 +10,7 @@
 
 #include "core/store/store.h"
 #include "tests/ui/workstation_test_project.h"
-#include "ui/annotation_session.h"
+#include "ui/annotation/annotation_session.h"
 
 namespace vs::test {
 

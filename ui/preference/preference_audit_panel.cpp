@@ -6,7 +6,7 @@
 #include <QVBoxLayout>
 
 #include "core/domain/error.h"
-#include "ui/dimension_names.h"
+#include "ui/annotation/dimension_names.h"
 
 namespace vs::ui {
 

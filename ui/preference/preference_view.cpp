@@ -13,10 +13,10 @@
 
 #include "core/library/video_locator.h"
 #include "core/store/store.h"
-#include "ui/action_registry.h"
-#include "ui/dimension_names.h"
+#include "ui/window/action_registry.h"
+#include "ui/annotation/dimension_names.h"
 #include "ui/player/player_grid.h"
-#include "ui/queue_model.h"
+#include "ui/queue/queue_model.h"
 
 namespace vs::ui {
 

@@ -30,15 +30,15 @@
 #include "tests/support/workstation_session.h"
 #include "tests/ui/user_clips.h"
 #include "tests/ui/workstation_test_project.h"
-#include "ui/action_registry.h"
-#include "ui/annotation_session.h"
-#include "ui/audit_view.h"
-#include "ui/main_window.h"
+#include "ui/window/action_registry.h"
+#include "ui/annotation/annotation_session.h"
+#include "ui/audit/audit_view.h"
+#include "ui/window/main_window.h"
 #include "ui/player/player_grid.h"
 #include "ui/preference/preference_audit_panel.h"
 #include "ui/preference/preference_view.h"
-#include "ui/queue_model.h"
-#include "ui/typing_guard.h"
+#include "ui/queue/queue_model.h"
+#include "ui/window/typing_guard.h"
 
 using namespace vs;
 using namespace vs::ui;
