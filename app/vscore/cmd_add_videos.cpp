@@ -14,56 +14,50 @@ void exclusive(const cli::Args& args, const QString& a, const QString& b) {
 }
 
 const cli::CommandRegistration kAddVideos(
-    {QStringLiteral("add-videos"),
-     QStringLiteral("add-videos PROJECT PATH... [--recursive] [--prompt TEXT | --prompts FILE] "
-                    "[--generator NAME | --generator-from folder|file] [--batch NAME] [--allow-no-prompt]"),
-     QStringLiteral("Add video files or folders to a project, each probed"),
-     {cli::projectArgument(),
-      {QStringLiteral("PATH"), QStringLiteral("video files or folders"), QStringLiteral("PATH...")}},
-     {{QStringLiteral("recursive"), QStringLiteral("descend into sub-folders")},
-      {QStringLiteral("prompt"), QStringLiteral("one prompt for every file"), QStringLiteral("TEXT")},
-      {QStringLiteral("prompts"), QStringLiteral("file mapping video_name to prompt"),
-       QStringLiteral("FILE")},
-      {QStringLiteral("generator"), QStringLiteral("generator of every file"), QStringLiteral("NAME")},
-      {QStringLiteral("generator-from"),
-       QStringLiteral("folder: the parent folder's name; file: the file's base name"),
-       QStringLiteral("folder|file")},
-      {QStringLiteral("batch"), QStringLiteral("batch label of the videos added"), QStringLiteral("NAME")},
-      {QStringLiteral("allow-no-prompt"), QStringLiteral("add files no prompt was found for")}},
+    {"add-videos",
+     "add-videos PROJECT PATH... [--recursive] [--prompt TEXT | --prompts FILE] "
+     "[--generator NAME | --generator-from folder|file] [--batch NAME] [--allow-no-prompt]",
+     "Add video files or folders to a project, each probed",
+     {cli::projectArgument(), {"PATH", "video files or folders", "PATH..."}},
+     {{"recursive", "descend into sub-folders"},
+      {"prompt", "one prompt for every file", "TEXT"},
+      {"prompts", "file mapping video_name to prompt", "FILE"},
+      {"generator", "generator of every file", "NAME"},
+      {"generator-from", "folder: the parent folder's name; file: the file's base name", "folder|file"},
+      {"batch", "batch label of the videos added", "NAME"},
+      {"allow-no-prompt", "add files no prompt was found for"}},
      2,
      -1,
      {},
      {},
-     QStringLiteral(
-         "Adds video files, or the video files in folders, to a project.\n"
-         "video_name: a file given by itself is named by its base name; a file inside a folder given\n"
-         "by its path below that folder without the extension (\"sora/cat\").\n"
-         "Prompt: --prompt, else --prompts FILE (JSON object name -> prompt, CSV with video_name and\n"
-         "prompt columns, or a VideoFeedback2 file), else a sidecar <clip>.txt, else prompt.txt in the\n"
-         "clip's folder.\n"
-         "Layouts: generator/clip.mp4 (--generator-from folder) or prompt/generator.mp4 with\n"
-         "prompt/prompt.txt (--generator-from file).")},
+     "Adds video files, or the video files in folders, to a project.\n"
+     "video_name: a file given by itself is named by its base name; a file inside a folder given\n"
+     "by its path below that folder without the extension (\"sora/cat\").\n"
+     "Prompt: --prompt, else --prompts FILE (JSON object name -> prompt, CSV with video_name and\n"
+     "prompt columns, or a VideoFeedback2 file), else a sidecar <clip>.txt, else prompt.txt in the\n"
+     "clip's folder.\n"
+     "Layouts: generator/clip.mp4 (--generator-from folder) or prompt/generator.mp4 with\n"
+     "prompt/prompt.txt (--generator-from file)."},
     [](const cli::Args& args) {
-      exclusive(args, QStringLiteral("prompt"), QStringLiteral("prompts"));
-      exclusive(args, QStringLiteral("generator"), QStringLiteral("generator-from"));
+      exclusive(args, "prompt", "prompts");
+      exclusive(args, "generator", "generator-from");
       library::IntakeOptions options;
-      options.recursive = args.has(QStringLiteral("recursive"));
-      options.allowNoPrompt = args.has(QStringLiteral("allow-no-prompt"));
-      if (args.has(QStringLiteral("prompt")))
-        options.prompt = args.value(QStringLiteral("prompt"));
-      options.generator = args.value(QStringLiteral("generator"));
-      options.batch = args.value(QStringLiteral("batch"));
-      const QString from = args.value(QStringLiteral("generator-from"));
-      if (args.has(QStringLiteral("generator-from")) && from != QLatin1String("folder") &&
-          from != QLatin1String("file"))
+      options.recursive = args.has("recursive");
+      options.allowNoPrompt = args.has("allow-no-prompt");
+      if (args.has("prompt"))
+        options.prompt = args.value("prompt");
+      options.generator = args.value("generator");
+      options.batch = args.value("batch");
+      const QString from = args.value("generator-from");
+      if (args.has("generator-from") && from != QLatin1String("folder") && from != QLatin1String("file"))
         cli::usageError(QStringLiteral("--generator-from takes folder or file, not '%1'").arg(from));
       options.generatorFrom = from == QLatin1String("folder") ? library::GeneratorFrom::Folder
                               : from == QLatin1String("file") ? library::GeneratorFrom::FileName
                                                               : library::GeneratorFrom::None;
       std::optional<QString> prompts;
-      if (args.has(QStringLiteral("prompts")))
-        prompts = args.value(QStringLiteral("prompts"));
-      cli::ProgressLine progress(QStringLiteral("probing"));
+      if (args.has("prompts"))
+        prompts = args.value("prompts");
+      cli::ProgressLine progress("probing");
       const library::IntakeResult result = library::addVideosToProject(args.at(0), args.positional().mid(1),
                                                                        options, prompts, progress.steps());
       if (!result.problems.isEmpty()) {

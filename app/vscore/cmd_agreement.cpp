@@ -7,22 +7,20 @@ namespace {
 using namespace vs;
 
 const cli::CommandRegistration kAgreement(
-    {QStringLiteral("agreement"),
-     QStringLiteral("agreement A.json B.json [C.json ...] | PROJECT.vsproj [--annotators a,b,c] [--json]"),
-     QStringLiteral("Inter-annotator agreement: exact ratio, mean Spearman (cal_iaa.py), alpha, kappa"),
-     {{QStringLiteral("INPUT"),
-       QStringLiteral("two or more VideoFeedback2 files (one annotator each), or a project")}},
-     cli::withBootstrap({{QStringLiteral("annotators"),
-                          QStringLiteral("project: comma-separated annotator names (default: every person)"),
-                          QStringLiteral("NAMES")},
+    {"agreement",
+     "agreement A.json B.json [C.json ...] | PROJECT.vsproj [--annotators a,b,c] [--json]",
+     "Inter-annotator agreement: exact ratio, mean Spearman (cal_iaa.py), alpha, kappa",
+     {{"INPUT", "two or more VideoFeedback2 files (one annotator each), or a project"}},
+     cli::withBootstrap({{"annotators", "project: comma-separated annotator names (default: every person)",
+                          "NAMES"},
                          cli::jsonOption()}),
      0,
      -1},
     [](const cli::Args& args) {
       const analysis::BootstrapOptions bootstrap = cli::bootstrapOptions(args);
       std::optional<QStringList> annotators;
-      if (args.has(QStringLiteral("annotators")))
-        annotators = args.value(QStringLiteral("annotators")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+      if (args.has("annotators"))
+        annotators = args.value("annotators").split(QLatin1Char(','), Qt::SkipEmptyParts);
       const analysis::AgreementReport report =
           analysis::agreementReport(args.positional(), annotators, bootstrap);
       if (args.json())

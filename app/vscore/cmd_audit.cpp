@@ -7,31 +7,23 @@ namespace {
 using namespace vs;
 
 const cli::CommandRegistration kAudit(
-    {QStringLiteral("audit"),
-     QStringLiteral(
-         "audit PREDICTIONS.json|PROJECT.vsproj [--a SOURCE] [--b SOURCE] [--json] [--report OUT.html]"),
-     QStringLiteral(
-         "Accuracy, relaxed accuracy, SRCC, PLCC (VideoScore2 rules), kappa, alpha, bootstrap CIs"),
-     {{QStringLiteral("INPUT"), QStringLiteral("prediction file (.json) or project (.vsproj)")}},
+    {"audit",
+     "audit PREDICTIONS.json|PROJECT.vsproj [--a SOURCE] [--b SOURCE] [--json] [--report OUT.html]",
+     "Accuracy, relaxed accuracy, SRCC, PLCC (VideoScore2 rules), kappa, alpha, bootstrap CIs",
+     {{"INPUT", "prediction file (.json) or project (.vsproj)"}},
      cli::withBootstrap(
-         {{QStringLiteral("a"),
-           QStringLiteral("project: predicted side, an annotator name or model:ID (default: first model)"),
-           QStringLiteral("SOURCE")},
-          {QStringLiteral("b"),
-           QStringLiteral("project: reference side, an annotator name or model:ID (default: first person)"),
-           QStringLiteral("SOURCE")},
+         {{"a", "project: predicted side, an annotator name or model:ID (default: first model)", "SOURCE"},
+          {"b", "project: reference side, an annotator name or model:ID (default: first person)", "SOURCE"},
           cli::jsonOption(),
-          {QStringLiteral("report"), QStringLiteral("write a self-contained HTML report"),
-           QStringLiteral("OUT.html")},
-          {QStringLiteral("scale"),
-           QStringLiteral("integer (vs2) or soft (vs2_float); default: soft when a score has a fraction"),
-           QStringLiteral("SCALE")}})},
+          {"report", "write a self-contained HTML report", "OUT.html"},
+          {"scale", "integer (vs2) or soft (vs2_float); default: soft when a score has a fraction",
+           "SCALE"}})},
     [](const cli::Args& args) {
       analysis::AuditRequest request{args.at(0)};
-      if (args.has(QStringLiteral("scale"))) {
-        const QString s = args.value(QStringLiteral("scale"));
+      if (args.has("scale")) {
+        const QString s = args.value("scale");
         if (s != QLatin1String("integer") && s != QLatin1String("soft"))
-          cli::usageError(QStringLiteral("--scale must be integer or soft"));
+          cli::usageError("--scale must be integer or soft");
         request.options.scale =
             s == QLatin1String("soft") ? analysis::ScoreScale::Soft : analysis::ScoreScale::Integer;
       }
@@ -41,8 +33,8 @@ const cli::CommandRegistration kAudit(
           *side = args.value(QLatin1String(name));
       }
       const analysis::AuditReport report = analysis::auditReport(request);
-      if (args.has(QStringLiteral("report")))
-        analysis::writeAuditHtml(report, request.input, args.value(QStringLiteral("report")));
+      if (args.has("report"))
+        analysis::writeAuditHtml(report, request.input, args.value("report"));
       if (args.json())
         cli::printJson(analysis::auditReportJson(report));
       else

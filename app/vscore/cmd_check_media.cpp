@@ -10,12 +10,11 @@ namespace {
 using namespace vs;
 
 const cli::CommandRegistration registration(
-    {QStringLiteral("check-media"),
-     QStringLiteral("check-media FILE... [--json]"),
-     QStringLiteral(
-         "decode each video in order, then out of order, and report whether random access is exact"),
-     {{QStringLiteral("FILE"), QStringLiteral("video files"), QStringLiteral("FILE...")}},
-     {cli::jsonOption(QStringLiteral("print one JSON array"))},
+    {"check-media",
+     "check-media FILE... [--json]",
+     "decode each video in order, then out of order, and report whether random access is exact",
+     {{"FILE", "video files", "FILE..."}},
+     {cli::jsonOption("print one JSON array")},
      1,
      -1},
     [](const cli::Args& args) {

@@ -8,12 +8,11 @@ namespace {
 using namespace vs;
 
 const cli::CommandRegistration kCopy(
-    {QStringLiteral("copy"),
-     QStringLiteral("copy SRC DST"),
-     QStringLiteral("Copy a whole project between a .vsproj file and PostgreSQL"),
-     {{QStringLiteral("SRC"), QStringLiteral("project to copy (.vsproj or postgresql://...)")},
-      {QStringLiteral("DST"),
-       QStringLiteral("new project: a .vsproj that does not exist yet, or an empty database")}},
+    {"copy",
+     "copy SRC DST",
+     "Copy a whole project between a .vsproj file and PostgreSQL",
+     {{"SRC", "project to copy (.vsproj or postgresql://...)"},
+      {"DST", "new project: a .vsproj that does not exist yet, or an empty database"}},
      {},
      2,
      2},

@@ -12,33 +12,30 @@ namespace {
 using namespace vs;
 
 const cli::CommandRegistration registration(
-    {QStringLiteral("frame"),
-     QStringLiteral("frame FILE --index N --out OUT.png"),
-     QStringLiteral("write frame N of a video as PNG at display size"),
-     {{QStringLiteral("FILE"), QStringLiteral("video file")}},
-     {{QStringLiteral("project"),
-       QStringLiteral("a project holding FILE: open it with the seek index kept there (no index pass)"),
-       QStringLiteral("PROJECT.vsproj")},
-      {QStringLiteral("index"), QStringLiteral("frame number, 0-based"), QStringLiteral("N")},
-      {QStringLiteral("out"), QStringLiteral("PNG file to write"), QStringLiteral("OUT.png")}},
+    {"frame",
+     "frame FILE --index N --out OUT.png",
+     "write frame N of a video as PNG at display size",
+     {{"FILE", "video file"}},
+     {{"project", "a project holding FILE: open it with the seek index kept there (no index pass)",
+       "PROJECT.vsproj"},
+      {"index", "frame number, 0-based", "N"},
+      {"out", "PNG file to write", "OUT.png"}},
      1,
      1,
-     {QStringLiteral("index"), QStringLiteral("out")}},
+     {"index", "out"}},
     [](const cli::Args& args) {
       bool ok = false;
-      const qint64 index = args.value(QStringLiteral("index")).toLongLong(&ok);
+      const qint64 index = args.value("index").toLongLong(&ok);
       if (!ok)
-        cli::usageError(
-            QStringLiteral("--index needs an integer, got '%1'").arg(args.value(QStringLiteral("index"))));
-      if (args.has(QStringLiteral("project")))
-        library::rememberKeptIndexes(
-            store::Store(args.value(QStringLiteral("project")), store::OpenMode::OpenExisting));
+        cli::usageError(QStringLiteral("--index needs an integer, got '%1'").arg(args.value("index")));
+      if (args.has("project"))
+        library::rememberKeptIndexes(store::Store(args.value("project"), store::OpenMode::OpenExisting));
       media::DecoderOptions options;
       options.cache_budget_mb = 0;
       media::FrameDecoder decoder(args.at(0), options);
-      const QString out = args.value(QStringLiteral("out"));
+      const QString out = args.value("out");
       if (!media::toQImage(decoder.frame(index)).save(out, "PNG"))
-        throw Error(Error::Kind::Io, out, QStringLiteral("cannot write PNG"));
+        throw Error(Error::Kind::Io, out, "cannot write PNG");
       return cli::kExitOk;
     });
 

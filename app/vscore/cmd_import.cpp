@@ -13,7 +13,7 @@ using namespace vs;
 #ifndef VS_CLI_FORWARD
 // Finds the items' video files in the folders; one line per missing video (at most 20).
 QString findVideos(store::Store& store, const QStringList& folders) {
-  cli::ProgressLine probing(QStringLiteral("finding videos"));
+  cli::ProgressLine probing("finding videos");
   const library::RelinkResult linked = library::relink(store, folders, probing.steps());
   for (const QString& name : linked.missing.mid(0, 20))
     cli::err(QStringLiteral("missing video: %1\n").arg(name));
@@ -26,51 +26,45 @@ QString findVideos(store::Store& store, const QStringList& folders) {
 #endif
 
 const cli::CommandRegistration kImport(
-    {QStringLiteral("import"),
-     QStringLiteral("import PROJECT FILE [--format auto|vf2-json|vf2-jsonl|csv|predictions|labelstudio] "
-                    "[--annotator NAME] [--videos DIR]..."),
-     QStringLiteral("Import a data file into a project, all or nothing"),
-     {cli::projectArgument(), {QStringLiteral("FILE"), QStringLiteral("file to import")}},
-     {{QStringLiteral("format"),
-       QStringLiteral("auto|vf2-json|vf2-jsonl|csv|predictions|labelstudio|pairs|labelstudio-pairwise "
-                      "(default auto: from content and extension)"),
-       QStringLiteral("FORMAT"), QStringLiteral("auto")},
-      {QStringLiteral("annotator"),
-       QStringLiteral(
-           "who gave the scores (default \"default\"; for prediction files the ground-truth scores, "
-           "default \"gt\")"),
-       QStringLiteral("NAME")},
-      {QStringLiteral("model"),
-       QStringLiteral("prediction files: the model annotator (default \"VideoScore2\")"),
-       QStringLiteral("NAME"), QStringLiteral("VideoScore2")},
-      {QStringLiteral("model-id"), QStringLiteral("prediction files: checkpoint id to record"),
-       QStringLiteral("ID")},
-      {QStringLiteral("busy-timeout-ms"),
-       QStringLiteral("how long to wait for another program writing the project (default 5000)"),
-       QStringLiteral("MS"), QStringLiteral("5000")},
-      {QStringLiteral("videos"),
-       QStringLiteral(
-           "folder holding the items' video files (repeatable): added to the project's media folders "
-           "and each video's file found and probed now"),
-       QStringLiteral("DIR")},
-      {QStringLiteral("timings"), QStringLiteral("print the time of each phase on stderr")}},
+    {"import",
+     "import PROJECT FILE [--format auto|vf2-json|vf2-jsonl|csv|predictions|labelstudio] "
+     "[--annotator NAME] [--videos DIR]...",
+     "Import a data file into a project, all or nothing",
+     {cli::projectArgument(), {"FILE", "file to import"}},
+     {{"format",
+       "auto|vf2-json|vf2-jsonl|csv|predictions|labelstudio|pairs|labelstudio-pairwise "
+       "(default auto: from content and extension)",
+       "FORMAT", "auto"},
+      {"annotator",
+       "who gave the scores (default \"default\"; for prediction files the ground-truth scores, "
+       "default \"gt\")",
+       "NAME"},
+      {"model", "prediction files: the model annotator (default \"VideoScore2\")", "NAME", "VideoScore2"},
+      {"model-id", "prediction files: checkpoint id to record", "ID"},
+      {"busy-timeout-ms", "how long to wait for another program writing the project (default 5000)", "MS",
+       "5000"},
+      {"videos",
+       "folder holding the items' video files (repeatable): added to the project's media folders "
+       "and each video's file found and probed now",
+       "DIR"},
+      {"timings", "print the time of each phase on stderr"}},
      2,
      2,
      {},
-     QStringLiteral("vscore import PROJECT FILE [--format F] [--annotator NAME]"),
+     "vscore import PROJECT FILE [--format F] [--annotator NAME]",
      {},
-     {QStringLiteral("--videos")}},  // finding and probing videos needs FFmpeg
+     {"--videos"}},  // finding and probing videos needs FFmpeg
     [](const cli::Args& args) {
-      interop::ImportRequest request{args.at(0), args.at(1), args.value(QStringLiteral("format"))};
-      if (args.has(QStringLiteral("annotator")))
-        request.annotator = args.value(QStringLiteral("annotator"));
-      request.model = args.value(QStringLiteral("model"));
-      request.modelId = args.value(QStringLiteral("model-id"));
+      interop::ImportRequest request{args.at(0), args.at(1), args.value("format")};
+      if (args.has("annotator"))
+        request.annotator = args.value("annotator");
+      request.model = args.value("model");
+      request.modelId = args.value("model-id");
       bool ok = false;
-      request.busyTimeoutMs = args.value(QStringLiteral("busy-timeout-ms")).toInt(&ok);
+      request.busyTimeoutMs = args.value("busy-timeout-ms").toInt(&ok);
       request.busyTimeoutMs = ok ? request.busyTimeoutMs : -1;  // checked when the project is opened
-      request.videoFolders = args.values(QStringLiteral("videos"));
-      cli::ProgressLine progress(QStringLiteral("importing"));
+      request.videoFolders = args.values("videos");
+      cli::ProgressLine progress("importing");
       request.progress = progress.reporter();
 #ifndef VS_CLI_FORWARD
       request.afterWrite = [&request](store::Store& store) {
@@ -78,7 +72,7 @@ const cli::CommandRegistration kImport(
       };
 #endif
       const interop::ImportReport report = interop::importFile(request);
-      if (args.has(QStringLiteral("timings")) && !report.timings.isEmpty())
+      if (args.has("timings") && !report.timings.isEmpty())
         cli::err(report.timings + QLatin1Char('\n'));
       cli::out(report.summary);
       return cli::kExitOk;

@@ -8,16 +8,15 @@ namespace {
 using namespace vs;
 
 const cli::CommandRegistration kInit(
-    {QStringLiteral("init"),
-     QStringLiteral("init PROJECT.vsproj"),
-     QStringLiteral("Create an empty project (a file, or in an empty PostgreSQL database)"),
-     {{QStringLiteral("PROJECT"),
-       QStringLiteral("project file to create (.vsproj), or an empty database (postgresql://...)")}},
+    {"init",
+     "init PROJECT.vsproj",
+     "Create an empty project (a file, or in an empty PostgreSQL database)",
+     {{"PROJECT", "project file to create (.vsproj), or an empty database (postgresql://...)"}},
      {},
      1,
      1,
      {},
-     QStringLiteral("vscore init PROJECT.vsproj|postgresql://...")},
+     "vscore init PROJECT.vsproj|postgresql://..."},
     [](const cli::Args& args) {
       const store::Store store(args.at(0), store::OpenMode::CreateNew);
       cli::out(QStringLiteral("created %1 (schema version %2)\n").arg(args.at(0)).arg(store.schemaVersion()));

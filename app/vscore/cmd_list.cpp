@@ -7,11 +7,11 @@ namespace {
 
 using namespace vs;
 
-const cli::CommandRegistration kList({QStringLiteral("list"),
-                                      QStringLiteral("list PROJECT [--json]"),
-                                      QStringLiteral("List videos with prompts and every annotator's scores"),
+const cli::CommandRegistration kList({"list",
+                                      "list PROJECT [--json]",
+                                      "List videos with prompts and every annotator's scores",
                                       {cli::projectArgument()},
-                                      {cli::jsonOption(QStringLiteral("print a JSON array"))}},
+                                      {cli::jsonOption("print a JSON array")}},
                                      [](const cli::Args& args) {
                                        const store::Store store(args.at(0), store::OpenMode::OpenExisting);
                                        if (args.json())

@@ -11,25 +11,24 @@ namespace {
 using namespace vs;
 
 const cli::CommandRegistration kNext(
-    {QStringLiteral("next"),
-     QStringLiteral("next PROJECT --annotator NAME [--json]"),
-     QStringLiteral("Lease the next video for a person to judge"),
+    {"next",
+     "next PROJECT --annotator NAME [--json]",
+     "Lease the next video for a person to judge",
      {cli::projectArgument()},
-     {{QStringLiteral("annotator"), QStringLiteral("the person who will judge it"), QStringLiteral("NAME")},
-      {QStringLiteral("lease-seconds"), QStringLiteral("how long the video stays theirs (default 900)"),
-       QStringLiteral("N"), QStringLiteral("900")},
+     {{"annotator", "the person who will judge it", "NAME"},
+      {"lease-seconds", "how long the video stays theirs (default 900)", "N", "900"},
       cli::jsonOption()},
      1,
      1,
      {},
-     QStringLiteral("vscore next PROJECT --annotator NAME [--lease-seconds N] [--json]")},
+     "vscore next PROJECT --annotator NAME [--lease-seconds N] [--json]"},
     [](const cli::Args& args) {
-      if (args.value(QStringLiteral("annotator")).trimmed().isEmpty())
+      if (args.value("annotator").trimmed().isEmpty())
         cli::usageError(QStringLiteral("usage: %1 (--annotator is required)").arg(args.usage()));
-      const int seconds = int(args.integer(QStringLiteral("lease-seconds"), 1, INT_MAX,
-                                           QStringLiteral("--lease-seconds takes a whole number >= 1")));
+      const int seconds =
+          int(args.integer("lease-seconds", 1, INT_MAX, "--lease-seconds takes a whole number >= 1"));
       store::Store store(args.at(0), store::OpenMode::OpenExisting);
-      const auto lease = store.leaseNext(args.value(QStringLiteral("annotator")), seconds);
+      const auto lease = store.leaseNext(args.value("annotator"), seconds);
       if (args.json())
         cli::printJson(analysis::leaseJson(lease));
       else

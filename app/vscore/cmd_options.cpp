@@ -9,11 +9,11 @@
 namespace vs::cli {
 
 Opt projectArgument() {
-  return {QStringLiteral("PROJECT"), QStringLiteral("project: a .vsproj file or a postgresql:// URI")};
+  return {"PROJECT", "project: a .vsproj file or a postgresql:// URI"};
 }
 
 Opt jsonOption(const QString& what) {
-  return {QStringLiteral("json"), what};
+  return {"json", what};
 }
 
 void usageError(const QString& message) {
@@ -43,7 +43,7 @@ std::optional<int> parseCommandLine(QCommandLineParser& parser, const QString& c
                                     const QStringList& args) {
   if (!parser.parse(QStringList{QStringLiteral("vscore ") + command} + args))
     return fail(kExitUsage, parser.errorText());
-  if (parser.isSet(QStringLiteral("help"))) {
+  if (parser.isSet("help")) {
     out(parser.helpText());
     return kExitOk;
   }
@@ -75,7 +75,7 @@ static Command declared(Spec spec, std::function<int(const Args&)> run) {
     }
     if (!parser.parse(QStringList{QStringLiteral("vscore ") + s.name} + args))
       usageError(parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
+    if (parser.isSet("help")) {
       out(parser.helpText());
       return int(kExitOk);
     }

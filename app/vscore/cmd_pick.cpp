@@ -15,38 +15,30 @@ std::optional<QString> optional(const cli::Args& args, const QString& name) {
 }
 
 const cli::CommandRegistration kPick(
-    {QStringLiteral("pick"),
-     QStringLiteral(
-         "pick PROJECT --annotator A --prompt-of VIDEO --best X [--worst Y] [--candidates V1,V2,...]"),
-     QStringLiteral("Record one person's Best-of-N pick among the candidates of a prompt"),
+    {"pick",
+     "pick PROJECT --annotator A --prompt-of VIDEO --best X [--worst Y] [--candidates V1,V2,...]",
+     "Record one person's Best-of-N pick among the candidates of a prompt",
      {cli::projectArgument()},
-     {{QStringLiteral("annotator"), QStringLiteral("who picked (a person; added when new)"),
-       QStringLiteral("NAME")},
-      {QStringLiteral("prompt-of"), QStringLiteral("a video of the prompt (name); default: the best video"),
-       QStringLiteral("VIDEO")},
-      {QStringLiteral("best"), QStringLiteral("the best candidate (name)"), QStringLiteral("VIDEO")},
-      {QStringLiteral("worst"), QStringLiteral("the worst candidate (name, optional)"),
-       QStringLiteral("VIDEO")},
-      {QStringLiteral("candidates"),
-       QStringLiteral(
-           "the candidates shown, comma-separated names in tile order (default: every video of the "
-           "prompt)"),
-       QStringLiteral("V1,V2,...")},
-      {QStringLiteral("time-ms"), QStringLiteral("time spent picking, in ms"), QStringLiteral("MS"),
-       QStringLiteral("0")},
-      cli::jsonOption(QStringLiteral("print the stored pick as one JSON object"))}},
+     {{"annotator", "who picked (a person; added when new)", "NAME"},
+      {"prompt-of", "a video of the prompt (name); default: the best video", "VIDEO"},
+      {"best", "the best candidate (name)", "VIDEO"},
+      {"worst", "the worst candidate (name, optional)", "VIDEO"},
+      {"candidates",
+       "the candidates shown, comma-separated names in tile order (default: every video of the "
+       "prompt)",
+       "V1,V2,..."},
+      {"time-ms", "time spent picking, in ms", "MS", "0"},
+      cli::jsonOption("print the stored pick as one JSON object")}},
     [](const cli::Args& args) {
-      args.requireValues({QStringLiteral("annotator"), QStringLiteral("best")});
+      args.requireValues({"annotator", "best"});
       library::PickEntry entry;
-      entry.timeSpentMs = args.integer(QStringLiteral("time-ms"), 0, LLONG_MAX,
-                                       QStringLiteral("--time-ms needs a number >= 0"));
-      entry.annotator = args.value(QStringLiteral("annotator"));
-      entry.best = args.value(QStringLiteral("best"));
-      entry.promptOf = optional(args, QStringLiteral("prompt-of"));
-      entry.worst = optional(args, QStringLiteral("worst"));
-      if (args.has(QStringLiteral("candidates")))
-        entry.candidates =
-            args.value(QStringLiteral("candidates")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+      entry.timeSpentMs = args.integer("time-ms", 0, LLONG_MAX, "--time-ms needs a number >= 0");
+      entry.annotator = args.value("annotator");
+      entry.best = args.value("best");
+      entry.promptOf = optional(args, "prompt-of");
+      entry.worst = optional(args, "worst");
+      if (args.has("candidates"))
+        entry.candidates = args.value("candidates").split(QLatin1Char(','), Qt::SkipEmptyParts);
       store::Store store(args.at(0), store::OpenMode::OpenExisting);
       const library::PickEntered entered = library::enterPick(store, args.at(0), entry);
       if (args.json())

@@ -10,42 +10,37 @@ namespace {
 using namespace vs;
 
 const cli::CommandRegistration kPrefer(
-    {QStringLiteral("prefer"),
-     QStringLiteral("prefer PROJECT --annotator A --left X --right Y --choice left|right|tie [--dimension D] "
-                    "[--reason T]"),
-     QStringLiteral("Record one person's preference between two videos of a prompt"),
+    {"prefer",
+     "prefer PROJECT --annotator A --left X --right Y --choice left|right|tie [--dimension D] "
+     "[--reason T]",
+     "Record one person's preference between two videos of a prompt",
      {cli::projectArgument()},
-     {{QStringLiteral("annotator"), QStringLiteral("who judged (a person; added when new)"),
-       QStringLiteral("NAME")},
-      {QStringLiteral("left"), QStringLiteral("video shown on the left (name)"), QStringLiteral("VIDEO")},
-      {QStringLiteral("right"), QStringLiteral("video shown on the right (name)"), QStringLiteral("VIDEO")},
-      {QStringLiteral("choice"), QStringLiteral("left, right or tie"), QStringLiteral("CHOICE")},
-      {QStringLiteral("dimension"), QStringLiteral("overall (default), visual, t2v or phy"),
-       QStringLiteral("DIM"), QStringLiteral("overall")},
-      {QStringLiteral("reason"), QStringLiteral("why (optional)"), QStringLiteral("TEXT")},
-      {QStringLiteral("time-ms"), QStringLiteral("time spent judging, in ms"), QStringLiteral("MS"),
-       QStringLiteral("0")},
-      {QStringLiteral("randomised"), QStringLiteral("the left/right order was drawn at random")},
-      cli::jsonOption(QStringLiteral("print the stored preference as one JSON object"))}},
+     {{"annotator", "who judged (a person; added when new)", "NAME"},
+      {"left", "video shown on the left (name)", "VIDEO"},
+      {"right", "video shown on the right (name)", "VIDEO"},
+      {"choice", "left, right or tie", "CHOICE"},
+      {"dimension", "overall (default), visual, t2v or phy", "DIM", "overall"},
+      {"reason", "why (optional)", "TEXT"},
+      {"time-ms", "time spent judging, in ms", "MS", "0"},
+      {"randomised", "the left/right order was drawn at random"},
+      cli::jsonOption("print the stored preference as one JSON object")}},
     [](const cli::Args& args) {
-      args.requireValues({QStringLiteral("annotator"), QStringLiteral("left"), QStringLiteral("right"),
-                          QStringLiteral("choice")});
+      args.requireValues({"annotator", "left", "right", "choice"});
       library::PreferenceEntry entry;
-      const auto choice = preferenceChoiceFromName(args.value(QStringLiteral("choice")));
+      const auto choice = preferenceChoiceFromName(args.value("choice"));
       if (!choice)
-        cli::usageError(QStringLiteral("--choice must be left, right or tie"));
-      const auto dimension = preferenceDimensionFromName(args.value(QStringLiteral("dimension")));
+        cli::usageError("--choice must be left, right or tie");
+      const auto dimension = preferenceDimensionFromName(args.value("dimension"));
       if (!dimension)
-        cli::usageError(QStringLiteral("--dimension must be overall, visual, t2v or phy"));
-      entry.timeSpentMs = args.integer(QStringLiteral("time-ms"), 0, LLONG_MAX,
-                                       QStringLiteral("--time-ms needs a number >= 0"));
-      entry.annotator = args.value(QStringLiteral("annotator"));
-      entry.left = args.value(QStringLiteral("left"));
-      entry.right = args.value(QStringLiteral("right"));
+        cli::usageError("--dimension must be overall, visual, t2v or phy");
+      entry.timeSpentMs = args.integer("time-ms", 0, LLONG_MAX, "--time-ms needs a number >= 0");
+      entry.annotator = args.value("annotator");
+      entry.left = args.value("left");
+      entry.right = args.value("right");
       entry.choice = *choice;
       entry.dimension = *dimension;
-      entry.reason = args.value(QStringLiteral("reason"));
-      entry.randomised = args.has(QStringLiteral("randomised"));
+      entry.reason = args.value("reason");
+      entry.randomised = args.has("randomised");
       store::Store store(args.at(0), store::OpenMode::OpenExisting);
       const library::PreferenceEntered entered = library::enterPreference(store, args.at(0), entry);
       if (args.json())

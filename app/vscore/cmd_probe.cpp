@@ -7,17 +7,15 @@ namespace {
 using namespace vs;
 
 const cli::CommandRegistration registration(
-    {QStringLiteral("probe"),
-     QStringLiteral("probe FILE [--json] [--fast]"),
-     QStringLiteral("container, codec, size, exact frame count and timing of a video"),
-     {{QStringLiteral("FILE"), QStringLiteral("video file")}},
-     {cli::jsonOption(),
-      {QStringLiteral("fast"),
-       QStringLiteral("count frames from the container's packets instead of decoding them")}}},
+    {"probe",
+     "probe FILE [--json] [--fast]",
+     "container, codec, size, exact frame count and timing of a video",
+     {{"FILE", "video file"}},
+     {cli::jsonOption(), {"fast", "count frames from the container's packets instead of decoding them"}}},
     [](const cli::Args& args) {
       const QString file = args.at(0);
-      const media::MediaInfo info = media::probe(
-          file, args.has(QStringLiteral("fast")) ? media::ProbeDepth::Packets : media::ProbeDepth::Decode);
+      const media::MediaInfo info =
+          media::probe(file, args.has("fast") ? media::ProbeDepth::Packets : media::ProbeDepth::Decode);
       if (!info.warning.isEmpty())
         cli::err(QStringLiteral("vscore: warning: %1: %2\n").arg(file, info.warning));
       if (args.json())

@@ -8,32 +8,31 @@ namespace {
 using namespace vs;
 
 const cli::CommandRegistration kRank(
-    {QStringLiteral("rank"),
-     QStringLiteral("rank PROJECT [--by model|human] [--json]"),
-     QStringLiteral("Generator leaderboard (means, Bradley-Terry) and Best-of-N agreement"),
+    {"rank",
+     "rank PROJECT [--by model|human] [--json]",
+     "Generator leaderboard (means, Bradley-Terry) and Best-of-N agreement",
      {cli::projectArgument()},
-     cli::withBootstrap(
-         {{QStringLiteral("by"),
-           QStringLiteral("whose scores rank the generators: model (default), human, preference "
-                          "(people's pairs, Bradley-Terry), or a SOURCE (annotator name, model:ID)"),
-           QStringLiteral("WHO"), QStringLiteral("model")},
-          {QStringLiteral("weights"),
-           QStringLiteral("Best-of-N: per-dimension weights of the selection score (default 1,1,1: "
-                          "the total; soft model scores select by soft total)"),
-           QStringLiteral("V,T,P"), QStringLiteral("1,1,1")},
-          cli::jsonOption()})},
+     cli::withBootstrap({{"by",
+                          "whose scores rank the generators: model (default), human, preference "
+                          "(people's pairs, Bradley-Terry), or a SOURCE (annotator name, model:ID)",
+                          "WHO", "model"},
+                         {"weights",
+                          "Best-of-N: per-dimension weights of the selection score (default 1,1,1: "
+                          "the total; soft model scores select by soft total)",
+                          "V,T,P", "1,1,1"},
+                         cli::jsonOption()})},
     [](const cli::Args& args) {
       const analysis::BootstrapOptions bootstrap = cli::bootstrapOptions(args);
       analysis::BestOfNOptions selection;
-      const QStringList weights = args.value(QStringLiteral("weights")).split(QLatin1Char(','));
+      const QStringList weights = args.value("weights").split(QLatin1Char(','));
       bool ok = weights.size() == 3;
       for (int d = 0; d < 3 && ok; ++d)
         selection.weights[static_cast<size_t>(d)] = weights[d].toDouble(&ok);
       if (!ok)
-        cli::usageError(QStringLiteral("--weights takes three numbers: V,T,P"));
+        cli::usageError("--weights takes three numbers: V,T,P");
       const store::Store store(args.at(0), store::OpenMode::OpenExisting);
       const analysis::Ranking ranking =
-          analysis::projectRanking(store, args.at(0), args.value(QStringLiteral("by")), selection, bootstrap);
+          analysis::projectRanking(store, args.at(0), args.value("by"), selection, bootstrap);
       if (args.json())
         cli::printJson(analysis::rankingJson(ranking));
       else

@@ -8,22 +8,20 @@ namespace {
 using namespace vs;
 
 const cli::CommandRegistration kRelink(
-    {QStringLiteral("relink"),
-     QStringLiteral("relink PROJECT DIR... [--json]"),
-     QStringLiteral("Find missing videos again after their folder moved"),
-     {cli::projectArgument(),
-      {QStringLiteral("DIR"), QStringLiteral("folders to search"), QStringLiteral("DIR...")}},
+    {"relink",
+     "relink PROJECT DIR... [--json]",
+     "Find missing videos again after their folder moved",
+     {cli::projectArgument(), {"DIR", "folders to search", "DIR..."}},
      {cli::jsonOption()},
      2,
      -1,
      {},
      {},
-     QStringLiteral(
-         "Adds the folders to the project's media folders and links every video whose file is gone\n"
-         "to the file of its name found there (also below sub-folders). Prints what was found and\n"
-         "what is still missing.")},
+     "Adds the folders to the project's media folders and links every video whose file is gone\n"
+     "to the file of its name found there (also below sub-folders). Prints what was found and\n"
+     "what is still missing."},
     [](const cli::Args& args) {
-      cli::ProgressLine progress(QStringLiteral("probing"));
+      cli::ProgressLine progress("probing");
       const library::RelinkResult r =
           library::relinkProject(args.at(0), args.positional().mid(1), progress.steps());
       if (args.json())

@@ -25,30 +25,23 @@ void dump(const media::SampledVideo& s, const QString& path) {
 }
 
 const cli::CommandRegistration registration(
-    {QStringLiteral("sample"),
-     QStringLiteral("sample FILE [--json] [--fps F] [--dump OUT.safetensors]"),
-     QStringLiteral("the frames and pixels the Qwen-VL model sees (qwen-vl-utils rules)"),
-     {{QStringLiteral("FILE"), QStringLiteral("video file")}},
-     {{QStringLiteral("project"),
-       QStringLiteral("a project holding FILE: open it with the seek index kept there (no index pass)"),
-       QStringLiteral("PROJECT.vsproj")},
-      cli::jsonOption(QStringLiteral("print one JSON object (the default)")),
-      {QStringLiteral("fps"), QStringLiteral("sampling rate (default 2.0, as VideoScore2)"),
-       QStringLiteral("F")},
-      {QStringLiteral("nframes"), QStringLiteral("a fixed frame count instead of --fps"),
-       QStringLiteral("N")},
-      {QStringLiteral("min-pixels"), QStringLiteral("per-frame minimum (default 100352)"),
-       QStringLiteral("P")},
-      {QStringLiteral("max-pixels"), QStringLiteral("per-frame maximum (lowers the budget only)"),
-       QStringLiteral("P")},
-      {QStringLiteral("config"), QStringLiteral("the checkpoint's preprocessor_config.json"),
-       QStringLiteral("FILE")},
-      {QStringLiteral("dump"), QStringLiteral("write pixel_values_videos (F32) and video_grid_thw (I64)"),
-       QStringLiteral("OUT.safetensors")}}},
+    {"sample",
+     "sample FILE [--json] [--fps F] [--dump OUT.safetensors]",
+     "the frames and pixels the Qwen-VL model sees (qwen-vl-utils rules)",
+     {{"FILE", "video file"}},
+     {{"project", "a project holding FILE: open it with the seek index kept there (no index pass)",
+       "PROJECT.vsproj"},
+      cli::jsonOption("print one JSON object (the default)"),
+      {"fps", "sampling rate (default 2.0, as VideoScore2)", "F"},
+      {"nframes", "a fixed frame count instead of --fps", "N"},
+      {"min-pixels", "per-frame minimum (default 100352)", "P"},
+      {"max-pixels", "per-frame maximum (lowers the budget only)", "P"},
+      {"config", "the checkpoint's preprocessor_config.json", "FILE"},
+      {"dump", "write pixel_values_videos (F32) and video_grid_thw (I64)", "OUT.safetensors"}}},
     [](const cli::Args& args) {
       media::SamplerConfig config;
-      if (args.has(QStringLiteral("config")))
-        config = media::SamplerConfig::fromPreprocessorConfig(args.value(QStringLiteral("config")));
+      if (args.has("config"))
+        config = media::SamplerConfig::fromPreprocessorConfig(args.value("config"));
       double values[] = {config.fps, 0, double(config.min_pixels), 0};  // fps, nframes, min, max pixels
       int i = 0;
       for (const char* name : {"fps", "nframes", "min-pixels", "max-pixels"}) {
@@ -56,8 +49,7 @@ const cli::CommandRegistration registration(
         if (args.has(QLatin1String(name)))
           values[i] = args.value(QLatin1String(name)).toDouble(&ok);
         if (!ok || (values[i++] <= 0 && args.has(QLatin1String(name))))
-          cli::usageError(
-              QStringLiteral("--fps, --nframes, --min-pixels and --max-pixels need positive numbers"));
+          cli::usageError("--fps, --nframes, --min-pixels and --max-pixels need positive numbers");
       }
       config.fps = values[0];
       config.min_pixels = int64_t(values[2]);
@@ -66,16 +58,15 @@ const cli::CommandRegistration registration(
       if (values[3] > 0)
         config.max_pixels = int64_t(values[3]);
       const QString file = args.at(0);
-      if (args.has(QStringLiteral("project")))
-        library::rememberKeptIndexes(
-            store::Store(args.value(QStringLiteral("project")), store::OpenMode::OpenExisting));
-      const bool dumping = args.has(QStringLiteral("dump"));
+      if (args.has("project"))
+        library::rememberKeptIndexes(store::Store(args.value("project"), store::OpenMode::OpenExisting));
+      const bool dumping = args.has("dump");
       const media::SampledVideo s = media::sampleVideo(
           file, config, dumping ? media::SampleOutput::Patches : media::SampleOutput::IndicesOnly);
       if (!s.warning.isEmpty())
         cli::err(QStringLiteral("vscore: warning: %1: %2\n").arg(file, s.warning));
       if (dumping)
-        dump(s, args.value(QStringLiteral("dump")));
+        dump(s, args.value("dump"));
       cli::printIndentedJson(library::sampleJson(file, s, config));
       return cli::kExitOk;
     });

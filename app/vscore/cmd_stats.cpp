@@ -7,19 +7,19 @@ namespace {
 
 using namespace vs;
 
-const cli::CommandRegistration kStats(
-    {QStringLiteral("stats"),
-     QStringLiteral("stats PROJECT [--json]"),
-     QStringLiteral("Count prompts, videos, evaluations, annotators; score histograms"),
-     {cli::projectArgument()},
-     {cli::jsonOption()}},
-    [](const cli::Args& args) {
-      const store::ProjectStats stats = store::Store(args.at(0), store::OpenMode::OpenExisting).stats();
-      if (args.json())
-        cli::printJson(analysis::statsJson(stats));
-      else
-        cli::out(analysis::statsText(stats));
-      return cli::kExitOk;
-    });
+const cli::CommandRegistration kStats({"stats",
+                                       "stats PROJECT [--json]",
+                                       "Count prompts, videos, evaluations, annotators; score histograms",
+                                       {cli::projectArgument()},
+                                       {cli::jsonOption()}},
+                                      [](const cli::Args& args) {
+                                        const store::ProjectStats stats =
+                                            store::Store(args.at(0), store::OpenMode::OpenExisting).stats();
+                                        if (args.json())
+                                          cli::printJson(analysis::statsJson(stats));
+                                        else
+                                          cli::out(analysis::statsText(stats));
+                                        return cli::kExitOk;
+                                      });
 
 }  // namespace

@@ -9,23 +9,20 @@ namespace {
 using namespace vs;
 
 const cli::CommandRegistration kTeam(
-    {QStringLiteral("team"),
-     QStringLiteral("team PROJECT [--judgements-per-video K]"),
-     QStringLiteral("Team settings (people per video) and live leases"),
+    {"team",
+     "team PROJECT [--judgements-per-video K]",
+     "Team settings (people per video) and live leases",
      {cli::projectArgument()},
-     {{QStringLiteral("judgements-per-video"), QStringLiteral("set k, the people wanted per video"),
-       QStringLiteral("K")},
-      cli::jsonOption()},
+     {{"judgements-per-video", "set k, the people wanted per video", "K"}, cli::jsonOption()},
      1,
      1,
      {},
-     QStringLiteral("vscore team PROJECT [--judgements-per-video K] [--json]")},
+     "vscore team PROJECT [--judgements-per-video K] [--json]"},
     [](const cli::Args& args) {
       store::Store store(args.at(0), store::OpenMode::OpenExisting);
-      if (args.has(QStringLiteral("judgements-per-video"))) {
-        store.setJudgementsPerVideo(
-            int(args.integer(QStringLiteral("judgements-per-video"), 1, INT_MAX,
-                             QStringLiteral("--judgements-per-video takes a whole number >= 1"))));
+      if (args.has("judgements-per-video")) {
+        store.setJudgementsPerVideo(int(args.integer("judgements-per-video", 1, INT_MAX,
+                                                     "--judgements-per-video takes a whole number >= 1")));
       }
       if (args.json())
         cli::printJson(analysis::teamJson(store));
