@@ -26,8 +26,6 @@ const cli::CommandRegistration kAddVideos(
       {"generator-from", "folder: the parent folder's name; file: the file's base name", "folder|file"},
       {"batch", "batch label of the videos added", "NAME"},
       {"allow-no-prompt", "add files no prompt was found for"}},
-     2,
-     -1,
      {},
      {},
      "Adds video files, or the video files in folders, to a project.\n"

@@ -14,8 +14,12 @@ const cli::CommandRegistration kAgreement(
      cli::withBootstrap({{"annotators", "project: comma-separated annotator names (default: every person)",
                           "NAMES"},
                          cli::jsonOption()}),
+     {},
+     {},
+     {},
+     {},
      0,
-     -1},
+     cli::kAnyCount},
     [](const cli::Args& args) {
       const analysis::BootstrapOptions bootstrap = cli::bootstrapOptions(args);
       std::optional<QStringList> annotators;

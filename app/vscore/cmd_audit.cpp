@@ -19,7 +19,8 @@ const cli::CommandRegistration kAudit(
           {"scale", "integer (vs2) or soft (vs2_float); default: soft when a score has a fraction",
            "SCALE"}})},
     [](const cli::Args& args) {
-      analysis::AuditRequest request{args.at(0)};
+      analysis::AuditRequest request;
+      request.input = args.at(0);
       if (args.has("scale")) {
         const QString s = args.value("scale");
         if (s != QLatin1String("integer") && s != QLatin1String("soft"))

@@ -14,9 +14,7 @@ const cli::CommandRegistration registration(
      "check-media FILE... [--json]",
      "decode each video in order, then out of order, and report whether random access is exact",
      {{"FILE", "video files", "FILE..."}},
-     {cli::jsonOption("print one JSON array")},
-     1,
-     -1},
+     {cli::jsonOption("print one JSON array")}},
     [](const cli::Args& args) {
       QJsonArray all;
       int code = cli::kExitOk;

@@ -13,9 +13,7 @@ const cli::CommandRegistration kCopy(
      "Copy a whole project between a .vsproj file and PostgreSQL",
      {{"SRC", "project to copy (.vsproj or postgresql://...)"},
       {"DST", "new project: a .vsproj that does not exist yet, or an empty database"}},
-     {},
-     2,
-     2},
+     {}},
     [](const cli::Args& args) {
       const store::CopyResult r = store::Store::copy(args.at(0), args.at(1));
       cli::out(QStringLiteral("copied %1 to %2: %3 videos, %4 evaluations, %5 rows in all\n")

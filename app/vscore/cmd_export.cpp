@@ -22,19 +22,19 @@ const cli::CommandRegistration kExport(
       {"origin", "only evaluations of this origin: human|model|model-accepted|model-edited", "ORIGIN"},
       {"model", "predictions: the model annotator (default: the project's only model)", "NAME"},
       {"instruction", "sft: user-turn template with $t2v_prompt", "TEXT"}},
-     1,
-     1,
      {"format", "out"},
      "vscore export PROJECT --format FORMAT --out FILE"},
     [](const cli::Args& args) {
-      interop::ExportRequest request{args.at(0), args.value("format"), args.value("out"),
-                                     args.value("annotator")};
-      if (args.has("origin"))
-        request.origin = args.value("origin");
-      request.model = args.value("model");
-      request.instruction = args.value("instruction");
       cli::ProgressLine progress("exporting");
-      request.progress = progress.reporter();
+      const interop::ExportRequest request{
+          args.at(0),
+          args.value("format"),
+          args.value("out"),
+          args.value("annotator"),
+          args.has("origin") ? std::optional(args.value("origin")) : std::nullopt,
+          args.value("model"),
+          args.value("instruction"),
+          progress.reporter()};
       cli::out(interop::exportProject(request));
       return cli::kExitOk;
     });

@@ -20,8 +20,6 @@ const cli::CommandRegistration registration(
        "PROJECT.vsproj"},
       {"index", "frame number, 0-based", "N"},
       {"out", "PNG file to write", "OUT.png"}},
-     1,
-     1,
      {"index", "out"}},
     [](const cli::Args& args) {
       bool ok = false;

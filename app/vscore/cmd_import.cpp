@@ -48,14 +48,15 @@ const cli::CommandRegistration kImport(
        "and each video's file found and probed now",
        "DIR"},
       {"timings", "print the time of each phase on stderr"}},
-     2,
-     2,
      {},
      "vscore import PROJECT FILE [--format F] [--annotator NAME]",
      {},
      {"--videos"}},  // finding and probing videos needs FFmpeg
     [](const cli::Args& args) {
-      interop::ImportRequest request{args.at(0), args.at(1), args.value("format")};
+      interop::ImportRequest request;
+      request.project = args.at(0);
+      request.file = args.at(1);
+      request.format = args.value("format");
       if (args.has("annotator"))
         request.annotator = args.value("annotator");
       request.model = args.value("model");

@@ -13,8 +13,6 @@ const cli::CommandRegistration kInit(
      "Create an empty project (a file, or in an empty PostgreSQL database)",
      {{"PROJECT", "project file to create (.vsproj), or an empty database (postgresql://...)"}},
      {},
-     1,
-     1,
      {},
      "vscore init PROJECT.vsproj|postgresql://..."},
     [](const cli::Args& args) {

@@ -18,8 +18,6 @@ const cli::CommandRegistration kNext(
      {{"annotator", "the person who will judge it", "NAME"},
       {"lease-seconds", "how long the video stays theirs (default 900)", "N", "900"},
       cli::jsonOption()},
-     1,
-     1,
      {},
      "vscore next PROJECT --annotator NAME [--lease-seconds N] [--json]"},
     [](const cli::Args& args) {

@@ -81,7 +81,11 @@ static Command declared(Spec spec, std::function<int(const Args&)> run) {
     }
     const Args parsed(s, parser);
     const qsizetype n = parser.positionalArguments().size();
-    bool ok = n >= s.minArgs && (s.maxArgs < 0 || n <= s.maxArgs);
+    const qsizetype count = qsizetype(s.arguments.size());
+    const bool many = count > 0 && s.arguments.back().valueName.endsWith(QLatin1String("..."));
+    bool ok = n >= (s.minArgs < 0 ? count : s.minArgs) && n <= (s.maxArgs >= 0 ? s.maxArgs
+                                                                : many         ? kAnyCount
+                                                                               : count);
     for (const QString& o : s.required)
       ok = ok && parser.isSet(o);
     if (!ok)

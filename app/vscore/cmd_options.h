@@ -9,6 +9,7 @@
 #include <QStringList>
 #include <climits>
 #include <functional>
+#include <limits>
 #include <optional>
 #include <vector>
 
@@ -31,13 +32,15 @@ struct Spec {
   QString summary;
   std::vector<Opt> arguments;
   std::vector<Opt> options;
-  qsizetype minArgs = 1;
-  qsizetype maxArgs = 1;      // -1: no limit
-  QStringList required = {};  // options without which the usage is shown
-  QString usage = {};         // default: "vscore " + synopsis
-  QString description = {};
+  QStringList required = {};     // options without which the usage is shown
+  QString usage = {};            // default: "vscore " + synopsis
+  QString description = {};      // above the options in --help
   QStringList fullOptions = {};  // see Command::full_options
+  // How many arguments; by default one per argument, any number from the last when it is "NAME...".
+  qsizetype minArgs = -1;
+  qsizetype maxArgs = -1;
 };
+constexpr qsizetype kAnyCount = std::numeric_limits<qsizetype>::max();
 
 // Standard table rows.
 Opt projectArgument();

@@ -17,8 +17,6 @@ const cli::CommandRegistration kPairwise(
       {"threshold", "tie threshold with --ties (default 0.5 integer scores, 0.001 soft scores)", "X"},
       {"score", "what is compared: total (v+t+p, default), mean, visual, t2v or phy", "S", "total"},
       cli::jsonOption()},
-     1,
-     1,
      {"pairs"}},
     [](const cli::Args& args) {
       const QString score = args.value("score");

@@ -13,8 +13,6 @@ const cli::CommandRegistration kRelink(
      "Find missing videos again after their folder moved",
      {cli::projectArgument(), {"DIR", "folders to search", "DIR..."}},
      {cli::jsonOption()},
-     2,
-     -1,
      {},
      {},
      "Adds the folders to the project's media folders and links every video whose file is gone\n"

@@ -14,8 +14,6 @@ const cli::CommandRegistration kTeam(
      "Team settings (people per video) and live leases",
      {cli::projectArgument()},
      {{"judgements-per-video", "set k, the people wanted per video", "K"}, cli::jsonOption()},
-     1,
-     1,
      {},
      "vscore team PROJECT [--judgements-per-video K] [--json]"},
     [](const cli::Args& args) {
