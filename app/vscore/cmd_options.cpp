@@ -1,24 +1,49 @@
 #include "cmd_options.h"
 
 #include <QJsonDocument>
+#include <limits>
+#include <memory>
 
-#include "command.h"
+#include "core/domain/error.h"
 
 namespace vs::cli {
-namespace {
 
-void printDocument(const QJsonDocument& document) {
-  out(QString::fromUtf8(document.toJson(QJsonDocument::Compact)) + QLatin1Char('\n'));
+Opt projectArgument() {
+  return {"PROJECT", "project: a .vsproj file or a postgresql:// URI"};
 }
 
-}  // namespace
+Opt jsonOption(const QString& what) {
+  return {"json", what};
+}
+
+void usageError(const QString& message) {
+  throw Error(Error::Kind::Usage, QString(), message);
+}
+
+QString Args::usage() const {
+  return spec_.usage.isEmpty() ? QStringLiteral("vscore ") + spec_.synopsis : spec_.usage;
+}
+
+qint64 Args::integer(const QString& option, qint64 minimum, qint64 maximum, const QString& message) const {
+  bool ok = false;
+  const qint64 v = value(option).toLongLong(&ok);
+  if (!ok || v < minimum || v > maximum)
+    usageError(message);
+  return v;
+}
+
+void Args::requireValues(const QStringList& options) const {
+  for (const QString& o : options) {
+    if (value(o).isEmpty())
+      usageError(QStringLiteral("--%1 is required; usage: %2").arg(o, usage()));
+  }
+}
 
 std::optional<int> parseCommandLine(QCommandLineParser& parser, const QString& command,
                                     const QStringList& args) {
-  if (!parser.parse(QStringList{QStringLiteral("vscore ") + command} + args)) {
+  if (!parser.parse(QStringList{QStringLiteral("vscore ") + command} + args))
     return fail(kExitUsage, parser.errorText());
-  }
-  if (parser.isSet(QStringLiteral("help"))) {
+  if (parser.isSet("help")) {
     out(parser.helpText());
     return kExitOk;
   }
@@ -27,22 +52,68 @@ std::optional<int> parseCommandLine(QCommandLineParser& parser, const QString& c
 
 std::optional<int> requirePositionals(const QCommandLineParser& parser, qsizetype count,
                                       const QString& usage) {
-  if (parser.positionalArguments().size() != count) {
+  if (parser.positionalArguments().size() != count)
     return fail(kExitUsage, QStringLiteral("usage: ") + usage);
-  }
   return std::nullopt;
 }
 
-void addProjectArgument(QCommandLineParser& parser) {
-  parser.addPositionalArgument(QStringLiteral("PROJECT"),
-                               QStringLiteral("project: a .vsproj file or a postgresql:// URI"));
+static Command declared(Spec spec, std::function<int(const Args&)> run) {
+  auto shared = std::make_shared<const Spec>(std::move(spec));
+  Command command{shared->name, shared->synopsis, shared->summary, {}, shared->fullOptions};
+  command.run = [shared, run](const QStringList& args) {
+    const Spec& s = *shared;
+    QCommandLineParser parser;
+    if (!s.description.isEmpty())
+      parser.setApplicationDescription(s.description);
+    parser.addHelpOption();
+    for (const Opt& a : s.arguments)
+      parser.addPositionalArgument(a.name, a.description, a.valueName);
+    for (const Opt& o : s.options) {
+      parser.addOption(o.valueName.isEmpty()
+                           ? QCommandLineOption(o.name, o.description)
+                           : QCommandLineOption(o.name, o.description, o.valueName, o.defaultValue));
+    }
+    if (!parser.parse(QStringList{QStringLiteral("vscore ") + s.name} + args))
+      usageError(parser.errorText());
+    if (parser.isSet("help")) {
+      out(parser.helpText());
+      return int(kExitOk);
+    }
+    const Args parsed(s, parser);
+    const qsizetype n = parser.positionalArguments().size();
+    const qsizetype count = qsizetype(s.arguments.size());
+    const bool many = count > 0 && s.arguments.back().valueName.endsWith(QLatin1String("..."));
+    bool ok = n >= (s.minArgs < 0 ? count : s.minArgs) && n <= (s.maxArgs >= 0 ? s.maxArgs
+                                                                : many         ? kAnyCount
+                                                                               : count);
+    for (const QString& o : s.required)
+      ok = ok && parser.isSet(o);
+    if (!ok)
+      usageError(QStringLiteral("usage: ") + parsed.usage());
+    return run(parsed);
+  };
+  return command;
+}
+
+CommandRegistration::CommandRegistration(Spec spec, std::function<int(const Args&)> run)
+    : CommandRegistration(declared(std::move(spec), std::move(run))) {}
+
+static void print(const QJsonDocument& document, QJsonDocument::JsonFormat format) {
+  const QByteArray bytes = document.toJson(format);
+  out(QString::fromUtf8(format == QJsonDocument::Compact ? bytes + '\n' : bytes));
 }
 
 void printJson(const QJsonObject& object) {
-  printDocument(QJsonDocument(object));
+  print(QJsonDocument(object), QJsonDocument::Compact);
 }
 void printJson(const QJsonArray& array) {
-  printDocument(QJsonDocument(array));
+  print(QJsonDocument(array), QJsonDocument::Compact);
+}
+void printIndentedJson(const QJsonObject& object) {
+  print(QJsonDocument(object), QJsonDocument::Indented);
+}
+void printIndentedJson(const QJsonArray& array) {
+  print(QJsonDocument(array), QJsonDocument::Indented);
 }
 
 }  // namespace vs::cli

@@ -3,6 +3,7 @@
 #include <QElapsedTimer>
 #include <QString>
 #include <cstdio>
+#include <functional>
 #include <unistd.h>
 
 namespace vs::cli {
@@ -15,6 +16,15 @@ class ProgressLine {
       std::fputs("\r\033[K", stderr);
   }
   bool enabled() const { return enabled_; }
+  // As a core function's progress argument: none when nothing is drawn.
+  std::function<void(qint64, qint64)> reporter() {
+    return enabled_ ? std::function<void(qint64, qint64)>([this](qint64 d, qint64 t) { update(d, t); })
+                    : nullptr;
+  }
+  // As a core function's progress argument that may stop the work (this one never does).
+  std::function<bool(qint64, qint64)> steps() {
+    return [this](qint64 d, qint64 t) { return update(d, t), true; };
+  }
   void update(qint64 done, qint64 total) {
     if (!enabled_ || total <= 0 || timer_.elapsed() < 300)
       return;

@@ -24,8 +24,13 @@ struct Command {
   QStringList full_options = {};
 };
 
+struct Spec;
+class Args;
+
 struct CommandRegistration {
   explicit CommandRegistration(Command command);
+  // A command declared as a table (cmd_options.h): parsing, --help and usage errors done once.
+  CommandRegistration(Spec spec, std::function<int(const Args&)> run);
 };
 
 const std::vector<Command>& commands();

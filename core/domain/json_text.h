@@ -1,17 +1,26 @@
 #pragma once
-// A small strict JSON (RFC 8259) reader and writer over UTF-8 bytes, for the bulk paths where
-// QJsonDocument is too slow and would reorder keys. The reader walks the text in place; values
+// A small strict JSON (RFC 8259) reader over UTF-8 bytes, for the bulk paths where QJsonDocument
+// is too slow and would reorder keys, and JSON string literals. (Python's json.dump layout is
+// core/interop/python_json.h.) The reader walks the text in place; values
 // of keys nobody knows are captured as compact JSON text so they round-trip in their order.
 #include <QByteArray>
 #include <cstddef>
 #include <string>
 
+#include "core/domain/error.h"
+
 namespace vs::json {
 
-// Thrown by Reader; `offset` is the byte position of the problem.
-struct SyntaxError {
+// Thrown by Reader: a vs::Error (InvalidData) whose `offset` is the byte position of the problem;
+// readers of files turn it into an Error naming the file and line.
+class SyntaxError : public Error {
+ public:
+  SyntaxError(size_t offset, const char* problem)
+      : Error(Error::Kind::InvalidData, QStringLiteral("byte %1").arg(offset), QString::fromLatin1(problem)),
+        offset(offset),
+        problem(problem) {}
   size_t offset;
-  const char* what;
+  const char* problem;
 };
 
 // True when [text, text+size) is valid UTF-8; otherwise sets *badOffset to the first bad byte.
@@ -71,11 +80,4 @@ void appendString(std::string& out, const char* text, size_t size);
 inline void appendString(std::string& out, const QByteArray& text) {
   appendString(out, text.constData(), static_cast<size_t>(text.size()));
 }
-// Appends compact JSON text (as Reader::captureValue writes it) laid out the way Python's
-// json.dumps does: `indent` < 0 gives one line with ", " and ": " separators; `indent` >= 0 gives
-// json.dumps(..., indent=4) with the value starting at nesting depth `indent`.
-void appendPythonLayout(std::string& out, const char* compact, size_t size, int indent);
-// Shortest text that reads back as the same double; integral values without ".0".
-void appendNumber(std::string& out, double value);
-
 }  // namespace vs::json

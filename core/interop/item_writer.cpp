@@ -10,13 +10,14 @@
 #include "core/domain/json_text.h"
 #include "core/interop/item_fields.h"
 #include "core/interop/output_file.h"
+#include "core/interop/python_json.h"
 
 namespace vs::interop {
 namespace {
 
 void appendScore(std::string& out, const std::optional<double>& score) {
   if (score) {
-    json::appendNumber(out, *score);
+    appendNumber(out, *score);
   } else {
     out.append("null");
   }
@@ -59,8 +60,7 @@ class MemberWriter {
   void extras(const ExtraFields& extra) {
     for (const ExtraField& f : extra) {
       key(f.key);
-      json::appendPythonLayout(out_, f.jsonValue.constData(), static_cast<size_t>(f.jsonValue.size()),
-                               depth_);
+      appendPythonLayout(out_, f.jsonValue.constData(), static_cast<size_t>(f.jsonValue.size()), depth_);
     }
   }
 
@@ -186,7 +186,7 @@ class CsvWriter : public ItemWriter {
       for (size_t d = 0; d < 3; ++d) {
         b.push_back(',');
         if (item.scores.value[d])
-          json::appendNumber(b, *item.scores.value[d]);
+          appendNumber(b, *item.scores.value[d]);
       }
       b.push_back(',');
       field(b, item.thinking);
@@ -214,7 +214,7 @@ class CsvWriter : public ItemWriter {
   static QByteArray extraAsText(const QByteArray& jsonValue) {
     if (!jsonValue.startsWith('"')) {
       std::string text;
-      json::appendPythonLayout(text, jsonValue.constData(), static_cast<size_t>(jsonValue.size()), -1);
+      appendPythonLayout(text, jsonValue.constData(), static_cast<size_t>(jsonValue.size()), -1);
       return QByteArray(text.data(), static_cast<qsizetype>(text.size()));
     }
     QByteArray text;
@@ -283,7 +283,7 @@ class SftWriter : public ItemWriter {
     for (size_t d = 0; d < 3; ++d) {
       scores.append(labels[d]);
       if (item.scores.value[d]) {
-        json::appendNumber(scores, *item.scores.value[d]);
+        appendNumber(scores, *item.scores.value[d]);
       }
     }
     gpt.append(scores.data(), static_cast<qsizetype>(scores.size()));
@@ -338,7 +338,7 @@ class LabelStudioWriter : public ItemWriter {
         if (isControl(f) || isPredictionScore(item, f))
           continue;
         data.key(f.key);
-        json::appendPythonLayout(b, f.jsonValue.constData(), static_cast<size_t>(f.jsonValue.size()), -1);
+        appendPythonLayout(b, f.jsonValue.constData(), static_cast<size_t>(f.jsonValue.size()), -1);
       }
       b.append("}");
     }
@@ -353,7 +353,7 @@ class LabelStudioWriter : public ItemWriter {
         if (!isPredictionScore(item, f))
           continue;
         list.append(", \"score\": ");
-        json::appendPythonLayout(list, f.jsonValue.constData(), static_cast<size_t>(f.jsonValue.size()), -1);
+        appendPythonLayout(list, f.jsonValue.constData(), static_cast<size_t>(f.jsonValue.size()), -1);
       }
     } else if (!item.annotator.isEmpty()) {
       list.append(", \"completed_by\": ");
@@ -404,7 +404,7 @@ class LabelStudioWriter : public ItemWriter {
       b.append("{\"from_name\": \"");
       b.append(scoreNames[d]);
       b.append("\", \"to_name\": \"video\", \"type\": \"rating\", \"value\": {\"rating\": ");
-      json::appendNumber(b, *item.scores.value[d]);
+      appendNumber(b, *item.scores.value[d]);
       b.append("}}");
     }
     auto textarea = [&](const char* name, const QByteArray& text) {
@@ -434,7 +434,7 @@ class LabelStudioWriter : public ItemWriter {
       b.append(", \"type\": ");
       json::appendString(b, type);
       b.append(", \"value\": ");
-      json::appendPythonLayout(b, value.constData(), static_cast<size_t>(value.size()), -1);
+      appendPythonLayout(b, value.constData(), static_cast<size_t>(value.size()), -1);
       b.push_back('}');
     }
   }

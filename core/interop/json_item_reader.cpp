@@ -211,7 +211,7 @@ struct ObjectReader {
 [[noreturn]] void throwSyntax(const QString& file, const QByteArray& bytes, const json::SyntaxError& e) {
   const int line = json::lineOfOffset(bytes.constData(), e.offset);
   throw Error(Error::Kind::InvalidData, QStringLiteral("%1:%2").arg(file).arg(line),
-              QString::fromLatin1(e.what));
+              QString::fromLatin1(e.problem));
 }
 
 void checkNotEmpty(const QByteArray& bytes, const QString& file) {
@@ -304,7 +304,7 @@ void parseJsonLines(const QByteArray& bytes, const QString& file, ItemOutput& it
           r.fail("unexpected text after the object");
       } catch (const json::SyntaxError& e) {
         throw Error(Error::Kind::InvalidData, QStringLiteral("%1:%2").arg(file).arg(line),
-                    QString::fromLatin1(e.what));
+                    QString::fromLatin1(e.problem));
       }
       if (!reader.firstError.isEmpty()) {
         throw Error(Error::Kind::InvalidData,

@@ -331,7 +331,7 @@ void readTask(json::Reader& r, const QString& file, size_t task, ItemOutput& ite
       try {
         problem = applyResult(result, &item);
       } catch (const json::SyntaxError& e) {
-        problem = QStringLiteral("%1: %2").arg(QString::fromUtf8(result.fromName), QLatin1String(e.what));
+        problem = QStringLiteral("%1: %2").arg(QString::fromUtf8(result.fromName), QLatin1String(e.problem));
       }
       if (!problem.isEmpty())
         refuse(problem);
@@ -382,7 +382,7 @@ void parseLabelStudio(const QByteArray& bytes, const QString& file, ItemOutput& 
   } catch (const json::SyntaxError& e) {
     throw Error(Error::Kind::InvalidData,
                 QStringLiteral("%1:%2").arg(file).arg(json::lineOfOffset(bytes.constData(), e.offset)),
-                QString::fromLatin1(e.what));
+                QString::fromLatin1(e.problem));
   }
 }
 
