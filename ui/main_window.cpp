@@ -62,6 +62,7 @@
 #include "ui/score_panel.h"
 #include "ui/settings_dialog.h"
 #include "ui/team_lease.h"
+#include "ui/offline_edits.h"
 #include "ui/theme.h"
 
 namespace vs::ui {
@@ -199,6 +200,7 @@ MainWindow::~MainWindow() {
   scoring_.reset();
   lease_.reset();
   session_.reset();
+  offline_.reset();
   store_.reset();
 }
 
@@ -516,6 +518,7 @@ bool MainWindow::openProject(const QString& path, BusyPolicy busy) {
   scoring_.reset();
   lease_.reset();
   session_.reset();
+  offline_.reset();
   // Nothing may keep the old store past this point.
   preference_->setProject(nullptr, 0, nullptr, false, QString());
   audit_->preferencePanel()->setStore(nullptr);
@@ -539,6 +542,9 @@ bool MainWindow::openProject(const QString& path, BusyPolicy busy) {
     connect(lease_.get(), &TeamLease::message, this,
             [this](const QString& text) { statusBar()->showMessage(text, 10000); });
   }
+  if (!readOnly_ &&
+      (offline_ = OfflineEdits::attach(*store_, annotator, *session_, watcher_.get(), statusBar())))
+    connect(offline_.get(), &OfflineEdits::allSent, this, &MainWindow::reloadQueue);
   session_->setReadOnly(readOnly_);
   scorePanel_->setReadOnly(readOnly_);
   connect(session_.get(), &AnnotationSession::evaluationChanged, this, &MainWindow::refreshVideo);
@@ -593,6 +599,8 @@ void MainWindow::reloadQueue() {
     return;
   }
   queueModel_->reload(*store_, session_->annotatorId());
+  if (offline_)
+    offline_->refreshKept(*queueModel_, *session_);  // edits still waiting on this computer
   queuePanel_->refreshChoices();
   QList<QPair<qint64, QString>> people;
   for (const Annotator& a : store_->annotators()) {
@@ -610,7 +618,8 @@ void MainWindow::refreshVideo(qint64 videoId) {
   if (!store_) {
     return;
   }
-  queueModel_->refreshVideo(*store_, videoId);
+  if (!offline_ || !session_ || !offline_->refreshKept(*queueModel_, *session_, videoId))
+    queueModel_->refreshVideo(*store_, videoId);
   if (videoId == current_) {
     showCurrent();
   }

@@ -42,6 +42,7 @@ class QueueModel;
 class QueuePanel;
 class ScorePanel;
 class TeamLease;
+class OfflineEdits;
 class ScoringController;
 struct QueuePrompt;
 
@@ -155,6 +156,7 @@ class MainWindow : public QMainWindow {
   std::unique_ptr<store::ChangeWatcher> watcher_;
   QTimer* teamRefresh_ = nullptr;
   std::unique_ptr<AnnotationSession> session_;
+  std::unique_ptr<OfflineEdits> offline_;  // team projects: edits kept while the server is away
   std::unique_ptr<ScoringController> scoring_;
   bool preparingModel_ = false;
   QUndoStack* undo_ = nullptr;

@@ -41,7 +41,7 @@ constexpr Oid kInt8 = 20, kInt2 = 21, kInt4 = 23, kFloat4 = 700, kFloat8 = 701, 
   if (code.startsWith("23"))
     throw Error(Error::Kind::InvalidData, where, message);
   if (PQstatus(conn) != CONNECTION_OK) {
-    throw Error(Error::Kind::Io, where, QStringLiteral("connection to the server lost: %1").arg(message));
+    throw ConnectionLost(where, QStringLiteral("connection to the server lost: %1").arg(message));
   }
   throw Error(Error::Kind::Io, where, message);
 }
