@@ -877,7 +877,11 @@ void MainWindow::watchTeam() {
       if (!store_)
         return;
       scorePanel_->flushPendingText();  // what is being typed is saved before the reload
-      reloadQueue();
+      try {
+        reloadQueue();
+      } catch (const Error& e) {  // the server went away meanwhile: the reconnect reloads again
+        statusBar()->showMessage(tr("Not refreshed: %1").arg(e.full()), 8000);
+      }
     });
   }
   connect(watcher_.get(), &store::ChangeWatcher::changed, teamRefresh_, qOverload<>(&QTimer::start));
