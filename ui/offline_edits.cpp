@@ -186,8 +186,14 @@ void OfflineEdits::overlay(qint64 videoId, std::optional<Evaluation>& evaluation
 bool OfflineEdits::refreshKept(QueueModel& queue, AnnotationSession& session, qint64 videoId) {
   QSet<qint64> videos;
   if (videoId != 0) {
-    if (!offline_ && !journal_->hasPendingFor(videoId, annotator_))
-      return false;
+    if (!offline_ && !journal_->hasPendingFor(videoId, annotator_)) {
+      try {
+        queue.refreshVideo(store_, videoId);
+        return true;
+      } catch (const store::ConnectionLost&) {
+        connectionLost();  // gone since the last write: show what this window knows
+      }
+    }
     videos.insert(videoId);
   } else {
     for (const store::EditJournal::Entry& e : journal_->pending()) {

@@ -54,8 +54,9 @@ class OfflineEdits : public QObject {
   void connectionLost();
   // The person's edits waiting for `videoId`, applied over `evaluation` (what the window shows).
   void overlay(qint64 videoId, std::optional<Evaluation>& evaluation, qint64 annotatorId) const;
-  // Shows in the queue what waits here for `videoId` (every waiting video when 0), over what
-  // the store holds; false when nothing waits for it and the server is there (read the store).
+  // Refreshes the queue's row of `videoId` (every video with waiting edits when 0): from the
+  // server, or what this window knows with the waiting edits over it while they wait or the
+  // server is away. Always true (the row is refreshed).
   bool refreshKept(QueueModel& queue, AnnotationSession& session, qint64 videoId = 0);
   int waiting() const;
   QString statusText() const { return status_; }
