@@ -407,6 +407,10 @@
 <context>
     <name>vs::ui::MainWindow</name>
     <message>
+        <source>Not refreshed: %1</source>
+        <translation>Not refreshed: %1</translation>
+    </message>
+    <message>
         <source>New project…</source>
         <translation>New project…</translation>
     </message>
@@ -1896,6 +1900,45 @@ Model soft scores: %2</translation>
 Your text is kept in the editor.</source>
         <translation>The rubric was not saved: %1
 Your text is kept in the editor.</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::OfflineEdits</name>
+    <message>
+        <source>Edits the server could not take yet are kept in %1</source>
+        <translation>Edits the server could not take yet are kept in %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline — %n edit(s) kept on this computer</source>
+        <translation>
+            <numerusform>Offline — %n edit kept on this computer</numerusform>
+            <numerusform>Offline — %n edits kept on this computer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending %n kept edit(s)…</source>
+        <translation>
+            <numerusform>Sending %n kept edit…</numerusform>
+            <numerusform>Sending %n kept edits…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n edit(s) kept on this computer; the server cannot take them yet (retrying): %1</source>
+        <translation>
+            <numerusform>%n edit kept on this computer; the server cannot take it yet (retrying): %1</numerusform>
+            <numerusform>%n edits kept on this computer; the server cannot take them yet (retrying): %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All edits sent but %n the server refused; they are kept aside on this computer: %1</source>
+        <translation>
+            <numerusform>All edits sent but %n the server refused; it is kept aside on this computer: %1</numerusform>
+            <numerusform>All edits sent but %n the server refused; they are kept aside on this computer: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All edits sent</source>
+        <translation>All edits sent</translation>
     </message>
 </context>
 </TS>

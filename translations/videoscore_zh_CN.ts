@@ -407,6 +407,10 @@
 <context>
     <name>vs::ui::MainWindow</name>
     <message>
+        <source>Not refreshed: %1</source>
+        <translation>未刷新：%1</translation>
+    </message>
+    <message>
         <source>New project…</source>
         <translation>新建项目…</translation>
     </message>
@@ -1890,6 +1894,41 @@ Model soft scores: %2</source>
 Your text is kept in the editor.</source>
         <translation>评分细则未保存：%1
 您的文字仍保留在编辑器中。</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::OfflineEdits</name>
+    <message>
+        <source>Edits the server could not take yet are kept in %1</source>
+        <translation>服务器暂时无法接收的编辑保存在 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline — %n edit(s) kept on this computer</source>
+        <translation>
+            <numerusform>离线 — 本机已保存 %n 项编辑</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending %n kept edit(s)…</source>
+        <translation>
+            <numerusform>正在发送本机保存的 %n 项编辑…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n edit(s) kept on this computer; the server cannot take them yet (retrying): %1</source>
+        <translation>
+            <numerusform>本机已保存 %n 项编辑；服务器暂时无法接收（正在重试）：%1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All edits sent but %n the server refused; they are kept aside on this computer: %1</source>
+        <translation>
+            <numerusform>所有编辑均已发送，但服务器拒绝了 %n 项；它们已另存于本机：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All edits sent</source>
+        <translation>所有编辑均已发送</translation>
     </message>
 </context>
 </TS>

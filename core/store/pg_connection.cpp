@@ -41,7 +41,7 @@ constexpr Oid kInt8 = 20, kInt2 = 21, kInt4 = 23, kFloat4 = 700, kFloat8 = 701, 
   if (code.startsWith("23"))
     throw Error(Error::Kind::InvalidData, where, message);
   if (PQstatus(conn) != CONNECTION_OK) {
-    throw Error(Error::Kind::Io, where, QStringLiteral("connection to the server lost: %1").arg(message));
+    throw ConnectionLost(where, QStringLiteral("connection to the server lost: %1").arg(message));
   }
   throw Error(Error::Kind::Io, where, message);
 }
@@ -222,7 +222,11 @@ class PgConnection final : public Connection {
         throw;
       run(sql.constData(), where);
     }
+    inTransaction_ = true;
   }
+  // Between begin() and commit()/rollback(). Kept here because a session the server cut reports
+  // no transaction status at all.
+  bool inTransaction() const { return inTransaction_; }
   QByteArray nextName() { return "vs_s" + QByteArray::number(++statements_); }
   void setChanges(qint64 n) { changes_ = n; }
 
@@ -268,7 +272,10 @@ class PgConnection final : public Connection {
   void beginRead(const QString& where) override {
     begin("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", where);
   }
-  void commit(const QString& where) override { run("COMMIT", where); }
+  void commit(const QString& where) override {
+    inTransaction_ = false;
+    run("COMMIT", where);
+  }
   void copyIn(const char* sql, const QByteArray& data, const QString& where) override {
     PGresult* r = PQexec(conn_, sql);
     if (PQresultStatus(r) != PGRES_COPY_IN) {
@@ -303,6 +310,7 @@ class PgConnection final : public Connection {
     changes_ = QByteArray(PQcmdTuples(last)).toLongLong();
   }
   void rollback() noexcept override {
+    inTransaction_ = false;
     const PGTransactionStatusType s = PQtransactionStatus(conn_);
     if (s == PQTRANS_INTRANS || s == PQTRANS_INERROR)
       PQclear(PQexec(conn_, "ROLLBACK"));
@@ -349,6 +357,7 @@ class PgConnection final : public Connection {
   qint64 changes_ = 0;
   quint64 statements_ = 0;
   quint64 generation_ = 0;
+  bool inTransaction_ = false;
 };
 
 PgStatement::PgStatement(PgConnection& c, const char* sql, const QString& where)
@@ -369,7 +378,7 @@ bool PgStatement::step() {
   if (result_)
     return ++row_ < rows_;
   // A statement outside a transaction that finds the session gone runs again on a new one.
-  const bool idle = PQtransactionStatus(c_.raw()) == PQTRANS_IDLE;
+  const bool idle = !c_.inTransaction();
   try {
     return execute();
   } catch (const Error&) {

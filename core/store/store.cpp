@@ -329,12 +329,18 @@ QVector<Annotator> Store::annotators() const {
 
 qint64 Store::upsertEvaluation(const Evaluation& e) {
   Transaction transaction(*d_->db, d_->where, d_->busyTimeoutMs);
-  const AnnotatorKind kind = d_->annotatorKind(e.annotatorId);
-  d_->checkScores(e.scores, kind, d_->where);
+  const qint64 id = d_->writeEvaluation(e);
+  transaction.commit();
+  return id;
+}
+
+qint64 Impl::writeEvaluation(const Evaluation& e) {
+  const AnnotatorKind kind = annotatorKind(e.annotatorId);
+  checkScores(e.scores, kind, where);
   if (kind == AnnotatorKind::Human) {
     for (Dimension dim : kDimensions) {
       if (e.scores[dim] && !isValidHumanScore(*e.scores[dim])) {
-        throw Error(Error::Kind::InvalidData, d_->where,
+        throw Error(Error::Kind::InvalidData, where,
                     QStringLiteral("%1 score %2 of a person must be an integer 1..5")
                         .arg(dimensionKey(dim))
                         .arg(*e.scores[dim]));
@@ -342,7 +348,7 @@ qint64 Store::upsertEvaluation(const Evaluation& e) {
     }
   }
   const qint64 now = nowMs();
-  Statement& s = d_->statement(
+  Statement& s = statement(
       "INSERT INTO evaluations(video_id, annotator_id, visual, t2v, phy, visual_rationale, "
       "t2v_rationale, phy_rationale, thinking, origin, model_id, settings_json, time_spent_ms, "
       "created_at, updated_at, extra_json) "
@@ -365,7 +371,6 @@ qint64 Store::upsertEvaluation(const Evaluation& e) {
   s.step();
   const qint64 id = s.int64(0);
   s.reset();
-  transaction.commit();
   return id;
 }
 
@@ -407,6 +412,13 @@ QVector<Evaluation> Store::evaluationsForVideo(qint64 videoId) const {
 void Store::editField(qint64 evaluationId, EvaluationField field, const QVariant& value) {
   const QString at = QStringLiteral("%1: evaluation %2").arg(d_->where).arg(evaluationId);
   // Validate before taking the write lock.
+  const QVariant bound = checkedFieldValue(field, value, at);
+  Transaction transaction(*d_->db, d_->where, d_->busyTimeoutMs);
+  d_->writeField(evaluationId, field, bound, at);
+  transaction.commit();
+}
+
+QVariant checkedFieldValue(EvaluationField field, const QVariant& value, const QString& at) {
   QVariant bound = value;
   switch (field) {
     case EvaluationField::VisualScore:
@@ -444,6 +456,10 @@ void Store::editField(qint64 evaluationId, EvaluationField field, const QVariant
       bound = value.toString();
       break;
   }
+  return bound;
+}
+
+void Impl::writeField(qint64 evaluationId, EvaluationField field, const QVariant& bound, const QString& at) {
   // One prepared statement per field (column names cannot be bound).
   static const auto sqlFor = [] {
     std::map<EvaluationField, QByteArray> m;
@@ -453,22 +469,21 @@ void Store::editField(qint64 evaluationId, EvaluationField field, const QVariant
     }
     return m;
   }();
-  Transaction transaction(*d_->db, d_->where, d_->busyTimeoutMs);
   const bool isScore = field == EvaluationField::VisualScore || field == EvaluationField::T2VScore ||
                        field == EvaluationField::PhyScore;
   if (isScore && !bound.isNull()) {
-    Statement& who = d_->statement(
+    Statement& who = statement(
         "SELECT a.kind FROM evaluations e JOIN annotators a ON a.id = e.annotator_id WHERE e.id = ?");
     who.bind(1, evaluationId);
     if (who.step() && who.text(0) == QLatin1String("human") && !isValidHumanScore(bound.toDouble())) {
       who.reset();
       throw Error(Error::Kind::InvalidData, at,
                   QStringLiteral("%1 score %2 of a person must be an integer 1..5")
-                      .arg(evaluationFieldName(field), value.toString()));
+                      .arg(evaluationFieldName(field), bound.toString()));
     }
     who.reset();
   }
-  Statement& s = d_->statement(sqlFor.at(field).constData());
+  Statement& s = statement(sqlFor.at(field).constData());
   if (bound.isNull()) {
     s.bindNull(1);
   } else if (isScore) {
@@ -480,10 +495,9 @@ void Store::editField(qint64 evaluationId, EvaluationField field, const QVariant
   }
   s.bind(2, nowMs()).bind(3, evaluationId);
   s.run();
-  if (d_->db->changes() != 1) {
+  if (db->changes() != 1) {
     throw Error(Error::Kind::Usage, at, QStringLiteral("no such evaluation"));
   }
-  transaction.commit();
 }
 
 QVector<HistoryEntry> Store::history(qint64 evaluationId) const {

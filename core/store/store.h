@@ -27,6 +27,7 @@
 #include "core/domain/prompt.h"
 #include "core/domain/video.h"
 #include "core/domain/error.h"
+#include "core/store/evaluation_edit.h"
 #include "core/store/store_types.h"
 
 namespace vs::store {
@@ -52,6 +53,13 @@ class VersionConflict : public Error {
 
  private:
   VersionedText current_;
+};
+
+// The server could not be reached, or the session to it was cut (PostgreSQL): nothing of the
+// failed call was committed; the same call may succeed once the server is back.
+class ConnectionLost : public Error {
+ public:
+  ConnectionLost(const QString& where, const QString& what) : Error(Kind::Io, where, what) {}
 };
 
 class Store {
@@ -112,6 +120,11 @@ class Store {
   // string for texts, origin name for Origin, integer for TimeSpentMs.
   void editField(qint64 evaluationId, EvaluationField field, const QVariant& value);
   QVector<HistoryEntry> history(qint64 evaluationId) const;  // oldest first
+  // One person's edit kept while the server was away (store_types.h), in one committed
+  // transaction: the person (made when new) and their evaluation of the video (made when
+  // missing) first, then each field in order and the extra keys. Values are absolute, so the
+  // same edit applied twice leaves the same evaluation.
+  void applyEvaluationEdit(const EvaluationEdit& edit);
 
   // --- preferences and Best-of-N picks (store_preferences.cpp) -----------------------------
   // The videos of a prompt, in id order (the candidates a preference session compares).

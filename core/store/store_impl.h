@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "core/domain/annotator.h"
+#include "core/domain/evaluation.h"
 #include "core/domain/scores.h"
 #include "core/store/connection.h"
 #include "core/store/store.h"
@@ -21,6 +22,11 @@ struct Store::Impl {
   qint64 ensureAnnotator(const QString& name, AnnotatorKind kind);  // inside a transaction
   qint64 ensurePrompt(const QByteArray& text);                      // inside a transaction
   QVariant variantOf(const Statement& s, int column) const;
+  // Inside a write transaction: Store::upsertEvaluation's insert-or-replace, and one field of an
+  // evaluation set to a value checkedFieldValue() returned (Kind::Usage when there is no such
+  // evaluation).
+  qint64 writeEvaluation(const Evaluation& e);
+  void writeField(qint64 evaluationId, EvaluationField field, const QVariant& bound, const QString& at);
 
   QString path;
   QString where;  // prefix for error locations
@@ -31,6 +37,9 @@ struct Store::Impl {
 };
 
 using Impl = Store::Impl;
+
+// The value Store::editField would write for `field` (Kind::InvalidData when out of range).
+QVariant checkedFieldValue(EvaluationField field, const QVariant& value, const QString& at);
 
 // A history value as its field's column type (store.cpp).
 QVariant historyValue(const QString& field, const QVariant& value);

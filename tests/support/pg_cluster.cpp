@@ -139,14 +139,15 @@ QVariant PgCluster::sql(const QString& target, const QString& statement, bool* o
 
 namespace vs::test {
 
-bool PgCluster::restart() {
+bool PgCluster::pgCtl(const QString& action) {
   const QString options =
       QStringLiteral("-k %1 -c listen_addresses='' -c fsync=off -c max_connections=60").arg(dir_);
   QProcess p;
-  const QStringList args{QStringLiteral("-D"),     dir_ + QStringLiteral("/data"), QStringLiteral("-m"),
-                         QStringLiteral("fast"),   QStringLiteral("-o"),           options,
-                         QStringLiteral("-l"),     dir_ + QStringLiteral("/log"),  QStringLiteral("-w"),
-                         QStringLiteral("restart")};
+  const QStringList args{QStringLiteral("-D"), dir_ + QStringLiteral("/data"),
+                         QStringLiteral("-m"), QStringLiteral("fast"),
+                         QStringLiteral("-o"), options,
+                         QStringLiteral("-l"), dir_ + QStringLiteral("/log"),
+                         QStringLiteral("-w"), action};
   if (asPostgres_) {
     p.start(QStringLiteral("runuser"), QStringList{QStringLiteral("-u"), QStringLiteral("postgres"),
                                                    QStringLiteral("--"), bin_ + QStringLiteral("/pg_ctl")} +
@@ -155,6 +156,18 @@ bool PgCluster::restart() {
     p.start(bin_ + QStringLiteral("/pg_ctl"), args);
   }
   return p.waitForFinished(60000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+}
+
+bool PgCluster::restart() {
+  return pgCtl(QStringLiteral("restart"));
+}
+
+bool PgCluster::stopServer() {
+  return pgCtl(QStringLiteral("stop"));
+}
+
+bool PgCluster::startServer() {
+  return pgCtl(QStringLiteral("start"));
 }
 
 }  // namespace vs::test

@@ -25,9 +25,13 @@ class PgCluster {
   void stop();
   // Stops the server (fast shutdown: sessions are cut) and starts it again on the same socket.
   bool restart();
+  // Stops the server (fast shutdown: sessions are cut; the cluster is kept), and starts it again.
+  bool stopServer();
+  bool startServer();
 
  private:
   PgCluster() = default;
+  bool pgCtl(const QString& action);  // pg_ctl ACTION -m fast -w with the cluster's options
   QString bin_;
   QString dir_;
   bool asPostgres_ = false;

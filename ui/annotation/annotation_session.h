@@ -16,7 +16,8 @@ class QUndoStack;
 
 namespace vs::store {
 class Store;
-}
+struct EvaluationEdit;
+}  // namespace vs::store
 
 namespace vs::ui {
 
@@ -27,6 +28,8 @@ struct FieldChange {
 };
 
 enum class WriteDirection { Apply, Revert };
+
+class OfflineEdits;
 
 class AnnotationSession : public QObject {
   Q_OBJECT
@@ -40,6 +43,9 @@ class AnnotationSession : public QObject {
   QUndoStack& undoStack() { return undo_; }
   bool isReadOnly() const { return readOnly_; }
   void setReadOnly(bool readOnly) { readOnly_ = readOnly; }
+  // On a database project: where edits wait while the server is away (outlives the session's
+  // use of it; null: every write goes to the store, as on a file project).
+  void setOfflineEdits(OfflineEdits* offline) { offline_ = offline; }
 
   std::optional<Evaluation> mine(qint64 videoId) const;
   std::optional<Evaluation> model(qint64 videoId) const;  // the newest model evaluation
@@ -66,12 +72,28 @@ class AnnotationSession : public QObject {
  private:
   qint64 ensureEvaluation(qint64 videoId);
   Origin originAfterScoreEdit(qint64 videoId, const Scores& after) const;
+  // The write as an edit kept for later (offline journal).
+  store::EvaluationEdit fieldsEdit(qint64 videoId, const QVector<FieldChange>& changes,
+                                   WriteDirection dir) const;
+  // Keeps the write on this computer, with the time counted in memory when the person has no
+  // evaluation yet.
+  bool keepFields(qint64 videoId, const QVector<FieldChange>& changes, WriteDirection dir);
+  store::EvaluationEdit flagsEdit(qint64 videoId, const ItemFlags& flags) const;
+  // Keeps `edit` on this computer; false (reported) when even that fails.
+  bool keep(const store::EvaluationEdit& edit);
+  // After a write the store took: what the window remembers of the evaluation follows it.
+  void remember(const store::EvaluationEdit& edit);
 
   store::Store& store_;
+  QString annotator_;
   QUndoStack& undo_;
   qint64 annotatorId_ = 0;
   bool readOnly_ = false;
   QHash<qint64, qint64> pendingMs_;
+  OfflineEdits* offline_ = nullptr;
+  // Database projects: the last evaluations read from the server (what is shown while it is away).
+  mutable QHash<qint64, std::optional<Evaluation>> known_;
+  mutable QHash<qint64, std::optional<Evaluation>> knownModel_;
 };
 
 }  // namespace vs::ui

@@ -25,6 +25,10 @@ QString itemFlagName(ItemFlag f) {
   return {};
 }
 
+QList<QByteArray> ItemFlags::extraKeys() {
+  return {kFlagsKey, kNoteKey};
+}
+
 ItemFlags ItemFlags::fromExtra(const ExtraFields& extra) {
   ItemFlags out;
   for (const ExtraField& field : extra) {

@@ -24,6 +24,8 @@ struct ItemFlags {
   friend bool operator!=(const ItemFlags& a, const ItemFlags& b) { return !(a == b); }
 
   static ItemFlags fromExtra(const ExtraFields& extra);
+  // The extra keys toExtra() writes or removes ("flags", "flag_note").
+  static QList<QByteArray> extraKeys();
   // Returns `extra` with the flag keys replaced (removed when no flag and no note).
   ExtraFields toExtra(ExtraFields extra) const;
 };

@@ -24,6 +24,8 @@ class TeamWatch : public QObject {
   void follow(const store::Store& store);
   // Follows nothing.
   void stop();
+  // The connection that listens, while a team project is followed (else null).
+  store::ChangeWatcher* watcher() const { return watcher_.get(); }
 
  signals:
   // Others' work is in the project: the owner saves what is being typed and reloads.

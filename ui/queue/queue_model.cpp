@@ -123,6 +123,24 @@ void QueueModel::refreshVideo(store::Store& store, qint64 videoId) {
   emit countsChanged(scoredCount(), videoCount());
 }
 
+void QueueModel::setMine(qint64 videoId, const std::optional<Evaluation>& mine) {
+  auto it = where_.constFind(videoId);
+  if (it == where_.constEnd()) {
+    return;
+  }
+  QueueVideo& v = prompts_[it->first].videos[it->second];
+  v.mine = mine;
+  v.flags = mine ? ItemFlags::fromExtra(mine->extra) : ItemFlags{};
+  if (mine && !v.annotators.contains(annotatorId_)) {
+    v.annotators << annotatorId_;
+  }
+  const QModelIndex left = indexForVideo(videoId, 0);
+  emit dataChanged(left, left.siblingAtColumn(ColumnCount - 1));
+  const QModelIndex p = index(it->first, 0);
+  emit dataChanged(p, p.siblingAtColumn(ColumnCount - 1));
+  emit countsChanged(scoredCount(), videoCount());
+}
+
 QModelIndex QueueModel::indexForVideo(qint64 videoId, int column) const {
   auto it = where_.constFind(videoId);
   if (it == where_.constEnd()) {

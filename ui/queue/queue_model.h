@@ -72,6 +72,9 @@ class QueueModel : public QAbstractItemModel {
   void reload(store::Store& store, qint64 annotatorId);
   // Refreshes one video's row after an edit.
   void refreshVideo(store::Store& store, qint64 videoId);
+  // Shows `mine` as the person's evaluation of the video (one kept on this computer while the
+  // server is away), without reading the store.
+  void setMine(qint64 videoId, const std::optional<Evaluation>& mine);
 
   QModelIndex indexForVideo(qint64 videoId, int column = 0) const;
   const QueueVideo* video(qint64 videoId) const;

@@ -30,6 +30,7 @@
 #include "ui/project/recent_projects.h"
 #include "ui/annotation/project_rubric.h"
 #include "ui/annotation/score_panel.h"
+#include "ui/project/offline_edits.h"
 #include "ui/project/team_lease.h"
 #include "ui/project/team_watch.h"
 #include "ui/window/theme.h"
@@ -64,7 +65,11 @@ MainWindow::MainWindow(QWidget* parent)
     if (!store_)
       return;
     scorePanel_->flushPendingText();  // what is being typed is saved before the reload
-    reloadQueue();
+    try {
+      reloadQueue();
+    } catch (const Error& e) {  // the server went away meanwhile: the reconnect reloads again
+      statusBar()->showMessage(tr("Not refreshed: %1").arg(e.full()), 8000);
+    }
   });
   connect(teamWatch_, &TeamWatch::message, statusBar(), &QStatusBar::showMessage);
   createActions();
@@ -122,6 +127,7 @@ MainWindow::~MainWindow() {
   scoring_->stop();
   lease_.reset();
   session_.reset();
+  offline_.reset();
   store_.reset();
 }
 
@@ -166,6 +172,7 @@ bool MainWindow::openProject(const QString& path, BusyPolicy busy) {
   scoring_->stop();
   lease_.reset();
   session_.reset();
+  offline_.reset();
   // Nothing may keep the old store past this point.
   preference_->setProject(nullptr, 0, nullptr, false, QString());
   audit_->preferencePanel()->setStore(nullptr);
@@ -189,6 +196,8 @@ bool MainWindow::openProject(const QString& path, BusyPolicy busy) {
     connect(lease_.get(), &TeamLease::message, this,
             [this](const QString& text) { statusBar()->showMessage(text, 10000); });
   }
+  if (!readOnly_ && (offline_ = OfflineEdits::attach(*store_, annotator, *session_, teamWatch_->watcher(), statusBar())))
+    connect(offline_.get(), &OfflineEdits::allSent, this, &MainWindow::reloadQueue);
   session_->setReadOnly(readOnly_);
   scorePanel_->setReadOnly(readOnly_);
   connect(session_.get(), &AnnotationSession::evaluationChanged, this, &MainWindow::refreshVideo);
@@ -243,6 +252,8 @@ void MainWindow::reloadQueue() {
     return;
   }
   queueModel_->reload(*store_, session_->annotatorId());
+  if (offline_)
+    offline_->refreshKept(*queueModel_, *session_);  // edits still waiting on this computer
   queuePanel_->refreshChoices();
   QList<QPair<qint64, QString>> people;
   for (const Annotator& a : store_->annotators()) {
@@ -260,7 +271,8 @@ void MainWindow::refreshVideo(qint64 videoId) {
   if (!store_) {
     return;
   }
-  queueModel_->refreshVideo(*store_, videoId);
+  if (!offline_ || !session_ || !offline_->refreshKept(*queueModel_, *session_, videoId))
+    queueModel_->refreshVideo(*store_, videoId);
   if (videoId == current_) {
     showCurrent();
   }

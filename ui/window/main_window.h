@@ -49,6 +49,7 @@ class QueuePanel;
 class ScorePanel;
 class TeamLease;
 class ModelScoring;
+class OfflineEdits;
 class TeamWatch;
 struct ExchangeOutcome;
 struct QueuePrompt;
@@ -164,6 +165,7 @@ class MainWindow : public QMainWindow {
   TeamWatch* teamWatch_ = nullptr;
   std::unique_ptr<AnnotationSession> session_;
   ModelScoring* scoring_ = nullptr;
+  std::unique_ptr<OfflineEdits> offline_;  // team projects: edits kept while the server is away
   QUndoStack* undo_ = nullptr;
   QueueModel* queueModel_ = nullptr;
   QueueFilterModel* queueFilter_ = nullptr;

@@ -102,6 +102,36 @@ class TestChangeWatcher : public QObject {
              e.videoId);  // a read first, outside a transaction
     QCOMPARE(s.history(id).size(), 2);
   }
+
+  // While the server is away every call fails with ConnectionLost (nothing written); once it is
+  // back, a read outside a transaction is the first to open a new session.
+  void readFirstAfterTheServerWasAway() {
+    const QString project = backend_.fresh(QStringLiteral("away"));
+    Store s(project, OpenMode::CreateNew);
+    Video v;
+    v.name = QStringLiteral("kept");
+    const qint64 video = s.addVideo(v);
+    QVERIFY(backend_.cluster()->stopServer());
+    for (int i = 0; i < 2; ++i) {
+      bool lost = false;
+      try {
+        s.findVideoByName(QStringLiteral("kept"));
+      } catch (const store::ConnectionLost&) {
+        lost = true;
+      }
+      QVERIFY(lost);
+      lost = false;
+      try {
+        s.addPrompt(QStringLiteral("never written"));
+      } catch (const store::ConnectionLost&) {
+        lost = true;
+      }
+      QVERIFY(lost);
+    }
+    QVERIFY(backend_.cluster()->startServer());
+    QCOMPARE(s.findVideoByName(QStringLiteral("kept"))->id, video);
+    QVERIFY(s.addPrompt(QStringLiteral("written now")) > 0);
+  }
 };
 
 QTEST_GUILESS_MAIN(TestChangeWatcher)
