@@ -196,7 +196,8 @@ bool MainWindow::openProject(const QString& path, BusyPolicy busy) {
     connect(lease_.get(), &TeamLease::message, this,
             [this](const QString& text) { statusBar()->showMessage(text, 10000); });
   }
-  if (!readOnly_ && (offline_ = OfflineEdits::attach(*store_, annotator, *session_, teamWatch_->watcher(), statusBar())))
+  if (!readOnly_ &&
+      (offline_ = OfflineEdits::attach(*store_, annotator, *session_, teamWatch_->watcher(), statusBar())))
     connect(offline_.get(), &OfflineEdits::allSent, this, &MainWindow::reloadQueue);
   session_->setReadOnly(readOnly_);
   scorePanel_->setReadOnly(readOnly_);
