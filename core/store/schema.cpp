@@ -295,6 +295,10 @@ void migrate(Connection& db, int fromVersion, int toVersion, const QString& wher
     createLeaseRoom(db, where);
     current = 7;
   }
+  if (current < 8 && toVersion >= 8) {
+    guardLeaseRoomForBulk(db, where);
+    current = 8;
+  }
   db.setSchemaVersion(current, where);
   transaction.commit();
 }

@@ -1,5 +1,6 @@
 #pragma once
 // Project file schema: every version's DDL and the forward migrations between them.
+class QByteArray;
 class QString;
 
 namespace vs::store {
@@ -25,6 +26,16 @@ void createLeaseRoom(Connection& db, const QString& where);
 void recountLeaseRoom(Connection& db, const QString& where);
 // Sets every video's room from its takers (after the judgements per video changed).
 void updateLeaseRoom(Connection& db, const QString& where);
+
+// Version 8 (schema_lease_room.cpp): the triggers for added evaluations stand aside while a bulk
+// import runs, between begin and end (inside its transaction, which then counts the videos it
+// wrote to with recountLeaseRoomSql).
+void guardLeaseRoomForBulk(Connection& db, const QString& where);
+void beginBulkLeaseRoom(Connection& db, const QString& where);
+void endBulkLeaseRoom(Connection& db, const QString& where);
+// An UPDATE counting again the takers and room of the videos whose ids the query `ids` gives
+// (as a column named id).
+QByteArray recountLeaseRoomSql(const char* ids);
 
 // Brings a project at `fromVersion` (0 = empty new file) to `toVersion`, in one transaction.
 void migrate(Connection& db, int fromVersion, int toVersion, const QString& where);

@@ -6,6 +6,10 @@
 //   videos_room:   a partial index on the ids of the videos with room.
 // Store::leaseNext still checks each candidate exactly; these columns only spare it the videos
 // that are full.
+// Version 8: a bulk import does not count per added evaluation. While it runs (inside its one
+// transaction) the triggers for added evaluations stand aside (SQLite: a settings row
+// 'bulk_import' that only that transaction sees; PostgreSQL: the transaction-local setting
+// vs.bulk = 'on'), and the import counts the videos it wrote to once at the end, from scratch.
 #include <QString>
 
 #include "core/store/connection.h"
@@ -24,12 +28,22 @@ CREATE INDEX leases_expiry ON leases(expires_at);
 #define VS_K \
   "(SELECT coalesce(max(CAST(value AS BIGINT)), 1) FROM settings WHERE key = 'judgements_per_video')"
 
-constexpr const char* kRecount =
-    "UPDATE videos SET takers = "
-    "(SELECT count(*) FROM evaluations e JOIN annotators a ON a.id = e.annotator_id "
-    "WHERE e.video_id = videos.id AND a.kind = 'human') + "
-    "(SELECT count(*) FROM leases l WHERE l.video_id = videos.id AND NOT EXISTS "
-    "(SELECT 1 FROM evaluations e WHERE e.video_id = l.video_id AND e.annotator_id = l.annotator_id))";
+// The takers of the video with id %1, counted from scratch.
+#define VS_TAKERS(id)                                                               \
+  "(SELECT count(*) FROM evaluations e JOIN annotators a ON a.id = e.annotator_id " \
+  "WHERE e.video_id = " id                                                          \
+  " AND a.kind = 'human') + "                                                       \
+  "(SELECT count(*) FROM leases l WHERE l.video_id = " id                           \
+  " AND NOT EXISTS "                                                                \
+  "(SELECT 1 FROM evaluations e WHERE e.video_id = l.video_id AND e.annotator_id = l.annotator_id))"
+
+constexpr const char* kRecount = "UPDATE videos SET takers = " VS_TAKERS("videos.id");
+
+// %1: a query whose column `id` lists the videos to count again.
+constexpr const char* kRecountSome =
+    "UPDATE videos SET takers = c.n, room = CASE WHEN c.n < " VS_K
+    " THEN 1 ELSE 0 END "
+    "FROM (SELECT t.id, " VS_TAKERS("t.id") " AS n FROM (%1) t) c WHERE videos.id = c.id";
 
 constexpr const char* kRoom = "UPDATE videos SET room = CASE WHEN takers < " VS_K " THEN 1 ELSE 0 END";
 
@@ -88,6 +102,26 @@ CREATE TRIGGER leases_takers AFTER INSERT OR DELETE ON leases
   FOR EACH ROW EXECUTE FUNCTION vs_takers_row();
 )sql";
 
+// Version 8: the triggers for added evaluations, again, standing aside during a bulk import.
+constexpr const char* kPgBulkGuard = R"sql(
+CREATE OR REPLACE FUNCTION vs_takers_added() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF current_setting('vs.bulk', true) = 'on' THEN
+    RETURN NULL;
+  END IF;
+  UPDATE videos v SET takers = v.takers + d.n,
+    room = CASE WHEN v.takers + d.n < vs_judgements_per_video() THEN 1 ELSE 0 END
+  FROM (SELECT n.video_id, sum(CASE
+      WHEN EXISTS (SELECT 1 FROM leases l WHERE l.video_id = n.video_id AND l.annotator_id = n.annotator_id)
+      THEN CASE WHEN a.kind = 'human' THEN 0 ELSE -1 END
+      ELSE CASE WHEN a.kind = 'human' THEN 1 ELSE 0 END END) AS n
+    FROM vs_added n JOIN annotators a ON a.id = n.annotator_id GROUP BY n.video_id) d
+  WHERE v.id = d.video_id AND d.n <> 0;
+  RETURN NULL;
+END $$;
+)sql";
+constexpr const char* kSqliteBulkGuard = "NOT EXISTS (SELECT 1 FROM settings WHERE key = 'bulk_import') AND ";
+
 constexpr const char* kHuman = "(SELECT kind FROM annotators WHERE id = %1.annotator_id) = 'human'";
 constexpr const char* kLeased =
     "EXISTS (SELECT 1 FROM leases WHERE video_id = %1.video_id AND annotator_id = %1.annotator_id)";
@@ -103,16 +137,19 @@ void sqliteTrigger(Connection& db, const char* name, const char* event, const ch
   execSql(db, sql.constData(), where);
 }
 
-void createSqliteTriggers(Connection& db, const QString& where) {
+// `guard` (version 8): a condition checked before the rest, for the triggers of added evaluations.
+void createSqliteTriggers(Connection& db, const QString& where, bool addedOnly, const QString& guard) {
   const auto human = [](const char* row) { return QString::fromLatin1(kHuman).arg(QLatin1String(row)); };
   const auto leased = [](const char* row) { return QString::fromLatin1(kLeased).arg(QLatin1String(row)); };
   const auto judged = [](const char* row) { return QString::fromLatin1(kJudged).arg(QLatin1String(row)); };
   // A person's judgement counts them unless their lease did already; a model's ends the count of
   // its lease.
   sqliteTrigger(db, "evaluations_takers_human_added", "INSERT", "evaluations", "new",
-                human("new") + " AND NOT " + leased("new"), "1", where);
+                guard + human("new") + " AND NOT " + leased("new"), "1", where);
   sqliteTrigger(db, "evaluations_takers_model_added", "INSERT", "evaluations", "new",
-                "NOT " + human("new") + " AND " + leased("new"), "-1", where);
+                guard + "NOT " + human("new") + " AND " + leased("new"), "-1", where);
+  if (addedOnly)
+    return;
   sqliteTrigger(db, "evaluations_takers_human_removed", "DELETE", "evaluations", "old",
                 human("old") + " AND NOT " + leased("old"), "-1", where);
   sqliteTrigger(db, "evaluations_takers_model_removed", "DELETE", "evaluations", "old",
@@ -128,8 +165,36 @@ void createLeaseRoom(Connection& db, const QString& where) {
   if (db.backend() == Backend::Postgres)
     execSql(db, kPgTriggers, where);
   else
-    createSqliteTriggers(db, where);
+    createSqliteTriggers(db, where, false, QString());
   recountLeaseRoom(db, where);
+}
+
+void guardLeaseRoomForBulk(Connection& db, const QString& where) {
+  if (db.backend() == Backend::Postgres) {
+    execSql(db, kPgBulkGuard, where);
+    return;
+  }
+  execSql(db, "DROP TRIGGER evaluations_takers_human_added; DROP TRIGGER evaluations_takers_model_added;",
+          where);
+  createSqliteTriggers(db, where, true, QString::fromLatin1(kSqliteBulkGuard));
+}
+
+void beginBulkLeaseRoom(Connection& db, const QString& where) {
+  if (db.backend() == Backend::Postgres)
+    execSql(db, "SET LOCAL vs.bulk = 'on'", where);
+  else
+    execSql(db, "INSERT OR REPLACE INTO settings(key, value) VALUES ('bulk_import', '1')", where);
+}
+
+void endBulkLeaseRoom(Connection& db, const QString& where) {
+  if (db.backend() == Backend::Postgres)
+    execSql(db, "SET LOCAL vs.bulk = 'off'", where);
+  else
+    execSql(db, "DELETE FROM settings WHERE key = 'bulk_import'", where);
+}
+
+QByteArray recountLeaseRoomSql(const char* ids) {
+  return QByteArray(kRecountSome).replace("%1", ids);
 }
 
 void recountLeaseRoom(Connection& db, const QString& where) {

@@ -64,7 +64,7 @@ class ConnectionLost : public Error {
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 7;  // see schema.cpp for every version and migration
+  static constexpr int kSchemaVersion = 8;  // see schema.cpp for every version and migration
 
   explicit Store(const QString& path, OpenMode mode = OpenMode::OpenExisting, int busyTimeoutMs = 5000);
   ~Store();

@@ -3,8 +3,10 @@
 // PostgreSQL imports with COPY instead (store_bulk_pg.cpp); the per-item rules are shared.
 #include <QDateTime>
 #include <QHash>
+#include <algorithm>
 
 #include "core/domain/error.h"
+#include "core/store/schema.h"
 #include "core/store/store.h"
 #include "core/store/store_bulk.h"
 
@@ -34,6 +36,9 @@ constexpr const char* kUpsertEvaluation =
     "thinking = excluded.thinking, origin = excluded.origin, model_id = excluded.model_id, "
     "settings_json = excluded.settings_json, updated_at = excluded.updated_at, "
     "extra_json = excluded.extra_json";
+
+// The videos an import wrote evaluations for, as a JSON array of ids, counted again at the end.
+constexpr const char* kTouchedIds = "SELECT value AS id FROM json_each(?1)";
 
 QString itemWhere(const QString& where, size_t index, const FeedbackItem& item) {
   return QStringLiteral("%1: item %2 (video_name \"%3\")")
@@ -157,6 +162,8 @@ ImportResult Store::importItems(const std::function<const FeedbackItem*()>& next
   const qint64 videosBefore = countOf(d, "SELECT count(*) FROM videos");
   ImportPlanner planner(d, options);
   const QByteArray empty("");
+  beginBulkLeaseRoom(*d.db, d.where);  // counted once at the end instead of per evaluation
+  std::vector<qint64> touched;
 
   QHash<QByteArray, qint64> promptIds;
   promptIds.reserve(4096);
@@ -229,7 +236,22 @@ ImportResult Store::importItems(const std::function<const FeedbackItem*()>& next
       upsertEvaluation.run();
       ++written;
     }
+    if (count > 0 && (touched.empty() || touched.back() != videoId))
+      touched.push_back(videoId);
   }
+  endBulkLeaseRoom(*d.db, d.where);
+  std::sort(touched.begin(), touched.end());
+  touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+  QByteArray ids = "[";
+  for (const qint64 id : touched) {
+    ids += QByteArray::number(id);
+    ids += ',';
+  }
+  if (ids.size() > 1)
+    ids.chop(1);
+  ids += ']';
+  const QByteArray recount = recountLeaseRoomSql(kTouchedIds);
+  Statement(*d.db, recount.constData(), d.where).bind(1, ids).run();
   d.statement(kRecordImport)
       .bind(1, options.source)
       .bind(2, options.format)

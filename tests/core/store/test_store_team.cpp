@@ -10,6 +10,7 @@
 #include <QtTest>
 
 #include "core/domain/error.h"
+#include "core/interop/project_import.h"
 #include "core/store/store.h"
 #include "store_backend.h"
 
@@ -39,6 +40,35 @@ void judge(Store& s, qint64 video, const QString& who, double score = 3.0) {
   e.annotatorId = s.addAnnotator(who, AnnotatorKind::Human);
   e.scores.value = {score, score, score};
   s.upsertEvaluation(e);
+}
+
+// The videos whose takers or room differ from a count made from scratch.
+int staleCounts(const QString& project) {
+  const QString k = QStringLiteral(
+      "(SELECT coalesce(max(CAST(value AS BIGINT)), 1) FROM settings WHERE key = 'judgements_per_video')");
+  return g_backend
+      .sql(project,
+           QStringLiteral("SELECT count(*) FROM videos WHERE takers <> "
+                          "(SELECT count(*) FROM evaluations e JOIN annotators a ON a.id = e.annotator_id "
+                          "WHERE e.video_id = videos.id AND a.kind = 'human') + "
+                          "(SELECT count(*) FROM leases l WHERE l.video_id = videos.id AND NOT EXISTS "
+                          "(SELECT 1 FROM evaluations e WHERE e.video_id = l.video_id AND e.annotator_id = "
+                          "l.annotator_id)) OR room <> CASE WHEN takers < %1 THEN 1 ELSE 0 END")
+               .arg(k))
+      .toInt();
+}
+
+// One VideoScore2 prediction as the evaluation script writes it: a person's scores (gt) and the
+// model's.
+QByteArray prediction(const char* video, int gt, double model) {
+  return QStringLiteral(
+             "  {\"video_name\": \"%1\", \"video_url\": \"\", \"prompt\": \"a cat\", \"v_score_gt\": %2, "
+             "\"t_score_gt\": %2, \"p_score_gt\": %2, \"v_score_model\": %3, \"t_score_model\": %3, "
+             "\"p_score_model\": %3, \"output\": \"visual quality: %2\"}")
+      .arg(QLatin1String(video))
+      .arg(gt)
+      .arg(model)
+      .toUtf8();
 }
 
 }  // namespace
@@ -128,21 +158,7 @@ class TestStoreTeam : public QObject {
     Store s(project, OpenMode::CreateNew);
     s.setJudgementsPerVideo(2);
     const qint64 first = addVideos(s, 12);
-    const auto stale = [&] {
-      const QString k = QStringLiteral(
-          "(SELECT coalesce(max(CAST(value AS BIGINT)), 1) FROM settings WHERE key = "
-          "'judgements_per_video')");
-      return g_backend
-          .sql(project, QStringLiteral(
-                            "SELECT count(*) FROM videos WHERE takers <> "
-                            "(SELECT count(*) FROM evaluations e JOIN annotators a ON a.id = e.annotator_id "
-                            "WHERE e.video_id = videos.id AND a.kind = 'human') + "
-                            "(SELECT count(*) FROM leases l WHERE l.video_id = videos.id AND NOT EXISTS "
-                            "(SELECT 1 FROM evaluations e WHERE e.video_id = l.video_id AND e.annotator_id = "
-                            "l.annotator_id)) OR room <> CASE WHEN takers < %1 THEN 1 ELSE 0 END")
-                            .arg(k))
-          .toInt();
-    };
+    const auto stale = [&] { return staleCounts(project); };
     const auto full = [&] {
       return g_backend.sql(project, QStringLiteral("SELECT count(*) FROM videos WHERE room = 0")).toInt();
     };
@@ -192,6 +208,74 @@ class TestStoreTeam : public QObject {
     s.setJudgementsPerVideo(3);
     QCOMPARE(stale(), 0);
     QCOMPARE(full(), 1);
+  }
+
+  // `vscore import` counts each video's takers once at the end (schema 8) instead of per added
+  // evaluation: the counts equal a count from scratch after importing a predictions file (a
+  // person's and the model's evaluation per item; a video named twice, so PostgreSQL applies it
+  // in two batches) onto videos with leases, judged or not by their holders, and after an
+  // import that fails; the triggers count again afterwards.
+  void importCountsMatchARecount() {
+    const QString project = fresh();
+    Store s(project, OpenMode::CreateNew);
+    s.setJudgementsPerVideo(2);
+    addVideos(s, 6);
+    const auto ana = s.leaseNext(QStringLiteral("ana"), 60);
+    const auto bo = s.leaseNext(QStringLiteral("bo"), 60);
+    QCOMPARE(ana->videoName, QStringLiteral("v000"));
+    QCOMPARE(bo->videoName, QStringLiteral("v000"));
+    QCOMPARE(s.leaseNext(QStringLiteral("gus"), 60)->videoName, QStringLiteral("v001"));
+    judge(s, s.findVideoByName(QStringLiteral("v002"))->id, QStringLiteral("cy"));
+    QCOMPARE(staleCounts(project), 0);
+    const auto takers = [&](const char* video) {
+      return g_backend
+          .sql(project, QStringLiteral("SELECT takers * 10 + room FROM videos WHERE name = '%1'")
+                            .arg(QLatin1String(video)))
+          .toInt();
+    };
+    const QString file = tmp_.filePath(QStringLiteral("counts.json"));
+    const auto write = [&](const QList<QByteArray>& items) {
+      QFile f(file);
+      QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+      f.write("[\n" + items.join(",\n") + "\n]\n");
+    };
+    write({prediction("v000", 4, 3.5), prediction("v001", 3, 2.25), prediction("v002", 2, 4.0),
+           prediction("new1", 5, 1.0), prediction("v000", 5, 3.0)});
+    interop::ImportRequest request;
+    request.project = project;
+    request.file = file;
+    request.annotator = QStringLiteral("ana");
+    interop::importFile(request);
+    QCOMPARE(staleCounts(project), 0);
+    QCOMPARE(takers("v000"), 20);  // ana (leased and judged) and bo's lease: full
+    QCOMPARE(takers("v001"), 20);  // gus's lease and ana
+    QCOMPARE(takers("v002"), 20);  // cy and ana
+    QCOMPARE(takers("new1"), 11);  // ana
+    QCOMPARE(takers("v003"), 1);   // not in the file
+    // A file that fails on its last item leaves the counts as they were, and writing goes on
+    // counting per judgement.
+    write({prediction("v003", 4, 3.5), prediction("v004", 9, 3.5)});
+    QVERIFY_THROWS_EXCEPTION(vs::Error, interop::importFile(request));
+    QCOMPARE(takers("v003"), 1);
+    judge(s, s.findVideoByName(QStringLiteral("v003"))->id, QStringLiteral("di"));
+    judge(s, s.findVideoByName(QStringLiteral("new1"))->id, QStringLiteral("di"));
+    QCOMPARE(takers("v003"), 11);
+    QCOMPARE(takers("new1"), 20);
+    QCOMPARE(staleCounts(project), 0);
+    // Imported straight from items (the store's own call) as well.
+    std::vector<FeedbackItem> items(2);
+    items[0].videoName = "v004";
+    items[1].videoName = "v005";
+    for (auto& item : items)
+      item.scores.value = {4.0, 4.0, 4.0};
+    store::ImportOptions options;
+    options.annotator = QStringLiteral("ed");
+    s.importItems(items, options);
+    QCOMPARE(takers("v004"), 11);
+    QCOMPARE(staleCounts(project), 0);
+    QCOMPARE(g_backend.sql(project, QStringLiteral("SELECT count(*) FROM settings WHERE key = 'bulk_import'"))
+                 .toInt(),
+             0);
   }
 
   // The preference mode's options are project settings: unset until written, each field
