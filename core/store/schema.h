@@ -27,9 +27,9 @@ void recountLeaseRoom(Connection& db, const QString& where);
 // Sets every video's room from its takers (after the judgements per video changed).
 void updateLeaseRoom(Connection& db, const QString& where);
 
-// Version 8 (schema_lease_room.cpp): the triggers for added evaluations stand aside while a bulk
-// import runs, between begin and end (inside its transaction, which then counts the videos it
-// wrote to with recountLeaseRoomSql).
+// Version 8 (schema_lease_room.cpp; SQLite only): the triggers for added evaluations stand aside
+// while a bulk import runs, between begin and end (inside its transaction, which then counts the
+// videos it wrote to with recountLeaseRoomSql).
 void guardLeaseRoomForBulk(Connection& db, const QString& where);
 void beginBulkLeaseRoom(Connection& db, const QString& where);
 void endBulkLeaseRoom(Connection& db, const QString& where);

@@ -10,15 +10,12 @@
 //   - evaluations are upserted in file order with ON CONFLICT, so the history triggers write the
 //     same rows (AFTER UPDATE, per row). One statement cannot upsert a row twice, so a file that
 //     names the same (video, annotator) again is applied in batches: the staged rows are applied
-//     before the repeat is staged, and the repeat updates what the batch wrote;
-//   - each video's takers and room (schema 8) are counted once at the end for the videos the
-//     import wrote to, instead of by the trigger for each statement.
+//     before the repeat is staged, and the repeat updates what the batch wrote.
 #include <QSet>
 #include <algorithm>
 #include <utility>
 
 #include "core/domain/error.h"
-#include "core/store/schema.h"
 #include "core/store/store.h"
 #include "core/store/store_bulk.h"
 
@@ -38,11 +35,6 @@ constexpr const char* kCopy =
     "COPY vs_import(seq, video_row, prompt_first, video_name, prompt, url, annotator_id, visual, t2v, phy, "
     "visual_rationale, "
     "t2v_rationale, phy_rationale, thinking, origin, model_id, settings_json, extra_json) FROM STDIN";
-
-// The videos the import wrote evaluations for, counted again at its end (the triggers for added
-// evaluations stand aside meanwhile).
-constexpr const char* kTouched =
-    "CREATE TEMPORARY TABLE IF NOT EXISTS vs_import_videos(id bigint PRIMARY KEY) ON COMMIT DROP";
 
 // Each prompt is staged as "first" once per import, where it is met first.
 constexpr const char* kApplyPrompts =
@@ -70,8 +62,7 @@ constexpr const char* kApplyRepeatedVideos =
 
 // %1: the import's time (ms since the epoch), as the per-row upsert binds it.
 constexpr const char* kApplyEvaluations =
-    "WITH w AS (INSERT INTO evaluations(video_id, annotator_id, visual, t2v, phy, visual_rationale, "
-    "t2v_rationale, "
+    "INSERT INTO evaluations(video_id, annotator_id, visual, t2v, phy, visual_rationale, t2v_rationale, "
     "phy_rationale, thinking, origin, model_id, settings_json, created_at, updated_at, extra_json) "
     "SELECT v.id, s.annotator_id, s.visual, s.t2v, s.phy, s.visual_rationale, s.t2v_rationale, "
     "s.phy_rationale, s.thinking, s.origin, s.model_id, s.settings_json, %1, %1, s.extra_json "
@@ -82,8 +73,7 @@ constexpr const char* kApplyEvaluations =
     "t2v_rationale = excluded.t2v_rationale, phy_rationale = excluded.phy_rationale, "
     "thinking = excluded.thinking, origin = excluded.origin, model_id = excluded.model_id, "
     "settings_json = excluded.settings_json, updated_at = excluded.updated_at, "
-    "extra_json = excluded.extra_json RETURNING video_id) "
-    "INSERT INTO vs_import_videos SELECT DISTINCT video_id FROM w ON CONFLICT DO NOTHING";
+    "extra_json = excluded.extra_json";
 
 // Staged rows are applied once this much COPY text is waiting (memory stays bounded).
 constexpr qsizetype kBatchBytes = 32 << 20;
@@ -132,7 +122,6 @@ class Staging {
   Staging(Impl& d, qint64 now) : d_(d), now_(now) {
     d_.db->exec("SET LOCAL work_mem = '64MB'", d_.where);
     d_.db->exec(kStaging, d_.where);
-    d_.db->exec(kTouched, d_.where);
   }
 
   // One row per evaluation an item writes (or one with none); the first carries the item's
@@ -224,7 +213,6 @@ ImportResult importItemsByCopy(Impl& d, const std::function<const FeedbackItem*(
   const qint64 videosBefore = countOf(d, "SELECT count(*) FROM videos");
   ImportPlanner planner(d, options);
   Staging staging(d, planner.now());
-  beginBulkLeaseRoom(*d.db, d.where);
   EvaluationWrite writes[2];
   for (size_t i = 0;; ++i) {
     const FeedbackItem* item = next();
@@ -238,8 +226,6 @@ ImportResult importItemsByCopy(Impl& d, const std::function<const FeedbackItem*(
     written += count;
   }
   staging.apply();
-  endBulkLeaseRoom(*d.db, d.where);
-  d.db->exec(recountLeaseRoomSql("SELECT id FROM vs_import_videos").constData(), d.where);
   d.statement(kRecordImport)
       .bind(1, options.source)
       .bind(2, options.format)
