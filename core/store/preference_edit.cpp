@@ -3,6 +3,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <algorithm>
 
 #include "core/domain/error.h"
 #include "core/store/store_types.h"
@@ -119,6 +120,47 @@ std::optional<PreferenceEdit> preferenceEditFromJson(const QByteArray& json) {
   if (e.annotator.isEmpty())
     bad(QStringLiteral("no annotator"));
   return e;
+}
+
+void applyPreferenceEdit(const PreferenceEdit& edit, QVector<PreferenceRecord>& preferences,
+                         qint64 annotatorId, qint64 promptId) {
+  if (edit.kind != PreferenceEdit::Kind::Pair)
+    return;
+  const PreferenceRecord& p = edit.pair;
+  const qint64 low = std::min(p.leftVideoId, p.rightVideoId), high = std::max(p.leftVideoId, p.rightVideoId);
+  auto it = std::find_if(preferences.begin(), preferences.end(), [&](const PreferenceRecord& r) {
+    return r.annotatorId == annotatorId && r.dimension == p.dimension &&
+           std::min(r.leftVideoId, r.rightVideoId) == low && std::max(r.leftVideoId, r.rightVideoId) == high;
+  });
+  if (edit.remove) {
+    if (it != preferences.end())
+      preferences.erase(it);
+    return;
+  }
+  PreferenceRecord row = p;
+  row.annotatorId = annotatorId;
+  row.promptId = promptId;
+  if (it != preferences.end()) {
+    row.id = it->id;
+    row.created = it->created;
+    *it = row;
+  } else {
+    row.id = 0;
+    preferences.push_back(row);
+  }
+}
+
+void applyPreferenceEdit(const PreferenceEdit& edit, std::optional<BestOfNPick>& pick, qint64 annotatorId) {
+  if (edit.kind != PreferenceEdit::Kind::Pick)
+    return;
+  if (edit.remove) {
+    pick.reset();
+    return;
+  }
+  BestOfNPick row = edit.pick;
+  row.annotatorId = annotatorId;
+  row.id = pick ? pick->id : 0;
+  pick = row;
 }
 
 }  // namespace vs::store

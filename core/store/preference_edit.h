@@ -6,6 +6,7 @@
 // Values are absolute, so applying an edit twice leaves the same rows (and history) as once.
 #include <QByteArray>
 #include <QString>
+#include <QVector>
 #include <optional>
 
 #include "core/domain/preference.h"
@@ -37,5 +38,12 @@ PreferenceEdit preferenceEditOf(const BestOfNPickChange& change, const QString& 
 // preference kind (an evaluation edit), Kind::InvalidData for a preference entry it cannot read.
 QByteArray preferenceEditToJson(const PreferenceEdit& edit);
 std::optional<PreferenceEdit> preferenceEditFromJson(const QByteArray& json);
+
+// The edit applied in memory (what the window shows while it waits), as the store would:
+// `preferences` are one person's (`annotatorId`) on `promptId`; a pair edit replaces or removes
+// the row of its unordered pair and dimension. A pick edit of another prompt changes nothing.
+void applyPreferenceEdit(const PreferenceEdit& edit, QVector<PreferenceRecord>& preferences,
+                         qint64 annotatorId, qint64 promptId);
+void applyPreferenceEdit(const PreferenceEdit& edit, std::optional<BestOfNPick>& pick, qint64 annotatorId);
 
 }  // namespace vs::store
