@@ -13,6 +13,7 @@
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QSignalSpy>
 #include <QStatusBar>
 #include <QUndoStack>
 #include <QtTest>
@@ -139,7 +140,8 @@ class TestOfflineJournal : public QObject {
     ui::PreferenceSession* session = w->preferenceView()->session();
     QVERIFY(session);
     session->setRandomSeed(7);
-    key(w.get(), Qt::Key_3, Qt::ControlModifier);  // preference mode
+    QSignalSpy failures(session, &ui::PreferenceSession::failed);  // "Not saved: …"
+    key(w.get(), Qt::Key_3, Qt::ControlModifier);                  // preference mode
     QVERIFY(w->preferenceMode());
     struct Choice {
       qint64 left, right;
@@ -176,6 +178,7 @@ class TestOfflineJournal : public QObject {
     choose(Qt::Key_Comma, PreferenceChoice::Left);
     QCOMPARE(session->answeredPairs(), 3);
     QCOMPARE(label->text(), QStringLiteral("Offline — 4 edit(s) kept on this computer"));
+    QCOMPARE(failures.count(), 0);
     const auto fourth = session->currentPair();
 
     QVERIFY(cluster_->startServer());
@@ -206,6 +209,59 @@ class TestOfflineJournal : public QObject {
       QCOMPARE(EditJournal(EditJournal::pathFor(uri, QStringLiteral("bo")), uri).pendingCount(), 0);
       QCOMPARE(Store(uri).preferences().size(), 4);
     }
+  }
+
+  // Best-of-N while the server is stopped: worst, a new best and its undo (Ctrl+Alt+2, Alt+3,
+  // Ctrl+Z) show at once; after the restart the pick is the one left, its history has each step.
+  void bestOfNPicksWhileTheServerIsAway() {
+    const QString uri = cluster_->createDatabase(QStringLiteral("picks"));
+    {
+      Store s(uri, OpenMode::CreateNew);
+      addVideos(s, 4);
+    }
+    auto w = openAs(QStringLiteral("cy"), uri);
+    QVERIFY(w);
+    ui::PreferenceSession* session = w->preferenceView()->session();
+    QVERIFY(session);
+    session->setRandomSeed(5);
+    QSignalSpy failures(session, &ui::PreferenceSession::failed);
+    key(w.get(), Qt::Key_3, Qt::ControlModifier);
+    key(w.get(), Qt::Key_B, Qt::ControlModifier | Qt::ShiftModifier);  // pairs -> Best of N
+    const QVector<qint64> tiles = session->tiles();
+    QCOMPARE(tiles.size(), 4);
+    key(w.get(), Qt::Key_1, Qt::AltModifier);  // online: best is tile 1
+    QCOMPARE(session->currentPick()->bestVideoId, tiles[0]);
+
+    QVERIFY(cluster_->stopServer());
+    key(w.get(), Qt::Key_2, Qt::ControlModifier | Qt::AltModifier);  // worst: tile 2
+    QVERIFY(session->currentPick());
+    QCOMPARE(session->currentPick()->worstVideoId, std::optional<qint64>(tiles[1]));
+    key(w.get(), Qt::Key_3, Qt::AltModifier);  // best: tile 3 (the worst stays)
+    QCOMPARE(session->currentPick()->bestVideoId, tiles[2]);
+    QCOMPARE(session->currentPick()->worstVideoId, std::optional<qint64>(tiles[1]));
+    key(w.get(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(session->currentPick()->bestVideoId, tiles[0]);
+    QLabel* label = offlineLabel(*w);
+    QVERIFY(label);
+    QCOMPARE(label->text(), QStringLiteral("Offline — 3 edit(s) kept on this computer"));
+    QCOMPARE(failures.count(), 0);
+
+    QVERIFY(cluster_->startServer());
+    QTRY_COMPARE_WITH_TIMEOUT(label->text(), QStringLiteral("All edits sent"), 20000);
+    Store check(uri);
+    const auto pick =
+        check.findBestOfNPick(check.findAnnotator(QStringLiteral("cy"))->id, session->promptId());
+    QVERIFY(pick);
+    QCOMPARE(pick->bestVideoId, tiles[0]);
+    QCOMPARE(pick->worstVideoId, std::optional<qint64>(tiles[1]));
+    QCOMPARE(pick->candidateVideoIds, tiles);
+    QStringList best;
+    for (const store::PreferenceHistoryEntry& h : check.bestOfNPickHistory(pick->id)) {
+      if (h.field == QLatin1String("created") || h.field == QLatin1String("best_id"))
+        best << h.newValue.toString();
+    }
+    QCOMPARE(best,
+             (QStringList{QString::number(tiles[0]), QString::number(tiles[2]), QString::number(tiles[0])}));
   }
 
   void editsWhileTheServerIsAwayArriveInOrder() {
