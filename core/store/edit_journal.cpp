@@ -67,7 +67,9 @@ EditJournal::EditJournal(const QString& file, const QString& project)
     Entry e;
     e.seq = q.value(0).toLongLong();
     try {
-      e.edit = evaluationEditFromJson(q.value(1).toByteArray());
+      e.preference = preferenceEditFromJson(q.value(1).toByteArray());
+      if (!e.preference)
+        e.edit = evaluationEditFromJson(q.value(1).toByteArray());
     } catch (const Error& bad) {
       // Unreadable entries are kept aside (with the text) rather than lost.
       exec(QStringLiteral("INSERT OR REPLACE INTO refused(seq, edit_json, reason, refused_at) "
@@ -96,20 +98,32 @@ void EditJournal::exec(const QString& sql, const QVariantList& values) {
 }
 
 qint64 EditJournal::append(const EvaluationEdit& edit) {
+  Entry entry;
+  entry.edit = edit;
+  return appendEntry(evaluationEditToJson(edit), entry);
+}
+
+qint64 EditJournal::append(const PreferenceEdit& edit) {
+  Entry entry;
+  entry.preference = edit;
+  return appendEntry(preferenceEditToJson(edit), entry);
+}
+
+qint64 EditJournal::appendEntry(const QByteArray& json, Entry entry) {
   QSqlQuery q(database(connection_));
   q.prepare(QStringLiteral("INSERT INTO pending(edit_json, kept_at) VALUES (?, ?)"));
-  q.bindValue(0, QString::fromUtf8(evaluationEditToJson(edit)));
+  q.bindValue(0, QString::fromUtf8(json));
   q.bindValue(1, QDateTime::currentMSecsSinceEpoch());
   if (!q.exec())
     throw Error(Error::Kind::Io, file_, QStringLiteral("cannot keep the edit: %1").arg(q.lastError().text()));
-  const qint64 seq = q.lastInsertId().toLongLong();
-  pending_.append({seq, edit});
-  return seq;
+  entry.seq = q.lastInsertId().toLongLong();
+  pending_.append(entry);
+  return entry.seq;
 }
 
 bool EditJournal::hasPendingFor(qint64 videoId, const QString& annotator) const {
   return std::any_of(pending_.begin(), pending_.end(), [&](const Entry& e) {
-    return e.edit.videoId == videoId && e.edit.annotator == annotator;
+    return !e.preference && e.edit.videoId == videoId && e.edit.annotator == annotator;
   });
 }
 
@@ -157,7 +171,9 @@ QVector<EditJournal::Refused> EditJournal::refused() const {
     Refused r;
     r.seq = q.value(0).toLongLong();
     try {
-      r.edit = evaluationEditFromJson(q.value(1).toByteArray());
+      r.preference = preferenceEditFromJson(q.value(1).toByteArray());
+      if (!r.preference)
+        r.edit = evaluationEditFromJson(q.value(1).toByteArray());
     } catch (const Error&) {
       // kept as text in the file; shown without its content
     }

@@ -11,18 +11,21 @@
 #include <QVector>
 
 #include "core/store/evaluation_edit.h"
+#include "core/store/preference_edit.h"
 
 namespace vs::store {
 
 class EditJournal {
  public:
   struct Entry {
-    qint64 seq = 0;  // order of arrival (increasing)
-    EvaluationEdit edit;
+    qint64 seq = 0;       // order of arrival (increasing)
+    EvaluationEdit edit;  // empty (no video) when the entry is a preference choice
+    std::optional<PreferenceEdit> preference;
   };
   struct Refused {
     qint64 seq = 0;
     EvaluationEdit edit;
+    std::optional<PreferenceEdit> preference;
     QString reason;
     QDateTime at;  // UTC, when it was set aside
   };
@@ -41,6 +44,7 @@ class EditJournal {
 
   // Appends `edit` after every pending one; on disk when it returns. Returns its seq.
   qint64 append(const EvaluationEdit& edit);
+  qint64 append(const PreferenceEdit& edit);
   const QVector<Entry>& pending() const { return pending_; }  // oldest first
   bool isEmpty() const { return pending_.isEmpty(); }
   int pendingCount() const { return int(pending_.size()); }
@@ -52,6 +56,7 @@ class EditJournal {
   QVector<Refused> refused() const;  // oldest first
 
  private:
+  qint64 appendEntry(const QByteArray& json, Entry entry);
   void exec(const QString& sql, const QVariantList& values = {});
 
   QString file_;

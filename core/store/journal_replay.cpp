@@ -26,7 +26,11 @@ ReplayResult replayJournal(EditJournal& journal, Store& store, int maxEntries, q
          (budgetMs < 0 || clock.elapsed() < budgetMs)) {
     const EditJournal::Entry entry = journal.pending().front();
     try {
-      store.applyEvaluationEdit(entry.edit);
+      if (entry.preference) {
+        store.applyPreferenceEdit(*entry.preference);
+      } else {
+        store.applyEvaluationEdit(entry.edit);
+      }
     } catch (const Error& e) {
       if (isTransientWriteFailure(e)) {
         result.stopped = true;
@@ -37,12 +41,20 @@ ReplayResult replayJournal(EditJournal& journal, Store& store, int maxEntries, q
       journal.setAside(entry.seq, e.full());
       ++result.refused;
       result.reason = e.full();
-      result.videos.append(entry.edit.videoId);
+      if (entry.preference) {
+        ++result.preferences;
+      } else {
+        result.videos.append(entry.edit.videoId);
+      }
       continue;
     }
     journal.remove(entry.seq);
     ++result.sent;
-    result.videos.append(entry.edit.videoId);
+    if (entry.preference) {
+      ++result.preferences;
+    } else {
+      result.videos.append(entry.edit.videoId);
+    }
   }
   return result;
 }

@@ -28,6 +28,7 @@
 #include "core/domain/video.h"
 #include "core/domain/error.h"
 #include "core/store/evaluation_edit.h"
+#include "core/store/preference_edit.h"
 #include "core/store/store_types.h"
 
 namespace vs::store {
@@ -136,6 +137,11 @@ class Store {
   PreferenceChange recordPreference(const PreferenceRecord& preference);
   // Undo of `change`: restores `change.before`, or deletes the row when the change created it.
   void revertPreference(const PreferenceChange& change);
+  // A preference choice, Best-of-N pick or undo kept while the server was away
+  // (preference_edit.h), in one committed transaction: the person (made when new), then the
+  // row of the key written, or removed. A row that already holds the values is left as it is,
+  // so the same edit applied twice changes nothing (no second history row).
+  void applyPreferenceEdit(const PreferenceEdit& edit);
   bool removePreference(qint64 preferenceId);  // false when there was none
   std::optional<PreferenceRecord> findPreference(qint64 annotatorId, qint64 videoA, qint64 videoB,
                                                  PreferenceDimension dimension) const;

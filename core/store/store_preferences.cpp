@@ -297,6 +297,40 @@ void Store::revertPreference(const PreferenceChange& change) {
   transaction.commit();
 }
 
+void Store::applyPreferenceEdit(const PreferenceEdit& edit) {
+  const QString at =
+      QStringLiteral("%1: %2 kept while offline")
+          .arg(d_->where, edit.kind == PreferenceEdit::Kind::Pair ? QStringLiteral("preference")
+                                                                  : QStringLiteral("Best-of-N pick"));
+  Transaction transaction(*d_->db, d_->where, d_->busyTimeoutMs);
+  const qint64 annotatorId = d_->ensureAnnotator(edit.annotator, AnnotatorKind::Human);
+  if (edit.kind == PreferenceEdit::Kind::Pair) {
+    PreferenceRecord p = edit.pair;
+    p.annotatorId = annotatorId;
+    const auto now = findPreferenceIn(*d_, annotatorId, p.leftVideoId, p.rightVideoId, p.dimension);
+    if (edit.remove) {
+      if (now)
+        d_->statement("DELETE FROM preferences WHERE id = ?").bind(1, now->id).run();
+    } else if (!now || now->leftVideoId != p.leftVideoId || now->rightVideoId != p.rightVideoId ||
+               now->choice != p.choice || now->order != p.order || now->swapped != p.swapped ||
+               now->reason != p.reason || now->timeSpentMs != p.timeSpentMs) {
+      writePreference(*d_, p, at, false);
+    }
+  } else {
+    BestOfNPick p = edit.pick;
+    p.annotatorId = annotatorId;
+    const auto now = findPickIn(*d_, annotatorId, p.promptId);
+    if (edit.remove) {
+      if (now)
+        d_->statement("DELETE FROM best_of_n_picks WHERE id = ?").bind(1, now->id).run();
+    } else if (!now || now->candidateVideoIds != p.candidateVideoIds || now->bestVideoId != p.bestVideoId ||
+               now->worstVideoId != p.worstVideoId || now->timeSpentMs != p.timeSpentMs) {
+      writePick(*d_, p, at, false);
+    }
+  }
+  transaction.commit();
+}
+
 bool Store::removePreference(qint64 preferenceId) {
   Transaction transaction(*d_->db, d_->where, d_->busyTimeoutMs);
   d_->statement("DELETE FROM preferences WHERE id = ?").bind(1, preferenceId).run();

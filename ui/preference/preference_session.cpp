@@ -7,6 +7,7 @@
 #include "core/domain/error.h"
 #include "core/store/store.h"
 #include "ui/preference/preference_commands.h"
+#include "ui/project/offline_edits.h"
 
 namespace vs::ui {
 
@@ -98,10 +99,7 @@ std::optional<analysis::Comparison> PreferenceSession::known(PreferenceDimension
 void PreferenceSession::recompute() {
   stored_.clear();
   if (promptId_ != 0) {
-    store::PreferenceFilter filter;
-    filter.annotatorId = annotatorId_;
-    filter.promptId = promptId_;
-    stored_ = store_.preferences(filter);
+    stored_ = readPreferences();
   }
   const std::optional<ShownPair> before = current_;
   current_.reset();
@@ -216,10 +214,73 @@ std::optional<BestOfNPick> PreferenceSession::currentPick() const {
     return std::nullopt;
   }
   try {
-    return store_.findBestOfNPick(annotatorId_, promptId_);
+    return readPick();
   } catch (const Error&) {
     return std::nullopt;
   }
+}
+
+QVector<PreferenceRecord> PreferenceSession::readPreferences() {
+  QVector<PreferenceRecord> rows;
+  const bool known = seenPrompt_ == promptId_;
+  if (offline_ && offline_->isOffline() && known) {
+    rows = seen_;  // no try while the server is known to be away
+  } else {
+    try {
+      store::PreferenceFilter filter;
+      filter.annotatorId = annotatorId_;
+      filter.promptId = promptId_;
+      rows = store_.preferences(filter);
+      if (offline_) {
+        if (!known)
+          seenPick_.reset();
+        seen_ = rows;
+        seenPrompt_ = promptId_;
+      }
+    } catch (const store::ConnectionLost&) {
+      if (!offline_)
+        throw;
+      offline_->connectionLost();
+      rows = known ? seen_ : QVector<PreferenceRecord>{};
+    }
+  }
+  if (offline_) {
+    QVector<qint64> ids;
+    for (const Video& v : candidates_)
+      ids.append(v.id);
+    offline_->overlay(ids, promptId_, rows, annotatorId_);
+  }
+  return rows;
+}
+
+std::optional<BestOfNPick> PreferenceSession::readPick() const {
+  if (!offline_)
+    return store_.findBestOfNPick(annotatorId_, promptId_);
+  std::optional<BestOfNPick> pick;
+  if (offline_->isOffline() && seenPrompt_ == promptId_) {
+    pick = seenPick_;
+  } else {
+    try {
+      pick = store_.findBestOfNPick(annotatorId_, promptId_);
+      if (seenPrompt_ == promptId_)
+        seenPick_ = pick;
+    } catch (const store::ConnectionLost&) {
+      offline_->connectionLost();
+      pick = seenPrompt_ == promptId_ ? seenPick_ : std::nullopt;
+    }
+  }
+  offline_->overlay(promptId_, pick, annotatorId_);
+  return pick;
+}
+
+std::optional<PreferenceRecord> PreferenceSession::shownPreference(qint64 a, qint64 b,
+                                                                   PreferenceDimension dimension) const {
+  for (const PreferenceRecord& p : stored_) {
+    if (p.dimension == dimension && std::min(p.leftVideoId, p.rightVideoId) == std::min(a, b) &&
+        std::max(p.leftVideoId, p.rightVideoId) == std::max(a, b))
+      return p;
+  }
+  return std::nullopt;
 }
 
 bool PreferenceSession::pickBest(int tile) {

@@ -38,6 +38,8 @@ struct ShownPair {
   int remainingAtMost = 0;
 };
 
+class OfflineEdits;
+
 class PreferenceSession : public QObject {
   Q_OBJECT
  public:
@@ -47,6 +49,10 @@ class PreferenceSession : public QObject {
   store::Store& store() { return store_; }
   qint64 annotatorId() const { return annotatorId_; }
   void setReadOnly(bool readOnly) { readOnly_ = readOnly; }
+  // A team project's offline journal (may be null): choices the server cannot take wait there,
+  // and what waits is shown over what the server (or, while it is away, this window) knew.
+  void setOfflineEdits(OfflineEdits* offline) { offline_ = offline; }
+  OfflineEdits* offlineEdits() const { return offline_; }
   bool isReadOnly() const { return readOnly_; }
 
   void setSchedule(analysis::ScheduleMethod method);
@@ -72,6 +78,8 @@ class PreferenceSession : public QObject {
   QVector<QVector<qint64>> ranking(PreferenceDimension dimension) const;
   QVector<PreferenceDimension> dimensions() const;  // judged in this scope
   int answeredPairs() const;                        // stored preferences of this person on this prompt
+  // This person's preference of the unordered pair on `dimension`, as shown (waiting ones too).
+  std::optional<PreferenceRecord> shownPreference(qint64 a, qint64 b, PreferenceDimension dimension) const;
 
   // --- Best-of-N ------------------------------------------------------------------------------
   // The tiles in the order shown (blind: drawn at random once per prompt), at most 9.
@@ -87,6 +95,8 @@ class PreferenceSession : public QObject {
   // After a command wrote the store for `promptId`: follow it there and recompute.
   void storeChanged(qint64 promptId);
   void reportFailure(const QString& message);
+  // Reads this person's preferences again (after waiting choices were sent).
+  void reload() { recompute(); }
 
  signals:
   void changed();  // pair, ranking or pick changed; the view redraws
@@ -97,6 +107,10 @@ class PreferenceSession : public QObject {
   void recompute();
   std::optional<analysis::Comparison> known(PreferenceDimension dimension, int first, int second) const;
   void drawTiles();
+  // The person's preferences on the prompt and pick: from the server, or what this window last
+  // read while it is away; waiting choices over them.
+  QVector<PreferenceRecord> readPreferences();
+  std::optional<BestOfNPick> readPick() const;
 
   store::Store& store_;
   QUndoStack& undo_;
@@ -111,6 +125,10 @@ class PreferenceSession : public QObject {
   qint64 promptId_ = 0;
   QVector<Video> candidates_;
   QVector<PreferenceRecord> stored_;  // this person's preferences on the prompt
+  OfflineEdits* offline_ = nullptr;
+  qint64 seenPrompt_ = 0;           // the prompt of seen_ and seenPick_
+  QVector<PreferenceRecord> seen_;  // as last read from the server
+  mutable std::optional<BestOfNPick> seenPick_;
   std::optional<ShownPair> current_;
   // Left/right order drawn for a pair, kept while the prompt is shown (key: dim, first, second).
   QHash<QString, bool> swaps_;

@@ -12,6 +12,7 @@
 #include <QVBoxLayout>
 
 #include "core/library/video_locator.h"
+#include "core/domain/error.h"
 #include "core/store/store.h"
 #include "ui/window/action_registry.h"
 #include "ui/annotation/dimension_names.h"
@@ -454,8 +455,12 @@ void PreferenceView::redraw() {
     showClips();
     return;
   }
-  const auto promptRecord = session_->store().findPrompt(session_->promptId());
-  prompt_->setText(tr("Prompt: %1").arg(promptRecord ? promptRecord->text : QString()));
+  try {
+    const auto promptRecord = session_->store().findPrompt(session_->promptId());
+    prompt_->setText(tr("Prompt: %1").arg(promptRecord ? promptRecord->text : QString()));
+  } catch (const Error&) {
+    // the server is away: the prompt's text stays as last shown
+  }
   const bool blind = session_->blinding() == Blinding::Blind;
   auto key = [this](const QString& id) { return keyText(id); };
   if (pairs) {

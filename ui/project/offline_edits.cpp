@@ -89,6 +89,15 @@ bool OfflineEdits::mustKeep() const {
 
 void OfflineEdits::keep(const store::EvaluationEdit& edit) {
   journal_->append(edit);
+  kept();
+}
+
+void OfflineEdits::keep(const store::PreferenceEdit& edit) {
+  journal_->append(edit);
+  kept();
+}
+
+void OfflineEdits::kept() {
   if (!retry_->isActive() && !slice_->isActive())
     retry_->start();
   setStatus(offline_ ? tr("Offline — %n edit(s) kept on this computer", nullptr, waiting())
@@ -183,6 +192,26 @@ void OfflineEdits::overlay(qint64 videoId, std::optional<Evaluation>& evaluation
   }
 }
 
+void OfflineEdits::overlay(const QVector<qint64>& candidates, qint64 promptId,
+                           QVector<PreferenceRecord>& preferences, qint64 annotatorId) const {
+  for (const store::EditJournal::Entry& e : journal_->pending()) {
+    if (!e.preference || e.preference->annotator != annotator_ ||
+        e.preference->kind != store::PreferenceEdit::Kind::Pair)
+      continue;
+    if (candidates.contains(e.preference->pair.leftVideoId) &&
+        candidates.contains(e.preference->pair.rightVideoId))
+      store::applyPreferenceEdit(*e.preference, preferences, annotatorId, promptId);
+  }
+}
+
+void OfflineEdits::overlay(qint64 promptId, std::optional<BestOfNPick>& pick, qint64 annotatorId) const {
+  for (const store::EditJournal::Entry& e : journal_->pending()) {
+    if (e.preference && e.preference->annotator == annotator_ &&
+        e.preference->kind == store::PreferenceEdit::Kind::Pick && e.preference->pick.promptId == promptId)
+      store::applyPreferenceEdit(*e.preference, pick, annotatorId);
+  }
+}
+
 bool OfflineEdits::refreshKept(QueueModel& queue, AnnotationSession& session, qint64 videoId) {
   QSet<qint64> videos;
   if (videoId != 0) {
@@ -197,7 +226,7 @@ bool OfflineEdits::refreshKept(QueueModel& queue, AnnotationSession& session, qi
     videos.insert(videoId);
   } else {
     for (const store::EditJournal::Entry& e : journal_->pending()) {
-      if (e.edit.annotator == annotator_)
+      if (!e.preference && e.edit.annotator == annotator_)
         videos.insert(e.edit.videoId);
     }
   }

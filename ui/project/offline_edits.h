@@ -12,6 +12,7 @@
 #include <optional>
 
 #include "core/domain/evaluation.h"
+#include "core/domain/preference.h"
 
 class QLabel;
 class QStatusBar;
@@ -21,6 +22,7 @@ namespace vs::store {
 class ChangeWatcher;
 class EditJournal;
 struct EvaluationEdit;
+struct PreferenceEdit;
 class Store;
 }  // namespace vs::store
 
@@ -44,16 +46,23 @@ class OfflineEdits : public QObject {
   ~OfflineEdits() override;
 
   store::EditJournal& journal() { return *journal_; }
+  QString annotator() const { return annotator_; }
   // The server was found away and has not answered since.
   bool isOffline() const { return offline_; }
   // Must the next edit wait in the journal (older ones wait)?
   bool mustKeep() const;
   // Keeps `edit` on this computer (on disk when it returns; throws vs::Error when it cannot).
   void keep(const store::EvaluationEdit& edit);
+  void keep(const store::PreferenceEdit& edit);
   // A read or write found the server away.
   void connectionLost();
   // The person's edits waiting for `videoId`, applied over `evaluation` (what the window shows).
   void overlay(qint64 videoId, std::optional<Evaluation>& evaluation, qint64 annotatorId) const;
+  // The person's preference choices waiting for the pairs among `candidates` (of `promptId`),
+  // and their Best-of-N pick of `promptId`, applied over what the server (or the window) knew.
+  void overlay(const QVector<qint64>& candidates, qint64 promptId, QVector<PreferenceRecord>& preferences,
+               qint64 annotatorId) const;
+  void overlay(qint64 promptId, std::optional<BestOfNPick>& pick, qint64 annotatorId) const;
   // Refreshes the queue's row of `videoId` (every video with waiting edits when 0): from the
   // server, or what this window knows with the waiting edits over it while they wait or the
   // server is away. Always true (the row is refreshed).
@@ -74,6 +83,7 @@ class OfflineEdits : public QObject {
   void statusChanged(const QString& text);
 
  private:
+  void kept();  // after an append: retry soon, say how many wait
   void sendSlice();
   void setStatus(const QString& text);
 

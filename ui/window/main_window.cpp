@@ -21,6 +21,7 @@
 #include "ui/scoring/model_scoring.h"
 #include "ui/player/player_grid.h"
 #include "ui/preference/preference_audit_panel.h"
+#include "ui/preference/preference_session.h"
 #include "ui/preference/preference_view.h"
 #include "ui/project/project_lock.h"
 #include "ui/project/project_names.h"
@@ -197,8 +198,13 @@ bool MainWindow::openProject(const QString& path, BusyPolicy busy) {
             [this](const QString& text) { statusBar()->showMessage(text, 10000); });
   }
   if (!readOnly_ &&
-      (offline_ = OfflineEdits::attach(*store_, annotator, *session_, teamWatch_->watcher(), statusBar())))
+      (offline_ = OfflineEdits::attach(*store_, annotator, *session_, teamWatch_->watcher(), statusBar()))) {
     connect(offline_.get(), &OfflineEdits::allSent, this, &MainWindow::reloadQueue);
+    connect(offline_.get(), &OfflineEdits::allSent, this, [this] {
+      if (PreferenceSession* s = preference_->session(); s && s->promptId() != 0)
+        s->reload();  // the choices that waited are the server's now
+    });
+  }
   session_->setReadOnly(readOnly_);
   scorePanel_->setReadOnly(readOnly_);
   connect(session_.get(), &AnnotationSession::evaluationChanged, this, &MainWindow::refreshVideo);
@@ -208,6 +214,8 @@ bool MainWindow::openProject(const QString& path, BusyPolicy busy) {
   scorePanel_->setRubric(loadProjectRubric(*store_, absolute, !readOnly_).rubric);
   const bool comparing = preference_->isActive();
   preference_->setProject(store_.get(), session_->annotatorId(), undo_, readOnly_, absolute);
+  if (preference_->session())
+    preference_->session()->setOfflineEdits(offline_.get());
   audit_->preferencePanel()->setStore(store_.get());
   settings.setValue(QStringLiteral("session/lastProject"), absolute);
   RecentProjects::add(settings, absolute);

@@ -4,13 +4,16 @@
 // offline with the number of edits kept and shows what was typed; the server comes back and
 // every edit arrives in order (the database, read by a second Store, holds what was typed; the
 // history has each value in turn). A window closed while offline leaves its edits, and the next
-// window on that project sends them. A .vsproj never uses the journal.
+// window on that project sends them. Pairwise choices and their undo made by keyboard while the
+// server is stopped advance the schedule as if stored and arrive after the restart. A .vsproj
+// never uses the journal.
 #include <QApplication>
 #include <QDir>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QSignalSpy>
 #include <QStatusBar>
 #include <QUndoStack>
 #include <QtTest>
@@ -25,6 +28,8 @@
 #include "ui/window/main_window.h"
 #include "ui/queue/queue_model.h"
 #include "ui/annotation/score_panel.h"
+#include "ui/preference/preference_session.h"
+#include "ui/preference/preference_view.h"
 #include "ui/window/typing_guard.h"
 
 using namespace vs;
@@ -119,6 +124,144 @@ class TestOfflineJournal : public QObject {
     cluster_ = test::PgCluster::start(&whyNot);
     if (!cluster_)
       QSKIP(qPrintable(whyNot));
+  }
+
+  // Preference mode while the server is stopped: , . / and Ctrl+Z go on as if stored (the next
+  // pair follows, undo shows the pair again); after the restart exactly the choices left stand.
+  void preferenceChoicesWhileTheServerIsAway() {
+    const QString uri = cluster_->createDatabase(QStringLiteral("prefs"));
+    QVector<qint64> v;
+    {
+      Store s(uri, OpenMode::CreateNew);
+      v = addVideos(s, 4);
+    }
+    auto w = openAs(QStringLiteral("bo"), uri);
+    QVERIFY(w);
+    ui::PreferenceSession* session = w->preferenceView()->session();
+    QVERIFY(session);
+    session->setRandomSeed(7);
+    QSignalSpy failures(session, &ui::PreferenceSession::failed);  // "Not saved: …"
+    key(w.get(), Qt::Key_3, Qt::ControlModifier);                  // preference mode
+    QVERIFY(w->preferenceMode());
+    struct Choice {
+      qint64 left, right;
+      PreferenceChoice choice;
+    };
+    QVector<Choice> made;
+    auto choose = [&](int k, PreferenceChoice c) {
+      const auto pair = session->currentPair();
+      QVERIFY(pair);
+      made.append({pair->left, pair->right, c});
+      key(w.get(), k);
+    };
+    choose(Qt::Key_Comma, PreferenceChoice::Left);  // online
+    QCOMPARE(session->answeredPairs(), 1);
+
+    QVERIFY(cluster_->stopServer());
+    choose(Qt::Key_Period, PreferenceChoice::Right);
+    QCOMPARE(session->answeredPairs(), 2);
+    QLabel* label = offlineLabel(*w);
+    QVERIFY(label);
+    QTRY_VERIFY(label->isVisible());
+    QCOMPARE(label->text(), QStringLiteral("Offline — 1 edit(s) kept on this computer"));
+    const auto third = session->currentPair();
+    QVERIFY(third);  // the schedule went on (4 videos take at least 4 comparisons)
+    QVERIFY(third->left != made[1].left || third->right != made[1].right);
+    choose(Qt::Key_Slash, PreferenceChoice::Tie);
+    QCOMPARE(session->answeredPairs(), 3);
+    made.removeLast();
+    key(w.get(), Qt::Key_Z, Qt::ControlModifier);  // undo the tie: its pair again
+    QCOMPARE(session->answeredPairs(), 2);
+    QVERIFY(session->currentPair());
+    QCOMPARE(session->currentPair()->left, third->left);
+    QCOMPARE(session->currentPair()->right, third->right);
+    choose(Qt::Key_Comma, PreferenceChoice::Left);
+    QCOMPARE(session->answeredPairs(), 3);
+    QCOMPARE(label->text(), QStringLiteral("Offline — 4 edit(s) kept on this computer"));
+    QCOMPARE(failures.count(), 0);
+    const auto fourth = session->currentPair();
+
+    QVERIFY(cluster_->startServer());
+    QTRY_COMPARE_WITH_TIMEOUT(label->text(), QStringLiteral("All edits sent"), 20000);
+    QCOMPARE(session->answeredPairs(), 3);
+    QCOMPARE(session->currentPair().has_value(), fourth.has_value());
+    {
+      Store check(uri);
+      const qint64 bo = check.findAnnotator(QStringLiteral("bo"))->id;
+      QCOMPARE(check.preferences().size(), 3);
+      for (const Choice& c : made) {
+        const auto p = check.findPreference(bo, c.left, c.right, PreferenceDimension::Overall);
+        QVERIFY(p);
+        QCOMPARE(p->leftVideoId, c.left);
+        QCOMPARE(p->rightVideoId, c.right);
+        QCOMPARE(p->choice, c.choice);
+      }
+      // The tie and its undo arrived before the last choice: that row was made afresh.
+      const auto last = check.findPreference(bo, third->left, third->right, PreferenceDimension::Overall);
+      QStringList fields;
+      for (const store::PreferenceHistoryEntry& h : check.preferenceHistory(last->id))
+        fields << h.field + QLatin1Char('=') + h.newValue.toString();
+      QCOMPARE(fields, QStringList{QStringLiteral("created=left")});
+    }
+    // The next choice goes straight to the server.
+    if (fourth) {
+      choose(Qt::Key_Period, PreferenceChoice::Right);
+      QCOMPARE(EditJournal(EditJournal::pathFor(uri, QStringLiteral("bo")), uri).pendingCount(), 0);
+      QCOMPARE(Store(uri).preferences().size(), 4);
+    }
+  }
+
+  // Best-of-N while the server is stopped: worst, a new best and its undo (Ctrl+Alt+2, Alt+3,
+  // Ctrl+Z) show at once; after the restart the pick is the one left, its history has each step.
+  void bestOfNPicksWhileTheServerIsAway() {
+    const QString uri = cluster_->createDatabase(QStringLiteral("picks"));
+    {
+      Store s(uri, OpenMode::CreateNew);
+      addVideos(s, 4);
+    }
+    auto w = openAs(QStringLiteral("cy"), uri);
+    QVERIFY(w);
+    ui::PreferenceSession* session = w->preferenceView()->session();
+    QVERIFY(session);
+    session->setRandomSeed(5);
+    QSignalSpy failures(session, &ui::PreferenceSession::failed);
+    key(w.get(), Qt::Key_3, Qt::ControlModifier);
+    key(w.get(), Qt::Key_B, Qt::ControlModifier | Qt::ShiftModifier);  // pairs -> Best of N
+    const QVector<qint64> tiles = session->tiles();
+    QCOMPARE(tiles.size(), 4);
+    key(w.get(), Qt::Key_1, Qt::AltModifier);  // online: best is tile 1
+    QCOMPARE(session->currentPick()->bestVideoId, tiles[0]);
+
+    QVERIFY(cluster_->stopServer());
+    key(w.get(), Qt::Key_2, Qt::ControlModifier | Qt::AltModifier);  // worst: tile 2
+    QVERIFY(session->currentPick());
+    QCOMPARE(session->currentPick()->worstVideoId, std::optional<qint64>(tiles[1]));
+    key(w.get(), Qt::Key_3, Qt::AltModifier);  // best: tile 3 (the worst stays)
+    QCOMPARE(session->currentPick()->bestVideoId, tiles[2]);
+    QCOMPARE(session->currentPick()->worstVideoId, std::optional<qint64>(tiles[1]));
+    key(w.get(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(session->currentPick()->bestVideoId, tiles[0]);
+    QLabel* label = offlineLabel(*w);
+    QVERIFY(label);
+    QCOMPARE(label->text(), QStringLiteral("Offline — 3 edit(s) kept on this computer"));
+    QCOMPARE(failures.count(), 0);
+
+    QVERIFY(cluster_->startServer());
+    QTRY_COMPARE_WITH_TIMEOUT(label->text(), QStringLiteral("All edits sent"), 20000);
+    Store check(uri);
+    const auto pick =
+        check.findBestOfNPick(check.findAnnotator(QStringLiteral("cy"))->id, session->promptId());
+    QVERIFY(pick);
+    QCOMPARE(pick->bestVideoId, tiles[0]);
+    QCOMPARE(pick->worstVideoId, std::optional<qint64>(tiles[1]));
+    QCOMPARE(pick->candidateVideoIds, tiles);
+    QStringList best;
+    for (const store::PreferenceHistoryEntry& h : check.bestOfNPickHistory(pick->id)) {
+      if (h.field == QLatin1String("created") || h.field == QLatin1String("best_id"))
+        best << h.newValue.toString();
+    }
+    QCOMPARE(best,
+             (QStringList{QString::number(tiles[0]), QString::number(tiles[2]), QString::number(tiles[0])}));
   }
 
   void editsWhileTheServerIsAwayArriveInOrder() {
