@@ -55,13 +55,32 @@ bool inRange(const Scores& scores) {
   return true;
 }
 
-}  // namespace
-
 qint64 countOf(Impl& d, const char* sql) {
   Statement& s = d.statement(sql);
   const qint64 n = s.step() ? s.int64(0) : 0;
   s.reset();
   return n;
+}
+
+}  // namespace
+
+ImportTally::ImportTally(Impl& d)
+    : d_(d),
+      evaluationsBefore_(countOf(d, "SELECT count(*) FROM evaluations")),
+      videosBefore_(countOf(d, "SELECT count(*) FROM videos")) {}
+
+void ImportTally::finish(const ImportOptions& options, qint64 importedAt, qint64 written,
+                         ImportResult& result) {
+  d_.statement("INSERT INTO imports(source, format, annotator, items, imported_at) VALUES (?, ?, ?, ?, ?)")
+      .bind(1, options.source)
+      .bind(2, options.format)
+      .bind(3, options.annotator.isEmpty() ? options.modelAnnotator : options.annotator)
+      .bind(4, result.items)
+      .bind(5, importedAt)
+      .run();
+  result.videosCreated = countOf(d_, "SELECT count(*) FROM videos") - videosBefore_;
+  result.evaluationsCreated = countOf(d_, "SELECT count(*) FROM evaluations") - evaluationsBefore_;
+  result.evaluationsUpdated = written - result.evaluationsCreated;
 }
 
 // The options' annotators are created on first use (the person's before the model's, as they
@@ -158,8 +177,7 @@ ImportResult Store::importItems(const std::function<const FeedbackItem*()>& next
   qint64 written = 0;
   const auto bulk = d.db->bulkScope();
   Transaction transaction(*d.db, d.where, d.busyTimeoutMs);
-  const qint64 evaluationsBefore = countOf(d, "SELECT count(*) FROM evaluations");
-  const qint64 videosBefore = countOf(d, "SELECT count(*) FROM videos");
+  ImportTally tally(d);
   ImportPlanner planner(d, options);
   const QByteArray empty("");
   beginBulkLeaseRoom(*d.db, d.where);  // counted once at the end instead of per evaluation
@@ -252,18 +270,8 @@ ImportResult Store::importItems(const std::function<const FeedbackItem*()>& next
   ids += ']';
   const QByteArray recount = recountLeaseRoomSql(kTouchedIds);
   Statement(*d.db, recount.constData(), d.where).bind(1, ids).run();
-  d.statement(kRecordImport)
-      .bind(1, options.source)
-      .bind(2, options.format)
-      .bind(3, options.annotator.isEmpty() ? options.modelAnnotator : options.annotator)
-      .bind(4, result.items)
-      .bind(5, planner.now())
-      .run();
-  const qint64 evaluationsAfter = countOf(d, "SELECT count(*) FROM evaluations");
-  result.videosCreated = countOf(d, "SELECT count(*) FROM videos") - videosBefore;
+  tally.finish(options, planner.now(), written, result);
   transaction.commit();
-  result.evaluationsCreated = evaluationsAfter - evaluationsBefore;
-  result.evaluationsUpdated = written - result.evaluationsCreated;
   return result;
 }
 

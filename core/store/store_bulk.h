@@ -43,10 +43,20 @@ class ImportPlanner {
   qint64 now_ = 0;
 };
 
-inline constexpr const char* kRecordImport =
-    "INSERT INTO imports(source, format, annotator, items, imported_at) VALUES (?, ?, ?, ?, ?)";
+// What an import did, as both paths report it: counted before its first write and again, with
+// the row in `imports`, after its last (inside the import's transaction).
+class ImportTally {
+ public:
+  explicit ImportTally(Impl& d);
+  // Records the import and fills `result`'s created/updated counts; `written` is how many
+  // evaluation writes the items made.
+  void finish(const ImportOptions& options, qint64 importedAt, qint64 written, ImportResult& result);
 
-qint64 countOf(Impl& d, const char* sql);
+ private:
+  Impl& d_;
+  qint64 evaluationsBefore_ = 0;
+  qint64 videosBefore_ = 0;
+};
 
 // PostgreSQL: the same import as Store::importItems, rows sent with COPY (store_bulk_pg.cpp).
 ImportResult importItemsByCopy(Impl& d, const std::function<const FeedbackItem*()>& next,

@@ -209,8 +209,7 @@ ImportResult importItemsByCopy(Impl& d, const std::function<const FeedbackItem*(
   ImportResult result;
   qint64 written = 0;
   Transaction transaction(*d.db, d.where, d.busyTimeoutMs);
-  const qint64 evaluationsBefore = countOf(d, "SELECT count(*) FROM evaluations");
-  const qint64 videosBefore = countOf(d, "SELECT count(*) FROM videos");
+  ImportTally tally(d);
   ImportPlanner planner(d, options);
   Staging staging(d, planner.now());
   EvaluationWrite writes[2];
@@ -226,18 +225,8 @@ ImportResult importItemsByCopy(Impl& d, const std::function<const FeedbackItem*(
     written += count;
   }
   staging.apply();
-  d.statement(kRecordImport)
-      .bind(1, options.source)
-      .bind(2, options.format)
-      .bind(3, options.annotator.isEmpty() ? options.modelAnnotator : options.annotator)
-      .bind(4, result.items)
-      .bind(5, planner.now())
-      .run();
-  const qint64 evaluationsAfter = countOf(d, "SELECT count(*) FROM evaluations");
-  result.videosCreated = countOf(d, "SELECT count(*) FROM videos") - videosBefore;
+  tally.finish(options, planner.now(), written, result);
   transaction.commit();
-  result.evaluationsCreated = evaluationsAfter - evaluationsBefore;
-  result.evaluationsUpdated = written - result.evaluationsCreated;
   return result;
 }
 
