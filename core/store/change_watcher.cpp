@@ -1,6 +1,6 @@
 #include "core/store/change_watcher.h"
 
-#include <libpq-fe.h>
+#include "core/store/libpq.h"
 #include <QSocketNotifier>
 #include <QTimer>
 
@@ -36,20 +36,20 @@ bool ChangeWatcher::connectNow() {
   const QByteArray uri = project_.toUtf8();
   const char* keys[] = {"dbname", "application_name", "connect_timeout", nullptr};
   const char* values[] = {uri.constData(), "vscore-watch", "2", nullptr};
-  pg_conn* conn = PQconnectdbParams(keys, values, 1);
-  if (!conn || PQstatus(conn) != CONNECTION_OK) {
-    PQfinish(conn);
+  pg_conn* conn = libpq().PQconnectdbParams(keys, values, 1);
+  if (!conn || libpq().PQstatus(conn) != CONNECTION_OK) {
+    libpq().PQfinish(conn);
     return false;
   }
-  PGresult* r = PQexec(conn, "LISTEN vs_changes");
-  const bool listening = PQresultStatus(r) == PGRES_COMMAND_OK;
-  PQclear(r);
-  if (!listening || PQsetnonblocking(conn, 1) != 0) {
-    PQfinish(conn);
+  PGresult* r = libpq().PQexec(conn, "LISTEN vs_changes");
+  const bool listening = libpq().PQresultStatus(r) == PGRES_COMMAND_OK;
+  libpq().PQclear(r);
+  if (!listening || libpq().PQsetnonblocking(conn, 1) != 0) {
+    libpq().PQfinish(conn);
     return false;
   }
   conn_ = conn;
-  notifier_ = new QSocketNotifier(PQsocket(conn_), QSocketNotifier::Read, this);
+  notifier_ = new QSocketNotifier(libpq().PQsocket(conn_), QSocketNotifier::Read, this);
   connect(notifier_, &QSocketNotifier::activated, this, &ChangeWatcher::readNotifications);
   return true;
 }
@@ -60,23 +60,23 @@ void ChangeWatcher::disconnectNow() {
     notifier_->deleteLater();
     notifier_ = nullptr;
   }
-  PQfinish(conn_);
+  libpq().PQfinish(conn_);
   conn_ = nullptr;
 }
 
 void ChangeWatcher::readNotifications() {
   if (!conn_)
     return;
-  if (PQconsumeInput(conn_) == 0 || PQstatus(conn_) != CONNECTION_OK) {
+  if (libpq().PQconsumeInput(conn_) == 0 || libpq().PQstatus(conn_) != CONNECTION_OK) {
     disconnectNow();
     emit online(false);
     retry_->start();
     return;
   }
-  while (PGnotify* n = PQnotifies(conn_)) {
+  while (PGnotify* n = libpq().PQnotifies(conn_)) {
     // Payload: "<table> <backend pid of the writer>".
     const QString payload = QString::fromUtf8(n->extra);
-    PQfreemem(n);
+    libpq().PQfreemem(n);
     const QString table = payload.section(QLatin1Char(' '), 0, 0);
     const qint64 writer = payload.section(QLatin1Char(' '), 1, 1).toLongLong();
     if (writer != ownSession_)

@@ -9,7 +9,7 @@
 // back with PostgreSQL's shortest exact form, so a value reads back bit for bit.
 // Passwords only come from libpq's own means (PGPASSWORD, PGPASSFILE, a service file): a URI
 // that carries one is refused.
-#include <libpq-fe.h>
+#include "core/store/libpq.h"
 #include <QElapsedTimer>
 #include <QUrl>
 #include <QUrlQuery>
@@ -29,10 +29,12 @@ constexpr qint64 kWriterLock = 0x56535031;
 constexpr Oid kInt8 = 20, kInt2 = 21, kInt4 = 23, kFloat4 = 700, kFloat8 = 701, kNumeric = 1700;
 
 [[noreturn]] void throwPg(PGconn* conn, const PGresult* result, const QString& where) {
-  const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
-  QString message = QString::fromUtf8(result ? PQresultErrorMessage(result) : PQerrorMessage(conn)).trimmed();
+  const char* state = result ? libpq().PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+  QString message =
+      QString::fromUtf8(result ? libpq().PQresultErrorMessage(result) : libpq().PQerrorMessage(conn))
+          .trimmed();
   if (message.isEmpty())
-    message = QString::fromUtf8(PQerrorMessage(conn)).trimmed();
+    message = QString::fromUtf8(libpq().PQerrorMessage(conn)).trimmed();
   const QByteArray code(state ? state : "");
   if (code == "55P03" || code == "40001" || code == "40P01") {
     throw Error(Error::Kind::Io, where,
@@ -40,7 +42,7 @@ constexpr Oid kInt8 = 20, kInt2 = 21, kInt4 = 23, kFloat4 = 700, kFloat8 = 701, 
   }
   if (code.startsWith("23"))
     throw Error(Error::Kind::InvalidData, where, message);
-  if (PQstatus(conn) != CONNECTION_OK) {
+  if (libpq().PQstatus(conn) != CONNECTION_OK) {
     throw ConnectionLost(where, QStringLiteral("connection to the server lost: %1").arg(message));
   }
   throw Error(Error::Kind::Io, where, message);
@@ -115,22 +117,24 @@ class PgStatement final : public StatementBackend {
       null_[i] = true;
     }
   }
-  bool isNull(int column) const override { return PQgetisnull(result_, row_, column) != 0; }
+  bool isNull(int column) const override { return libpq().PQgetisnull(result_, row_, column) != 0; }
   qint64 int64(int column) const override {
-    return QByteArray::fromRawData(PQgetvalue(result_, row_, column), PQgetlength(result_, row_, column))
+    return QByteArray::fromRawData(libpq().PQgetvalue(result_, row_, column),
+                                   libpq().PQgetlength(result_, row_, column))
         .toLongLong();
   }
   double real(int column) const override {
-    return QByteArray::fromRawData(PQgetvalue(result_, row_, column), PQgetlength(result_, row_, column))
+    return QByteArray::fromRawData(libpq().PQgetvalue(result_, row_, column),
+                                   libpq().PQgetlength(result_, row_, column))
         .toDouble();
   }
   QByteArray bytes(int column) const override {
-    return QByteArray(PQgetvalue(result_, row_, column), PQgetlength(result_, row_, column));
+    return QByteArray(libpq().PQgetvalue(result_, row_, column), libpq().PQgetlength(result_, row_, column));
   }
   QVariant value(int column) const override {
     if (isNull(column))
       return {};
-    switch (PQftype(result_, column)) {
+    switch (libpq().PQftype(result_, column)) {
       case kInt2:
       case kInt4:
       case kInt8:
@@ -158,7 +162,7 @@ class PgStatement final : public StatementBackend {
   }
   void clearResult() {
     if (result_)
-      PQclear(result_);
+      libpq().PQclear(result_);
     result_ = nullptr;
     row_ = -1;
     rows_ = 0;
@@ -183,18 +187,19 @@ class PgConnection final : public Connection {
     const QByteArray dbname = uri.toUtf8();
     const char* keys[] = {"dbname", "client_encoding", "application_name", nullptr};
     const char* values[] = {dbname.constData(), "UTF8", "vscore", nullptr};
-    conn_ = PQconnectdbParams(keys, values, 1);
-    if (!conn_ || PQstatus(conn_) != CONNECTION_OK) {
-      const QString message = QString::fromUtf8(conn_ ? PQerrorMessage(conn_) : "out of memory").trimmed();
-      PQfinish(conn_);
+    conn_ = libpq().PQconnectdbParams(keys, values, 1);
+    if (!conn_ || libpq().PQstatus(conn_) != CONNECTION_OK) {
+      const QString message =
+          QString::fromUtf8(conn_ ? libpq().PQerrorMessage(conn_) : "out of memory").trimmed();
+      libpq().PQfinish(conn_);
       conn_ = nullptr;
       throw Error(Error::Kind::Io, uri, QStringLiteral("cannot connect: %1").arg(message));
     }
-    PQsetNoticeProcessor(
+    libpq().PQsetNoticeProcessor(
         conn_, [](void*, const char*) {}, nullptr);
     run("SET TIME ZONE 'UTC'", uri_);
   }
-  ~PgConnection() override { PQfinish(conn_); }
+  ~PgConnection() override { libpq().PQfinish(conn_); }
 
   PGconn* raw() const { return conn_; }
   // Bumped by each reconnection: statements prepared before it are gone from the server.
@@ -203,13 +208,13 @@ class PgConnection final : public Connection {
   // only (a transaction in flight is lost with its session and reported as such). True when
   // connected again.
   bool reconnect() {
-    if (PQstatus(conn_) == CONNECTION_OK)
+    if (libpq().PQstatus(conn_) == CONNECTION_OK)
       return false;
-    PQreset(conn_);
-    if (PQstatus(conn_) != CONNECTION_OK)
+    libpq().PQreset(conn_);
+    if (libpq().PQstatus(conn_) != CONNECTION_OK)
       return false;
     ++generation_;
-    PQclear(PQexec(conn_, "SET TIME ZONE 'UTC'"));
+    libpq().PQclear(libpq().PQexec(conn_, "SET TIME ZONE 'UTC'"));
     return true;
   }
   // Starts a transaction; a session the server dropped since the last one is opened again first.
@@ -232,22 +237,24 @@ class PgConnection final : public Connection {
 
   // Runs parameterless SQL; returns the result of the last statement (caller clears).
   PGresult* query(const char* sql, const QString& where) {
-    PGresult* r = PQexec(conn_, sql);
-    const ExecStatusType status = PQresultStatus(r);
+    PGresult* r = libpq().PQexec(conn_, sql);
+    const ExecStatusType status = libpq().PQresultStatus(r);
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
       struct Clear {
         PGresult* r;
-        ~Clear() { PQclear(r); }
+        ~Clear() { libpq().PQclear(r); }
       } clear{r};
       throwPg(conn_, r, where);
     }
     return r;
   }
-  void run(const char* sql, const QString& where) { PQclear(query(sql, where)); }
+  void run(const char* sql, const QString& where) { libpq().PQclear(query(sql, where)); }
   QByteArray scalar(const char* sql, const QString& where) {
     PGresult* r = query(sql, where);
-    QByteArray v = PQntuples(r) > 0 && !PQgetisnull(r, 0, 0) ? QByteArray(PQgetvalue(r, 0, 0)) : QByteArray();
-    PQclear(r);
+    QByteArray v = libpq().PQntuples(r) > 0 && !libpq().PQgetisnull(r, 0, 0)
+                       ? QByteArray(libpq().PQgetvalue(r, 0, 0))
+                       : QByteArray();
+    libpq().PQclear(r);
     return v;
   }
 
@@ -277,46 +284,46 @@ class PgConnection final : public Connection {
     run("COMMIT", where);
   }
   void copyIn(const char* sql, const QByteArray& data, const QString& where) override {
-    PGresult* r = PQexec(conn_, sql);
-    if (PQresultStatus(r) != PGRES_COPY_IN) {
+    PGresult* r = libpq().PQexec(conn_, sql);
+    if (libpq().PQresultStatus(r) != PGRES_COPY_IN) {
       struct Clear {
         PGresult* r;
-        ~Clear() { PQclear(r); }
+        ~Clear() { libpq().PQclear(r); }
       } clear{r};
       throwPg(conn_, r, where);
     }
-    PQclear(r);
+    libpq().PQclear(r);
     // Sent in pieces of 1 MiB; a refused send ends the COPY with an error message instead.
     constexpr qsizetype kPiece = 1 << 20;
     const char* failed = nullptr;
     for (qsizetype at = 0; at < data.size() && !failed; at += kPiece) {
       const int n = static_cast<int>(std::min(kPiece, data.size() - at));
-      if (PQputCopyData(conn_, data.constData() + at, n) != 1)
+      if (libpq().PQputCopyData(conn_, data.constData() + at, n) != 1)
         failed = "sending rows failed";
     }
-    if (PQputCopyEnd(conn_, failed) != 1 && !failed)
+    if (libpq().PQputCopyEnd(conn_, failed) != 1 && !failed)
       failed = "ending COPY failed";
     PGresult* last = nullptr;
-    while (PGresult* next = PQgetResult(conn_)) {
-      PQclear(last);
+    while (PGresult* next = libpq().PQgetResult(conn_)) {
+      libpq().PQclear(last);
       last = next;
     }
     struct Clear {
       PGresult* r;
-      ~Clear() { PQclear(r); }
+      ~Clear() { libpq().PQclear(r); }
     } clear{last};
-    if (!last || PQresultStatus(last) != PGRES_COMMAND_OK)
+    if (!last || libpq().PQresultStatus(last) != PGRES_COMMAND_OK)
       throwPg(conn_, last, where);
-    changes_ = QByteArray(PQcmdTuples(last)).toLongLong();
+    changes_ = QByteArray(libpq().PQcmdTuples(last)).toLongLong();
   }
   void rollback() noexcept override {
     inTransaction_ = false;
-    const PGTransactionStatusType s = PQtransactionStatus(conn_);
+    const PGTransactionStatusType s = libpq().PQtransactionStatus(conn_);
     if (s == PQTRANS_INTRANS || s == PQTRANS_INERROR)
-      PQclear(PQexec(conn_, "ROLLBACK"));
+      libpq().PQclear(libpq().PQexec(conn_, "ROLLBACK"));
   }
   qint64 changes() const override { return changes_; }
-  qint64 sessionId() const override { return PQbackendPID(conn_); }
+  qint64 sessionId() const override { return libpq().PQbackendPID(conn_); }
   int schemaVersion(const QString& where) override {
     if (scalar("SELECT to_regclass('vs_meta') IS NOT NULL", where) != "t")
       return 0;
@@ -368,9 +375,9 @@ PgStatement::PgStatement(PgConnection& c, const char* sql, const QString& where)
 
 PgStatement::~PgStatement() {
   clearResult();
-  if (prepared_ && generation_ == c_.generation() && PQstatus(c_.raw()) == CONNECTION_OK &&
-      PQtransactionStatus(c_.raw()) != PQTRANS_INERROR) {
-    PQclear(PQexec(c_.raw(), ("DEALLOCATE " + name_).constData()));
+  if (prepared_ && generation_ == c_.generation() && libpq().PQstatus(c_.raw()) == CONNECTION_OK &&
+      libpq().PQtransactionStatus(c_.raw()) != PQTRANS_INERROR) {
+    libpq().PQclear(libpq().PQexec(c_.raw(), ("DEALLOCATE " + name_).constData()));
   }
 }
 
@@ -400,16 +407,16 @@ bool PgStatement::execute() {
   if (prepared_ && generation_ != c_.generation())
     prepared_ = false;
   if (!prepared_) {
-    PGresult* r = PQprepare(conn, name_.constData(), t_.sql.constData(), t_.count, nullptr);
-    if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+    PGresult* r = libpq().PQprepare(conn, name_.constData(), t_.sql.constData(), t_.count, nullptr);
+    if (libpq().PQresultStatus(r) != PGRES_COMMAND_OK) {
       const QString where = where_;
       struct Clear {
         PGresult* r;
-        ~Clear() { PQclear(r); }
+        ~Clear() { libpq().PQclear(r); }
       } clear{r};
       throwPg(conn, r, where);
     }
-    PQclear(r);
+    libpq().PQclear(r);
     prepared_ = true;
     generation_ = c_.generation();
   }
@@ -419,19 +426,20 @@ bool PgStatement::execute() {
     params[i] = null_[i] ? nullptr : values_[i].constData();
     lengths[i] = static_cast<int>(values_[i].size());
   }
-  PGresult* r = PQexecPrepared(conn, name_.constData(), t_.count, params.data(), lengths.data(), nullptr, 0);
-  const ExecStatusType status = PQresultStatus(r);
+  PGresult* r =
+      libpq().PQexecPrepared(conn, name_.constData(), t_.count, params.data(), lengths.data(), nullptr, 0);
+  const ExecStatusType status = libpq().PQresultStatus(r);
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
     struct Clear {
       PGresult* r;
-      ~Clear() { PQclear(r); }
+      ~Clear() { libpq().PQclear(r); }
     } clear{r};
     throwPg(conn, r, where_);
   }
-  if (qstrncmp(PQcmdStatus(r), "SELECT", 6) != 0)
-    c_.setChanges(QByteArray(PQcmdTuples(r)).toLongLong());
+  if (qstrncmp(libpq().PQcmdStatus(r), "SELECT", 6) != 0)
+    c_.setChanges(QByteArray(libpq().PQcmdTuples(r)).toLongLong());
   result_ = r;
-  rows_ = status == PGRES_TUPLES_OK ? PQntuples(r) : 0;
+  rows_ = status == PGRES_TUPLES_OK ? libpq().PQntuples(r) : 0;
   row_ = 0;
   return rows_ > 0;
 }
@@ -439,10 +447,10 @@ bool PgStatement::execute() {
 // A password in the URI would end up in shell history, recent lists and error messages.
 void refusePassword(const QString& uri) {
   char* error = nullptr;
-  PQconninfoOption* options = PQconninfoParse(uri.toUtf8().constData(), &error);
+  PQconninfoOption* options = libpq().PQconninfoParse(uri.toUtf8().constData(), &error);
   if (!options) {
     const QString message = QString::fromUtf8(error ? error : "invalid URI").trimmed();
-    PQfreemem(error);
+    libpq().PQfreemem(error);
     throw Error(Error::Kind::Usage, uri, message);
   }
   bool hasPassword = false;
@@ -450,7 +458,7 @@ void refusePassword(const QString& uri) {
     if (qstrcmp(o->keyword, "password") == 0 && o->val && *o->val)
       hasPassword = true;
   }
-  PQconninfoFree(options);
+  libpq().PQconninfoFree(options);
   if (hasPassword) {
     throw Error(Error::Kind::Usage, QStringLiteral("postgresql URI"),
                 QStringLiteral("a password in the project URI is refused: use PGPASSWORD, a password file "
