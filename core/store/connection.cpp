@@ -8,6 +8,10 @@ void Connection::copyIn(const char*, const QByteArray&, const QString& where) {
   throw Error(Error::Kind::Io, where, QStringLiteral("COPY needs a PostgreSQL project"));
 }
 
+qint64 Connection::lastInsertId(const QString& where) const {
+  throw Error(Error::Kind::Io, where, QStringLiteral("the last inserted row id needs a SQLite project"));
+}
+
 Statement::Statement(Connection& db, const char* sql, const QString& where) : impl_(db.prepare(sql, where)) {}
 Statement::~Statement() = default;
 

@@ -48,7 +48,9 @@ class Connection {
   virtual void beginRead(const QString& where) = 0;  // one consistent snapshot
   virtual void commit(const QString& where) = 0;
   virtual void rollback() noexcept = 0;
-  virtual qint64 changes() const = 0;                   // rows written by the last statement run
+  virtual qint64 changes() const = 0;  // rows written by the last statement run
+  // SQLite: the rowid of the last row inserted (not counting triggers). PostgreSQL has none: throws.
+  virtual qint64 lastInsertId(const QString& where) const;
   virtual qint64 sessionId() const { return 0; }        // PostgreSQL: the server process of this connection
   virtual int schemaVersion(const QString& where) = 0;  // 0: empty database
   // PostgreSQL: runs `sql` (a COPY ... FROM STDIN) sending `data`, rows in COPY's text format.

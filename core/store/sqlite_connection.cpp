@@ -212,6 +212,10 @@ class SqliteConnection final : public Connection {
     // spills the same pages to the WAL again and again (measured: 400k writes for 27k items).
     // The cache grows only as needed.
     execSqlite(db_, "PRAGMA cache_size = -262144", path_);
+    // Statement journals in memory: an insert that fires triggers inside a longer transaction
+    // keeps one, and past 64 KB SQLite moves it to a temporary file, so a bulk import wrote two
+    // pages to /var/tmp per row (measured: 460k pwrite calls, 0.64 s of system time, 27k items).
+    execSqlite(db_, "PRAGMA temp_store = MEMORY", path_);
   }
 
   Backend backend() const override { return Backend::Sqlite; }
@@ -229,6 +233,7 @@ class SqliteConnection final : public Connection {
       sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
   }
   qint64 changes() const override { return sqlite3_changes64(db_); }
+  qint64 lastInsertId(const QString&) const override { return sqlite3_last_insert_rowid(db_); }
   int schemaVersion(const QString& where) override {
     return static_cast<int>(queryInt(db_, "PRAGMA user_version", where));
   }
