@@ -38,6 +38,15 @@ constexpr const char* kUpsertEvaluation =
     "settings_json = excluded.settings_json, updated_at = excluded.updated_at, "
     "extra_json = excluded.extra_json";
 
+// The evaluations of a video this import has just created cannot conflict: a plain insert. OR
+// ROLLBACK (the import is all or nothing anyway) lets SQLite skip the statement journal that an
+// upsert, which may abort half way through its triggers, keeps for every row.
+constexpr const char* kInsertEvaluation =
+    "INSERT OR ROLLBACK INTO evaluations(video_id, annotator_id, visual, t2v, phy, visual_rationale, "
+    "t2v_rationale, phy_rationale, thinking, origin, model_id, settings_json, created_at, "
+    "updated_at, extra_json) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14)";
+
 // The videos an import wrote evaluations for, as a JSON array of ids, counted again at the end.
 constexpr const char* kTouchedIds = "SELECT value AS id FROM json_each(?1)";
 
@@ -191,6 +200,7 @@ ImportResult Store::importItems(const std::function<const FeedbackItem*()>& next
   Statement& insertVideo = d.statement(kInsertVideo);
   Statement& updateVideo = d.statement(kUpdateVideo);
   Statement& upsertEvaluation = d.statement(kUpsertEvaluation);
+  Statement& insertEvaluation = d.statement(kInsertEvaluation);
   EvaluationWrite writes[2];
 
   for (size_t i = 0;; ++i) {
@@ -228,7 +238,8 @@ ImportResult Store::importItems(const std::function<const FeedbackItem*()>& next
     }
     qint64 videoId = 0;
     insertVideo.run();
-    if (d.db->changes() == 1) {
+    const bool newVideo = d.db->changes() == 1;
+    if (newVideo) {
       videoId = d.db->lastInsertId(d.where);
     } else {
       updateVideo.bind(1, item.videoName).bind(3, url);
@@ -242,14 +253,16 @@ ImportResult Store::importItems(const std::function<const FeedbackItem*()>& next
 
     for (int w = 0; w < count; ++w) {
       const EvaluationWrite& e = writes[w];
-      upsertEvaluation.bind(1, videoId).bind(2, e.annotatorId);
+      const bool fresh = newVideo && (w == 0 || e.annotatorId != writes[0].annotatorId);
+      Statement& write = fresh ? insertEvaluation : upsertEvaluation;
+      write.bind(1, videoId).bind(2, e.annotatorId);
       for (int k = 0; k < 3; ++k) {
-        upsertEvaluation.bind(3 + k, e.scores->value[static_cast<size_t>(k)]);
-        upsertEvaluation.bind(6 + k, *e.rationale[k]);
+        write.bind(3 + k, e.scores->value[static_cast<size_t>(k)]);
+        write.bind(6 + k, *e.rationale[k]);
       }
-      upsertEvaluation.bind(9, *e.thinking).bind(10, *e.origin).bind(11, *e.modelId).bind(12, *e.settings);
-      upsertEvaluation.bind(13, planner.now()).bind(14, *e.extraJson);
-      upsertEvaluation.run();
+      write.bind(9, *e.thinking).bind(10, *e.origin).bind(11, *e.modelId).bind(12, *e.settings);
+      write.bind(13, planner.now()).bind(14, *e.extraJson);
+      write.run();
       ++written;
     }
     if (count > 0 && (touched.empty() || touched.back() != videoId))
