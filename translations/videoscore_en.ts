@@ -17,6 +17,13 @@
     </message>
 </context>
 <context>
+    <name>ModelView</name>
+    <message>
+        <source>random-weight demo model — not a real judgement</source>
+        <translation>random-weight demo model — not a real judgement</translation>
+    </message>
+</context>
+<context>
     <name>PlayerActions</name>
     <message>
         <source>Play / pause</source>
@@ -116,6 +123,48 @@
     </message>
 </context>
 <context>
+    <name>QDialog</name>
+    <message>
+        <source>VideoFeedback2 JSON</source>
+        <translation>VideoFeedback2 JSON</translation>
+    </message>
+    <message>
+        <source>VideoFeedback2 JSON Lines</source>
+        <translation>VideoFeedback2 JSON Lines</translation>
+    </message>
+    <message>
+        <source>CSV (VideoFeedback2 columns)</source>
+        <translation>CSV (VideoFeedback2 columns)</translation>
+    </message>
+    <message>
+        <source>VideoScore2 predictions</source>
+        <translation>VideoScore2 predictions</translation>
+    </message>
+    <message>
+        <source>SFT conversations (fine-tuning)</source>
+        <translation>SFT conversations (fine-tuning)</translation>
+    </message>
+    <message>
+        <source>Label Studio tasks</source>
+        <translation>Label Studio tasks</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+</context>
+<context>
+    <name>QProgressDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
     <name>Rubric</name>
     <message>
         <source>How the video looks on its own: sharpness, resolution, colour, stable structure, no artifacts, flicker or distortion.</source>
@@ -191,10 +240,204 @@
     </message>
 </context>
 <context>
-    <name>ModelView</name>
+    <name>vs::ui</name>
     <message>
-        <source>random-weight demo model — not a real judgement</source>
-        <translation>random-weight demo model — not a real judgement</translation>
+        <source>Project rubric</source>
+        <translation>Project rubric</translation>
+    </message>
+    <message>
+        <source>Cannot read the rubric: %1</source>
+        <translation>Cannot read the rubric: %1</translation>
+    </message>
+    <message>
+        <source>The project rubric</source>
+        <translation>The project rubric</translation>
+    </message>
+    <message>
+        <source>The rubric was not saved: %1
+Your text is kept in the editor.</source>
+        <translation>The rubric was not saved: %1
+Your text is kept in the editor.</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::AddVideosDialog</name>
+    <message>
+        <source>one prompt for all</source>
+        <translation>one prompt for all</translation>
+    </message>
+    <message>
+        <source>mapping file</source>
+        <translation>mapping file</translation>
+    </message>
+    <message>
+        <source>Add videos</source>
+        <translation>Add videos</translation>
+    </message>
+    <message>
+        <source>Files and folders to add</source>
+        <translation>Files and folders to add</translation>
+    </message>
+    <message>
+        <source>Add &amp;files…</source>
+        <translation>Add &amp;files…</translation>
+    </message>
+    <message>
+        <source>Add f&amp;older…</source>
+        <translation>Add f&amp;older…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Remove</translation>
+    </message>
+    <message>
+        <source>Videos (%1);;All files (*)</source>
+        <translation>Videos (%1);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Add video files</source>
+        <translation>Add video files</translation>
+    </message>
+    <message>
+        <source>Add a folder of videos</source>
+        <translation>Add a folder of videos</translation>
+    </message>
+    <message>
+        <source>Include sub-folders</source>
+        <translation>Include sub-folders</translation>
+    </message>
+    <message>
+        <source>From a text file beside each clip (clip.txt or prompt.txt)</source>
+        <translation>From a text file beside each clip (clip.txt or prompt.txt)</translation>
+    </message>
+    <message>
+        <source>One prompt for all:</source>
+        <translation>One prompt for all:</translation>
+    </message>
+    <message>
+        <source>Prompt for every clip</source>
+        <translation>Prompt for every clip</translation>
+    </message>
+    <message>
+        <source>From a mapping file:</source>
+        <translation>From a mapping file:</translation>
+    </message>
+    <message>
+        <source>Prompt mapping file</source>
+        <translation>Prompt mapping file</translation>
+    </message>
+    <message>
+        <source>JSON, CSV or VideoFeedback2 file: video_name → prompt</source>
+        <translation>JSON, CSV or VideoFeedback2 file: video_name → prompt</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <source>Add clips no prompt was found for</source>
+        <translation>Add clips no prompt was found for</translation>
+    </message>
+    <message>
+        <source>Prompt:</source>
+        <translation>Prompt:</translation>
+    </message>
+    <message>
+        <source>Mapping files (*.json *.jsonl *.csv);;All files (*)</source>
+        <translation>Mapping files (*.json *.jsonl *.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Generator</source>
+        <translation>Generator</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>Parent folder&apos;s name (generator/clip.mp4)</source>
+        <translation>Parent folder&apos;s name (generator/clip.mp4)</translation>
+    </message>
+    <message>
+        <source>File name (prompt/generator.mp4)</source>
+        <translation>File name (prompt/generator.mp4)</translation>
+    </message>
+    <message>
+        <source>The same for all:</source>
+        <translation>The same for all:</translation>
+    </message>
+    <message>
+        <source>Generator name</source>
+        <translation>Generator name</translation>
+    </message>
+    <message>
+        <source>&amp;Generator:</source>
+        <translation>&amp;Generator:</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>&amp;Batch:</source>
+        <translation>&amp;Batch:</translation>
+    </message>
+    <message>
+        <source>Preview — nothing is written until you add them:</source>
+        <translation>Preview — nothing is written until you add them:</translation>
+    </message>
+    <message>
+        <source>Videos that would be added</source>
+        <translation>Videos that would be added</translation>
+    </message>
+    <message>
+        <source>Video name</source>
+        <translation>Video name</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <source>Prompt from</source>
+        <translation>Prompt from</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <source>choose the prompt mapping file</source>
+        <translation>choose the prompt mapping file</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n video(s) to add.</source>
+        <translation>
+            <numerusform>%n video to add.</numerusform>
+            <numerusform>%n videos to add.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n video(s) found; fix the problems above to add them.</source>
+        <translation>
+            <numerusform>%n video found; fix the problems above to add them.</numerusform>
+            <numerusform>%n videos found; fix the problems above to add them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Add %n video(s)</source>
+        <translation>
+            <numerusform>&amp;Add %n video</numerusform>
+            <numerusform>&amp;Add %n videos</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -300,15 +543,15 @@
     </message>
     <message>
         <source>SRCC ×100</source>
-        <translation type="unfinished"></translation>
+        <translation>SRCC ×100</translation>
     </message>
     <message>
         <source>PLCC ×100</source>
-        <translation type="unfinished"></translation>
+        <translation>PLCC ×100</translation>
     </message>
     <message>
         <source>Value and its bootstrap 95 % confidence interval (%1 resamples)</source>
-        <translation type="unfinished"></translation>
+        <translation>Value and its bootstrap 95 % confidence interval (%1 resamples)</translation>
     </message>
 </context>
 <context>
@@ -323,10 +566,124 @@
     </message>
 </context>
 <context>
+    <name>vs::ui::ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>F&amp;ormat:</translation>
+    </message>
+    <message>
+        <source>File to write</source>
+        <translation>File to write</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;File:</translation>
+    </message>
+    <message>
+        <source>*.%1 files (*.%1);;All files (*)</source>
+        <translation>*.%1 files (*.%1);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Everyone</translation>
+    </message>
+    <message>
+        <source>&amp;Annotator:</source>
+        <translation>&amp;Annotator:</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Any</translation>
+    </message>
+    <message>
+        <source>O&amp;rigin:</source>
+        <translation>O&amp;rigin:</translation>
+    </message>
+    <message>
+        <source>&amp;Model (predictions):</source>
+        <translation>&amp;Model (predictions):</translation>
+    </message>
+    <message>
+        <source>the VideoScore2 instruction; $t2v_prompt is the prompt</source>
+        <translation>the VideoScore2 instruction; $t2v_prompt is the prompt</translation>
+    </message>
+    <message>
+        <source>&amp;Instruction (SFT):</source>
+        <translation>&amp;Instruction (SFT):</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Export</translation>
+    </message>
+    <message>
+        <source>The project has no model results to export as predictions.</source>
+        <translation>The project has no model results to export as predictions.</translation>
+    </message>
+</context>
+<context>
     <name>vs::ui::FrameSource</name>
     <message>
         <source>cannot write %1</source>
         <translation>cannot write %1</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::ImportDialog</name>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>File to import</source>
+        <translation>File to import</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;File:</translation>
+    </message>
+    <message>
+        <source>Exchange files (*.json *.jsonl *.csv);;All files (*)</source>
+        <translation>Exchange files (*.json *.jsonl *.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Detect from the file</source>
+        <translation>Detect from the file</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>F&amp;ormat:</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>default</translation>
+    </message>
+    <message>
+        <source>&amp;Annotator (who gave the scores):</source>
+        <translation>&amp;Annotator (who gave the scores):</translation>
+    </message>
+    <message>
+        <source>&amp;Model (prediction files):</source>
+        <translation>&amp;Model (prediction files):</translation>
+    </message>
+    <message>
+        <source>Folder with the items&apos; videos</source>
+        <translation>Folder with the items&apos; videos</translation>
+    </message>
+    <message>
+        <source>optional: where the items&apos; video files are</source>
+        <translation>optional: where the items&apos; video files are</translation>
+    </message>
+    <message>
+        <source>&amp;Videos folder:</source>
+        <translation>&amp;Videos folder:</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Import</translation>
     </message>
 </context>
 <context>
@@ -732,171 +1089,10 @@ Open it read-only here?</translation>
     </message>
 </context>
 <context>
-    <name>vs::ui::ProjectExchange</name>
-    <message numerus="yes">
-        <source>Reading %n video(s)…</source>
-        <translation>
-            <numerusform>Reading %n video…</numerusform>
-            <numerusform>Reading %n videos…</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Add videos</source>
-        <translation>Add videos</translation>
-    </message>
-    <message>
-        <source>Nothing was added: %1</source>
-        <translation>Nothing was added: %1</translation>
-    </message>
-    <message>
-        <source>Adding videos cancelled; nothing was added.</source>
-        <translation>Adding videos cancelled; nothing was added.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Nothing was added: %n file(s) cannot be used.</source>
-        <translation>
-            <numerusform>Nothing was added: %n file cannot be used.</numerusform>
-            <numerusform>Nothing was added: %n files cannot be used.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 video(s) added, %2 updated.</source>
-        <translation>%1 video(s) added, %2 updated.</translation>
-    </message>
-    <message>
-        <source>Importing %1…</source>
-        <translation>Importing %1…</translation>
-    </message>
-    <message>
-        <source>not a recognised format (choose one)</source>
-        <translation>not a recognised format (choose one)</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation>Import</translation>
-    </message>
-    <message>
-        <source>Nothing was imported: %1</source>
-        <translation>Nothing was imported: %1</translation>
-    </message>
-    <message>
-        <source>Import cancelled; nothing was imported.</source>
-        <translation>Import cancelled; nothing was imported.</translation>
-    </message>
-    <message>
-        <source>%1 items imported (%2 evaluations new, %3 updated, %4 new videos).</source>
-        <translation>%1 items imported (%2 evaluations new, %3 updated, %4 new videos).</translation>
-    </message>
-    <message>
-        <source>Finding the videos was cancelled.</source>
-        <translation>Finding the videos was cancelled.</translation>
-    </message>
-    <message>
-        <source>Videos: %1 found, %2 missing.</source>
-        <translation>Videos: %1 found, %2 missing.</translation>
-    </message>
-    <message>
-        <source>Exporting to %1…</source>
-        <translation>Exporting to %1…</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>Export</translation>
-    </message>
-    <message>
-        <source>Not exported: %1</source>
-        <translation>Not exported: %1</translation>
-    </message>
-    <message>
-        <source>Export cancelled; no file written.</source>
-        <translation>Export cancelled; no file written.</translation>
-    </message>
-    <message>
-        <source>Exported %1 items to %2 (%3).</source>
-        <translation>Exported %1 items to %2 (%3).</translation>
-    </message>
-    <message>
-        <source>Looking for the missing videos…</source>
-        <translation>Looking for the missing videos…</translation>
-    </message>
-    <message>
-        <source>Relink missing videos</source>
-        <translation>Relink missing videos</translation>
-    </message>
-    <message>
-        <source>Relink cancelled; nothing changed.</source>
-        <translation>Relink cancelled; nothing changed.</translation>
-    </message>
-    <message>
-        <source>changed: %1</source>
-        <translation>changed: %1</translation>
-    </message>
-    <message>
-        <source>found: %1</source>
-        <translation>found: %1</translation>
-    </message>
-    <message>
-        <source>missing: %1</source>
-        <translation>missing: %1</translation>
-    </message>
-    <message>
-        <source>%1 found (%2 changed since they were added), %3 still missing, %4 already in place.</source>
-        <translation>%1 found (%2 changed since they were added), %3 still missing, %4 already in place.</translation>
-    </message>
-</context>
-<context>
-    <name>vs::ui::ProjectDialogs</name>
-    <message>
-        <source>Open project</source>
-        <translation>Open project</translation>
-    </message>
-    <message>
-        <source>VideoScore projects (*.vsproj);;All files (*)</source>
-        <translation>VideoScore projects (*.vsproj);;All files (*)</translation>
-    </message>
-    <message>
-        <source>New project</source>
-        <translation>New project</translation>
-    </message>
-    <message>
-        <source>VideoScore projects (*.vsproj)</source>
-        <translation>VideoScore projects (*.vsproj)</translation>
-    </message>
-    <message>
-        <source>Open team project</source>
-        <translation>Open team project</translation>
-    </message>
-    <message>
-        <source>PostgreSQL URI of the project, e.g. postgresql://ana@db.lab.example/videos
-(passwords come from PGPASSWORD, ~/.pgpass or a service file, never from here):</source>
-        <translation>PostgreSQL URI of the project, e.g. postgresql://ana@db.lab.example/videos
-(passwords come from PGPASSWORD, ~/.pgpass or a service file, never from here):</translation>
-    </message>
-    <message>
-        <source>%1 is not a postgresql:// URI.</source>
-        <translation>%1 is not a postgresql:// URI.</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>(none)</translation>
-    </message>
-</context>
-<context>
-    <name>vs::ui::TeamWatch</name>
-    <message>
-        <source>Connected to the team project again; showing everyone&apos;s latest work.</source>
-        <translation>Connected to the team project again; showing everyone&apos;s latest work.</translation>
-    </message>
-    <message>
-        <source>Offline: the team project&apos;s server cannot be reached (retrying).</source>
-        <translation>Offline: the team project&apos;s server cannot be reached (retrying).</translation>
-    </message>
-</context>
-<context>
     <name>vs::ui::ModelScoring</name>
     <message>
         <source>Prompt template: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt template: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) queued for the model.</source>
@@ -916,6 +1112,45 @@ Open it read-only here?</translation>
     <message>
         <source>Worker: cannot run vscore to write the demo model</source>
         <translation>Worker: cannot run vscore to write the demo model</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::OfflineEdits</name>
+    <message>
+        <source>Edits the server could not take yet are kept in %1</source>
+        <translation>Edits the server could not take yet are kept in %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline — %n edit(s) kept on this computer</source>
+        <translation>
+            <numerusform>Offline — %n edit kept on this computer</numerusform>
+            <numerusform>Offline — %n edits kept on this computer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending %n kept edit(s)…</source>
+        <translation>
+            <numerusform>Sending %n kept edit…</numerusform>
+            <numerusform>Sending %n kept edits…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n edit(s) kept on this computer; the server cannot take them yet (retrying): %1</source>
+        <translation>
+            <numerusform>%n edit kept on this computer; the server cannot take it yet (retrying): %1</numerusform>
+            <numerusform>%n edits kept on this computer; the server cannot take them yet (retrying): %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All edits sent but %n the server refused; they are kept aside on this computer: %1</source>
+        <translation>
+            <numerusform>All edits sent but %n the server refused; it is kept aside on this computer: %1</numerusform>
+            <numerusform>All edits sent but %n the server refused; they are kept aside on this computer: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All edits sent</source>
+        <translation>All edits sent</translation>
     </message>
 </context>
 <context>
@@ -987,8 +1222,8 @@ Open it read-only here?</translation>
         <translation>Preferences: %1</translation>
     </message>
     <message>
-        <source>Preferences: none yet. Compare a prompt's videos in preference mode (%1).</source>
-        <translation>Preferences: none yet. Compare a prompt's videos in preference mode (%1).</translation>
+        <source>Preferences: none yet. Compare a prompt&apos;s videos in preference mode (%1).</source>
+        <translation>Preferences: none yet. Compare a prompt&apos;s videos in preference mode (%1).</translation>
     </message>
     <message>
         <source>Preferences: %1 pairs and %2 Best-of-N picks by people; model: %3</source>
@@ -1035,8 +1270,8 @@ Open it read-only here?</translation>
         <translation>%1 left, %2 right, %3 ties shown in random order</translation>
     </message>
     <message>
-        <source>Best of N: model's pick is people's best</source>
-        <translation>Best of N: model's pick is people's best</translation>
+        <source>Best of N: model&apos;s pick is people&apos;s best</source>
+        <translation>Best of N: model&apos;s pick is people&apos;s best</translation>
     </message>
     <message>
         <source>%1 picks</source>
@@ -1047,12 +1282,12 @@ Open it read-only here?</translation>
         <translation>Best of N: a random pick would be</translation>
     </message>
     <message>
-        <source>Best of N: regret (places the people's best sits below the model's pick)</source>
-        <translation>Best of N: regret (places the people's best sits below the model's pick)</translation>
+        <source>Best of N: regret (places the people&apos;s best sits below the model&apos;s pick)</source>
+        <translation>Best of N: regret (places the people&apos;s best sits below the model&apos;s pick)</translation>
     </message>
     <message>
-        <source>Best of N: model's pick is people's worst</source>
-        <translation>Best of N: model's pick is people's worst</translation>
+        <source>Best of N: model&apos;s pick is people&apos;s worst</source>
+        <translation>Best of N: model&apos;s pick is people&apos;s worst</translation>
     </message>
 </context>
 <context>
@@ -1281,6 +1516,160 @@ Open it read-only here?</translation>
         <source>This prompt has %1 videos; the first %2 are shown.</source>
         <translation>This prompt has %1 videos; the first %2 are shown.</translation>
     </message>
+    <message>
+        <source>The project is read-only here.</source>
+        <translation>The project is read-only here.</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::ProjectDialogs</name>
+    <message>
+        <source>Open project</source>
+        <translation>Open project</translation>
+    </message>
+    <message>
+        <source>VideoScore projects (*.vsproj);;All files (*)</source>
+        <translation>VideoScore projects (*.vsproj);;All files (*)</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>New project</translation>
+    </message>
+    <message>
+        <source>VideoScore projects (*.vsproj)</source>
+        <translation>VideoScore projects (*.vsproj)</translation>
+    </message>
+    <message>
+        <source>Open team project</source>
+        <translation>Open team project</translation>
+    </message>
+    <message>
+        <source>PostgreSQL URI of the project, e.g. postgresql://ana@db.lab.example/videos
+(passwords come from PGPASSWORD, ~/.pgpass or a service file, never from here):</source>
+        <translation>PostgreSQL URI of the project, e.g. postgresql://ana@db.lab.example/videos
+(passwords come from PGPASSWORD, ~/.pgpass or a service file, never from here):</translation>
+    </message>
+    <message>
+        <source>%1 is not a postgresql:// URI.</source>
+        <translation>%1 is not a postgresql:// URI.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::ProjectExchange</name>
+    <message numerus="yes">
+        <source>Reading %n video(s)…</source>
+        <translation>
+            <numerusform>Reading %n video…</numerusform>
+            <numerusform>Reading %n videos…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add videos</source>
+        <translation>Add videos</translation>
+    </message>
+    <message>
+        <source>Nothing was added: %1</source>
+        <translation>Nothing was added: %1</translation>
+    </message>
+    <message>
+        <source>Adding videos cancelled; nothing was added.</source>
+        <translation>Adding videos cancelled; nothing was added.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was added: %n file(s) cannot be used.</source>
+        <translation>
+            <numerusform>Nothing was added: %n file cannot be used.</numerusform>
+            <numerusform>Nothing was added: %n files cannot be used.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 video(s) added, %2 updated.</source>
+        <translation>%1 video(s) added, %2 updated.</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Importing %1…</translation>
+    </message>
+    <message>
+        <source>not a recognised format (choose one)</source>
+        <translation>not a recognised format (choose one)</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>Nothing was imported: %1</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was imported.</source>
+        <translation>Import cancelled; nothing was imported.</translation>
+    </message>
+    <message>
+        <source>%1 items imported (%2 evaluations new, %3 updated, %4 new videos).</source>
+        <translation>%1 items imported (%2 evaluations new, %3 updated, %4 new videos).</translation>
+    </message>
+    <message>
+        <source>Finding the videos was cancelled.</source>
+        <translation>Finding the videos was cancelled.</translation>
+    </message>
+    <message>
+        <source>Videos: %1 found, %2 missing.</source>
+        <translation>Videos: %1 found, %2 missing.</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>Exporting to %1…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Not exported: %1</source>
+        <translation>Not exported: %1</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file written.</source>
+        <translation>Export cancelled; no file written.</translation>
+    </message>
+    <message>
+        <source>Exported %1 items to %2 (%3).</source>
+        <translation>Exported %1 items to %2 (%3).</translation>
+    </message>
+    <message>
+        <source>Looking for the missing videos…</source>
+        <translation>Looking for the missing videos…</translation>
+    </message>
+    <message>
+        <source>Relink missing videos</source>
+        <translation>Relink missing videos</translation>
+    </message>
+    <message>
+        <source>Relink cancelled; nothing changed.</source>
+        <translation>Relink cancelled; nothing changed.</translation>
+    </message>
+    <message>
+        <source>changed: %1</source>
+        <translation>changed: %1</translation>
+    </message>
+    <message>
+        <source>found: %1</source>
+        <translation>found: %1</translation>
+    </message>
+    <message>
+        <source>missing: %1</source>
+        <translation>missing: %1</translation>
+    </message>
+    <message>
+        <source>%1 found (%2 changed since they were added), %3 still missing, %4 already in place.</source>
+        <translation>%1 found (%2 changed since they were added), %3 still missing, %4 already in place.</translation>
+    </message>
 </context>
 <context>
     <name>vs::ui::QueueModel</name>
@@ -1317,6 +1706,18 @@ Model soft scores: %2</translation>
     <message>
         <source>not scored</source>
         <translation>not scored</translation>
+    </message>
+    <message>
+        <source>%1: video file missing — File › Relink missing videos…</source>
+        <translation>%1: video file missing — File › Relink missing videos…</translation>
+    </message>
+    <message>
+        <source>%1: the video file changed since it was added</source>
+        <translation>%1: the video file changed since it was added</translation>
+    </message>
+    <message>
+        <source>%1, %2, video file missing</source>
+        <translation>%1, %2, video file missing</translation>
     </message>
 </context>
 <context>
@@ -1439,17 +1840,6 @@ Model soft scores: %2</translation>
     <message>
         <source>%1 score meanings</source>
         <translation>%1 score meanings</translation>
-    </message>
-</context>
-<context>
-    <name>vs::ui::TeamLease</name>
-    <message>
-        <source>Your lease on this video has expired; another person may be given it.</source>
-        <translation>Your lease on this video has expired; another person may be given it.</translation>
-    </message>
-    <message>
-        <source>Lease not renewed: %1</source>
-        <translation>Lease not renewed: %1</translation>
     </message>
 </context>
 <context>
@@ -1658,6 +2048,72 @@ Model soft scores: %2</translation>
     </message>
 </context>
 <context>
+    <name>vs::ui::ScoringServers</name>
+    <message>
+        <source>“%1” is not an http(s) URL</source>
+        <translation>“%1” is not an http(s) URL</translation>
+    </message>
+    <message>
+        <source>%1: concurrency must be at least 1</source>
+        <translation>%1: concurrency must be at least 1</translation>
+    </message>
+    <message>
+        <source>%1: the environment variable %2 (API key) is empty or not set</source>
+        <translation>%1: the environment variable %2 (API key) is empty or not set</translation>
+    </message>
+    <message>
+        <source>no server is listed (Settings › Scoring)</source>
+        <translation>no server is listed (Settings › Scoring)</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::ServerListEditor</name>
+    <message>
+        <source>Scoring servers</source>
+        <translation>Scoring servers</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Served model</source>
+        <translation>Served model</translation>
+    </message>
+    <message>
+        <source>API key variable</source>
+        <translation>API key variable</translation>
+    </message>
+    <message>
+        <source>Requests at once</source>
+        <translation>Requests at once</translation>
+    </message>
+    <message>
+        <source>An OpenAI-compatible server (vLLM, vscore serve): its base URL such as http://gpu-box:8000; the model name it serves (empty: the only one it lists); the name of the environment variable that holds its API key (the key is never stored)</source>
+        <translation>An OpenAI-compatible server (vLLM, vscore serve): its base URL such as http://gpu-box:8000; the model name it serves (empty: the only one it lists); the name of the environment variable that holds its API key (the key is never stored)</translation>
+    </message>
+    <message>
+        <source>&amp;Add server</source>
+        <translation>&amp;Add server</translation>
+    </message>
+    <message>
+        <source>Add a scoring server</source>
+        <translation>Add a scoring server</translation>
+    </message>
+    <message>
+        <source>Re&amp;move server</source>
+        <translation>Re&amp;move server</translation>
+    </message>
+    <message>
+        <source>Remove the selected scoring server</source>
+        <translation>Remove the selected scoring server</translation>
+    </message>
+    <message>
+        <source>Requests in flight on this server</source>
+        <translation>Requests in flight on this server</translation>
+    </message>
+</context>
+<context>
     <name>vs::ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1737,11 +2193,11 @@ Model soft scores: %2</translation>
     </message>
     <message>
         <source>Prompt template</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt template</translation>
     </message>
     <message>
         <source>A shipped preset (videoscore2: the release template, the default; videoscore2-eval: the evaluation script&apos;s), a template saved in the project, or a template file</source>
-        <translation type="unfinished"></translation>
+        <translation>A shipped preset (videoscore2: the release template, the default; videoscore2-eval: the evaluation script&apos;s), a template saved in the project, or a template file</translation>
     </message>
     <message>
         <source>Where scoring runs</source>
@@ -1769,69 +2225,25 @@ Model soft scores: %2</translation>
     </message>
 </context>
 <context>
-    <name>vs::ui::ScoringServers</name>
+    <name>vs::ui::TeamLease</name>
     <message>
-        <source>“%1” is not an http(s) URL</source>
-        <translation>“%1” is not an http(s) URL</translation>
+        <source>Your lease on this video has expired; another person may be given it.</source>
+        <translation>Your lease on this video has expired; another person may be given it.</translation>
     </message>
     <message>
-        <source>%1: concurrency must be at least 1</source>
-        <translation>%1: concurrency must be at least 1</translation>
-    </message>
-    <message>
-        <source>%1: the environment variable %2 (API key) is empty or not set</source>
-        <translation>%1: the environment variable %2 (API key) is empty or not set</translation>
-    </message>
-    <message>
-        <source>no server is listed (Settings › Scoring)</source>
-        <translation>no server is listed (Settings › Scoring)</translation>
+        <source>Lease not renewed: %1</source>
+        <translation>Lease not renewed: %1</translation>
     </message>
 </context>
 <context>
-    <name>vs::ui::ServerListEditor</name>
+    <name>vs::ui::TeamWatch</name>
     <message>
-        <source>Scoring servers</source>
-        <translation>Scoring servers</translation>
+        <source>Connected to the team project again; showing everyone&apos;s latest work.</source>
+        <translation>Connected to the team project again; showing everyone&apos;s latest work.</translation>
     </message>
     <message>
-        <source>URL</source>
-        <translation>URL</translation>
-    </message>
-    <message>
-        <source>Served model</source>
-        <translation>Served model</translation>
-    </message>
-    <message>
-        <source>API key variable</source>
-        <translation>API key variable</translation>
-    </message>
-    <message>
-        <source>Requests at once</source>
-        <translation>Requests at once</translation>
-    </message>
-    <message>
-        <source>An OpenAI-compatible server (vLLM, vscore serve): its base URL such as http://gpu-box:8000; the model name it serves (empty: the only one it lists); the name of the environment variable that holds its API key (the key is never stored)</source>
-        <translation>An OpenAI-compatible server (vLLM, vscore serve): its base URL such as http://gpu-box:8000; the model name it serves (empty: the only one it lists); the name of the environment variable that holds its API key (the key is never stored)</translation>
-    </message>
-    <message>
-        <source>&amp;Add server</source>
-        <translation>&amp;Add server</translation>
-    </message>
-    <message>
-        <source>Add a scoring server</source>
-        <translation>Add a scoring server</translation>
-    </message>
-    <message>
-        <source>Re&amp;move server</source>
-        <translation>Re&amp;move server</translation>
-    </message>
-    <message>
-        <source>Remove the selected scoring server</source>
-        <translation>Remove the selected scoring server</translation>
-    </message>
-    <message>
-        <source>Requests in flight on this server</source>
-        <translation>Requests in flight on this server</translation>
+        <source>Offline: the team project&apos;s server cannot be reached (retrying).</source>
+        <translation>Offline: the team project&apos;s server cannot be reached (retrying).</translation>
     </message>
 </context>
 <context>
@@ -1879,66 +2291,6 @@ Model soft scores: %2</translation>
     <message>
         <source>&amp;Back to editing</source>
         <translation>&amp;Back to editing</translation>
-    </message>
-</context>
-<context>
-    <name>vs::ui::RubricEditing</name>
-    <message>
-        <source>Project rubric</source>
-        <translation>Project rubric</translation>
-    </message>
-    <message>
-        <source>Cannot read the rubric: %1</source>
-        <translation>Cannot read the rubric: %1</translation>
-    </message>
-    <message>
-        <source>The project rubric</source>
-        <translation>The project rubric</translation>
-    </message>
-    <message>
-        <source>The rubric was not saved: %1
-Your text is kept in the editor.</source>
-        <translation>The rubric was not saved: %1
-Your text is kept in the editor.</translation>
-    </message>
-</context>
-<context>
-    <name>vs::ui::OfflineEdits</name>
-    <message>
-        <source>Edits the server could not take yet are kept in %1</source>
-        <translation>Edits the server could not take yet are kept in %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Offline — %n edit(s) kept on this computer</source>
-        <translation>
-            <numerusform>Offline — %n edit kept on this computer</numerusform>
-            <numerusform>Offline — %n edits kept on this computer</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Sending %n kept edit(s)…</source>
-        <translation>
-            <numerusform>Sending %n kept edit…</numerusform>
-            <numerusform>Sending %n kept edits…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n edit(s) kept on this computer; the server cannot take them yet (retrying): %1</source>
-        <translation>
-            <numerusform>%n edit kept on this computer; the server cannot take it yet (retrying): %1</numerusform>
-            <numerusform>%n edits kept on this computer; the server cannot take them yet (retrying): %1</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>All edits sent but %n the server refused; they are kept aside on this computer: %1</source>
-        <translation>
-            <numerusform>All edits sent but %n the server refused; it is kept aside on this computer: %1</numerusform>
-            <numerusform>All edits sent but %n the server refused; they are kept aside on this computer: %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>All edits sent</source>
-        <translation>All edits sent</translation>
     </message>
 </context>
 </TS>

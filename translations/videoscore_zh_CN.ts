@@ -17,6 +17,13 @@
     </message>
 </context>
 <context>
+    <name>ModelView</name>
+    <message>
+        <source>random-weight demo model — not a real judgement</source>
+        <translation>随机权重的演示模型 — 并非真实评判</translation>
+    </message>
+</context>
+<context>
     <name>PlayerActions</name>
     <message>
         <source>Play / pause</source>
@@ -116,6 +123,48 @@
     </message>
 </context>
 <context>
+    <name>QDialog</name>
+    <message>
+        <source>VideoFeedback2 JSON</source>
+        <translation>VideoFeedback2 JSON</translation>
+    </message>
+    <message>
+        <source>VideoFeedback2 JSON Lines</source>
+        <translation>VideoFeedback2 JSON Lines</translation>
+    </message>
+    <message>
+        <source>CSV (VideoFeedback2 columns)</source>
+        <translation>CSV（VideoFeedback2 列）</translation>
+    </message>
+    <message>
+        <source>VideoScore2 predictions</source>
+        <translation>VideoScore2 预测结果</translation>
+    </message>
+    <message>
+        <source>SFT conversations (fine-tuning)</source>
+        <translation>SFT 对话（微调用）</translation>
+    </message>
+    <message>
+        <source>Label Studio tasks</source>
+        <translation>Label Studio 任务</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+</context>
+<context>
+    <name>QProgressDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
     <name>Rubric</name>
     <message>
         <source>How the video looks on its own: sharpness, resolution, colour, stable structure, no artifacts, flicker or distortion.</source>
@@ -191,10 +240,201 @@
     </message>
 </context>
 <context>
-    <name>ModelView</name>
+    <name>vs::ui</name>
     <message>
-        <source>random-weight demo model — not a real judgement</source>
-        <translation>随机权重的演示模型 — 并非真实评判</translation>
+        <source>Project rubric</source>
+        <translation>项目评分细则</translation>
+    </message>
+    <message>
+        <source>Cannot read the rubric: %1</source>
+        <translation>无法读取评分细则：%1</translation>
+    </message>
+    <message>
+        <source>The project rubric</source>
+        <translation>项目评分细则</translation>
+    </message>
+    <message>
+        <source>The rubric was not saved: %1
+Your text is kept in the editor.</source>
+        <translation>评分细则未保存：%1
+您的文本仍保留在编辑器中。</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::AddVideosDialog</name>
+    <message>
+        <source>one prompt for all</source>
+        <translation>所有视频共用一个提示词</translation>
+    </message>
+    <message>
+        <source>mapping file</source>
+        <translation>映射文件</translation>
+    </message>
+    <message>
+        <source>Add videos</source>
+        <translation>添加视频</translation>
+    </message>
+    <message>
+        <source>Files and folders to add</source>
+        <translation>要添加的文件和文件夹</translation>
+    </message>
+    <message>
+        <source>Add &amp;files…</source>
+        <translation>添加文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Add f&amp;older…</source>
+        <translation>添加文件夹(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Videos (%1);;All files (*)</source>
+        <translation>视频 (%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Add video files</source>
+        <translation>添加视频文件</translation>
+    </message>
+    <message>
+        <source>Add a folder of videos</source>
+        <translation>添加视频文件夹</translation>
+    </message>
+    <message>
+        <source>Include sub-folders</source>
+        <translation>包含子文件夹</translation>
+    </message>
+    <message>
+        <source>From a text file beside each clip (clip.txt or prompt.txt)</source>
+        <translation>取自每个片段旁的文本文件（clip.txt 或 prompt.txt）</translation>
+    </message>
+    <message>
+        <source>One prompt for all:</source>
+        <translation>所有视频共用一个提示词：</translation>
+    </message>
+    <message>
+        <source>Prompt for every clip</source>
+        <translation>每个片段的提示词</translation>
+    </message>
+    <message>
+        <source>From a mapping file:</source>
+        <translation>取自映射文件：</translation>
+    </message>
+    <message>
+        <source>Prompt mapping file</source>
+        <translation>提示词映射文件</translation>
+    </message>
+    <message>
+        <source>JSON, CSV or VideoFeedback2 file: video_name → prompt</source>
+        <translation>JSON、CSV 或 VideoFeedback2 文件：video_name → 提示词</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Add clips no prompt was found for</source>
+        <translation>也添加未找到提示词的片段</translation>
+    </message>
+    <message>
+        <source>Prompt:</source>
+        <translation>提示词：</translation>
+    </message>
+    <message>
+        <source>Mapping files (*.json *.jsonl *.csv);;All files (*)</source>
+        <translation>映射文件 (*.json *.jsonl *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Generator</source>
+        <translation>生成器</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Parent folder&apos;s name (generator/clip.mp4)</source>
+        <translation>上级文件夹名（生成器/片段.mp4）</translation>
+    </message>
+    <message>
+        <source>File name (prompt/generator.mp4)</source>
+        <translation>文件名（提示词/生成器.mp4）</translation>
+    </message>
+    <message>
+        <source>The same for all:</source>
+        <translation>全部相同：</translation>
+    </message>
+    <message>
+        <source>Generator name</source>
+        <translation>生成器名称</translation>
+    </message>
+    <message>
+        <source>&amp;Generator:</source>
+        <translation>生成器(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>&amp;Batch:</source>
+        <translation>批次(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Preview — nothing is written until you add them:</source>
+        <translation>预览 — 在您确认添加之前不会写入任何内容：</translation>
+    </message>
+    <message>
+        <source>Videos that would be added</source>
+        <translation>将被添加的视频</translation>
+    </message>
+    <message>
+        <source>Video name</source>
+        <translation>视频名称</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>提示词</translation>
+    </message>
+    <message>
+        <source>Prompt from</source>
+        <translation>提示词来源</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>choose the prompt mapping file</source>
+        <translation>请选择提示词映射文件</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n video(s) to add.</source>
+        <translation>
+            <numerusform>将添加 %n 个视频。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n video(s) found; fix the problems above to add them.</source>
+        <translation>
+            <numerusform>找到 %n 个视频；请先解决上面的问题再添加。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Add %n video(s)</source>
+        <translation>
+            <numerusform>添加 %n 个视频(&amp;A)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -323,10 +563,124 @@
     </message>
 </context>
 <context>
+    <name>vs::ui::ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>格式(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>File to write</source>
+        <translation>要写入的文件</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>*.%1 files (*.%1);;All files (*)</source>
+        <translation>*.%1 文件 (*.%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <source>&amp;Annotator:</source>
+        <translation>标注员(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <source>O&amp;rigin:</source>
+        <translation>来源(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Model (predictions):</source>
+        <translation>模型（预测结果）(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>the VideoScore2 instruction; $t2v_prompt is the prompt</source>
+        <translation>VideoScore2 指令；$t2v_prompt 代表提示词</translation>
+    </message>
+    <message>
+        <source>&amp;Instruction (SFT):</source>
+        <translation>指令（SFT）(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>The project has no model results to export as predictions.</source>
+        <translation>该项目没有可导出为预测结果的模型结果。</translation>
+    </message>
+</context>
+<context>
     <name>vs::ui::FrameSource</name>
     <message>
         <source>cannot write %1</source>
         <translation>无法写入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::ImportDialog</name>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>File to import</source>
+        <translation>要导入的文件</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Exchange files (*.json *.jsonl *.csv);;All files (*)</source>
+        <translation>交换文件 (*.json *.jsonl *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Detect from the file</source>
+        <translation>根据文件自动识别</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>格式(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>&amp;Annotator (who gave the scores):</source>
+        <translation>标注员（给出分数的人）(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Model (prediction files):</source>
+        <translation>模型（预测文件）(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Folder with the items&apos; videos</source>
+        <translation>条目视频所在的文件夹</translation>
+    </message>
+    <message>
+        <source>optional: where the items&apos; video files are</source>
+        <translation>可选：条目视频文件所在的位置</translation>
+    </message>
+    <message>
+        <source>&amp;Videos folder:</source>
+        <translation>视频文件夹(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
     </message>
 </context>
 <context>
@@ -732,165 +1086,6 @@ Open it read-only here?</source>
     </message>
 </context>
 <context>
-    <name>vs::ui::ProjectExchange</name>
-    <message numerus="yes">
-        <source>Reading %n video(s)…</source>
-        <translation>
-            <numerusform>正在读取 %n 个视频…</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Add videos</source>
-        <translation>添加视频</translation>
-    </message>
-    <message>
-        <source>Nothing was added: %1</source>
-        <translation>未添加任何内容：%1</translation>
-    </message>
-    <message>
-        <source>Adding videos cancelled; nothing was added.</source>
-        <translation>已取消添加视频；未添加任何内容。</translation>
-    </message>
-    <message numerus="yes">
-        <source>Nothing was added: %n file(s) cannot be used.</source>
-        <translation>
-            <numerusform>未添加任何内容：%n 个文件无法使用。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 video(s) added, %2 updated.</source>
-        <translation>已添加 %1 个视频，更新 %2 个。</translation>
-    </message>
-    <message>
-        <source>Importing %1…</source>
-        <translation>正在导入 %1…</translation>
-    </message>
-    <message>
-        <source>not a recognised format (choose one)</source>
-        <translation>无法识别的格式（请选择一种）</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <source>Nothing was imported: %1</source>
-        <translation>未导入任何内容：%1</translation>
-    </message>
-    <message>
-        <source>Import cancelled; nothing was imported.</source>
-        <translation>已取消导入；未导入任何内容。</translation>
-    </message>
-    <message>
-        <source>%1 items imported (%2 evaluations new, %3 updated, %4 new videos).</source>
-        <translation>已导入 %1 个条目（新评估 %2 个，更新 %3 个，新视频 %4 个）。</translation>
-    </message>
-    <message>
-        <source>Finding the videos was cancelled.</source>
-        <translation>已取消查找视频。</translation>
-    </message>
-    <message>
-        <source>Videos: %1 found, %2 missing.</source>
-        <translation>视频：找到 %1 个，缺失 %2 个。</translation>
-    </message>
-    <message>
-        <source>Exporting to %1…</source>
-        <translation>正在导出到 %1…</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>导出</translation>
-    </message>
-    <message>
-        <source>Not exported: %1</source>
-        <translation>未导出：%1</translation>
-    </message>
-    <message>
-        <source>Export cancelled; no file written.</source>
-        <translation>已取消导出；未写入任何文件。</translation>
-    </message>
-    <message>
-        <source>Exported %1 items to %2 (%3).</source>
-        <translation>已导出 %1 个条目到 %2（%3）。</translation>
-    </message>
-    <message>
-        <source>Looking for the missing videos…</source>
-        <translation>正在查找缺失的视频…</translation>
-    </message>
-    <message>
-        <source>Relink missing videos</source>
-        <translation>重新链接缺失的视频</translation>
-    </message>
-    <message>
-        <source>Relink cancelled; nothing changed.</source>
-        <translation>已取消重新链接；未作任何更改。</translation>
-    </message>
-    <message>
-        <source>changed: %1</source>
-        <translation>已更改：%1</translation>
-    </message>
-    <message>
-        <source>found: %1</source>
-        <translation>已找到：%1</translation>
-    </message>
-    <message>
-        <source>missing: %1</source>
-        <translation>缺失：%1</translation>
-    </message>
-    <message>
-        <source>%1 found (%2 changed since they were added), %3 still missing, %4 already in place.</source>
-        <translation>找到 %1 个（其中 %2 个自添加以来已更改），仍缺失 %3 个，%4 个已在原位。</translation>
-    </message>
-</context>
-<context>
-    <name>vs::ui::ProjectDialogs</name>
-    <message>
-        <source>Open project</source>
-        <translation>打开项目</translation>
-    </message>
-    <message>
-        <source>VideoScore projects (*.vsproj);;All files (*)</source>
-        <translation>VideoScore 项目 (*.vsproj);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>New project</source>
-        <translation>新建项目</translation>
-    </message>
-    <message>
-        <source>VideoScore projects (*.vsproj)</source>
-        <translation>VideoScore 项目 (*.vsproj)</translation>
-    </message>
-    <message>
-        <source>Open team project</source>
-        <translation>打开团队项目</translation>
-    </message>
-    <message>
-        <source>PostgreSQL URI of the project, e.g. postgresql://ana@db.lab.example/videos
-(passwords come from PGPASSWORD, ~/.pgpass or a service file, never from here):</source>
-        <translation>项目的 PostgreSQL URI，例如 postgresql://ana@db.lab.example/videos
-（密码来自 PGPASSWORD、~/.pgpass 或服务文件，绝不在此输入）：</translation>
-    </message>
-    <message>
-        <source>%1 is not a postgresql:// URI.</source>
-        <translation>%1 不是 postgresql:// URI。</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>(无)</translation>
-    </message>
-</context>
-<context>
-    <name>vs::ui::TeamWatch</name>
-    <message>
-        <source>Connected to the team project again; showing everyone&apos;s latest work.</source>
-        <translation>已重新连接团队项目；正在显示所有人的最新工作。</translation>
-    </message>
-    <message>
-        <source>Offline: the team project&apos;s server cannot be reached (retrying).</source>
-        <translation>离线：无法连接团队项目的服务器（正在重试）。</translation>
-    </message>
-</context>
-<context>
     <name>vs::ui::ModelScoring</name>
     <message>
         <source>Prompt template: %1</source>
@@ -913,6 +1108,41 @@ Open it read-only here?</source>
     <message>
         <source>Worker: cannot run vscore to write the demo model</source>
         <translation>工作进程：无法运行 vscore 来写入演示模型</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::OfflineEdits</name>
+    <message>
+        <source>Edits the server could not take yet are kept in %1</source>
+        <translation>服务器暂时无法接收的编辑保存在 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline — %n edit(s) kept on this computer</source>
+        <translation>
+            <numerusform>离线 — 本机已保存 %n 项编辑</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending %n kept edit(s)…</source>
+        <translation>
+            <numerusform>正在发送本机保存的 %n 项编辑…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n edit(s) kept on this computer; the server cannot take them yet (retrying): %1</source>
+        <translation>
+            <numerusform>本机已保存 %n 项编辑；服务器暂时无法接收（正在重试）：%1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All edits sent but %n the server refused; they are kept aside on this computer: %1</source>
+        <translation>
+            <numerusform>所有编辑均已发送，但服务器拒绝了 %n 项；它们已另存于本机：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All edits sent</source>
+        <translation>所有编辑均已发送</translation>
     </message>
 </context>
 <context>
@@ -984,7 +1214,7 @@ Open it read-only here?</source>
         <translation>偏好：%1</translation>
     </message>
     <message>
-        <source>Preferences: none yet. Compare a prompt's videos in preference mode (%1).</source>
+        <source>Preferences: none yet. Compare a prompt&apos;s videos in preference mode (%1).</source>
         <translation>偏好：尚无。请在偏好模式（%1）中比较同一提示词的视频。</translation>
     </message>
     <message>
@@ -1032,7 +1262,7 @@ Open it read-only here?</source>
         <translation>随机顺序展示：左 %1、右 %2、平局 %3</translation>
     </message>
     <message>
-        <source>Best of N: model's pick is people's best</source>
+        <source>Best of N: model&apos;s pick is people&apos;s best</source>
         <translation>N 选优：模型所选即人选的最佳</translation>
     </message>
     <message>
@@ -1044,11 +1274,11 @@ Open it read-only here?</source>
         <translation>N 选优：随机选择的期望一致率</translation>
     </message>
     <message>
-        <source>Best of N: regret (places the people's best sits below the model's pick)</source>
+        <source>Best of N: regret (places the people&apos;s best sits below the model&apos;s pick)</source>
         <translation>N 选优：遗憾值（人选最佳在模型排序中落后的名次）</translation>
     </message>
     <message>
-        <source>Best of N: model's pick is people's worst</source>
+        <source>Best of N: model&apos;s pick is people&apos;s worst</source>
         <translation>N 选优：模型所选为人选的最差</translation>
     </message>
 </context>
@@ -1275,6 +1505,158 @@ Open it read-only here?</source>
         <source>This prompt has %1 videos; the first %2 are shown.</source>
         <translation>此提示词有 %1 个视频；仅显示前 %2 个。</translation>
     </message>
+    <message>
+        <source>The project is read-only here.</source>
+        <translation>此处的项目为只读。</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::ProjectDialogs</name>
+    <message>
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>VideoScore projects (*.vsproj);;All files (*)</source>
+        <translation>VideoScore 项目 (*.vsproj);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <source>VideoScore projects (*.vsproj)</source>
+        <translation>VideoScore 项目 (*.vsproj)</translation>
+    </message>
+    <message>
+        <source>Open team project</source>
+        <translation>打开团队项目</translation>
+    </message>
+    <message>
+        <source>PostgreSQL URI of the project, e.g. postgresql://ana@db.lab.example/videos
+(passwords come from PGPASSWORD, ~/.pgpass or a service file, never from here):</source>
+        <translation>项目的 PostgreSQL URI，例如 postgresql://ana@db.lab.example/videos
+（密码来自 PGPASSWORD、~/.pgpass 或服务文件，绝不在此输入）：</translation>
+    </message>
+    <message>
+        <source>%1 is not a postgresql:// URI.</source>
+        <translation>%1 不是 postgresql:// URI。</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(无)</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::ProjectExchange</name>
+    <message numerus="yes">
+        <source>Reading %n video(s)…</source>
+        <translation>
+            <numerusform>正在读取 %n 个视频…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add videos</source>
+        <translation>添加视频</translation>
+    </message>
+    <message>
+        <source>Nothing was added: %1</source>
+        <translation>未添加任何内容：%1</translation>
+    </message>
+    <message>
+        <source>Adding videos cancelled; nothing was added.</source>
+        <translation>已取消添加视频；未添加任何内容。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was added: %n file(s) cannot be used.</source>
+        <translation>
+            <numerusform>未添加任何内容：%n 个文件无法使用。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 video(s) added, %2 updated.</source>
+        <translation>已添加 %1 个视频，更新 %2 个。</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <source>not a recognised format (choose one)</source>
+        <translation>无法识别的格式（请选择一种）</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>未导入任何内容：%1</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was imported.</source>
+        <translation>已取消导入；未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>%1 items imported (%2 evaluations new, %3 updated, %4 new videos).</source>
+        <translation>已导入 %1 个条目（新评估 %2 个，更新 %3 个，新视频 %4 个）。</translation>
+    </message>
+    <message>
+        <source>Finding the videos was cancelled.</source>
+        <translation>已取消查找视频。</translation>
+    </message>
+    <message>
+        <source>Videos: %1 found, %2 missing.</source>
+        <translation>视频：找到 %1 个，缺失 %2 个。</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>正在导出到 %1…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Not exported: %1</source>
+        <translation>未导出：%1</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file written.</source>
+        <translation>已取消导出；未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Exported %1 items to %2 (%3).</source>
+        <translation>已导出 %1 个条目到 %2（%3）。</translation>
+    </message>
+    <message>
+        <source>Looking for the missing videos…</source>
+        <translation>正在查找缺失的视频…</translation>
+    </message>
+    <message>
+        <source>Relink missing videos</source>
+        <translation>重新链接缺失的视频</translation>
+    </message>
+    <message>
+        <source>Relink cancelled; nothing changed.</source>
+        <translation>已取消重新链接；未作任何更改。</translation>
+    </message>
+    <message>
+        <source>changed: %1</source>
+        <translation>已更改：%1</translation>
+    </message>
+    <message>
+        <source>found: %1</source>
+        <translation>已找到：%1</translation>
+    </message>
+    <message>
+        <source>missing: %1</source>
+        <translation>缺失：%1</translation>
+    </message>
+    <message>
+        <source>%1 found (%2 changed since they were added), %3 still missing, %4 already in place.</source>
+        <translation>找到 %1 个（其中 %2 个自添加以来已更改），仍缺失 %3 个，%4 个已在原位。</translation>
+    </message>
 </context>
 <context>
     <name>vs::ui::QueueModel</name>
@@ -1311,6 +1693,18 @@ Model soft scores: %2</source>
     <message>
         <source>not scored</source>
         <translation>未评分</translation>
+    </message>
+    <message>
+        <source>%1: video file missing — File › Relink missing videos…</source>
+        <translation>%1：视频文件缺失 — 文件 › 重新链接缺失的视频…</translation>
+    </message>
+    <message>
+        <source>%1: the video file changed since it was added</source>
+        <translation>%1：视频文件自添加后已被更改</translation>
+    </message>
+    <message>
+        <source>%1, %2, video file missing</source>
+        <translation>%1，%2，视频文件缺失</translation>
     </message>
 </context>
 <context>
@@ -1433,17 +1827,6 @@ Model soft scores: %2</source>
     <message>
         <source>%1 score meanings</source>
         <translation>%1 分值含义</translation>
-    </message>
-</context>
-<context>
-    <name>vs::ui::TeamLease</name>
-    <message>
-        <source>Your lease on this video has expired; another person may be given it.</source>
-        <translation>您对此视频的租用已过期，它可能会分配给其他人。</translation>
-    </message>
-    <message>
-        <source>Lease not renewed: %1</source>
-        <translation>租用未续期：%1</translation>
     </message>
 </context>
 <context>
@@ -1652,6 +2035,72 @@ Model soft scores: %2</source>
     </message>
 </context>
 <context>
+    <name>vs::ui::ScoringServers</name>
+    <message>
+        <source>“%1” is not an http(s) URL</source>
+        <translation>“%1” 不是 http(s) 网址</translation>
+    </message>
+    <message>
+        <source>%1: concurrency must be at least 1</source>
+        <translation>%1：同时请求数至少为 1</translation>
+    </message>
+    <message>
+        <source>%1: the environment variable %2 (API key) is empty or not set</source>
+        <translation>%1：环境变量 %2（API 密钥）为空或未设置</translation>
+    </message>
+    <message>
+        <source>no server is listed (Settings › Scoring)</source>
+        <translation>未列出任何服务器（设置 › 评分）</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::ServerListEditor</name>
+    <message>
+        <source>Scoring servers</source>
+        <translation>评分服务器</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <source>Served model</source>
+        <translation>服务端模型名</translation>
+    </message>
+    <message>
+        <source>API key variable</source>
+        <translation>API 密钥环境变量</translation>
+    </message>
+    <message>
+        <source>Requests at once</source>
+        <translation>同时请求数</translation>
+    </message>
+    <message>
+        <source>An OpenAI-compatible server (vLLM, vscore serve): its base URL such as http://gpu-box:8000; the model name it serves (empty: the only one it lists); the name of the environment variable that holds its API key (the key is never stored)</source>
+        <translation>兼容 OpenAI 的服务器（vLLM、vscore serve）：其基础网址，如 http://gpu-box:8000；其服务的模型名（留空：其列出的唯一模型）；存放其 API 密钥的环境变量名（密钥本身从不保存）</translation>
+    </message>
+    <message>
+        <source>&amp;Add server</source>
+        <translation>添加服务器(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Add a scoring server</source>
+        <translation>添加评分服务器</translation>
+    </message>
+    <message>
+        <source>Re&amp;move server</source>
+        <translation>移除服务器(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Remove the selected scoring server</source>
+        <translation>移除所选评分服务器</translation>
+    </message>
+    <message>
+        <source>Requests in flight on this server</source>
+        <translation>此服务器上同时进行的请求数</translation>
+    </message>
+</context>
+<context>
     <name>vs::ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1763,69 +2212,25 @@ Model soft scores: %2</source>
     </message>
 </context>
 <context>
-    <name>vs::ui::ScoringServers</name>
+    <name>vs::ui::TeamLease</name>
     <message>
-        <source>“%1” is not an http(s) URL</source>
-        <translation>“%1” 不是 http(s) 网址</translation>
+        <source>Your lease on this video has expired; another person may be given it.</source>
+        <translation>您对此视频的租用已过期，它可能会分配给其他人。</translation>
     </message>
     <message>
-        <source>%1: concurrency must be at least 1</source>
-        <translation>%1：同时请求数至少为 1</translation>
-    </message>
-    <message>
-        <source>%1: the environment variable %2 (API key) is empty or not set</source>
-        <translation>%1：环境变量 %2（API 密钥）为空或未设置</translation>
-    </message>
-    <message>
-        <source>no server is listed (Settings › Scoring)</source>
-        <translation>未列出任何服务器（设置 › 评分）</translation>
+        <source>Lease not renewed: %1</source>
+        <translation>租用未续期：%1</translation>
     </message>
 </context>
 <context>
-    <name>vs::ui::ServerListEditor</name>
+    <name>vs::ui::TeamWatch</name>
     <message>
-        <source>Scoring servers</source>
-        <translation>评分服务器</translation>
+        <source>Connected to the team project again; showing everyone&apos;s latest work.</source>
+        <translation>已重新连接团队项目；正在显示所有人的最新工作。</translation>
     </message>
     <message>
-        <source>URL</source>
-        <translation>网址</translation>
-    </message>
-    <message>
-        <source>Served model</source>
-        <translation>服务端模型名</translation>
-    </message>
-    <message>
-        <source>API key variable</source>
-        <translation>API 密钥环境变量</translation>
-    </message>
-    <message>
-        <source>Requests at once</source>
-        <translation>同时请求数</translation>
-    </message>
-    <message>
-        <source>An OpenAI-compatible server (vLLM, vscore serve): its base URL such as http://gpu-box:8000; the model name it serves (empty: the only one it lists); the name of the environment variable that holds its API key (the key is never stored)</source>
-        <translation>兼容 OpenAI 的服务器（vLLM、vscore serve）：其基础网址，如 http://gpu-box:8000；其服务的模型名（留空：其列出的唯一模型）；存放其 API 密钥的环境变量名（密钥本身从不保存）</translation>
-    </message>
-    <message>
-        <source>&amp;Add server</source>
-        <translation>添加服务器(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Add a scoring server</source>
-        <translation>添加评分服务器</translation>
-    </message>
-    <message>
-        <source>Re&amp;move server</source>
-        <translation>移除服务器(&amp;M)</translation>
-    </message>
-    <message>
-        <source>Remove the selected scoring server</source>
-        <translation>移除所选评分服务器</translation>
-    </message>
-    <message>
-        <source>Requests in flight on this server</source>
-        <translation>此服务器上同时进行的请求数</translation>
+        <source>Offline: the team project&apos;s server cannot be reached (retrying).</source>
+        <translation>离线：无法连接团队项目的服务器（正在重试）。</translation>
     </message>
 </context>
 <context>
@@ -1873,62 +2278,6 @@ Model soft scores: %2</source>
     <message>
         <source>&amp;Back to editing</source>
         <translation>返回编辑(&amp;B)</translation>
-    </message>
-</context>
-<context>
-    <name>vs::ui::RubricEditing</name>
-    <message>
-        <source>Project rubric</source>
-        <translation>项目评分细则</translation>
-    </message>
-    <message>
-        <source>Cannot read the rubric: %1</source>
-        <translation>无法读取评分细则：%1</translation>
-    </message>
-    <message>
-        <source>The project rubric</source>
-        <translation>项目评分细则</translation>
-    </message>
-    <message>
-        <source>The rubric was not saved: %1
-Your text is kept in the editor.</source>
-        <translation>评分细则未保存：%1
-您的文字仍保留在编辑器中。</translation>
-    </message>
-</context>
-<context>
-    <name>vs::ui::OfflineEdits</name>
-    <message>
-        <source>Edits the server could not take yet are kept in %1</source>
-        <translation>服务器暂时无法接收的编辑保存在 %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Offline — %n edit(s) kept on this computer</source>
-        <translation>
-            <numerusform>离线 — 本机已保存 %n 项编辑</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Sending %n kept edit(s)…</source>
-        <translation>
-            <numerusform>正在发送本机保存的 %n 项编辑…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n edit(s) kept on this computer; the server cannot take them yet (retrying): %1</source>
-        <translation>
-            <numerusform>本机已保存 %n 项编辑；服务器暂时无法接收（正在重试）：%1</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>All edits sent but %n the server refused; they are kept aside on this computer: %1</source>
-        <translation>
-            <numerusform>所有编辑均已发送，但服务器拒绝了 %n 项；它们已另存于本机：%1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>All edits sent</source>
-        <translation>所有编辑均已发送</translation>
     </message>
 </context>
 </TS>
