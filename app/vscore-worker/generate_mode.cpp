@@ -1,6 +1,8 @@
 #include "generate_mode.h"
 
+#include <functional>
 #include <iostream>
+#include <map>
 #include <stdexcept>
 
 #include "error_codes.h"
@@ -55,57 +57,49 @@ T number(const std::string& flag, const std::string& text) {
 Options parse(const std::vector<std::string>& args) {
   Options o;
   o.engine.num_threads = 0;
+  generate::GenerationOverrides& g = o.overrides;
+  const std::map<std::string, std::function<void()>> flags{
+      {"--greedy", [&] { g.decoding = generate::Decoding::kGreedy; }}, {"--stats", [&] { o.stats = true; }}};
+  // Options with a value, and what it sets.
+  const std::map<std::string, std::function<void(const std::string&, const std::string&)>> valued{
+      {"--model", [&](auto&, auto& v) { o.model_dir = v; }},
+      {"--prompt", [&](auto&, auto& v) { o.prompt = v; }},
+      {"--video", [&](auto&, auto& v) { o.video = v; }},
+      {"--temperature",
+       [&](auto& f, auto& v) {
+         g.temperature = number<double>(f, v);
+         g.decoding = generate::Decoding::kSample;
+       }},
+      {"--seed", [&](auto& f, auto& v) { g.seed = number<uint64_t>(f, v); }},
+      {"--top-k", [&](auto& f, auto& v) { g.top_k = number<int64_t>(f, v); }},
+      {"--top-p", [&](auto& f, auto& v) { g.top_p = number<double>(f, v); }},
+      {"--repetition-penalty", [&](auto& f, auto& v) { g.repetition_penalty = number<double>(f, v); }},
+      {"--max-new-tokens", [&](auto& f, auto& v) { g.max_new_tokens = number<int64_t>(f, v); }},
+      {"--threads", [&](auto& f, auto& v) { o.engine.num_threads = number<int>(f, v); }},
+      {"--max-pixels", [&](auto& f, auto& v) { o.max_pixels = number<int64_t>(f, v); }},
+      {"--device",
+       [&](auto&, auto& v) {
+         if (v != "cpu" && v != "cuda")
+           throw UsageError("--device must be cpu or cuda");
+         o.engine.device = v == "cuda" ? qwen25vl::Device::kCuda : qwen25vl::Device::kCpu;
+       }},
+      {"--dtype", [&](auto&, auto& v) {
+         if (v != "f32" && v != "bf16" && v != "f16")
+           throw UsageError("--dtype must be f32, bf16 or f16");
+         o.engine.dtype = v == "f32"    ? qwen25vl::ComputeDtype::kF32
+                          : v == "bf16" ? qwen25vl::ComputeDtype::kBF16
+                                        : qwen25vl::ComputeDtype::kF16;
+       }}};
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
-    auto value = [&]() -> const std::string& {
-      if (i + 1 >= args.size()) {
-        throw UsageError(a + " needs a value");
-      }
-      return args[++i];
-    };
-    if (a == "--model") {
-      o.model_dir = value();
-    } else if (a == "--prompt") {
-      o.prompt = value();
-    } else if (a == "--video") {
-      o.video = value();
-    } else if (a == "--greedy") {
-      o.overrides.decoding = generate::Decoding::kGreedy;
-    } else if (a == "--temperature") {
-      o.overrides.temperature = number<double>(a, value());
-      o.overrides.decoding = generate::Decoding::kSample;
-    } else if (a == "--seed") {
-      o.overrides.seed = number<uint64_t>(a, value());
-    } else if (a == "--top-k") {
-      o.overrides.top_k = number<int64_t>(a, value());
-    } else if (a == "--top-p") {
-      o.overrides.top_p = number<double>(a, value());
-    } else if (a == "--repetition-penalty") {
-      o.overrides.repetition_penalty = number<double>(a, value());
-    } else if (a == "--max-new-tokens") {
-      o.overrides.max_new_tokens = number<int64_t>(a, value());
-    } else if (a == "--threads") {
-      o.engine.num_threads = number<int>(a, value());
-    } else if (a == "--max-pixels") {
-      o.max_pixels = number<int64_t>(a, value());
-    } else if (a == "--device") {
-      const std::string& d = value();
-      if (d != "cpu" && d != "cuda") {
-        throw UsageError("--device must be cpu or cuda");
-      }
-      o.engine.device = d == "cuda" ? qwen25vl::Device::kCuda : qwen25vl::Device::kCpu;
-    } else if (a == "--dtype") {
-      const std::string& d = value();
-      if (d != "f32" && d != "bf16" && d != "f16") {
-        throw UsageError("--dtype must be f32, bf16 or f16");
-      }
-      o.engine.dtype = d == "f32"    ? qwen25vl::ComputeDtype::kF32
-                       : d == "bf16" ? qwen25vl::ComputeDtype::kBF16
-                                     : qwen25vl::ComputeDtype::kF16;
-    } else if (a == "--stats") {
-      o.stats = true;
-    } else {
+    if (const auto flag = flags.find(a); flag != flags.end()) {
+      flag->second();
+    } else if (const auto option = valued.find(a); option == valued.end()) {
       throw UsageError("unknown option " + a);
+    } else if (i + 1 >= args.size()) {
+      throw UsageError(a + " needs a value");
+    } else {
+      option->second(a, args[++i]);
     }
   }
   if (o.model_dir.empty() || o.prompt.empty()) {

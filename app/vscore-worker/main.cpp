@@ -20,12 +20,7 @@ int main(int argc, char** argv) {
   if (argc > 1 && std::string_view(argv[1]) == "generate") {
     const vs::worker::VideoSampler sampler = [](const vs::worker::VideoRequest& r) {
       try {
-        vs::media::SamplerConfig config =
-            vs::scoring::samplerFor(r.model_dir, vs::media::SamplerConfig().fps);
-        if (r.max_pixels) {
-          config.max_pixels = *r.max_pixels;
-        }
-        return vs::worker::toVideoInput(vs::scoring::sampleVideoFile(r.path, config));
+        return vs::worker::toVideoInput(vs::scoring::sampleForModel(r.path, r.model_dir, r.max_pixels));
       } catch (const vs::Error& e) {
         throw vs::worker::asInferenceError(e);
       }

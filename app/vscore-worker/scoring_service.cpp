@@ -1,13 +1,9 @@
 #include "scoring_service.h"
 
 #include <chrono>
-#include <cstdio>
-#include <cstdlib>
 #include <memory>
-#include <mutex>
 #include <optional>
 
-#include "core/scoring/video_prefetcher.h"
 #include "core/scoring/worker_video.h"
 #include "error_codes.h"
 #include "inference/worker/protocol.h"
@@ -29,35 +25,15 @@ namespace {
 double msSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 }
-
-// What a sample depends on, as one string: fps, the model's preprocessor config, the video.
-std::string sampleKey(const std::string& model_dir, double fps, const std::string& video) {
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%.17g", fps);
-  return std::string(buf) + '\n' + model_dir + '\n' + video;
-}
-
-media::SampledVideo sampleForKey(const std::string& key) {
-  const size_t a = key.find('\n');
-  const size_t b = key.find('\n', a + 1);
-  const double fps = std::strtod(key.substr(0, a).c_str(), nullptr);
-  return sampleVideoFile(key.substr(b + 1), samplerFor(key.substr(a + 1, b - a - 1), fps));
-}
 }  // namespace
 
 struct ScoringService::Impl {
 #ifdef VS_HAVE_SCORER
   std::unique_ptr<videoscore2::Scorer> scorer;
 #endif
-  json model = nullptr;        // what load returned
-  std::mutex model_dir_mutex;  // prefetch reads it on the reader thread
+  json model = nullptr;  // what load returned
   std::string model_dir;
-  scoring::VideoPrefetcher prefetcher{sampleForKey};
-
-  std::string modelDir() {
-    std::lock_guard<std::mutex> lock(model_dir_mutex);
-    return model_dir;
-  }
+  scoring::ModelVideoPrefetcher prefetcher;  // its own copy of model_dir: prefetch runs on the reader thread
 };
 
 ScoringService::ScoringService() : d_(std::make_unique<Impl>()) {}
@@ -70,11 +46,7 @@ void ScoringService::registerMethods(WorkerLoop& loop) {
   // the prefetch thread. Answered at once, on the reader thread.
   loop.on("prefetch", [this](const json& p, const WorkerLoop::Emit&) {
     const PrefetchParams params = readPrefetchParams(p);
-    const std::string dir = d_->modelDir();
-    if (dir.empty())
-      return json{{"prefetching", false}};
-    d_->prefetcher.request(sampleKey(dir, params.fps, params.video));
-    return json{{"prefetching", true}};
+    return json{{"prefetching", d_->prefetcher.request(params.fps, params.video)}};
   });
 }
 
@@ -110,10 +82,8 @@ json ScoringService::load(const json& p, const JobContext& job) {
   info["dtype"] = params.dtype;
   info["load_ms"] = msSince(start);
   d_->model = info;
-  {
-    std::lock_guard<std::mutex> lock(d_->model_dir_mutex);
-    d_->model_dir = params.model_dir;
-  }
+  d_->model_dir = params.model_dir;
+  d_->prefetcher.setModel(params.model_dir);
   return info;
 #endif
 }
@@ -143,7 +113,7 @@ json ScoringService::score(const json& p, const JobContext& job) {
     if (params.frames) {
       const FramesFile& f = *params.frames;
       sampled = sampleFramesFile(f.path, f.count, f.height, f.width, sampler);
-    } else if ((prefetched = d_->prefetcher.take(sampleKey(d_->model_dir, params.fps, params.video)))) {
+    } else if ((prefetched = d_->prefetcher.take(params.fps, params.video))) {
       sampled = std::move(*prefetched);
     } else {
       sampled = sampleVideoFile(params.video, sampler);

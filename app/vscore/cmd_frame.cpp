@@ -1,10 +1,7 @@
 // vscore frame FILE --index N --out OUT.png: frame N (0-based, presentation order) at display size.
-#include <QImage>
-
 #include "cmd_options.h"
+#include "core/library/media_report.h"
 #include "core/library/video_locator.h"
-#include "core/media/frame_decoder.h"
-#include "core/media/frame_image.h"
 #include "core/store/store.h"
 
 namespace {
@@ -28,12 +25,7 @@ const cli::CommandRegistration registration(
         cli::usageError(QStringLiteral("--index needs an integer, got '%1'").arg(args.value("index")));
       if (args.has("project"))
         library::rememberKeptIndexes(store::Store(args.value("project"), store::OpenMode::OpenExisting));
-      media::DecoderOptions options;
-      options.cache_budget_mb = 0;
-      media::FrameDecoder decoder(args.at(0), options);
-      const QString out = args.value("out");
-      if (!media::toQImage(decoder.frame(index)).save(out, "PNG"))
-        throw Error(Error::Kind::Io, out, "cannot write PNG");
+      library::writeFramePng(args.at(0), index, args.value("out"));
       return cli::kExitOk;
     });
 

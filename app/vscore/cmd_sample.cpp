@@ -5,24 +5,10 @@
 #include "core/library/media_report.h"
 #include "core/library/video_locator.h"
 #include "core/store/store.h"
-#include "inference/safetensors/safetensors_writer.h"
 
 namespace {
 
 using namespace vs;
-
-void dump(const media::SampledVideo& s, const QString& path) {
-  safetensors::SafetensorsWriter writer;
-  writer.addF32("pixel_values_videos", {s.pixels.rows, s.pixels.cols}, s.pixels.values);
-  const std::vector<int64_t> grid(s.pixels.grid_thw.begin(), s.pixels.grid_thw.end());
-  writer.add("video_grid_thw", safetensors::Dtype::I64, {1, 3}, grid.data(), grid.size() * sizeof(int64_t));
-  std::string indices;
-  for (int64_t i : s.indices)
-    indices += (indices.empty() ? "" : ",") + std::to_string(i);
-  writer.setMetadata("indices", indices);
-  writer.setMetadata("second_per_grid_ts", std::to_string(s.second_per_grid_t));
-  writer.write(path.toStdString());
-}
 
 const cli::CommandRegistration registration(
     {"sample",
@@ -66,7 +52,7 @@ const cli::CommandRegistration registration(
       if (!s.warning.isEmpty())
         cli::err(QStringLiteral("vscore: warning: %1: %2\n").arg(file, s.warning));
       if (dumping)
-        dump(s, args.value("dump"));
+        library::writeSampleTensors(s, args.value("dump"));
       cli::printIndentedJson(library::sampleJson(file, s, config));
       return cli::kExitOk;
     });

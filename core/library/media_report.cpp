@@ -3,6 +3,13 @@
 #include <QJsonArray>
 #include <QStringList>
 #include <QVariant>
+#include <string>
+
+#include "core/domain/error.h"
+#include "core/media/frame_decoder.h"
+#include "core/media/frame_image.h"
+#include "inference/base/error.h"
+#include "inference/safetensors/safetensors_writer.h"
 
 namespace vs::library {
 
@@ -114,6 +121,31 @@ QJsonObject sampleJson(const QString& file, const media::SampledVideo& s,
                       QJsonArray{qint64(gt), qint64(s.resized.height / ps), qint64(s.resized.width / ps)}},
                      {QStringLiteral("video_tokens"), tokens},
                      {QStringLiteral("second_per_grid_ts"), s.second_per_grid_t}};
+}
+
+void writeSampleTensors(const media::SampledVideo& s, const QString& path) {
+  safetensors::SafetensorsWriter writer;
+  writer.addF32("pixel_values_videos", {s.pixels.rows, s.pixels.cols}, s.pixels.values);
+  const std::vector<int64_t> grid(s.pixels.grid_thw.begin(), s.pixels.grid_thw.end());
+  writer.add("video_grid_thw", safetensors::Dtype::I64, {1, 3}, grid.data(), grid.size() * sizeof(int64_t));
+  std::string indices;
+  for (int64_t i : s.indices)
+    indices += (indices.empty() ? "" : ",") + std::to_string(i);
+  writer.setMetadata("indices", indices);
+  writer.setMetadata("second_per_grid_ts", std::to_string(s.second_per_grid_t));
+  try {
+    writer.write(path.toStdString());
+  } catch (const inference::Error& e) {
+    throw vs::Error(vs::Error::Kind::Io, QString(), QString::fromStdString(e.what()));
+  }
+}
+
+void writeFramePng(const QString& file, qint64 index, const QString& out) {
+  media::DecoderOptions options;
+  options.cache_budget_mb = 0;
+  media::FrameDecoder decoder(file, options);
+  if (!media::toQImage(decoder.frame(index)).save(out, "PNG"))
+    throw Error(Error::Kind::Io, out, QStringLiteral("cannot write PNG"));
 }
 
 }  // namespace vs::library

@@ -46,6 +46,42 @@ void saveProjectTemplate(store::Store& project, const QString& name, const QStri
   project.saveQueryTemplate(name, text);
 }
 
+QString templateListText(const store::Store& project) {
+  QString text;
+  for (const QString& preset : presetTemplateNames()) {
+    text +=
+        QStringLiteral("%1\tpreset%2\n")
+            .arg(preset, preset == QLatin1String("videoscore2") ? QStringLiteral(", default") : QString());
+  }
+  for (const store::QueryTemplateRecord& t : project.queryTemplates())
+    text += QStringLiteral("%1\tproject, %2\n").arg(t.name, t.updated.toString(Qt::ISODate));
+  return text;
+}
+
+static vs::Error noTemplate(const store::Store& project, const QString& name) {
+  return vs::Error(vs::Error::Kind::Usage, project.path(), QStringLiteral("no template \"%1\"").arg(name));
+}
+
+QString templateText(const store::Store& project, const QString& name) {
+  if (isPresetTemplate(name))
+    return presetTemplateText(name);
+  if (const auto text = project.findQueryTemplate(name))
+    return *text;
+  throw noTemplate(project, name);
+}
+
+void saveProjectTemplateFile(store::Store& project, const QString& name, const QString& path) {
+  QFile file(path);
+  if (!file.open(QIODevice::ReadOnly))
+    throw vs::Error(vs::Error::Kind::Io, path, QStringLiteral("cannot read"));
+  saveProjectTemplate(project, name, QString::fromUtf8(file.readAll()));
+}
+
+void removeProjectTemplate(store::Store& project, const QString& name) {
+  if (!project.removeQueryTemplate(name))
+    throw noTemplate(project, name);
+}
+
 void chooseTemplate(ScoreSettings& settings, const QString& nameOrFile, const store::Store* project) {
   if (isPresetTemplate(nameOrFile)) {
     settings.templateName = nameOrFile;

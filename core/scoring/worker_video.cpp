@@ -1,6 +1,7 @@
 #include "core/scoring/worker_video.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 
 #include "core/domain/error.h"
@@ -46,6 +47,14 @@ media::SampledVideo sampleFramesFile(const std::string& path, int64_t count, int
   return s;
 }
 
+media::SampledVideo sampleForModel(const std::string& path, const std::string& model_dir,
+                                   std::optional<int64_t> max_pixels) {
+  media::SamplerConfig config = samplerFor(model_dir, media::SamplerConfig().fps);
+  if (max_pixels)
+    config.max_pixels = *max_pixels;
+  return sampleVideoFile(path, config);
+}
+
 nlohmann::json samplerJson(const media::SampledVideo& s, bool prefetched) {
   return nlohmann::json{{"nframes", s.nframes},
                         {"total_frames", s.total_frames},
@@ -57,6 +66,39 @@ nlohmann::json samplerJson(const media::SampledVideo& s, bool prefetched) {
                         {"second_per_grid_t", s.second_per_grid_t},
                         {"prefetched", prefetched},
                         {"warning", s.warning.toStdString()}};
+}
+
+// A key is what a sample depends on, as one string: "fps\nmodel_dir\nvideo".
+ModelVideoPrefetcher::ModelVideoPrefetcher()
+    : prefetcher_([](const std::string& key) {
+        const size_t a = key.find('\n');
+        const size_t b = key.find('\n', a + 1);
+        const double fps = std::strtod(key.substr(0, a).c_str(), nullptr);
+        return sampleVideoFile(key.substr(b + 1), samplerFor(key.substr(a + 1, b - a - 1), fps));
+      }) {}
+
+void ModelVideoPrefetcher::setModel(const std::string& model_dir) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  model_dir_ = model_dir;
+}
+
+std::string ModelVideoPrefetcher::key(double fps, const std::string& video) {
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%.17g", fps);
+  std::lock_guard<std::mutex> lock(mutex_);
+  return model_dir_.empty() ? std::string() : std::string(buf) + '\n' + model_dir_ + '\n' + video;
+}
+
+bool ModelVideoPrefetcher::request(double fps, const std::string& video) {
+  const std::string k = key(fps, video);
+  if (!k.empty())
+    prefetcher_.request(k);
+  return !k.empty();
+}
+
+std::optional<media::SampledVideo> ModelVideoPrefetcher::take(double fps, const std::string& video) {
+  const std::string k = key(fps, video);
+  return k.empty() ? std::nullopt : prefetcher_.take(k);
 }
 
 }  // namespace vs::scoring

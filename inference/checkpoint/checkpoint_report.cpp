@@ -1,7 +1,9 @@
 #include "inference/checkpoint/checkpoint_report.h"
 
 #include <map>
+#include <string>
 
+#include "inference/base/error.h"
 #include "inference/safetensors/dtype.h"
 
 namespace vs::checkpoint {
@@ -82,6 +84,21 @@ ordered_json describeCheckpoint(const Checkpoint& c, bool with_tensors) {
 
 bool loadable(const ordered_json& report) {
   return report["missing"].empty() && report["invalid"].empty();
+}
+
+std::string reportText(const ordered_json& report) {
+  std::string text;
+  for (auto it = report.begin(); it != report.end(); ++it)
+    text += it.key() + ": " + it.value().dump() + "\n";
+  return text + (loadable(report) ? "loadable: yes\n" : "loadable: no\n");
+}
+
+void requireLoadable(const ordered_json& report, const std::string& dir) {
+  if (!loadable(report)) {
+    throw inference::Error(inference::Error::Kind::BadModel, dir, "",
+                           std::to_string(report["missing"].size()) + " tensors missing, " +
+                               std::to_string(report["invalid"].size()) + " invalid");
+  }
 }
 
 }  // namespace vs::checkpoint

@@ -14,4 +14,12 @@ nlohmann::ordered_json describeCheckpoint(const Checkpoint& c, bool with_tensors
 // No tensor missing or invalid (unexpected ones are ignored by the engine).
 bool loadable(const nlohmann::ordered_json& report);
 
+// The text form: one "key: value" line per entry, the value as compact JSON, then "loadable: yes"
+// or "loadable: no".
+std::string reportText(const nlohmann::ordered_json& report);
+
+// Throws inference::Error (BadModel) "DIR: N tensors missing, M invalid" when the report of the
+// checkpoint in `dir` is not loadable.
+void requireLoadable(const nlohmann::ordered_json& report, const std::string& dir);
+
 }  // namespace vs::checkpoint

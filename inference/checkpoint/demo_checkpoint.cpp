@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 
@@ -51,6 +52,46 @@ bool writeFile(const std::filesystem::path& path, const std::string& bytes) {
 }
 
 }  // namespace
+
+std::string findShippedTokenizer(const std::string& program_dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path installed =
+      fs::path(program_dir) / "../share/videoscore-studio/tokenizer/qwen25vl-tokenizer.json.gz";
+  if (fs::exists(installed, ec))
+    return installed.lexically_normal().string();
+  fs::path dir = fs::path(program_dir).lexically_normal();
+  for (int up = 0; up < 6; ++up) {
+    if (fs::exists(dir / kShippedTokenizer, ec))
+      return (dir / kShippedTokenizer).string();
+    if (dir == dir.parent_path())
+      break;
+    dir = dir.parent_path();
+  }
+  return {};
+}
+
+std::optional<TensorLayout> tensorLayoutNamed(const std::string& name) {
+  if (name == "legacy" || name == "nested")
+    return name == "nested" ? TensorLayout::Nested : TensorLayout::Legacy;
+  return std::nullopt;
+}
+
+std::optional<StoredDtype> storedDtypeNamed(const std::string& name) {
+  if (name == "bf16" || name == "f32")
+    return name == "bf16" ? StoredDtype::BF16 : StoredDtype::F32;
+  return std::nullopt;
+}
+
+std::string describeDemoCheckpoint(const std::string& dir, const RandomWeightsSummary& written,
+                                   const RandomWeightsOptions& weights) {
+  char megabytes[32];
+  std::snprintf(megabytes, sizeof megabytes, "%.1f", double(written.bytes) / 1e6);
+  return "wrote " + dir + ": " + std::to_string(written.tensors) + " tensors, " + megabytes + " MB, layout " +
+         (weights.layout == TensorLayout::Nested ? "nested, " : "legacy, ") +
+         (weights.dtype == StoredDtype::BF16 ? "bf16" : "f32") + ", seed " + std::to_string(weights.seed) +
+         "\n";
+}
 
 std::string demoConfigJson(bool tie) {
   const json vision{{"depth", 2},

@@ -3,7 +3,11 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <istream>
+#include <ostream>
 #include <vector>
+
+#include "inference/base/error.h"
 
 namespace vs::tokenizer {
 
@@ -41,6 +45,26 @@ std::optional<std::string> transformLine(const Tokenizer& tokenizer, std::string
     return std::nullopt;
   }
   return json(tokenizer.decode(ids, special)).dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+void transformLines(const Tokenizer& tokenizer, std::istream& in, std::ostream& out, LineMode mode,
+                    SpecialTokens special, const std::string& name) {
+  std::string line;
+  std::string error;
+  long line_no = 0;
+  while (std::getline(in, line)) {
+    ++line_no;
+    const std::optional<std::string> output = transformLine(tokenizer, line, mode, special, error);
+    if (!output) {
+      out.flush();
+      throw inference::Error(inference::Error::Kind::InvalidData, name + ":" + std::to_string(line_no), "",
+                             error);
+    }
+    out << *output << '\n';
+  }
+  out.flush();
+  if (in.bad())
+    throw inference::Error(inference::Error::Kind::Io, name, "", "read error");
 }
 
 }  // namespace vs::tokenizer

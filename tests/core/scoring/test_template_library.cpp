@@ -120,6 +120,42 @@ class TestTemplateLibrary : public QObject {
     QVERIFY(presetTemplateText(QStringLiteral("mine")).isEmpty());
   }
 
+  // What `vscore score-template` lists, shows, sets from a file and removes.
+  void listShowSetRemove() {
+    const QString path = scratch(QStringLiteral("actions.vsproj"));
+    store::Store project(path, store::OpenMode::CreateNew);
+    QCOMPARE(templateListText(project),
+             QStringLiteral("videoscore2\tpreset, default\nvideoscore2-eval\tpreset\n"));
+    const QString file = scratch(QStringLiteral("mine.txt"));
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("Mine: $t2v_prompt\n");
+    f.close();
+    saveProjectTemplateFile(project, QStringLiteral("mine"), file);
+    const QString saved = project.queryTemplates().at(0).updated.toString(Qt::ISODate);
+    QCOMPARE(templateListText(project),
+             QStringLiteral("videoscore2\tpreset, default\nvideoscore2-eval\tpreset\n"
+                            "mine\tproject, %1\n")
+                 .arg(saved));
+    QCOMPARE(templateText(project, QStringLiteral("mine")), QStringLiteral("Mine: $t2v_prompt\n"));
+    QCOMPARE(templateText(project, QStringLiteral("videoscore2-eval")),
+             presetTemplateText(QStringLiteral("videoscore2-eval")));
+    try {
+      templateText(project, QStringLiteral("nosuch"));
+      QFAIL("showed a template that is not there");
+    } catch (const Error& e) {
+      QCOMPARE(e.kind(), Error::Kind::Usage);
+      QCOMPARE(e.full(), path + QStringLiteral(": no template \"nosuch\""));
+    }
+    QCOMPARE(kindOf([&] {
+               saveProjectTemplateFile(project, QStringLiteral("x"), file + QStringLiteral(".gone"));
+             }),
+             Error::Kind::Io);
+    removeProjectTemplate(project, QStringLiteral("mine"));
+    QVERIFY(project.queryTemplates().isEmpty());
+    QCOMPARE(kindOf([&] { removeProjectTemplate(project, QStringLiteral("mine")); }), Error::Kind::Usage);
+  }
+
   // A version 2 file (today's file without what versions 3 to 7 added) gains the table and keeps
   // its data.
   void version2ProjectMigrates() {

@@ -1,7 +1,9 @@
 // vscore-worker's video side without the engine: a raw RGB24 frames file (what `vscore serve`
 // writes) patchified exactly as the same frames through media::patchify, a short or missing file
 // as an Io error naming it, the "sampler" block, and the prefetch thread's one slot (a sample is
-// taken once; a failed one is dropped, never reported as a sample).
+// taken once; a failed one is dropped, never reported as a sample), the worker's prefetch for the
+// model loaded last (nothing before a model, the same sample as sampling at once, keyed by fps and
+// video), and generate's --max-pixels cap.
 #include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -97,6 +99,38 @@ class TestWorkerVideo : public QObject {
     p.request("bad");
     QVERIFY(!p.take("bad"));
     QCOMPARE(calls.load(), 2);
+  }
+
+  void modelPrefetcherSamplesForTheLoadedModel() {
+    QTemporaryDir model;  // no preprocessor_config.json: the processor defaults
+    const std::string clip = VS_TEST_DATA_DIR "/media/sampler_clip.mp4";
+    scoring::ModelVideoPrefetcher p;
+    QVERIFY(!p.request(2.0, clip));  // no model loaded
+    QVERIFY(!p.take(2.0, clip));
+    p.setModel(model.path().toStdString());
+    QVERIFY(p.request(1.5, clip));
+    QVERIFY(!p.take(1.5, VS_TEST_DATA_DIR "/media/other.mp4"));  // another video: not this sample
+    QVERIFY(!p.take(2.0, clip));                                 // another rate: not this sample
+    QVERIFY(p.request(1.5, clip));
+    const auto s = p.take(1.5, clip);
+    QVERIFY(s.has_value());
+    const media::SampledVideo direct =
+        scoring::sampleVideoFile(clip, scoring::samplerFor(model.path().toStdString(), 1.5));
+    QCOMPARE(s->indices, direct.indices);
+    QCOMPARE(s->second_per_grid_t, direct.second_per_grid_t);
+    QCOMPARE(s->pixels.grid_thw, direct.pixels.grid_thw);
+    QCOMPARE(s->pixels.values, direct.pixels.values);
+    QVERIFY(!p.take(1.5, clip));  // taken
+  }
+
+  void sampleForModelCapsThePixels() {
+    QTemporaryDir model;
+    const std::string clip = VS_TEST_DATA_DIR "/media/sampler_clip.mp4";
+    const media::SampledVideo full = scoring::sampleForModel(clip, model.path().toStdString(), std::nullopt);
+    const media::SampledVideo capped = scoring::sampleForModel(clip, model.path().toStdString(), 28 * 28 * 4);
+    QCOMPARE(full.indices, capped.indices);
+    QVERIFY(int64_t(full.resized.height) * full.resized.width > 28 * 28 * 4);
+    QVERIFY(int64_t(capped.resized.height) * capped.resized.width <= 28 * 28 * 4);
   }
 };
 

@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QTest>
 
+#include "inference/base/error.h"
 #include "inference/checkpoint/checkpoint_report.h"
 #include "tests/inference/checkpoint/tiny_checkpoint.h"
 
@@ -86,6 +87,27 @@ class TestCheckpointReport : public QObject {
     QCOMPARE(o["missing"].size(), size_t{1});
     QCOMPARE(o["missing"][0].get<std::string>(), std::string("visual.patch_embed.proj.weight"));
     QVERIFY(!loadable(o));
+    try {
+      requireLoadable(o, "ckpt");
+      QFAIL("a checkpoint without its patch embedding passed");
+    } catch (const vs::inference::Error& e) {
+      QCOMPARE(e.kind(), vs::inference::Error::Kind::BadModel);
+      QCOMPARE(std::string(e.what()), std::string("ckpt: 1 tensors missing, 0 invalid"));
+    }
+    const std::string text = reportText(o);
+    QVERIFY(text.find("\nmissing: [\"visual.patch_embed.proj.weight\"]\n") != std::string::npos);
+    QVERIFY(text.size() > 14 && text.compare(text.size() - 14, 14, "\nloadable: no\n") == 0);
+  }
+
+  void reportTextIsOneLinePerKey() {
+    const ordered_json report{{"storage", "single"},
+                              {"tensors", 3},
+                              {"missing", ordered_json::array()},
+                              {"invalid", ordered_json::array()},
+                              {"lm_head_tied", true}};
+    QCOMPARE(reportText(report), std::string("storage: \"single\"\ntensors: 3\nmissing: []\ninvalid: []\n"
+                                             "lm_head_tied: true\nloadable: yes\n"));
+    requireLoadable(report, "ckpt");  // no throw
   }
 };
 

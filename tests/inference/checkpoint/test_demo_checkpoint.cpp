@@ -2,9 +2,12 @@
 // with Qt's JSON reader (independent of the nlohmann writer): the config the engine needs, the
 // preprocessor defaults, VideoScore2's generation settings, the given tokenizer bytes, the extra
 // marker file, and the JSON layout (four-space indent, sorted keys, final newline). An output
-// folder that cannot be created is an Io error naming it.
+// folder that cannot be created is an Io error naming it. Where the shipped tokenizer is found
+// from the program's folder (installed, or a build tree below the sources), the option names and
+// the line that reports a write.
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -85,6 +88,45 @@ class TestDemoCheckpoint : public QObject {
     QCOMPARE(s.tensors, size_t{56});
     QVERIFY(Checkpoint::open(d.toStdString()).lmHeadTied());
     QVERIFY(object(d + "/config.json")["tie_word_embeddings"].toBool());
+  }
+
+  void findsTheShippedTokenizer() {
+    const auto touch = [](const QString& path) {
+      QDir().mkpath(QFileInfo(path).path());
+      QFile f(path);
+      return f.open(QIODevice::WriteOnly);
+    };
+    // A build tree five folders below the sources: found; six below: not.
+    const QString src = tmp("src");
+    QVERIFY(touch(src + "/resources/tokenizer/qwen25vl-tokenizer.json.gz"));
+    QDir().mkpath(src + "/a/b/c/d/e/f");
+    QCOMPARE(QString::fromStdString(findShippedTokenizer((src + "/a/b/c/d/e").toStdString())),
+             src + "/resources/tokenizer/qwen25vl-tokenizer.json.gz");
+    QCOMPARE(findShippedTokenizer((src + "/a/b/c/d/e/f").toStdString()), std::string());
+    // Installed: share/ beside bin/ comes first.
+    const QString prefix = tmp("prefix");
+    QVERIFY(touch(prefix + "/share/videoscore-studio/tokenizer/qwen25vl-tokenizer.json.gz"));
+    QVERIFY(touch(prefix + "/bin/resources/tokenizer/qwen25vl-tokenizer.json.gz"));
+    QCOMPARE(QString::fromStdString(findShippedTokenizer((prefix + "/bin").toStdString())),
+             prefix + "/share/videoscore-studio/tokenizer/qwen25vl-tokenizer.json.gz");
+    QCOMPARE(findShippedTokenizer(tmp("nowhere").toStdString()), std::string());
+  }
+
+  void namesAndSummary() {
+    QCOMPARE(tensorLayoutNamed("nested"), std::optional<TensorLayout>(TensorLayout::Nested));
+    QCOMPARE(tensorLayoutNamed("legacy"), std::optional<TensorLayout>(TensorLayout::Legacy));
+    QVERIFY(!tensorLayoutNamed("Nested"));
+    QCOMPARE(storedDtypeNamed("f32"), std::optional<StoredDtype>(StoredDtype::F32));
+    QCOMPARE(storedDtypeNamed("bf16"), std::optional<StoredDtype>(StoredDtype::BF16));
+    QVERIFY(!storedDtypeNamed("f16"));
+    RandomWeightsOptions w;
+    w.seed = 7;
+    w.layout = TensorLayout::Nested;
+    w.dtype = StoredDtype::F32;
+    QCOMPARE(describeDemoCheckpoint("out", RandomWeightsSummary{56, 39'549'952}, w),
+             std::string("wrote out: 56 tensors, 39.5 MB, layout nested, f32, seed 7\n"));
+    QCOMPARE(describeDemoCheckpoint("/x", RandomWeightsSummary{57, 39'249'999}, RandomWeightsOptions{}),
+             std::string("wrote /x: 57 tensors, 39.2 MB, layout legacy, bf16, seed 0\n"));
   }
 
   void anUncreatableFolderIsAnIoError() {

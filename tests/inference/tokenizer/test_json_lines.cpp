@@ -6,6 +6,9 @@
 #include <QJsonDocument>
 #include <QTest>
 
+#include <sstream>
+
+#include "inference/base/error.h"
 #include "inference/tokenizer/json_lines.h"
 
 using namespace vs::tokenizer;
@@ -63,6 +66,26 @@ class TestJsonLines : public QObject {
     QVERIFY(!transformLine(*tok_, line.toStdString(), decode ? LineMode::Decode : LineMode::Encode,
                            SpecialTokens::Keep, why));
     QCOMPARE(QString::fromStdString(why), error);
+  }
+
+  void filtersAStreamUpToTheFirstBadLine() {
+    std::istringstream in("\"a\"\n\"a\"\r\n42\n\"never read\"\n");
+    std::ostringstream out;
+    try {
+      transformLines(*tok_, in, out, LineMode::Encode, SpecialTokens::Keep);
+      QFAIL("a number was encoded");
+    } catch (const vs::inference::Error& e) {
+      QCOMPARE(e.kind(), vs::inference::Error::Kind::InvalidData);
+      QCOMPARE(QString::fromStdString(e.what()), QStringLiteral("<stdin>:3: expected a JSON string"));
+    }
+    QCOMPARE(QString::fromStdString(out.str()), QStringLiteral("[%1]\n[%1]\n").arg(vocabId("a")));
+  }
+
+  void filtersAWholeStream() {
+    std::istringstream in("[" + std::to_string(vocabId("a")) + "]\n[]\n");
+    std::ostringstream out;
+    transformLines(*tok_, in, out, LineMode::Decode, SpecialTokens::Skip, "ids.jsonl");
+    QCOMPARE(out.str(), std::string("\"a\"\n\"\"\n"));
   }
 };
 
