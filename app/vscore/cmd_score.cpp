@@ -15,9 +15,8 @@ using namespace vs;
 const cli::CommandRegistration kScore(
     {"score",
      "score VIDEO --prompt TEXT (--model DIR [--device cpu|cuda] | --server URL [--served-model NAME] "
-     "[--api-key-env VAR] [--model DIR]) [--greedy | --temperature T --seed N] [--max-new-tokens N] [--fps "
-     "F] "
-     "[--constrained] [--template NAME|FILE [--project PROJECT]] [--json]",
+     "[--api-key-env VAR] [--model DIR]) [--greedy | --temperature T --seed N] [--max-new-tokens N] "
+     "[--fps F] [--constrained] [--template NAME|FILE [--project PROJECT]] [--json]",
      "Score one video with VideoScore2 (through vscore-worker)",
      {{"video", "The video file."}},
      cli::scoreOptions({{"prompt", "The text-to-video prompt.", "TEXT"}},
