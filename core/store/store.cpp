@@ -14,14 +14,6 @@
 namespace vs::store {
 namespace {
 
-qint64 nowMs() {
-  return QDateTime::currentMSecsSinceEpoch();
-}
-
-QDateTime fromMs(qint64 ms) {
-  return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
-}
-
 const char* columnOf(EvaluationField field) {
   switch (field) {
     case EvaluationField::VisualScore:
