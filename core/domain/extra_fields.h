@@ -1,8 +1,8 @@
 #pragma once
 // Keys of an imported item that no known format field claims. They are kept per item, in the
-// order met, with each value as compact JSON text, and written again on export.
+// order met, with each value as compact JSON text, and written again on export. Their storage
+// text is core/interop/extra_fields_json.h.
 #include <QByteArray>
-#include <utility>
 #include <vector>
 
 namespace vs {
@@ -16,10 +16,5 @@ struct ExtraField {
 };
 
 using ExtraFields = std::vector<ExtraField>;
-
-// Serialises to a JSON object text in order ({"k":v,...}); "" when empty.
-QByteArray extraFieldsToJson(const ExtraFields& fields);
-// Parses what extraFieldsToJson wrote; an empty or malformed text gives no fields.
-ExtraFields extraFieldsFromJson(const QByteArray& json);
 
 }  // namespace vs

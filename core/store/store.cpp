@@ -7,20 +7,13 @@
 
 #include "core/domain/error.h"
 #include "core/domain/score_label.h"
+#include "core/interop/extra_fields_json.h"
 #include "core/store/schema.h"
 #include "core/store/connection.h"
 #include "core/store/store_impl.h"
 
 namespace vs::store {
 namespace {
-
-qint64 nowMs() {
-  return QDateTime::currentMSecsSinceEpoch();
-}
-
-QDateTime fromMs(qint64 ms) {
-  return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
-}
 
 const char* columnOf(EvaluationField field) {
   switch (field) {

@@ -1,5 +1,6 @@
 #pragma once
 // Private state of Store, shared by store.cpp (single edits, queries) and store_bulk.cpp.
+#include <QDateTime>
 #include <QString>
 #include <QVariant>
 #include <map>
@@ -43,5 +44,13 @@ QVariant checkedFieldValue(EvaluationField field, const QVariant& value, const Q
 
 // A history value as its field's column type (store.cpp).
 QVariant historyValue(const QString& field, const QVariant& value);
+
+// The store's times: milliseconds since the epoch in the database, UTC when read back.
+inline qint64 nowMs() {
+  return QDateTime::currentMSecsSinceEpoch();
+}
+inline QDateTime fromMs(qint64 ms) {
+  return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+}
 
 }  // namespace vs::store

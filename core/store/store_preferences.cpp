@@ -14,13 +14,6 @@
 namespace vs::store {
 namespace {
 
-qint64 nowMs() {
-  return QDateTime::currentMSecsSinceEpoch();
-}
-QDateTime fromMs(qint64 ms) {
-  return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
-}
-
 constexpr const char* kPreferenceColumns =
     "id, annotator_id, coalesce(prompt_id, 0), left_id, right_id, dimension, choice, presentation, swapped, "
     "reason, time_spent_ms, created_at, updated_at";
@@ -63,6 +56,18 @@ BestOfNPick readPick(const Statement& s) {
   return p;
 }
 
+// The one row the bound statement `s` gives, read by `read`, or none; `s` is reset.
+template <typename Read>
+auto readOne(Statement& s, Read read) -> std::optional<decltype(read(s))> {
+  if (!s.step()) {
+    s.reset();
+    return std::nullopt;
+  }
+  auto row = read(s);
+  s.reset();
+  return row;
+}
+
 QByteArray candidatesJson(const QVector<qint64>& ids) {
   QJsonArray a;
   for (qint64 id : ids)
@@ -93,26 +98,14 @@ std::optional<PreferenceRecord> findPreferenceIn(Impl& d, qint64 annotatorId, qi
       .bind(2, std::min(a, b))
       .bind(3, std::max(a, b))
       .bind(4, preferenceDimensionName(dimension));
-  if (!s.step()) {
-    s.reset();
-    return std::nullopt;
-  }
-  PreferenceRecord p = readPreference(s);
-  s.reset();
-  return p;
+  return readOne(s, readPreference);
 }
 
 std::optional<PreferenceRecord> findPreferenceById(Impl& d, qint64 id) {
   static const QByteArray sql = QByteArray("SELECT ") + kPreferenceColumns + " FROM preferences WHERE id = ?";
   Statement& s = d.statement(sql.constData());
   s.bind(1, id);
-  if (!s.step()) {
-    s.reset();
-    return std::nullopt;
-  }
-  PreferenceRecord p = readPreference(s);
-  s.reset();
-  return p;
+  return readOne(s, readPreference);
 }
 
 // Inside a transaction: validates and writes `p` (insert, or update of the row with the same key;
@@ -199,13 +192,7 @@ std::optional<BestOfNPick> findPickIn(Impl& d, qint64 annotatorId, qint64 prompt
       QByteArray("SELECT ") + kPickColumns + " FROM best_of_n_picks WHERE annotator_id = ? AND prompt_id = ?";
   Statement& s = d.statement(sql.constData());
   s.bind(1, annotatorId).bind(2, promptId);
-  if (!s.step()) {
-    s.reset();
-    return std::nullopt;
-  }
-  BestOfNPick p = readPick(s);
-  s.reset();
-  return p;
+  return readOne(s, readPick);
 }
 
 BestOfNPickChange writePick(Impl& d, const BestOfNPick& pick, const QString& at, bool keepId) {
@@ -261,6 +248,33 @@ BestOfNPickChange writePick(Impl& d, const BestOfNPick& pick, const QString& at,
   return change;
 }
 
+// A preference's or Best-of-N pick's edit in its own transaction (`what` names it in errors):
+// `write` is writePreference or writePick.
+template <typename Row, typename Change>
+Change recordIn(Impl& d, const Row& row, const QString& what,
+                Change (*write)(Impl&, const Row&, const QString&, bool)) {
+  const QString at = QStringLiteral("%1: %2").arg(d.where, what);
+  Transaction transaction(*d.db, d.where, d.busyTimeoutMs);
+  Change change = write(d, row, at, false);
+  transaction.commit();
+  return change;
+}
+
+// Its undo: the row before put back under its id, or the row a first judgement made deleted
+// (`deleteSql`, by id).
+template <typename Row, typename Change>
+void revertIn(Impl& d, const Change& change, const QString& what, const char* deleteSql,
+              Change (*write)(Impl&, const Row&, const QString&, bool)) {
+  const QString at = QStringLiteral("%1: %2 %3").arg(d.where, what, QString::number(change.after.id));
+  Transaction transaction(*d.db, d.where, d.busyTimeoutMs);
+  if (change.before) {
+    write(d, *change.before, at, true);
+  } else {
+    d.statement(deleteSql).bind(1, change.after.id).run();
+  }
+  transaction.commit();
+}
+
 }  // namespace
 
 QVector<Video> Store::videosOfPrompt(qint64 promptId) const {
@@ -279,22 +293,12 @@ QVector<Video> Store::videosOfPrompt(qint64 promptId) const {
 }
 
 PreferenceChange Store::recordPreference(const PreferenceRecord& preference) {
-  const QString at = QStringLiteral("%1: preference").arg(d_->where);
-  Transaction transaction(*d_->db, d_->where, d_->busyTimeoutMs);
-  PreferenceChange change = writePreference(*d_, preference, at, false);
-  transaction.commit();
-  return change;
+  return recordIn(*d_, preference, QStringLiteral("preference"), writePreference);
 }
 
 void Store::revertPreference(const PreferenceChange& change) {
-  const QString at = QStringLiteral("%1: preference %2").arg(d_->where).arg(change.after.id);
-  Transaction transaction(*d_->db, d_->where, d_->busyTimeoutMs);
-  if (change.before) {
-    writePreference(*d_, *change.before, at, true);
-  } else {
-    d_->statement("DELETE FROM preferences WHERE id = ?").bind(1, change.after.id).run();
-  }
-  transaction.commit();
+  revertIn(*d_, change, QStringLiteral("preference"), "DELETE FROM preferences WHERE id = ?",
+           writePreference);
 }
 
 void Store::applyPreferenceEdit(const PreferenceEdit& edit) {
@@ -478,22 +482,12 @@ PreferenceImportResult Store::importPreferences(const QVector<NamedPreference>& 
 }
 
 BestOfNPickChange Store::recordBestOfNPick(const BestOfNPick& pick) {
-  const QString at = QStringLiteral("%1: Best-of-N pick").arg(d_->where);
-  Transaction transaction(*d_->db, d_->where, d_->busyTimeoutMs);
-  BestOfNPickChange change = writePick(*d_, pick, at, false);
-  transaction.commit();
-  return change;
+  return recordIn(*d_, pick, QStringLiteral("Best-of-N pick"), writePick);
 }
 
 void Store::revertBestOfNPick(const BestOfNPickChange& change) {
-  const QString at = QStringLiteral("%1: Best-of-N pick %2").arg(d_->where).arg(change.after.id);
-  Transaction transaction(*d_->db, d_->where, d_->busyTimeoutMs);
-  if (change.before) {
-    writePick(*d_, *change.before, at, true);
-  } else {
-    d_->statement("DELETE FROM best_of_n_picks WHERE id = ?").bind(1, change.after.id).run();
-  }
-  transaction.commit();
+  revertIn(*d_, change, QStringLiteral("Best-of-N pick"), "DELETE FROM best_of_n_picks WHERE id = ?",
+           writePick);
 }
 
 std::optional<BestOfNPick> Store::findBestOfNPick(qint64 annotatorId, qint64 promptId) const {

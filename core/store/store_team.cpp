@@ -12,13 +12,6 @@
 namespace vs::store {
 namespace {
 
-qint64 nowMs() {
-  return QDateTime::currentMSecsSinceEpoch();
-}
-QDateTime fromMs(qint64 ms) {
-  return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
-}
-
 // Room on video v (?1 = v.id) for person ?2 at time ?3 with k = ?4: they have not judged it, and
 // the people who judged it plus the others holding a live lease on it (and not judged yet) are
 // fewer than k.

@@ -5,7 +5,7 @@
 #include <QString>
 #include <string>
 
-#include "core/domain/json_text.h"
+#include "core/interop/json_text.h"
 
 namespace vs::bench {
 

@@ -7,10 +7,11 @@
 #include <QElapsedTimer>
 #include <QtTest>
 
+#include "core/interop/extra_fields_json.h"
 #include "core/store/edit_journal.h"
 #include "core/store/journal_replay.h"
 #include "core/store/store.h"
-#include "store_backend.h"
+#include "journal_test.h"
 
 using namespace vs;
 using vs::store::EditJournal;
@@ -56,25 +57,11 @@ QStringList historyOf(Store& s, qint64 video, const QString& field) {
 
 }  // namespace
 
-class TestJournalReplay : public QObject {
+class TestJournalReplay : public vs::test::JournalTest {
   Q_OBJECT
-  vs::test::StoreBackend backend_;
-  QString scratch_;
-  int journals_ = 0;
-
-  QString freshJournal() { return scratch_ + QStringLiteral("/j%1.sqlite").arg(++journals_); }
 
  private slots:
-  void initTestCase() {
-    scratch_ = qEnvironmentVariable("VS_TEST_TMP", QDir::tempPath() + QStringLiteral("/vs_journal_replay"));
-    QDir(scratch_).removeRecursively();
-    QVERIFY(QDir().mkpath(scratch_));
-    QString whyNot;
-    if (!backend_.init(QDir(scratch_), &whyNot))
-      QSKIP(qPrintable(whyNot));
-    if (!backend_.postgres())
-      QSKIP("the offline journal serves database projects (set VS_TEST_BACKEND=postgres)");
-  }
+  void initTestCase() { startJournalTest(QStringLiteral("vs_journal_replay")); }
 
   // 100 edits of two videos arrive in the order they were made; the history has each value.
   void hundredEditsArriveInOrder() {

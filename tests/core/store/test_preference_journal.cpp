@@ -10,7 +10,7 @@
 #include "core/store/edit_journal.h"
 #include "core/store/journal_replay.h"
 #include "core/store/store.h"
-#include "store_backend.h"
+#include "journal_test.h"
 
 using namespace vs;
 using vs::store::BestOfNPickChange;
@@ -72,14 +72,9 @@ QStringList choiceHistory(Store& s, qint64 preferenceId) {
 
 }  // namespace
 
-class TestPreferenceJournal : public QObject {
+class TestPreferenceJournal : public vs::test::JournalTest {
   Q_OBJECT
-  vs::test::StoreBackend backend_;
-  QString scratch_;
-  int journals_ = 0;
   qint64 prompt_ = 0;
-
-  QString freshJournal() { return scratch_ + QStringLiteral("/j%1.sqlite").arg(++journals_); }
 
   QVector<qint64> addVideos(Store& s, int count) {
     prompt_ = s.addPrompt(QStringLiteral("two cats on a piano"));
@@ -94,17 +89,7 @@ class TestPreferenceJournal : public QObject {
   }
 
  private slots:
-  void initTestCase() {
-    scratch_ =
-        qEnvironmentVariable("VS_TEST_TMP", QDir::tempPath() + QStringLiteral("/vs_preference_journal"));
-    QDir(scratch_).removeRecursively();
-    QVERIFY(QDir().mkpath(scratch_));
-    QString whyNot;
-    if (!backend_.init(QDir(scratch_), &whyNot))
-      QSKIP(qPrintable(whyNot));
-    if (!backend_.postgres())
-      QSKIP("the offline journal serves database projects (set VS_TEST_BACKEND=postgres)");
-  }
+  void initTestCase() { startJournalTest(QStringLiteral("vs_preference_journal")); }
 
   // Choices, picks and undos made while the server is stopped wait with the score edits, read
   // back from the file as they were kept, and arrive in order once it is back.

@@ -1,9 +1,9 @@
-// core/domain/extra_fields.cpp: kept unknown keys survive storage text in order.
+// core/interop/extra_fields_json.cpp: kept unknown keys survive storage text in order.
 #include <QtTest>
 
-#include "core/domain/extra_fields.h"
+#include "core/interop/extra_fields_json.h"
 
-class TestExtraFields : public QObject {
+class TestExtraFieldsJson : public QObject {
   Q_OBJECT
  private slots:
   void roundTripKeepsOrder() {
@@ -21,5 +21,5 @@ class TestExtraFields : public QObject {
   }
 };
 
-QTEST_GUILESS_MAIN(TestExtraFields)
-#include "test_extra_fields.moc"
+QTEST_GUILESS_MAIN(TestExtraFieldsJson)
+#include "test_extra_fields_json.moc"

@@ -1,4 +1,4 @@
-#include "core/domain/json_text.h"
+#include "core/interop/json_text.h"
 
 #include <charconv>
 #include <cmath>

@@ -1,8 +1,8 @@
-#include "core/domain/extra_fields.h"
+#include "core/interop/extra_fields_json.h"
 
 #include <string>
 
-#include "core/domain/json_text.h"
+#include "core/interop/json_text.h"
 
 namespace vs {
 
