@@ -1,7 +1,7 @@
 #pragma once
 // Keys of an imported item that no known format field claims. They are kept per item, in the
 // order met, with each value as compact JSON text, and written again on export. Their storage
-// text is core/interop/extra_fields_json.h.
+// text is core/json/extra_fields_json.h.
 #include <QByteArray>
 #include <vector>
 

@@ -1,7 +1,7 @@
 // CSV (RFC 4180): comma separated, fields optionally in double quotes with "" for a quote;
 // quoted fields may hold commas and line breaks. UTF-8, optional BOM, header row required.
 #include "core/domain/error.h"
-#include "core/interop/json_text.h"
+#include "core/json/json_text.h"
 #include "core/interop/csv_parser.h"
 #include "core/interop/item_fields.h"
 #include "core/interop/readers.h"

@@ -3,7 +3,7 @@
 #include <charconv>
 #include <cstring>
 
-#include "core/interop/json_text.h"
+#include "core/json/json_text.h"
 #include "core/domain/score_label.h"
 
 namespace vs::interop {

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "core/domain/error.h"
-#include "core/interop/json_text.h"
+#include "core/json/json_text.h"
 #include "core/interop/item_fields.h"
 #include "core/interop/output_file.h"
 #include "core/interop/python_json.h"

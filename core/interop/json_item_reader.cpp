@@ -5,7 +5,7 @@
 #include <cstring>
 
 #include "core/domain/error.h"
-#include "core/interop/json_text.h"
+#include "core/json/json_text.h"
 #include "core/interop/item_fields.h"
 #include "core/interop/item_reader.h"
 #include "core/interop/readers.h"

@@ -10,7 +10,7 @@
 #include <QFileInfo>
 
 #include "core/domain/error.h"
-#include "core/interop/json_text.h"
+#include "core/json/json_text.h"
 #include "core/interop/item_fields.h"
 #include "core/interop/readers.h"
 

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "core/domain/feedback_item.h"
-#include "core/interop/json_text.h"
+#include "core/json/json_text.h"
 #include "core/interop/item_reader.h"
 
 namespace vs::interop {

@@ -7,7 +7,7 @@
 
 #include "core/domain/error.h"
 #include "core/domain/score_label.h"
-#include "core/interop/extra_fields_json.h"
+#include "core/json/extra_fields_json.h"
 #include "core/store/schema.h"
 #include "core/store/connection.h"
 #include "core/store/store_impl.h"

@@ -6,7 +6,7 @@
 #include <algorithm>
 
 #include "core/domain/error.h"
-#include "core/interop/extra_fields_json.h"
+#include "core/json/extra_fields_json.h"
 #include "core/store/schema.h"
 #include "core/store/store.h"
 #include "core/store/store_bulk.h"

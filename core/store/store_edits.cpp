@@ -1,7 +1,7 @@
 // Store::applyEvaluationEdit: an edit kept by the offline journal, sent in one transaction.
 #include <QDateTime>
 
-#include "core/interop/extra_fields_json.h"
+#include "core/json/extra_fields_json.h"
 #include "core/store/store_impl.h"
 
 namespace vs::store {

@@ -5,7 +5,7 @@
 #include <QString>
 #include <string>
 
-#include "core/interop/json_text.h"
+#include "core/json/json_text.h"
 
 namespace vs::bench {
 

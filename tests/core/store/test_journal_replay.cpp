@@ -7,7 +7,7 @@
 #include <QElapsedTimer>
 #include <QtTest>
 
-#include "core/interop/extra_fields_json.h"
+#include "core/json/extra_fields_json.h"
 #include "core/store/edit_journal.h"
 #include "core/store/journal_replay.h"
 #include "core/store/store.h"

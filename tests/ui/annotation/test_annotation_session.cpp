@@ -10,7 +10,7 @@
 #include <QTemporaryDir>
 #include <QUndoStack>
 
-#include "core/interop/extra_fields_json.h"
+#include "core/json/extra_fields_json.h"
 #include "core/store/store.h"
 #include "tests/ui/annotation_session_test.h"
 #include "ui/annotation/annotation_session.h"

@@ -1,7 +1,7 @@
 // core/interop/extra_fields_json.cpp: kept unknown keys survive storage text in order.
 #include <QtTest>
 
-#include "core/interop/extra_fields_json.h"
+#include "core/json/extra_fields_json.h"
 
 class TestExtraFieldsJson : public QObject {
   Q_OBJECT

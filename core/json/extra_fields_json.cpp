@@ -1,8 +1,8 @@
-#include "core/interop/extra_fields_json.h"
+#include "core/json/extra_fields_json.h"
 
 #include <string>
 
-#include "core/interop/json_text.h"
+#include "core/json/json_text.h"
 
 namespace vs {
 

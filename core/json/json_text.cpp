@@ -1,4 +1,4 @@
-#include "core/interop/json_text.h"
+#include "core/json/json_text.h"
 
 #include <charconv>
 #include <cmath>

@@ -1,7 +1,7 @@
 // core/interop/json_text.cpp: the strict JSON reader and JSON string literals.
 #include <QtTest>
 
-#include "core/interop/json_text.h"
+#include "core/json/json_text.h"
 
 using namespace vs::json;
 
