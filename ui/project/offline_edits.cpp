@@ -83,6 +83,10 @@ int OfflineEdits::waiting() const {
   return journal_->pendingCount();
 }
 
+bool OfflineEdits::hasRefused() const {
+  return !journal_->refused().isEmpty();
+}
+
 bool OfflineEdits::mustKeep() const {
   return offline_ || !journal_->isEmpty();
 }
@@ -163,7 +167,8 @@ void OfflineEdits::sendSlice() {
     return;
   }
   if (refusedNow_ > 0) {
-    setStatus(tr("All edits sent but %n the server refused; they are kept aside on this computer: %1",
+    setStatus(tr("All edits sent but %n the server refused; they are kept aside on this computer "
+                 "(File › Edits the server refused…): %1",
                  nullptr, refusedNow_)
                   .arg(lastRefusal_));
   } else {

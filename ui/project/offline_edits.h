@@ -4,7 +4,8 @@
 // and later edits queue behind them; the journal is sent when the server is back (the change
 // watcher's reconnect, or a retry every few seconds), in slices between events so the window
 // never freezes; a journal left by an earlier window is sent when the project is opened again.
-// The status bar says how many edits wait, and when all were sent. File projects have none.
+// The status bar says how many edits wait, and when all were sent (pointing to the refused ones'
+// dialog when the server refused some). File projects have none.
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -68,6 +69,8 @@ class OfflineEdits : public QObject {
   // server is away. Always true (the row is refreshed).
   bool refreshKept(QueueModel& queue, AnnotationSession& session, qint64 videoId = 0);
   int waiting() const;
+  // Entries the server refused, set aside in the journal (shown by File › Edits the server refused…).
+  bool hasRefused() const;
   QString statusText() const { return status_; }
   // Milliseconds between tries while edits wait (default 2000).
   void setRetryInterval(int ms);

@@ -204,7 +204,9 @@ bool MainWindow::openProject(const QString& path, BusyPolicy busy) {
       if (PreferenceSession* s = preference_->session(); s && s->promptId() != 0)
         s->reload();  // the choices that waited are the server's now
     });
+    connect(offline_.get(), &OfflineEdits::allSent, this, &MainWindow::updateRefusedEditsAction);
   }
+  updateRefusedEditsAction();
   session_->setReadOnly(readOnly_);
   scorePanel_->setReadOnly(readOnly_);
   connect(session_.get(), &AnnotationSession::evaluationChanged, this, &MainWindow::refreshVideo);

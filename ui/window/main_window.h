@@ -150,6 +150,8 @@ class MainWindow : public QMainWindow {
   void importDialog();
   void exportDialog();
   void relinkDialog();
+  void refusedEditsDialog();        // a team project's edits the server refused (read-only)
+  void updateRefusedEditsAction();  // enabled while the journal holds refused entries
   bool showOutcome(const ExchangeOutcome& outcome);
   // A modal-free report of the end of some work.
   void report(const QString& title, const QString& text, const QString& details = {});

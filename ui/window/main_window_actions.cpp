@@ -182,6 +182,9 @@ void MainWindow::createActions() {
        [this] { exportDialog(); });
   make(QStringLiteral("file.relink"), file, tr("Relink missing videos…"),
        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L), [this] { relinkDialog(); });
+  make(QStringLiteral("file.refusedEdits"), file, tr("Edits the server refused…"), QKeySequence(), [this] {
+    refusedEditsDialog();
+  })->setEnabled(false);
   make(QStringLiteral("file.settings"), file, tr("Settings…"), QKeySequence(Qt::CTRL | Qt::Key_Comma),
        [this] {
          SettingsDialog dialog(*registry_, store_.get(), this);

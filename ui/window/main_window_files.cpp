@@ -1,6 +1,7 @@
 // MainWindow's File menu and drop target: what to open or create, adding videos, import,
 // export and relink. The questions are ProjectDialogs', the work ProjectExchange's; the window
 // shows how it ended and reloads what changed.
+#include <QAction>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
@@ -14,6 +15,11 @@
 #include "core/store/store.h"
 #include "ui/dialogs/add_videos_dialog.h"
 #include "ui/dialogs/exchange_dialogs.h"
+#include "ui/dialogs/refused_edits_dialog.h"
+#include "ui/project/offline_edits.h"
+#include "ui/queue/queue_model.h"
+#include "ui/window/action_registry.h"
+#include "core/store/edit_journal.h"
 #include "ui/window/main_window.h"
 #include "ui/project/project_dialogs.h"
 #include "ui/project/project_exchange.h"
@@ -159,6 +165,33 @@ void MainWindow::relinkDialog() {
     const ExchangeOutcome shown = ProjectExchange::relinkReport(*r);
     report(shown.title, shown.message, shown.details);
   }
+}
+
+void MainWindow::updateRefusedEditsAction() {
+  if (QAction* a = registry_->action(QStringLiteral("file.refusedEdits")))
+    a->setEnabled(offline_ && offline_->hasRefused());
+}
+
+void MainWindow::refusedEditsDialog() {
+  if (!offline_ || !offline_->hasRefused()) {
+    statusBar()->showMessage(tr("The server has refused none of your edits."), 8000);
+    return;
+  }
+  // Names from what this window knows: the server may be away.
+  const auto videoName = [this](qint64 id) {
+    const QueueVideo* v = queueModel_->video(id);
+    return v ? v->video.name : QString();
+  };
+  const auto promptText = [this](qint64 id) {
+    for (const QueuePrompt& p : queueModel_->prompts()) {
+      if (p.id == id)
+        return p.text;
+    }
+    return QString();
+  };
+  auto* dialog = new RefusedEditsDialog(offline_->journal().refused(), videoName, promptText, this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  dialog->open();
 }
 
 void MainWindow::report(const QString& title, const QString& text, const QString& details) {
