@@ -1087,6 +1087,14 @@ Open it read-only here?</translation>
         <source>Folder with the missing videos</source>
         <translation>Folder with the missing videos</translation>
     </message>
+    <message>
+        <source>Edits the server refused…</source>
+        <translation>Edits the server refused…</translation>
+    </message>
+    <message>
+        <source>The server has refused none of your edits.</source>
+        <translation>The server has refused none of your edits.</translation>
+    </message>
 </context>
 <context>
     <name>vs::ui::ModelScoring</name>
@@ -1141,16 +1149,16 @@ Open it read-only here?</translation>
             <numerusform>%n edits kept on this computer; the server cannot take them yet (retrying): %1</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>All edits sent but %n the server refused; they are kept aside on this computer: %1</source>
-        <translation>
-            <numerusform>All edits sent but %n the server refused; it is kept aside on this computer: %1</numerusform>
-            <numerusform>All edits sent but %n the server refused; they are kept aside on this computer: %1</numerusform>
-        </translation>
-    </message>
     <message>
         <source>All edits sent</source>
         <translation>All edits sent</translation>
+    </message>
+    <message numerus="yes">
+        <source>All edits sent but %n the server refused; they are kept aside on this computer (File › Edits the server refused…): %1</source>
+        <translation>
+            <numerusform>All edits sent but %n the server refused; it is kept aside on this computer (File › Edits the server refused…): %1</numerusform>
+            <numerusform>All edits sent but %n the server refused; they are kept aside on this computer (File › Edits the server refused…): %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1817,6 +1825,100 @@ Model soft scores: %2</translation>
     <message>
         <source>%1 — show all</source>
         <translation>%1 — show all</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::RefusedEditsDialog</name>
+    <message>
+        <source>Edits the server refused</source>
+        <translation>Edits the server refused</translation>
+    </message>
+    <message>
+        <source>The server refused these edits after they waited on this computer. They are kept here; copy them to enter them again or to send them on.</source>
+        <translation>The server refused these edits after they waited on this computer. They are kept here; copy them to enter them again or to send them on.</translation>
+    </message>
+    <message>
+        <source>Refused edits</source>
+        <translation>Refused edits</translation>
+    </message>
+    <message>
+        <source>&amp;Copy as text</source>
+        <translation>&amp;Copy as text</translation>
+    </message>
+    <message>
+        <source>Put the rows on the clipboard, separated by tabs</source>
+        <translation>Put the rows on the clipboard, separated by tabs</translation>
+    </message>
+    <message>
+        <source>When (UTC)</source>
+        <translation>When (UTC)</translation>
+    </message>
+    <message>
+        <source>Video or choice</source>
+        <translation>Video or choice</translation>
+    </message>
+    <message>
+        <source>What was typed</source>
+        <translation>What was typed</translation>
+    </message>
+    <message>
+        <source>Server&apos;s reason</source>
+        <translation>Server&apos;s reason</translation>
+    </message>
+    <message>
+        <source>video #%1</source>
+        <translation>video #%1</translation>
+    </message>
+    <message>
+        <source>prompt #%1</source>
+        <translation>prompt #%1</translation>
+    </message>
+    <message>
+        <source>%1 / %2 (%3)</source>
+        <comment>left video, right video, dimension</comment>
+        <translation>%1 / %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Best of N: %1</source>
+        <translation>Best of N: %1</translation>
+    </message>
+    <message>
+        <source>(cleared)</source>
+        <comment>a score set to none</comment>
+        <translation>(cleared)</translation>
+    </message>
+    <message>
+        <source>(removed)</source>
+        <translation>(removed)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <comment>no flags</comment>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>choice: %1</source>
+        <translation>choice: %1</translation>
+    </message>
+    <message>
+        <source>reason: %1</source>
+        <translation>reason: %1</translation>
+    </message>
+    <message>
+        <source>best: %1</source>
+        <translation>best: %1</translation>
+    </message>
+    <message>
+        <source>worst: %1</source>
+        <translation>worst: %1</translation>
+    </message>
+    <message>
+        <source>choice withdrawn</source>
+        <translation>choice withdrawn</translation>
+    </message>
+    <message>
+        <source>pick withdrawn</source>
+        <translation>pick withdrawn</translation>
     </message>
 </context>
 <context>

@@ -1084,6 +1084,14 @@ Open it read-only here?</source>
         <source>Folder with the missing videos</source>
         <translation>缺失视频所在的文件夹</translation>
     </message>
+    <message>
+        <source>Edits the server refused…</source>
+        <translation>服务器拒绝的编辑…</translation>
+    </message>
+    <message>
+        <source>The server has refused none of your edits.</source>
+        <translation>服务器没有拒绝您的任何编辑。</translation>
+    </message>
 </context>
 <context>
     <name>vs::ui::ModelScoring</name>
@@ -1134,15 +1142,15 @@ Open it read-only here?</source>
             <numerusform>本机已保存 %n 项编辑；服务器暂时无法接收（正在重试）：%1</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>All edits sent but %n the server refused; they are kept aside on this computer: %1</source>
-        <translation>
-            <numerusform>所有编辑均已发送，但服务器拒绝了 %n 项；它们已另存于本机：%1</numerusform>
-        </translation>
-    </message>
     <message>
         <source>All edits sent</source>
         <translation>所有编辑均已发送</translation>
+    </message>
+    <message numerus="yes">
+        <source>All edits sent but %n the server refused; they are kept aside on this computer (File › Edits the server refused…): %1</source>
+        <translation>
+            <numerusform>所有编辑均已发送，但服务器拒绝了 %n 项；它们已另存于本机（文件 › 服务器拒绝的编辑…）：%1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1804,6 +1812,100 @@ Model soft scores: %2</source>
     <message>
         <source>%1 — show all</source>
         <translation>%1 — 显示全部</translation>
+    </message>
+</context>
+<context>
+    <name>vs::ui::RefusedEditsDialog</name>
+    <message>
+        <source>Edits the server refused</source>
+        <translation>服务器拒绝的编辑</translation>
+    </message>
+    <message>
+        <source>The server refused these edits after they waited on this computer. They are kept here; copy them to enter them again or to send them on.</source>
+        <translation>这些编辑在本机等待后被服务器拒绝。它们保存在这里；可复制后重新输入或转发给他人。</translation>
+    </message>
+    <message>
+        <source>Refused edits</source>
+        <translation>被拒绝的编辑</translation>
+    </message>
+    <message>
+        <source>&amp;Copy as text</source>
+        <translation>复制为文本(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Put the rows on the clipboard, separated by tabs</source>
+        <translation>将各行复制到剪贴板，以制表符分隔</translation>
+    </message>
+    <message>
+        <source>When (UTC)</source>
+        <translation>时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Video or choice</source>
+        <translation>视频或选择</translation>
+    </message>
+    <message>
+        <source>What was typed</source>
+        <translation>输入的内容</translation>
+    </message>
+    <message>
+        <source>Server&apos;s reason</source>
+        <translation>服务器给出的原因</translation>
+    </message>
+    <message>
+        <source>video #%1</source>
+        <translation>视频 #%1</translation>
+    </message>
+    <message>
+        <source>prompt #%1</source>
+        <translation>提示词 #%1</translation>
+    </message>
+    <message>
+        <source>%1 / %2 (%3)</source>
+        <comment>left video, right video, dimension</comment>
+        <translation>%1 / %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Best of N: %1</source>
+        <translation>N 选优：%1</translation>
+    </message>
+    <message>
+        <source>(cleared)</source>
+        <comment>a score set to none</comment>
+        <translation>(已清除)</translation>
+    </message>
+    <message>
+        <source>(removed)</source>
+        <translation>(已移除)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <comment>no flags</comment>
+        <translation>(无)</translation>
+    </message>
+    <message>
+        <source>choice: %1</source>
+        <translation>选择：%1</translation>
+    </message>
+    <message>
+        <source>reason: %1</source>
+        <translation>理由：%1</translation>
+    </message>
+    <message>
+        <source>best: %1</source>
+        <translation>最佳：%1</translation>
+    </message>
+    <message>
+        <source>worst: %1</source>
+        <translation>最差：%1</translation>
+    </message>
+    <message>
+        <source>choice withdrawn</source>
+        <translation>已撤回选择</translation>
+    </message>
+    <message>
+        <source>pick withdrawn</source>
+        <translation>已撤回挑选</translation>
     </message>
 </context>
 <context>

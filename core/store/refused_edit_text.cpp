@@ -8,17 +8,13 @@ namespace vs::store {
 
 namespace {
 
-QString named(const NameOf& nameOf, qint64 id, const char* kind) {
+QString named(const NameOf& nameOf, qint64 id, const QString& unnamed) {
   const QString name = nameOf ? nameOf(id) : QString();
-  return name.isEmpty() ? QStringLiteral("%1 #%2").arg(QLatin1String(kind)).arg(id) : name;
-}
-
-QString scoreText(const QVariant& v) {
-  return v.isNull() ? QStringLiteral("(cleared)") : QString::number(v.toDouble(), 'g', 17);
+  return name.isEmpty() ? unnamed.arg(id) : name;
 }
 
 // An extra key's JSON value as a person reads it: strings bare, arrays of strings joined.
-QString extraText(const QByteArray& json) {
+QString extraText(const QByteArray& json, const RefusedEditWords& words) {
   const QJsonDocument doc = QJsonDocument::fromJson("[" + json + "]");
   if (!doc.isArray() || doc.array().size() != 1)
     return QString::fromUtf8(json);
@@ -32,20 +28,22 @@ QString extraText(const QByteArray& json) {
         return QString::fromUtf8(json);
       parts << item.toString();
     }
-    return parts.isEmpty() ? QStringLiteral("(none)") : parts.join(QStringLiteral(", "));
+    return parts.isEmpty() ? words.none : parts.join(QStringLiteral(", "));
   }
   return QString::fromUtf8(json);
 }
 
-void describeEvaluation(const EvaluationEdit& edit, const NameOf& videoName, RefusedEditText& out) {
-  out.about = named(videoName, edit.videoId, "video");
+void describeEvaluation(const EvaluationEdit& edit, const NameOf& videoName, const RefusedEditWords& words,
+                        RefusedEditText& out) {
+  out.about = named(videoName, edit.videoId, words.video);
   QStringList parts;
   for (const auto& [field, value] : edit.fields) {
     switch (field) {
       case EvaluationField::VisualScore:
       case EvaluationField::T2VScore:
       case EvaluationField::PhyScore:
-        parts << evaluationFieldName(field) + QStringLiteral(": ") + scoreText(value);
+        parts << evaluationFieldName(field) + QStringLiteral(": ") +
+                     (value.isNull() ? words.cleared : QString::number(value.toDouble(), 'g', 17));
         break;
       case EvaluationField::VisualRationale:
       case EvaluationField::T2VRationale:
@@ -60,41 +58,41 @@ void describeEvaluation(const EvaluationEdit& edit, const NameOf& videoName, Ref
   }
   for (const auto& [key, value] : edit.extra) {
     const QString k = QString::fromUtf8(key);
-    parts << k + QStringLiteral(": ") + (value ? extraText(*value) : QStringLiteral("(removed)"));
+    parts << k + QStringLiteral(": ") + (value ? extraText(*value, words) : words.removed);
   }
   out.typed = parts.join(QStringLiteral("; "));
 }
 
 void describePreference(const PreferenceEdit& edit, const NameOf& videoName, const NameOf& promptText,
-                        RefusedEditText& out) {
+                        const RefusedEditWords& words, RefusedEditText& out) {
   if (edit.kind == PreferenceEdit::Kind::Pair) {
     const PreferenceRecord& p = edit.pair;
-    const QString left = named(videoName, p.leftVideoId, "video");
-    const QString right = named(videoName, p.rightVideoId, "video");
-    out.about = QStringLiteral("%1 / %2 (%3)").arg(left, right, preferenceDimensionName(p.dimension));
+    const QString left = named(videoName, p.leftVideoId, words.video);
+    const QString right = named(videoName, p.rightVideoId, words.video);
+    out.about = words.pair.arg(left, right, preferenceDimensionName(p.dimension));
     if (edit.remove) {
-      out.typed = QStringLiteral("choice withdrawn");
+      out.typed = words.choiceWithdrawn;
       return;
     }
-    QString choice = QStringLiteral("choice: ") + preferenceChoiceName(p.choice);
+    QString choice = preferenceChoiceName(p.choice);
     if (p.choice == PreferenceChoice::Left)
       choice += QStringLiteral(" (%1)").arg(left);
     else if (p.choice == PreferenceChoice::Right)
       choice += QStringLiteral(" (%1)").arg(right);
+    out.typed = words.choice.arg(choice);
     if (!p.reason.isEmpty())
-      choice += QStringLiteral("; reason: ") + p.reason;
-    out.typed = choice;
+      out.typed += QStringLiteral("; ") + words.reason.arg(p.reason);
     return;
   }
   const BestOfNPick& pick = edit.pick;
-  out.about = QStringLiteral("Best of N: ") + named(promptText, pick.promptId, "prompt");
+  out.about = words.pick.arg(named(promptText, pick.promptId, words.prompt));
   if (edit.remove) {
-    out.typed = QStringLiteral("pick withdrawn");
+    out.typed = words.pickWithdrawn;
     return;
   }
-  out.typed = QStringLiteral("best: ") + named(videoName, pick.bestVideoId, "video");
+  out.typed = words.best.arg(named(videoName, pick.bestVideoId, words.video));
   if (pick.worstVideoId)
-    out.typed += QStringLiteral("; worst: ") + named(videoName, *pick.worstVideoId, "video");
+    out.typed += QStringLiteral("; ") + words.worst.arg(named(videoName, *pick.worstVideoId, words.video));
 }
 
 QString tsvCell(QString text) {
@@ -115,14 +113,14 @@ QString tsvLine(const QStringList& cells) {
 }  // namespace
 
 RefusedEditText refusedEditText(const EditJournal::Refused& entry, const NameOf& videoName,
-                                const NameOf& promptText) {
+                                const NameOf& promptText, const RefusedEditWords& words) {
   RefusedEditText out;
   out.when = entry.at.toUTC().toString(Qt::ISODate);
   out.reason = entry.reason;
   if (entry.preference)
-    describePreference(*entry.preference, videoName, promptText, out);
+    describePreference(*entry.preference, videoName, promptText, words, out);
   else
-    describeEvaluation(entry.edit, videoName, out);
+    describeEvaluation(entry.edit, videoName, words, out);
   return out;
 }
 

@@ -18,7 +18,7 @@ RefusedEditsDialog::RefusedEditsDialog(const QVector<store::EditJournal::Refused
     : QDialog(parent) {
   setWindowTitle(tr("Edits the server refused"));
   for (const store::EditJournal::Refused& e : entries)
-    rows_ << store::refusedEditText(e, videoName, promptText);
+    rows_ << store::refusedEditText(e, videoName, promptText, words());
 
   auto* intro = new QLabel(tr("The server refused these edits after they waited on this computer. They are "
                               "kept here; copy them to enter them again or to send them on."),
@@ -61,6 +61,24 @@ RefusedEditsDialog::RefusedEditsDialog(const QVector<store::EditJournal::Refused
 
 QStringList RefusedEditsDialog::header() const {
   return {tr("When (UTC)"), tr("Video or choice"), tr("What was typed"), tr("Server's reason")};
+}
+
+store::RefusedEditWords RefusedEditsDialog::words() {
+  store::RefusedEditWords w;
+  w.video = tr("video #%1");
+  w.prompt = tr("prompt #%1");
+  w.pair = tr("%1 / %2 (%3)", "left video, right video, dimension");
+  w.pick = tr("Best of N: %1");
+  w.cleared = tr("(cleared)", "a score set to none");
+  w.removed = tr("(removed)");
+  w.none = tr("(none)", "no flags");
+  w.choice = tr("choice: %1");
+  w.reason = tr("reason: %1");
+  w.best = tr("best: %1");
+  w.worst = tr("worst: %1");
+  w.choiceWithdrawn = tr("choice withdrawn");
+  w.pickWithdrawn = tr("pick withdrawn");
+  return w;
 }
 
 QString RefusedEditsDialog::asText() const {

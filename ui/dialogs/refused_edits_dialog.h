@@ -25,6 +25,7 @@ class RefusedEditsDialog : public QDialog {
 
  private:
   QStringList header() const;
+  static store::RefusedEditWords words();  // the row texts' fixed phrases, translated
 
   QVector<store::RefusedEditText> rows_;
   QTableWidget* table_ = nullptr;

@@ -1,16 +1,18 @@
 // ui/dialogs/refused_edits_dialog.cpp and core/store/refused_edit_text.cpp: the entries a server
 // refused, set aside in a real journal file (EditJournal, no server needed), show one row each,
 // oldest first, with what was typed and the reason; "Copy as text" puts exactly those rows on the
-// clipboard, tab-separated. The window's File menu action is disabled while nothing was refused,
-// and on a team project whose journal holds refused entries it opens the dialog (that case
-// needs the PostgreSQL server binaries and skips without them).
+// clipboard, tab-separated. The window's File menu action is disabled while nothing was refused;
+// on a team project whose waiting edits the server refuses it turns on, the status bar points to
+// it, and it opens the dialog (that case needs the PostgreSQL server binaries, skips without).
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QDir>
+#include <QLabel>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
+#include <QStatusBar>
 #include <QTableWidget>
 #include <QtTest>
 #include <memory>
@@ -198,6 +200,12 @@ class TestRefusedEditsDialog : public QObject {
     QCOMPARE(p.when, QStringLiteral("2026-12-06T09:05:01Z"));
     QCOMPARE(p.about, QStringLiteral("cat_rain.mp4 / cat_umbrella.mp4 (overall)"));
     QCOMPARE(p.typed, QStringLiteral("choice withdrawn"));
+    store::RefusedEditWords words;  // the caller's phrases (the window's are translated)
+    words.pair = QStringLiteral("%1 对 %2（%3）");
+    words.choiceWithdrawn = QStringLiteral("已撤回选择");
+    const store::RefusedEditText zh = store::refusedEditText(pair, videoName, promptText, words);
+    QCOMPARE(zh.about, QStringLiteral("cat_rain.mp4 对 cat_umbrella.mp4（overall）"));
+    QCOMPARE(zh.typed, QStringLiteral("已撤回选择"));
     const store::RefusedEditText t = store::refusedEditText(rationale, videoName, promptText);
     QCOMPARE(t.about, QStringLiteral("video #11"));
     QCOMPARE(store::refusedEditsAsTsv({QStringLiteral("a"), QStringLiteral("b")}, {t}),
@@ -218,8 +226,10 @@ class TestRefusedEditsDialog : public QObject {
     QVERIFY(!w.findChild<ui::RefusedEditsDialog*>());
   }
 
-  // A team project whose journal holds refused entries (left by an earlier window): enabled,
-  // and it opens the dialog with them, named from the project.
+  // A team project: the action is disabled while nothing was refused; edits left waiting by an
+  // earlier window that the server refuses when this one sends them (a removed video, a score
+  // that is not an integer) turn it on, the status bar points to it, and it opens the dialog
+  // with them, named from the project where it can.
   void actionOpensTheDialogOnATeamProject() {
     QString whyNot;
     auto cluster = test::PgCluster::start(&whyNot);
@@ -244,23 +254,42 @@ class TestRefusedEditsDialog : public QObject {
     }
     {
       EditJournal j(EditJournal::pathFor(uri, QStringLiteral("ana")), uri);
-      EvaluationEdit e;
-      e.videoId = video;
-      e.annotator = QStringLiteral("ana");
-      e.fields = {{EvaluationField::T2VScore, 5.0}};
-      j.setAside(j.append(e), QStringLiteral("refused for the test"));
+      EvaluationEdit removed;
+      removed.videoId = video + 1000;
+      removed.annotator = QStringLiteral("ana");
+      removed.fields = {{EvaluationField::T2VScore, 2.0}};
+      j.append(removed);
+      EvaluationEdit half = removed;
+      half.videoId = video;
+      half.fields = {{EvaluationField::PhyScore, 4.5}};
+      j.append(half);
     }
     ui::MainWindow w;
     QVERIFY(w.openProject(uri, ui::BusyPolicy::ReadOnly));
     QAction* a = refusedAction(w);
-    QVERIFY(a->isEnabled());
+    auto* label = w.statusBar()->findChild<QLabel*>(QStringLiteral("offlineEdits"));
+    QVERIFY(label);
+    QTRY_VERIFY_WITH_TIMEOUT(a->isEnabled(), 20000);
+    QVERIFY2(label->text().startsWith(
+                 QStringLiteral("All edits sent but 2 the server refused; they are kept aside "
+                                "on this computer (File › Edits the server refused…): ")),
+             qPrintable(label->text()));
+    const QVector<EditJournal::Refused> aside =
+        EditJournal(EditJournal::pathFor(uri, QStringLiteral("ana")), uri).refused();
+    QCOMPARE(aside.size(), 2);
     a->trigger();
     auto* dialog = w.findChild<ui::RefusedEditsDialog*>();
     QVERIFY(dialog);
-    QCOMPARE(dialog->table()->rowCount(), 1);
-    QCOMPARE(dialog->table()->item(0, 1)->text(), QStringLiteral("dog.mp4"));
-    QCOMPARE(dialog->table()->item(0, 2)->text(), QStringLiteral("t2v: 5"));
-    QCOMPARE(dialog->table()->item(0, 3)->text(), QStringLiteral("refused for the test"));
+    QTableWidget* table = dialog->table();
+    QCOMPARE(table->rowCount(), 2);
+    QCOMPARE(table->item(0, 1)->text(), QStringLiteral("video #%1").arg(video + 1000));
+    QCOMPARE(table->item(0, 2)->text(), QStringLiteral("t2v: 2"));
+    QCOMPARE(table->item(1, 1)->text(), QStringLiteral("dog.mp4"));
+    QCOMPARE(table->item(1, 2)->text(), QStringLiteral("phy: 4.5"));
+    for (int r = 0; r < 2; ++r) {
+      QVERIFY(!aside[r].reason.isEmpty());
+      QCOMPARE(table->item(r, 3)->text(), aside[r].reason);
+    }
     dialog->close();
   }
 };
