@@ -28,6 +28,7 @@ namespace vs::store {
   X(PQgetlength)              \
   X(PQgetvalue)               \
   X(PQnotifies)               \
+  X(PQpingParams)             \
   X(PQntuples)                \
   X(PQprepare)                \
   X(PQputCopyData)            \

@@ -185,8 +185,10 @@ class PgConnection final : public Connection {
  public:
   PgConnection(const QString& uri, int busyTimeoutMs) : uri_(uri), busyTimeoutMs_(busyTimeoutMs) {
     const QByteArray dbname = uri.toUtf8();
-    const char* keys[] = {"dbname", "client_encoding", "application_name", nullptr};
-    const char* values[] = {dbname.constData(), "UTF8", "vscore", nullptr};
+    // connect_timeout before dbname: a URI that names its own wins. Without one, libpq waits on a
+    // TCP server that does not answer for as long as the system's connect does (minutes).
+    const char* keys[] = {"connect_timeout", "dbname", "client_encoding", "application_name", nullptr};
+    const char* values[] = {"10", dbname.constData(), "UTF8", "vscore", nullptr};
     conn_ = libpq().PQconnectdbParams(keys, values, 1);
     if (!conn_ || libpq().PQstatus(conn_) != CONNECTION_OK) {
       const QString message =

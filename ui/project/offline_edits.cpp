@@ -4,6 +4,7 @@
 #include <QLabel>
 #include <QSet>
 #include <QStatusBar>
+#include <QThreadPool>
 #include <QTimer>
 #include <limits>
 
@@ -11,6 +12,7 @@
 #include "core/store/change_watcher.h"
 #include "core/store/edit_journal.h"
 #include "core/store/journal_replay.h"
+#include "core/store/server_ping.h"
 #include "core/store/store.h"
 #include "ui/annotation/annotation_session.h"
 #include "ui/queue/queue_model.h"
@@ -21,6 +23,8 @@ namespace {
 // Time given to sending in one turn of the event loop; the window handles its events between
 // slices (one edit is one short transaction: about a millisecond on a local server).
 constexpr qint64 kSliceMs = 15;
+// How long a probe waits for the server (libpq counts whole seconds).
+constexpr int kProbeSeconds = 3;
 }  // namespace
 
 std::unique_ptr<OfflineEdits> OfflineEdits::attach(store::Store& store, const QString& annotator,
@@ -60,7 +64,7 @@ OfflineEdits::OfflineEdits(store::Store& store, const QString& annotator, const 
   retry_ = new QTimer(this);
   retry_->setSingleShot(true);
   retry_->setInterval(2000);
-  connect(retry_, &QTimer::timeout, this, &OfflineEdits::sendSoon);
+  connect(retry_, &QTimer::timeout, this, &OfflineEdits::probe);
   slice_ = new QTimer(this);
   slice_->setSingleShot(true);
   slice_->setInterval(0);
@@ -127,6 +131,34 @@ void OfflineEdits::serverOnline(bool online) {
     return;
   }
   sendSoon();
+}
+
+void OfflineEdits::probe() {
+  if (probing_ || journal_->isEmpty())
+    return;
+  probing_ = true;
+  // The answer comes back through `relay`, which lives until its queued call has run on this
+  // thread; there the guard tells whether this object still exists.
+  auto* relay = new QObject;
+  QThreadPool::globalInstance()->start([relay, guard = QPointer<OfflineEdits>(this), uri = store_.path()] {
+    const bool answers = store::serverAnswers(uri, kProbeSeconds);
+    QMetaObject::invokeMethod(
+        relay,
+        [relay, guard, answers] {
+          if (guard)
+            guard->probed(answers);
+          relay->deleteLater();
+        },
+        Qt::QueuedConnection);
+  });
+}
+
+void OfflineEdits::probed(bool answers) {
+  probing_ = false;
+  if (answers)
+    sendSoon();
+  else if (!journal_->isEmpty() && !retry_->isActive())
+    retry_->start();
 }
 
 void OfflineEdits::sendSoon() {

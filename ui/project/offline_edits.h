@@ -87,6 +87,10 @@ class OfflineEdits : public QObject {
 
  private:
   void kept();  // after an append: retry soon, say how many wait
+  // Asks the server off the window's thread whether it answers; sends only when it does, so a
+  // server that does not answer never blocks the window for a connect timeout.
+  void probe();
+  void probed(bool answers);
   void sendSlice();
   void setStatus(const QString& text);
 
@@ -98,6 +102,7 @@ class OfflineEdits : public QObject {
   QTimer* clear_ = nullptr;
   QPointer<QLabel> label_;  // owned by the status bar
   bool offline_ = false;
+  bool probing_ = false;
   int refusedNow_ = 0;  // refused during the current sending
   QString lastRefusal_;
   QString status_;
