@@ -16,31 +16,103 @@ std::unique_ptr<ChangeWatcher> ChangeWatcher::create(const QString& project, qin
 }
 
 ChangeWatcher::ChangeWatcher(const QString& project, qint64 ownSession, QObject* parent)
-    : QObject(parent), project_(project), ownSession_(ownSession), retry_(new QTimer(this)) {
+    : QObject(parent),
+      project_(project),
+      ownSession_(ownSession),
+      retry_(new QTimer(this)),
+      giveUp_(new QTimer(this)) {
   retry_->setInterval(1000);
-  connect(retry_, &QTimer::timeout, this, [this] {
-    if (connectNow()) {
-      retry_->stop();
-      emit online(true);
-    }
-  });
+  retry_->setSingleShot(true);
+  connect(retry_, &QTimer::timeout, this, &ChangeWatcher::startConnecting);
+  giveUp_->setInterval(2000);
+  giveUp_->setSingleShot(true);
+  connect(giveUp_, &QTimer::timeout, this, &ChangeWatcher::connectFailed);
+  // The first connection right away (the window's store has just reached the server), so the
+  // watcher listens before the window reads; only the retries run in the background.
   if (!connectNow())
     retry_->start();
-}
-
-ChangeWatcher::~ChangeWatcher() {
-  disconnectNow();
 }
 
 bool ChangeWatcher::connectNow() {
   const QByteArray uri = project_.toUtf8();
   const char* keys[] = {"dbname", "application_name", "connect_timeout", nullptr};
   const char* values[] = {uri.constData(), "vscore-watch", "2", nullptr};
-  pg_conn* conn = libpq().PQconnectdbParams(keys, values, 1);
-  if (!conn || libpq().PQstatus(conn) != CONNECTION_OK) {
-    libpq().PQfinish(conn);
+  connecting_ = libpq().PQconnectdbParams(keys, values, 1);
+  if (!connecting_ || libpq().PQstatus(connecting_) != CONNECTION_OK) {
+    disconnectNow();
     return false;
   }
+  return listen();
+}
+
+ChangeWatcher::~ChangeWatcher() {
+  disconnectNow();
+}
+
+void ChangeWatcher::startConnecting() {
+  if (conn_ || connecting_)
+    return;
+  const QByteArray uri = project_.toUtf8();
+  const char* keys[] = {"dbname", "application_name", nullptr};
+  const char* values[] = {uri.constData(), "vscore-watch", nullptr};
+  connecting_ = libpq().PQconnectStartParams(keys, values, 1);
+  if (!connecting_ || libpq().PQstatus(connecting_) == CONNECTION_BAD) {
+    connectFailed();
+    return;
+  }
+  giveUp_->start();
+  watch(PGRES_POLLING_WRITING);  // as libpq's documentation starts the loop
+}
+
+void ChangeWatcher::continueConnecting() {
+  if (!connecting_)
+    return;
+  const PostgresPollingStatusType status = libpq().PQconnectPoll(connecting_);
+  if (status == PGRES_POLLING_OK) {
+    connected();
+  } else if (status == PGRES_POLLING_FAILED) {
+    connectFailed();
+  } else {
+    watch(status);
+  }
+}
+
+void ChangeWatcher::watch(int pollingStatus) {
+  // The socket may change from one step to the next (another address of the host): a new
+  // notifier each time.
+  if (notifier_) {
+    notifier_->setEnabled(false);
+    notifier_->deleteLater();
+  }
+  const auto type = pollingStatus == PGRES_POLLING_READING ? QSocketNotifier::Read : QSocketNotifier::Write;
+  notifier_ = new QSocketNotifier(libpq().PQsocket(connecting_), type, this);
+  connect(notifier_, &QSocketNotifier::activated, this, &ChangeWatcher::continueConnecting);
+}
+
+void ChangeWatcher::connectFailed() {
+  giveUp_->stop();
+  disconnectNow();
+  retry_->start();
+}
+
+void ChangeWatcher::connected() {
+  giveUp_->stop();
+  if (!listen()) {
+    retry_->start();
+    return;
+  }
+  emit online(true);
+}
+
+bool ChangeWatcher::listen() {
+  pg_conn* conn = connecting_;
+  connecting_ = nullptr;
+  if (notifier_) {
+    notifier_->setEnabled(false);
+    notifier_->deleteLater();
+    notifier_ = nullptr;
+  }
+  // The server has just answered the start-up, so this one statement waits on a live server.
   PGresult* r = libpq().PQexec(conn, "LISTEN vs_changes");
   const bool listening = libpq().PQresultStatus(r) == PGRES_COMMAND_OK;
   libpq().PQclear(r);
@@ -62,6 +134,8 @@ void ChangeWatcher::disconnectNow() {
   }
   libpq().PQfinish(conn_);
   conn_ = nullptr;
+  libpq().PQfinish(connecting_);
+  connecting_ = nullptr;
 }
 
 void ChangeWatcher::readNotifications() {

@@ -13,6 +13,8 @@ namespace vs::store {
   X(PQclear)                  \
   X(PQcmdStatus)              \
   X(PQcmdTuples)              \
+  X(PQconnectPoll)            \
+  X(PQconnectStartParams)     \
   X(PQconnectdbParams)        \
   X(PQconninfoFree)           \
   X(PQconninfoParse)          \

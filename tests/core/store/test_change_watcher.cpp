@@ -2,8 +2,12 @@
 // window's own commits are not reported, and a server stopped and started again is noticed and
 // rejoined, and a store outlives a server restart. PostgreSQL only (a throwaway cluster).
 #include <QDir>
+#include <QElapsedTimer>
+#include <QLocalServer>
+#include <QTimer>
 #include <QSignalSpy>
 #include <QtTest>
+#include <algorithm>
 
 #include "core/store/change_watcher.h"
 #include "core/store/store.h"
@@ -79,6 +83,46 @@ class TestChangeWatcher : public QObject {
     v.name = QStringLiteral("after");
     again.addVideo(v);
     QVERIFY(changed.wait(2000));
+  }
+
+  // While the server takes connections and never answers (a listener on its socket while it is
+  // stopped), the watcher's retries never hold the thread, and it rejoins once the server is back.
+  void retriesDoNotBlockOnAHungServer() {
+    const QString project = backend_.fresh(QStringLiteral("hung"));
+    { Store s(project, OpenMode::CreateNew); }
+    auto watcher = ChangeWatcher::create(project, 0);
+    QVERIFY(watcher && watcher->isOnline());
+    QSignalSpy online(watcher.get(), &ChangeWatcher::online);
+    QVERIFY(backend_.cluster()->stopServer());
+    const QString socket = backend_.cluster()->socketDir() + QStringLiteral("/.s.PGSQL.5432");
+    QLocalServer hung;
+    QVERIFY2(hung.listen(socket), qPrintable(hung.errorString()));
+    QTRY_VERIFY(!online.isEmpty());
+    QCOMPARE(online.last().at(0).toBool(), false);
+
+    // Five seconds of retries (one a second, each given two): a 50 ms timer keeps firing. The
+    // last gap counts too (a stop that outlasts the wait ends it without a tick).
+    QElapsedTimer clock;
+    clock.start();
+    qint64 last = 0, longestStop = 0;
+    QTimer tick;
+    connect(&tick, &QTimer::timeout, this, [&] {
+      longestStop = std::max(longestStop, clock.elapsed() - last);
+      last = clock.elapsed();
+    });
+    tick.start(50);
+    QTest::qWait(5000);
+    tick.stop();
+    longestStop = std::max(longestStop, clock.elapsed() - last);
+    qInfo("longest stop of this thread while the server hung: %lld ms", longestStop);
+    QVERIFY2(longestStop < 1000, "the watcher held the thread while the server hung");
+    QVERIFY(!watcher->isOnline());
+
+    hung.close();
+    QFile::remove(socket);
+    QVERIFY(backend_.cluster()->startServer());
+    QTRY_VERIFY_WITH_TIMEOUT(watcher->isOnline(), 10000);
+    QCOMPARE(online.last().at(0).toBool(), true);
   }
 
   // The server stopped and started again under an open store: its next transaction opens a new
