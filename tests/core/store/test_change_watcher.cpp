@@ -3,14 +3,12 @@
 // rejoined, and a store outlives a server restart. PostgreSQL only (a throwaway cluster).
 #include <QDir>
 #include <QElapsedTimer>
-#include <QLocalServer>
-#include <QTimer>
 #include <QSignalSpy>
 #include <QtTest>
-#include <algorithm>
 
 #include "core/store/change_watcher.h"
 #include "core/store/store.h"
+#include "hung_server.h"
 #include "store_backend.h"
 
 using namespace vs;
@@ -93,34 +91,18 @@ class TestChangeWatcher : public QObject {
     auto watcher = ChangeWatcher::create(project, 0);
     QVERIFY(watcher && watcher->isOnline());
     QSignalSpy online(watcher.get(), &ChangeWatcher::online);
-    QVERIFY(backend_.cluster()->stopServer());
-    const QString socket = backend_.cluster()->socketDir() + QStringLiteral("/.s.PGSQL.5432");
-    QLocalServer hung;
-    QVERIFY2(hung.listen(socket), qPrintable(hung.errorString()));
+    vs::test::HungServer hung(*backend_.cluster());
+    QVERIFY2(hung.hang(), qPrintable(hung.error()));
     QTRY_VERIFY(!online.isEmpty());
     QCOMPARE(online.last().at(0).toBool(), false);
 
-    // Five seconds of retries (one a second, each given two): a 50 ms timer keeps firing. The
-    // last gap counts too (a stop that outlasts the wait ends it without a tick).
-    QElapsedTimer clock;
-    clock.start();
-    qint64 last = 0, longestStop = 0;
-    QTimer tick;
-    connect(&tick, &QTimer::timeout, this, [&] {
-      longestStop = std::max(longestStop, clock.elapsed() - last);
-      last = clock.elapsed();
-    });
-    tick.start(50);
-    QTest::qWait(5000);
-    tick.stop();
-    longestStop = std::max(longestStop, clock.elapsed() - last);
+    // Five seconds of retries (one a second, each given two): the event loop keeps turning.
+    const qint64 longestStop = vs::test::longestStopDuring(5000);
     qInfo("longest stop of this thread while the server hung: %lld ms", longestStop);
     QVERIFY2(longestStop < 1000, "the watcher held the thread while the server hung");
     QVERIFY(!watcher->isOnline());
 
-    hung.close();
-    QFile::remove(socket);
-    QVERIFY(backend_.cluster()->startServer());
+    QVERIFY(hung.answerAgain());
     QTRY_VERIFY_WITH_TIMEOUT(watcher->isOnline(), 10000);
     QCOMPARE(online.last().at(0).toBool(), true);
   }

@@ -1,19 +1,15 @@
 // OfflineEdits (ui/project/offline_edits.h) against a server that takes connections and never
 // answers: the window's thread keeps running while edits wait (the journal is sent only once a
 // probe off that thread finds the server answering), and the edits are sent when it is back.
-// The "server" is a listener on the cluster's own socket path, put there while the real server
-// is stopped: libpq connects, sends its start-up packet and waits for a reply that never comes.
+// The "server" is tests/support/hung_server.h.
 #include <QDir>
-#include <QElapsedTimer>
-#include <QLocalServer>
-#include <QTimer>
 #include <QtTest>
-#include <algorithm>
 #include <memory>
 
 #include "core/domain/video.h"
 #include "core/store/evaluation_edit.h"
 #include "core/store/store.h"
+#include "hung_server.h"
 #include "pg_cluster.h"
 #include "ui/project/offline_edits.h"
 
@@ -45,10 +41,8 @@ class TestOfflineEditsHungServer : public QObject {
     offline.setRetryInterval(100);
 
     // The server goes, and something that never answers takes its socket.
-    QVERIFY(cluster_->stopServer());
-    const QString socket = cluster_->socketDir() + QStringLiteral("/.s.PGSQL.5432");
-    QLocalServer hung;
-    QVERIFY2(hung.listen(socket), qPrintable(hung.errorString()));
+    vs::test::HungServer hung(*cluster_);
+    QVERIFY2(hung.hang(), qPrintable(hung.error()));
     vs::store::EvaluationEdit edit;
     edit.videoId = video;
     edit.annotator = QStringLiteral("ana");
@@ -58,28 +52,14 @@ class TestOfflineEditsHungServer : public QObject {
     QCOMPARE(offline.waiting(), 1);
 
     // Six seconds of retries. A reconnect on this thread would hold it for the store's 10 s
-    // connect timeout; with the probe elsewhere, a 50 ms timer here keeps firing. The last gap
-    // is counted too (a stop that outlasts the wait ends it without a tick).
-    QElapsedTimer clock;
-    clock.start();
-    qint64 last = 0, longestStop = 0;
-    QTimer tick;
-    connect(&tick, &QTimer::timeout, this, [&] {
-      longestStop = std::max(longestStop, clock.elapsed() - last);
-      last = clock.elapsed();
-    });
-    tick.start(50);
-    QTest::qWait(6000);
-    tick.stop();
-    longestStop = std::max(longestStop, clock.elapsed() - last);
+    // connect timeout; with the probe elsewhere, the event loop keeps turning.
+    const qint64 longestStop = vs::test::longestStopDuring(6000);
     qInfo("longest stop of this thread while the server hung: %lld ms", longestStop);
     QVERIFY2(longestStop < 2000, "the window's thread stood still while the server hung");
     QCOMPARE(offline.waiting(), 1);
 
     // The real server is back: the kept edit is sent.
-    hung.close();
-    QFile::remove(socket);
-    QVERIFY(cluster_->startServer());
+    QVERIFY(hung.answerAgain());
     QTRY_COMPARE_WITH_TIMEOUT(offline.waiting(), 0, 30000);
     const auto evaluation = store.findEvaluation(video, ana);
     QVERIFY(evaluation.has_value());
