@@ -80,10 +80,7 @@ void ChangeWatcher::continueConnecting() {
 void ChangeWatcher::watch(int pollingStatus) {
   // The socket may change from one step to the next (another address of the host): a new
   // notifier each time.
-  if (notifier_) {
-    notifier_->setEnabled(false);
-    notifier_->deleteLater();
-  }
+  dropNotifier();
   const auto type = pollingStatus == PGRES_POLLING_READING ? QSocketNotifier::Read : QSocketNotifier::Write;
   notifier_ = new QSocketNotifier(libpq().PQsocket(connecting_), type, this);
   connect(notifier_, &QSocketNotifier::activated, this, &ChangeWatcher::continueConnecting);
@@ -107,11 +104,7 @@ void ChangeWatcher::connected() {
 bool ChangeWatcher::listen() {
   pg_conn* conn = connecting_;
   connecting_ = nullptr;
-  if (notifier_) {
-    notifier_->setEnabled(false);
-    notifier_->deleteLater();
-    notifier_ = nullptr;
-  }
+  dropNotifier();
   // The server has just answered the start-up, so this one statement waits on a live server.
   PGresult* r = libpq().PQexec(conn, "LISTEN vs_changes");
   const bool listening = libpq().PQresultStatus(r) == PGRES_COMMAND_OK;
@@ -126,12 +119,16 @@ bool ChangeWatcher::listen() {
   return true;
 }
 
+void ChangeWatcher::dropNotifier() {
+  if (!notifier_)
+    return;
+  notifier_->setEnabled(false);
+  notifier_->deleteLater();  // it may be the one whose signal is being handled
+  notifier_ = nullptr;
+}
+
 void ChangeWatcher::disconnectNow() {
-  if (notifier_) {
-    notifier_->setEnabled(false);
-    notifier_->deleteLater();
-    notifier_ = nullptr;
-  }
+  dropNotifier();
   libpq().PQfinish(conn_);
   conn_ = nullptr;
   libpq().PQfinish(connecting_);

@@ -41,6 +41,7 @@ class ChangeWatcher : public QObject {
   void connectFailed();           // gives the attempt up; tries again later
   void connected();               // LISTEN, then notifications; online(true)
   bool listen();                  // LISTEN on the new connection
+  void dropNotifier();
   void disconnectNow();
   void readNotifications();
 

@@ -27,12 +27,15 @@ constexpr const char* kUpdateVideo =
 constexpr const char* kInsertPrompt = "INSERT INTO prompts(text) VALUES (?1) ON CONFLICT(text) DO NOTHING";
 constexpr const char* kFindPrompt = "SELECT id FROM prompts WHERE text = ?1";
 
+// One evaluation row and its parameters, for both statements below.
+#define VS_EVALUATION_ROW                                                                          \
+  "INTO evaluations(video_id, annotator_id, visual, t2v, phy, visual_rationale, t2v_rationale, "   \
+  "phy_rationale, thinking, origin, model_id, settings_json, created_at, updated_at, extra_json) " \
+  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14)"
+
 constexpr const char* kUpsertEvaluation =
-    "INSERT INTO evaluations(video_id, annotator_id, visual, t2v, phy, visual_rationale, "
-    "t2v_rationale, phy_rationale, thinking, origin, model_id, settings_json, created_at, "
-    "updated_at, extra_json) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14) "
-    "ON CONFLICT(video_id, annotator_id) DO UPDATE SET visual = excluded.visual, "
+    "INSERT " VS_EVALUATION_ROW
+    " ON CONFLICT(video_id, annotator_id) DO UPDATE SET visual = excluded.visual, "
     "t2v = excluded.t2v, phy = excluded.phy, visual_rationale = excluded.visual_rationale, "
     "t2v_rationale = excluded.t2v_rationale, phy_rationale = excluded.phy_rationale, "
     "thinking = excluded.thinking, origin = excluded.origin, model_id = excluded.model_id, "
@@ -42,11 +45,8 @@ constexpr const char* kUpsertEvaluation =
 // The evaluations of a video this import has just created cannot conflict: a plain insert. OR
 // ROLLBACK (the import is all or nothing anyway) lets SQLite skip the statement journal that an
 // upsert, which may abort half way through its triggers, keeps for every row.
-constexpr const char* kInsertEvaluation =
-    "INSERT OR ROLLBACK INTO evaluations(video_id, annotator_id, visual, t2v, phy, visual_rationale, "
-    "t2v_rationale, phy_rationale, thinking, origin, model_id, settings_json, created_at, "
-    "updated_at, extra_json) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14)";
+constexpr const char* kInsertEvaluation = "INSERT OR ROLLBACK " VS_EVALUATION_ROW;
+#undef VS_EVALUATION_ROW
 
 // The videos an import wrote evaluations for, as a JSON array of ids, counted again at the end.
 constexpr const char* kTouchedIds = "SELECT value AS id FROM json_each(?1)";
