@@ -7,19 +7,15 @@ namespace {
 using namespace vs;
 
 const cli::CommandRegistration kAgreement(
-    {"agreement",
-     "agreement A.json B.json [C.json ...] | PROJECT.vsproj [--annotators a,b,c] [--json]",
-     "Inter-annotator agreement: exact ratio, mean Spearman (cal_iaa.py), alpha, kappa",
-     {{"INPUT", "two or more VideoFeedback2 files (one annotator each), or a project"}},
-     cli::withBootstrap({{"annotators", "project: comma-separated annotator names (default: every person)",
-                          "NAMES"},
-                         cli::jsonOption()}),
-     {},
-     {},
-     {},
-     {},
-     0,
-     cli::kAnyCount},
+    cli::Spec{
+        "agreement",
+        "agreement A.json B.json [C.json ...] | PROJECT.vsproj [--annotators a,b,c] [--json]",
+        "Inter-annotator agreement: exact ratio, mean Spearman (cal_iaa.py), alpha, kappa",
+        {{"INPUT", "two or more VideoFeedback2 files (one annotator each), or a project"}},
+        cli::withBootstrap({{"annotators", "project: comma-separated annotator names (default: every person)",
+                             "NAMES"},
+                            cli::jsonOption()})}
+        .takingArguments(0, cli::kAnyCount),
     [](const cli::Args& args) {
       const analysis::BootstrapOptions bootstrap = cli::bootstrapOptions(args);
       std::optional<QStringList> annotators;
@@ -27,10 +23,7 @@ const cli::CommandRegistration kAgreement(
         annotators = args.value("annotators").split(QLatin1Char(','), Qt::SkipEmptyParts);
       const analysis::AgreementReport report =
           analysis::agreementReport(args.positional(), annotators, bootstrap);
-      if (args.json())
-        cli::printJson(analysis::agreementJson(report));
-      else
-        cli::out(analysis::agreementText(report));
+      cli::printReport(args.json(), analysis::agreementJson(report), analysis::agreementText(report));
       return cli::kExitOk;
     });
 

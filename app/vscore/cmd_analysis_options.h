@@ -1,6 +1,6 @@
 #pragma once
 // The bootstrap options of the analysis commands (audit, agreement, rank).
-#include "cmd_options.h"
+#include "core/cli/command_spec.h"
 #include "core/analysis/bootstrap.h"
 
 namespace vs::cli {

@@ -36,10 +36,7 @@ const cli::CommandRegistration kAudit(
       const analysis::AuditReport report = analysis::auditReport(request);
       if (args.has("report"))
         analysis::writeAuditHtml(report, request.input, args.value("report"));
-      if (args.json())
-        cli::printJson(analysis::auditReportJson(report));
-      else
-        cli::out(analysis::auditReportText(report));
+      cli::printReport(args.json(), analysis::auditReportJson(report), analysis::auditReportText(report));
       return cli::kExitOk;
     });
 

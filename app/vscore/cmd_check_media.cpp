@@ -1,7 +1,7 @@
 // vscore check-media FILE... [--json]: for each file, whether random access is exact (every frame
 // read out of order is the picture a sequential decode gives), with the frame count, the frame
 // rate and where it came from, and decode errors. Exit 3 when any file is not exact.
-#include "cmd_options.h"
+#include "core/cli/command_spec.h"
 #include "core/domain/error.h"
 #include "core/library/media_report.h"
 

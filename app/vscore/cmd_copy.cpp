@@ -1,6 +1,6 @@
 // vscore copy SRC DST: a whole project between a .vsproj file and a PostgreSQL database (either
 // way, or file to file, database to database), ids and history included, whole or not at all.
-#include "cmd_options.h"
+#include "core/cli/command_spec.h"
 #include "core/store/store.h"
 
 namespace {

@@ -4,7 +4,7 @@
 #include <QCoreApplication>
 #include <QDir>
 
-#include "cmd_options.h"
+#include "core/cli/command_spec.h"
 #include "core/scoring/demo_model.h"
 #include "inference/base/error.h"
 #include "inference/checkpoint/demo_checkpoint.h"

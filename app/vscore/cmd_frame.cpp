@@ -1,5 +1,5 @@
 // vscore frame FILE --index N --out OUT.png: frame N (0-based, presentation order) at display size.
-#include "cmd_options.h"
+#include "core/cli/command_spec.h"
 #include "core/library/media_report.h"
 #include "core/library/video_locator.h"
 #include "core/store/store.h"

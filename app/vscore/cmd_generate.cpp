@@ -2,10 +2,9 @@
 //                 [--max-new-tokens N] [--device cpu|cuda] [--dtype f32|bf16] [...]
 // Runs the Qwen2.5-VL engine on a prompt (and video) and prints the generated text as it streams.
 // vscore never links libtorch: the work is handed to `vscore-worker generate` with the same
-// arguments (inference/qwen25vl/generate_command.h), whose output and exit code pass through.
-#include <QProcess>
-
-#include "command.h"
+// arguments (app/vscore-worker), whose output and exit code pass through.
+#include "core/cli/command.h"
+#include "core/cli/sibling_program.h"
 
 namespace {
 
@@ -20,20 +19,8 @@ int runGenerate(const QStringList& args) {
         "Settings not given come from the checkpoint's generation_config.json.\n"));
     return args.isEmpty() ? cli::kExitUsage : cli::kExitOk;
   }
-  QProcess worker;
-  worker.setProcessChannelMode(QProcess::ForwardedChannels);
-  worker.setInputChannelMode(QProcess::ForwardedInputChannel);
-  worker.start(cli::siblingProgram(QStringLiteral("vscore-worker")),
-               QStringList{QStringLiteral("generate")} + args);
-  if (!worker.waitForStarted(-1)) {
-    return cli::fail(cli::kExitRuntime,
-                     QStringLiteral("cannot start vscore-worker: %1").arg(worker.errorString()));
-  }
-  worker.waitForFinished(-1);
-  if (worker.exitStatus() != QProcess::NormalExit) {
-    return cli::fail(cli::kExitRuntime, QStringLiteral("vscore-worker crashed"));
-  }
-  return worker.exitCode();
+  return cli::runSiblingProgram(QStringLiteral("vscore-worker"),
+                                QStringList{QStringLiteral("generate")} + args);
 }
 
 const cli::CommandRegistration kRegistration{cli::Command{

@@ -1,6 +1,6 @@
 // vscore init PROJECT: creates an empty project at the current schema version: a new .vsproj file, or
 // the tables of a project in an existing, empty PostgreSQL database (postgresql:// URI).
-#include "cmd_options.h"
+#include "core/cli/command_spec.h"
 #include "core/store/store.h"
 
 namespace {
@@ -8,13 +8,12 @@ namespace {
 using namespace vs;
 
 const cli::CommandRegistration kInit(
-    {"init",
-     "init PROJECT.vsproj",
-     "Create an empty project (a file, or in an empty PostgreSQL database)",
-     {{"PROJECT", "project file to create (.vsproj), or an empty database (postgresql://...)"}},
-     {},
-     {},
-     "vscore init PROJECT.vsproj|postgresql://..."},
+    cli::Spec{"init",
+              "init PROJECT.vsproj",
+              "Create an empty project (a file, or in an empty PostgreSQL database)",
+              {{"PROJECT", "project file to create (.vsproj), or an empty database (postgresql://...)"}},
+              {}}
+        .withUsage("vscore init PROJECT.vsproj|postgresql://..."),
     [](const cli::Args& args) {
       const store::Store store(args.at(0), store::OpenMode::CreateNew);
       cli::out(QStringLiteral("created %1 (schema version %2)\n").arg(args.at(0)).arg(store.schemaVersion()));

@@ -1,5 +1,5 @@
 // vscore list PROJECT [--json]: every video with its prompt and each annotator's scores.
-#include "cmd_options.h"
+#include "core/cli/command_spec.h"
 #include "core/library/project_listing.h"
 #include "core/store/store.h"
 

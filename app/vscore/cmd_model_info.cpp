@@ -1,7 +1,7 @@
 // vscore model-info DIR [--json]: what a Qwen2.5-VL checkpoint directory holds and whether the
 // engine can load it (inference/checkpoint/checkpoint_report.h).
 #include "cmd_inference_errors.h"
-#include "cmd_options.h"
+#include "core/cli/command_spec.h"
 #include "inference/checkpoint/checkpoint_report.h"
 
 namespace {

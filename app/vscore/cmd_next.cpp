@@ -2,7 +2,7 @@
 // person to judge (see Store::leaseNext: at most k people per video, their own live lease renewed
 // first). --json prints {"video_name": ..., "lease_expires": ...} (ISO 8601 UTC; both null when
 // nothing is left).
-#include "cmd_options.h"
+#include "core/cli/command_spec.h"
 #include "core/analysis/project_report.h"
 #include "core/store/store.h"
 
@@ -11,15 +11,14 @@ namespace {
 using namespace vs;
 
 const cli::CommandRegistration kNext(
-    {"next",
-     "next PROJECT --annotator NAME [--json]",
-     "Lease the next video for a person to judge",
-     {cli::projectArgument()},
-     {{"annotator", "the person who will judge it", "NAME"},
-      {"lease-seconds", "how long the video stays theirs (default 900)", "N", "900"},
-      cli::jsonOption()},
-     {},
-     "vscore next PROJECT --annotator NAME [--lease-seconds N] [--json]"},
+    cli::Spec{"next",
+              "next PROJECT --annotator NAME [--json]",
+              "Lease the next video for a person to judge",
+              {cli::projectArgument()},
+              {{"annotator", "the person who will judge it", "NAME"},
+               {"lease-seconds", "how long the video stays theirs (default 900)", "N", "900"},
+               cli::jsonOption()}}
+        .withUsage("vscore next PROJECT --annotator NAME [--lease-seconds N] [--json]"),
     [](const cli::Args& args) {
       if (args.value("annotator").trimmed().isEmpty())
         cli::usageError(QStringLiteral("usage: %1 (--annotator is required)").arg(args.usage()));
@@ -27,10 +26,7 @@ const cli::CommandRegistration kNext(
           int(args.integer("lease-seconds", 1, INT_MAX, "--lease-seconds takes a whole number >= 1"));
       store::Store store(args.at(0), store::OpenMode::OpenExisting);
       const auto lease = store.leaseNext(args.value("annotator"), seconds);
-      if (args.json())
-        cli::printJson(analysis::leaseJson(lease));
-      else
-        cli::out(analysis::leaseText(lease));
+      cli::printReport(args.json(), analysis::leaseJson(lease), analysis::leaseText(lease));
       return cli::kExitOk;
     });
 

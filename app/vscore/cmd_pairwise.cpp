@@ -1,5 +1,5 @@
 // vscore pairwise SCORES.json --pairs PAIRS.json: see core/analysis/pairwise_report.h.
-#include "cmd_options.h"
+#include "core/cli/command_spec.h"
 #include "core/analysis/pairwise_report.h"
 
 namespace {
@@ -34,10 +34,8 @@ const cli::CommandRegistration kPairwise(
       const ScoredPairs pairs = readScoredPairs(args.value("pairs"), scores);
       const TieHandling ties = args.has("ties") ? TieHandling::Included : TieHandling::Excluded;
       const PairwiseResult result = pairwiseAccuracy(pairs.pairs, ties, threshold);
-      if (args.json())
-        cli::printJson(pairwiseJson(result, ties, threshold, pairs.missing, score));
-      else
-        cli::out(pairwiseText(result, ties, threshold, pairs.missing));
+      cli::printReport(args.json(), pairwiseJson(result, ties, threshold, pairs.missing, score),
+                       pairwiseText(result, ties, threshold, pairs.missing));
       return cli::kExitOk;
     });
 

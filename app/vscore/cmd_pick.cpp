@@ -2,17 +2,13 @@
 //   [--time-ms MS] [--json]
 // Records one person's Best-of-N pick among the candidates of a prompt, as the workstation's
 // Best-of-N mode does: see core/library/judgement_entry.h.
-#include "cmd_options.h"
+#include "core/cli/command_spec.h"
 #include "core/library/judgement_entry.h"
 #include "core/store/store.h"
 
 namespace {
 
 using namespace vs;
-
-std::optional<QString> optional(const cli::Args& args, const QString& name) {
-  return args.has(name) ? std::optional(args.value(name)) : std::nullopt;
-}
 
 const cli::CommandRegistration kPick(
     {"pick",
@@ -35,16 +31,13 @@ const cli::CommandRegistration kPick(
       entry.timeSpentMs = args.integer("time-ms", 0, LLONG_MAX, "--time-ms needs a number >= 0");
       entry.annotator = args.value("annotator");
       entry.best = args.value("best");
-      entry.promptOf = optional(args, "prompt-of");
-      entry.worst = optional(args, "worst");
+      entry.promptOf = args.given("prompt-of");
+      entry.worst = args.given("worst");
       if (args.has("candidates"))
         entry.candidates = args.value("candidates").split(QLatin1Char(','), Qt::SkipEmptyParts);
       store::Store store(args.at(0), store::OpenMode::OpenExisting);
       const library::PickEntered entered = library::enterPick(store, args.at(0), entry);
-      if (args.json())
-        cli::printJson(library::pickEnteredJson(entered));
-      else
-        cli::out(library::pickEnteredText(entered));
+      cli::printReport(args.json(), library::pickEnteredJson(entered), library::pickEnteredText(entered));
       return cli::kExitOk;
     });
 

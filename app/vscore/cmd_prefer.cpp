@@ -1,7 +1,7 @@
 // vscore prefer PROJECT --annotator A --left X --right Y --choice left|right|tie
 //   [--dimension overall|visual|t2v|phy] [--reason T] [--time-ms MS] [--randomised] [--json]
 // Records one person's preference between two videos of a prompt: see core/library/judgement_entry.h.
-#include "cmd_options.h"
+#include "core/cli/command_spec.h"
 #include "core/library/judgement_entry.h"
 #include "core/store/store.h"
 
@@ -43,10 +43,8 @@ const cli::CommandRegistration kPrefer(
       entry.randomised = args.has("randomised");
       store::Store store(args.at(0), store::OpenMode::OpenExisting);
       const library::PreferenceEntered entered = library::enterPreference(store, args.at(0), entry);
-      if (args.json())
-        cli::printJson(library::preferenceEnteredJson(entered));
-      else
-        cli::out(library::preferenceEnteredText(entered));
+      cli::printReport(args.json(), library::preferenceEnteredJson(entered),
+                       library::preferenceEnteredText(entered));
       return cli::kExitOk;
     });
 

@@ -1,5 +1,5 @@
 // vscore probe FILE [--json] [--fast]: container and stream facts of a video file.
-#include "cmd_options.h"
+#include "core/cli/command_spec.h"
 #include "core/library/media_report.h"
 
 namespace {

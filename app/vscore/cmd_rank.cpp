@@ -33,10 +33,7 @@ const cli::CommandRegistration kRank(
       const store::Store store(args.at(0), store::OpenMode::OpenExisting);
       const analysis::Ranking ranking =
           analysis::projectRanking(store, args.at(0), args.value("by"), selection, bootstrap);
-      if (args.json())
-        cli::printJson(analysis::rankingJson(ranking));
-      else
-        cli::out(analysis::rankingText(ranking));
+      cli::printReport(args.json(), analysis::rankingJson(ranking), analysis::rankingText(ranking));
       return cli::kExitOk;
     });
 

@@ -1,7 +1,7 @@
 // vscore sample FILE [--json] [--fps F] [--nframes N] [--min-pixels P] [--max-pixels P]
 //              [--config preprocessor_config.json] [--dump OUT.safetensors]
 // The frames the Qwen-VL model sees (qwen-vl-utils rules) and, with --dump, pixel_values_videos.
-#include "cmd_options.h"
+#include "core/cli/command_spec.h"
 #include "core/library/media_report.h"
 #include "core/library/video_locator.h"
 #include "core/store/store.h"

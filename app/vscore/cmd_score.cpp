@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "cmd_score_options.h"
+#include "core/cli/sibling_program.h"
 #include "core/scoring/score_report.h"
 #include "core/scoring/single_score.h"
 #include "core/store/store.h"
@@ -13,21 +14,17 @@ namespace {
 using namespace vs;
 
 const cli::CommandRegistration kScore(
-    {"score",
-     "score VIDEO --prompt TEXT (--model DIR [--device cpu|cuda] | --server URL [--served-model NAME] "
-     "[--api-key-env VAR] [--model DIR]) [--greedy | --temperature T --seed N] [--max-new-tokens N] "
-     "[--fps F] [--constrained] [--template NAME|FILE [--project PROJECT]] [--json]",
-     "Score one video with VideoScore2 (through vscore-worker)",
-     {{"video", "The video file."}},
-     cli::scoreOptions({{"prompt", "The text-to-video prompt.", "TEXT"}},
-                       {{"project", "Project whose saved templates --template may name.", "PROJECT"},
-                        {"json", "Print the full result as JSON."}}),
-     {},
-     {},
-     {},
-     {},
-     0,
-     cli::kAnyCount},
+    cli::Spec{
+        "score",
+        "score VIDEO --prompt TEXT (--model DIR [--device cpu|cuda] | --server URL [--served-model NAME] "
+        "[--api-key-env VAR] [--model DIR]) [--greedy | --temperature T --seed N] [--max-new-tokens N] "
+        "[--fps F] [--constrained] [--template NAME|FILE [--project PROJECT]] [--json]",
+        "Score one video with VideoScore2 (through vscore-worker)",
+        {{"video", "The video file."}},
+        cli::scoreOptions({{"prompt", "The text-to-video prompt.", "TEXT"}},
+                          {{"project", "Project whose saved templates --template may name.", "PROJECT"},
+                           {"json", "Print the full result as JSON."}})}
+        .takingArguments(0, cli::kAnyCount),
     [](const cli::Args& args) {
       if (args.positional().size() != 1)
         cli::usageError("score needs one VIDEO");

@@ -3,7 +3,7 @@
 // the template, scoring on OpenAI-compatible servers), and their values for core/scoring.
 #include <QFileInfo>
 
-#include "cmd_options.h"
+#include "core/cli/command_spec.h"
 #include "core/scoring/score_options.h"
 
 namespace vs::cli {
@@ -63,10 +63,9 @@ inline scoring::ScoreOptionText scoreOptionText(const Args& a) {
 }
 
 inline scoring::RemoteSettings remoteSettings(const Args& a) {
-  const auto given = [&a](const char* o) { return a.has(o) ? std::optional(a.value(o)) : std::nullopt; };
   return scoring::remoteSettings({a.values("server"), a.value("served-model"), a.value("concurrency"),
-                                  given("api-key-env"), modelDir(a), given("top-p"), given("top-k"),
-                                  given("repetition-penalty"), a.value("timeout-s"),
+                                  a.given("api-key-env"), modelDir(a), a.given("top-p"), a.given("top-k"),
+                                  a.given("repetition-penalty"), a.value("timeout-s"),
                                   a.value("logprobs-mode")});
 }
 

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "cmd_score_options.h"
+#include "core/cli/sibling_program.h"
 #include "core/scoring/batch_run.h"
 #include "core/scoring/score_report.h"
 #include "core/scoring/scoring_queue.h"
@@ -17,23 +18,19 @@ using namespace vs;
 using namespace vs::scoring;
 
 const cli::CommandRegistration kScoreProject(
-    {"score-project",
-     "score-project PROJECT (--model DIR [--device cpu|cuda] | --server URL [--server URL2 ...] "
-     "[--concurrency N] [--served-model NAME] [--api-key-env VAR]) [--only-unscored] [--constrained] "
-     "[--template NAME|FILE]",
-     "Score every video of a project with VideoScore2 and store the results",
-     {{"project", "The project file (.vsproj)."}},
-     cli::scoreOptions(
-         {},
-         {{"annotator", "Model annotator name in the project (default: the model folder's name).", "NAME"},
-          {"only-unscored", "Skip videos this model annotator already evaluated (resume)."},
-          {"no-prefetch", "Sample each video only when its turn comes (no overlap with the model)."}}),
-     {},
-     {},
-     {},
-     {},
-     0,
-     cli::kAnyCount},
+    cli::Spec{
+        "score-project",
+        "score-project PROJECT (--model DIR [--device cpu|cuda] | --server URL [--server URL2 ...] "
+        "[--concurrency N] [--served-model NAME] [--api-key-env VAR]) [--only-unscored] [--constrained] "
+        "[--template NAME|FILE]",
+        "Score every video of a project with VideoScore2 and store the results",
+        {{"project", "The project file (.vsproj)."}},
+        cli::scoreOptions(
+            {},
+            {{"annotator", "Model annotator name in the project (default: the model folder's name).", "NAME"},
+             {"only-unscored", "Skip videos this model annotator already evaluated (resume)."},
+             {"no-prefetch", "Sample each video only when its turn comes (no overlap with the model)."}})}
+        .takingArguments(0, cli::kAnyCount),
     [](const cli::Args& args) {
       const bool remote = args.has("server");
       if (args.positional().size() != 1 || (!args.has("model") && !remote))

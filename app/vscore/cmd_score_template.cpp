@@ -2,7 +2,7 @@
 // saved in a project, which `vscore score-project --template NAME` and `vscore score --project`
 // can use. The presets (videoscore2, the default; videoscore2-eval) are built in and read-only
 // (core/scoring/template_library.h).
-#include "cmd_options.h"
+#include "core/cli/command_spec.h"
 #include "core/scoring/template_library.h"
 #include "core/store/store.h"
 
@@ -11,18 +11,14 @@ namespace {
 using namespace vs;
 
 const cli::CommandRegistration registration(
-    {"score-template",
-     "score-template PROJECT list | show NAME | set NAME FILE | remove NAME",
-     "Query templates saved in a project (for score-project --template NAME)",
-     {{"project", "The project file (.vsproj)."},
-      {"action", "list | show NAME | set NAME FILE | remove NAME"}},
-     {},
-     {},
-     "score-template PROJECT list|show NAME|set NAME FILE|remove NAME",
-     {},
-     {},
-     2,
-     4},
+    cli::Spec{"score-template",
+              "score-template PROJECT list | show NAME | set NAME FILE | remove NAME",
+              "Query templates saved in a project (for score-project --template NAME)",
+              {{"project", "The project file (.vsproj)."},
+               {"action", "list | show NAME | set NAME FILE | remove NAME"}},
+              {}}
+        .withUsage("score-template PROJECT list|show NAME|set NAME FILE|remove NAME")
+        .takingArguments(2, 4),
     [](const cli::Args& args) {
       const QStringList a = args.positional();
       const QString action = a.at(1);

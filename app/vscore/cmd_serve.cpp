@@ -4,7 +4,8 @@
 #include <QFileInfo>
 #include <climits>
 
-#include "cmd_options.h"
+#include "core/cli/command_spec.h"
+#include "core/cli/sibling_program.h"
 #include "core/scoring/chat_server.h"
 
 namespace {
@@ -12,25 +13,20 @@ namespace {
 using namespace vs;
 
 const cli::CommandRegistration kServe(
-    {"serve",
-     "serve --model DIR [--device cpu|cuda] [--host 127.0.0.1] [--port N] [--parallel K] "
-     "[--served-model-name NAME]",
-     "Serve VideoScore2 over the OpenAI-compatible chat API (/v1/chat/completions)",
-     {},
-     {{"model", "Checkpoint directory (Hugging Face layout).", "DIR"},
-      {"served-model-name", "The model id clients name (default: the model folder's name).", "NAME"},
-      {"device", "cpu or cuda (default cpu).", "DEVICE", "cpu"},
-      {"dtype", "f32, bf16 or f16 (default f32).", "DTYPE", "f32"},
-      {"host", "Address to listen on (default 127.0.0.1: this machine only).", "HOST", "127.0.0.1"},
-      {"port", "Port (default 8000; 0: any free port, printed on stderr).", "N", "8000"},
-      {"parallel", "Worker processes, each with the model loaded (default 1); more requests queue.", "K",
-       "1"}},
-     {},
-     {},
-     {},
-     {},
-     0,
-     cli::kAnyCount},
+    cli::Spec{"serve",
+              "serve --model DIR [--device cpu|cuda] [--host 127.0.0.1] [--port N] [--parallel K] "
+              "[--served-model-name NAME]",
+              "Serve VideoScore2 over the OpenAI-compatible chat API (/v1/chat/completions)",
+              {},
+              {{"model", "Checkpoint directory (Hugging Face layout).", "DIR"},
+               {"served-model-name", "The model id clients name (default: the model folder's name).", "NAME"},
+               {"device", "cpu or cuda (default cpu).", "DEVICE", "cpu"},
+               {"dtype", "f32, bf16 or f16 (default f32).", "DTYPE", "f32"},
+               {"host", "Address to listen on (default 127.0.0.1: this machine only).", "HOST", "127.0.0.1"},
+               {"port", "Port (default 8000; 0: any free port, printed on stderr).", "N", "8000"},
+               {"parallel", "Worker processes, each with the model loaded (default 1); more requests queue.",
+                "K", "1"}}}
+        .takingArguments(0, cli::kAnyCount),
     [](const cli::Args& args) {
       if (!args.has("model"))
         cli::usageError("serve needs --model DIR");

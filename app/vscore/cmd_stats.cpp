@@ -1,5 +1,5 @@
 // vscore stats PROJECT [--json]: counts and per-dimension score histograms.
-#include "cmd_options.h"
+#include "core/cli/command_spec.h"
 #include "core/analysis/project_report.h"
 #include "core/store/store.h"
 
@@ -15,10 +15,8 @@ const cli::CommandRegistration kStats({"stats",
                                       [](const cli::Args& args) {
                                         const store::ProjectStats stats =
                                             store::Store(args.at(0), store::OpenMode::OpenExisting).stats();
-                                        if (args.json())
-                                          cli::printJson(analysis::statsJson(stats));
-                                        else
-                                          cli::out(analysis::statsText(stats));
+                                        cli::printReport(args.json(), analysis::statsJson(stats),
+                                                         analysis::statsText(stats));
                                         return cli::kExitOk;
                                       });
 

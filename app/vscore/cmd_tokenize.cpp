@@ -4,7 +4,7 @@
 #include <iostream>
 
 #include "cmd_inference_errors.h"
-#include "cmd_options.h"
+#include "core/cli/command_spec.h"
 #include "inference/tokenizer/json_lines.h"
 
 namespace {
@@ -12,15 +12,15 @@ namespace {
 using namespace vs;
 
 const cli::CommandRegistration registration(
-    {"tokenize",
-     "tokenize --tokenizer FILE [--decode [--skip-special]]",
-     "Qwen2 tokenizer filter: JSON strings in, JSON id arrays out (or the reverse)",
-     {},
-     {{"tokenizer", "tokenizer.json (or .json.gz) of the model", "FILE"},
-      {"decode", "read JSON id arrays, write JSON strings"},
-      {"skip-special", "with --decode: drop special tokens"}},
-     {"tokenizer"},
-     "vscore tokenize --tokenizer FILE [--decode [--skip-special]] < lines"},
+    cli::Spec{"tokenize",
+              "tokenize --tokenizer FILE [--decode [--skip-special]]",
+              "Qwen2 tokenizer filter: JSON strings in, JSON id arrays out (or the reverse)",
+              {},
+              {{"tokenizer", "tokenizer.json (or .json.gz) of the model", "FILE"},
+               {"decode", "read JSON id arrays, write JSON strings"},
+               {"skip-special", "with --decode: drop special tokens"}}}
+        .requiring({"tokenizer"})
+        .withUsage("vscore tokenize --tokenizer FILE [--decode [--skip-special]] < lines"),
     [](const cli::Args& args) {
       const bool decode = args.has("decode");
       if (args.has("skip-special") && !decode)

@@ -62,6 +62,21 @@ QString relinkText(const RelinkResult& r) {
                     .arg(r.alreadyLinked);
 }
 
+QString missingVideosText(const RelinkResult& r, qsizetype shown) {
+  QString text;
+  for (const QString& name : r.missing.mid(0, shown))
+    text += QStringLiteral("missing video: %1\n").arg(name);
+  if (r.missing.size() > shown)
+    text += QStringLiteral("... and %1 more missing\n").arg(r.missing.size() - shown);
+  return text;
+}
+
+QString importedVideosSummary(const RelinkResult& r) {
+  return QStringLiteral("; videos: %1 found, %2 missing")
+      .arg(r.found.size() + r.alreadyLinked)
+      .arg(r.missing.size());
+}
+
 QJsonObject relinkJson(const RelinkResult& r) {
   return QJsonObject{{QStringLiteral("found"), QJsonArray::fromStringList(r.found)},
                      {QStringLiteral("changed"), QJsonArray::fromStringList(r.changed)},

@@ -23,5 +23,10 @@ QString intakeProblemsText(const QVector<IntakeProblem>& problems);
 RelinkResult relinkProject(const QString& project, const QStringList& folders, const Progress& progress);
 QString relinkText(const RelinkResult& result);
 QJsonObject relinkJson(const RelinkResult& result);
+// What `vscore import --videos` prints of its relink: "missing video: NAME" lines, at most
+// `shown` of them then "... and N more missing", and the summary's "; videos: F found, M missing"
+// (F counts the videos linked before too).
+QString missingVideosText(const RelinkResult& result, qsizetype shown = 20);
+QString importedVideosSummary(const RelinkResult& result);
 
 }  // namespace vs::library

@@ -72,6 +72,22 @@ class TestProjectMedia : public QObject {
     const RelinkResult again = relinkProject(project, {root + QStringLiteral("/moved")}, {});
     QCOMPARE(relinkText(again), QStringLiteral("found 0, missing 0, changed 0, already linked 2\n"));
   }
+
+  void importPrintsAtMostTwentyMissingVideos() {
+    RelinkResult r;
+    r.found = QStringList{QStringLiteral("a")};
+    r.alreadyLinked = 2;
+    for (int i = 0; i < 22; ++i)
+      r.missing << QStringLiteral("v%1").arg(i);
+    const QString text = missingVideosText(r);
+    QCOMPARE(text.count(QLatin1Char('\n')), 21);
+    QVERIFY(text.startsWith(QStringLiteral("missing video: v0\nmissing video: v1\n")));
+    QVERIFY(text.endsWith(QStringLiteral("missing video: v19\n... and 2 more missing\n")));
+    QCOMPARE(importedVideosSummary(r), QStringLiteral("; videos: 3 found, 22 missing"));
+    r.missing = r.missing.mid(0, 20);
+    QVERIFY(missingVideosText(r).endsWith(QStringLiteral("missing video: v19\n")));
+    QCOMPARE(missingVideosText(RelinkResult()), QString());
+  }
 };
 
 QTEST_GUILESS_MAIN(TestProjectMedia)

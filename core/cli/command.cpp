@@ -1,8 +1,5 @@
-#include "command.h"
+#include "core/cli/command.h"
 
-#include <QCoreApplication>
-#include <QDir>
-#include <QFileInfo>
 #include <cstdio>
 #include <vector>
 
@@ -50,17 +47,6 @@ int failWith(const std::exception& error) {
     }
   }
   return fail(kExitRuntime, QString::fromUtf8(error.what()));
-}
-
-QString siblingProgram(const QString& name) {
-  const QString here = QCoreApplication::applicationDirPath();
-  for (const QString& candidate :
-       {here + QLatin1Char('/') + name, here + QStringLiteral("/../vscore-worker/") + name}) {
-    if (QFileInfo(candidate).isExecutable()) {
-      return QDir::cleanPath(candidate);
-    }
-  }
-  return name;
 }
 
 }  // namespace vs::cli

@@ -1,11 +1,9 @@
 #pragma once
-// A vscore command as one declarative table: its arguments and options (in help order), how many
+// A command as one declarative table: its arguments and options (in help order), how many
 // arguments it takes and which options it needs. Parsing errors, a wrong argument count and
 // wrong option values are usage errors (vs::Error, exit 2, mapped in command.cpp); --help prints
 // the help and succeeds.
 #include <QCommandLineParser>
-#include <QJsonArray>
-#include <QJsonObject>
 #include <QStringList>
 #include <climits>
 #include <functional>
@@ -13,7 +11,8 @@
 #include <optional>
 #include <vector>
 
-#include "command.h"
+#include "core/cli/command.h"
+#include "core/cli/json_output.h"
 #include "core/domain/error.h"
 
 namespace vs::cli {
@@ -39,6 +38,16 @@ struct Spec {
   // How many arguments; by default one per argument, any number from the last when it is "NAME...".
   qsizetype minArgs = -1;
   qsizetype maxArgs = -1;
+
+  // The settings after the options, named where a table sets them:
+  //   cli::Spec{name, synopsis, summary, arguments, options}.requiring({"out"}).withUsage("...")
+  Spec requiring(QStringList options) && { return required = std::move(options), std::move(*this); }
+  Spec withUsage(QString line) && { return usage = std::move(line), std::move(*this); }
+  Spec withDescription(QString text) && { return description = std::move(text), std::move(*this); }
+  Spec handedToFullWith(QStringList options) && { return fullOptions = std::move(options), std::move(*this); }
+  Spec takingArguments(qsizetype minimum, qsizetype maximum) && {
+    return minArgs = minimum, maxArgs = maximum, std::move(*this);
+  }
 };
 constexpr qsizetype kAnyCount = std::numeric_limits<qsizetype>::max();
 
@@ -51,6 +60,10 @@ class Args {
   Args(const Spec& spec, QCommandLineParser& parser) : spec_(spec), parser_(parser) {}
   bool has(const QString& option) const { return parser_.isSet(option); }
   QString value(const QString& option) const { return parser_.value(option); }
+  // The value when the option was given, nullopt otherwise (its default does not count).
+  std::optional<QString> given(const QString& option) const {
+    return has(option) ? std::optional(value(option)) : std::nullopt;
+  }
   QStringList values(const QString& option) const { return parser_.values(option); }
   QStringList positional() const { return parser_.positionalArguments(); }
   QString at(qsizetype i) const { return parser_.positionalArguments().at(i); }
@@ -66,20 +79,9 @@ class Args {
   QCommandLineParser& parser_;
 };
 
-// The older form, for commands that build their own parser: returns the exit code to stop with
-// (after printing the error or --help), nullopt when the command goes on.
-std::optional<int> parseCommandLine(QCommandLineParser& parser, const QString& command,
-                                    const QStringList& args);
-std::optional<int> requirePositionals(const QCommandLineParser& parser, qsizetype count,
-                                      const QString& usage);
+// The command `spec` declares, running `run` on its parsed arguments.
+Command declaredCommand(Spec spec, std::function<int(const Args&)> run);
 
 [[noreturn]] void usageError(const QString& message);
-
-// One compact JSON document and a newline on stdout.
-void printJson(const QJsonObject& object);
-void printJson(const QJsonArray& array);
-// Indented, as probe, check-media and sample print.
-void printIndentedJson(const QJsonObject& object);
-void printIndentedJson(const QJsonArray& array);
 
 }  // namespace vs::cli

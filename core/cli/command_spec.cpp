@@ -1,7 +1,5 @@
-#include "cmd_options.h"
+#include "core/cli/command_spec.h"
 
-#include <QJsonDocument>
-#include <limits>
 #include <memory>
 
 #include "core/domain/error.h"
@@ -39,25 +37,18 @@ void Args::requireValues(const QStringList& options) const {
   }
 }
 
-std::optional<int> parseCommandLine(QCommandLineParser& parser, const QString& command,
-                                    const QStringList& args) {
-  if (!parser.parse(QStringList{QStringLiteral("vscore ") + command} + args))
-    return fail(kExitUsage, parser.errorText());
-  if (parser.isSet("help")) {
-    out(parser.helpText());
-    return kExitOk;
-  }
-  return std::nullopt;
+// Qt's help, its usage line naming the command ("vscore export") instead of the path the program
+// was started by.
+static QString helpText(const QCommandLineParser& parser, const QString& name) {
+  const QString help = parser.helpText();
+  const qsizetype options = help.indexOf(QLatin1String(" [options]"));
+  const qsizetype end = help.indexOf(QLatin1Char('\n'));
+  if (!help.startsWith(QLatin1String("Usage: ")) || options < 0 || options > end)
+    return help;
+  return QStringLiteral("Usage: vscore ") + name + help.mid(options);
 }
 
-std::optional<int> requirePositionals(const QCommandLineParser& parser, qsizetype count,
-                                      const QString& usage) {
-  if (parser.positionalArguments().size() != count)
-    return fail(kExitUsage, QStringLiteral("usage: ") + usage);
-  return std::nullopt;
-}
-
-static Command declared(Spec spec, std::function<int(const Args&)> run) {
+Command declaredCommand(Spec spec, std::function<int(const Args&)> run) {
   auto shared = std::make_shared<const Spec>(std::move(spec));
   Command command{shared->name, shared->synopsis, shared->summary, {}, shared->fullOptions};
   command.run = [shared, run](const QStringList& args) {
@@ -76,7 +67,7 @@ static Command declared(Spec spec, std::function<int(const Args&)> run) {
     if (!parser.parse(QStringList{QStringLiteral("vscore ") + s.name} + args))
       usageError(parser.errorText());
     if (parser.isSet("help")) {
-      out(parser.helpText());
+      out(helpText(parser, s.name));
       return int(kExitOk);
     }
     const Args parsed(s, parser);
@@ -96,24 +87,6 @@ static Command declared(Spec spec, std::function<int(const Args&)> run) {
 }
 
 CommandRegistration::CommandRegistration(Spec spec, std::function<int(const Args&)> run)
-    : CommandRegistration(declared(std::move(spec), std::move(run))) {}
-
-static void print(const QJsonDocument& document, QJsonDocument::JsonFormat format) {
-  const QByteArray bytes = document.toJson(format);
-  out(QString::fromUtf8(format == QJsonDocument::Compact ? bytes + '\n' : bytes));
-}
-
-void printJson(const QJsonObject& object) {
-  print(QJsonDocument(object), QJsonDocument::Compact);
-}
-void printJson(const QJsonArray& array) {
-  print(QJsonDocument(array), QJsonDocument::Compact);
-}
-void printIndentedJson(const QJsonObject& object) {
-  print(QJsonDocument(object), QJsonDocument::Indented);
-}
-void printIndentedJson(const QJsonArray& array) {
-  print(QJsonDocument(array), QJsonDocument::Indented);
-}
+    : CommandRegistration(declaredCommand(std::move(spec), std::move(run))) {}
 
 }  // namespace vs::cli

@@ -1,9 +1,10 @@
 #pragma once
-// vscore subcommands. Each cmd_<name>.cpp registers itself with a static CommandRegistration;
-// main.cpp only dispatches. Exit codes are shared by every command (see ExitCode).
+// vscore subcommands. Each app/vscore/cmd_<name>.cpp registers itself with a static
+// CommandRegistration; program.h dispatches. Exit codes are shared by every command (ExitCode).
 #include <QString>
 #include <QStringList>
 #include <functional>
+#include <vector>
 
 namespace vs::cli {
 
@@ -29,7 +30,7 @@ class Args;
 
 struct CommandRegistration {
   explicit CommandRegistration(Command command);
-  // A command declared as a table (cmd_options.h): parsing, --help and usage errors done once.
+  // A command declared as a table (command_spec.h): parsing, --help and usage errors done once.
   CommandRegistration(Spec spec, std::function<int(const Args&)> run);
 };
 
@@ -42,7 +43,5 @@ int failWith(const std::exception& error);
 // Writes to stdout/stderr (UTF-8).
 void out(const QString& text);
 void err(const QString& text);
-// Path of a sibling program installed next to vscore (vscore-worker), or the bare name.
-QString siblingProgram(const QString& name);
 
 }  // namespace vs::cli
