@@ -1,18 +1,14 @@
-#include "generate_mode.h"
+#include "generate_args.h"
 
 #include <functional>
 #include <iostream>
 #include <map>
 #include <stdexcept>
-
-#include "error_codes.h"
-#include "inference/qwen25vl/text_generator.h"
+#include <type_traits>
 
 namespace vs::worker {
 namespace {
 
-constexpr int kExitOk = 0;
-constexpr int kExitRuntime = 1;
 constexpr int kExitUsage = 2;
 
 constexpr const char* kUsage =
@@ -20,16 +16,6 @@ constexpr const char* kUsage =
     "N]\n"
     "       [--top-k K] [--top-p P] [--repetition-penalty R] [--max-new-tokens N] [--device cpu|cuda]\n"
     "       [--dtype f32|bf16] [--threads N] [--max-pixels N] [--stats]";
-
-struct Options {
-  std::string model_dir;
-  std::string prompt;
-  std::string video;
-  generate::GenerationOverrides overrides;
-  qwen25vl::EngineOptions engine;
-  std::optional<int64_t> max_pixels;
-  bool stats = false;
-};
 
 class UsageError : public std::runtime_error {
  public:
@@ -54,8 +40,8 @@ T number(const std::string& flag, const std::string& text) {
   throw UsageError(flag + ": not a number: " + text);
 }
 
-Options parse(const std::vector<std::string>& args) {
-  Options o;
+GenerateOptions parse(const std::vector<std::string>& args) {
+  GenerateOptions o;
   o.engine.num_threads = 0;
   generate::GenerationOverrides& g = o.overrides;
   const std::map<std::string, std::function<void()>> flags{
@@ -110,41 +96,16 @@ Options parse(const std::vector<std::string>& args) {
 
 }  // namespace
 
-int runGenerate(const std::vector<std::string>& args, const VideoSampler& sampler, std::ostream& out,
-                std::ostream& err) {
-  Options o;
+int generateCommand(const std::vector<std::string>& args, const VideoSampler& sampler, std::ostream& out,
+                    std::ostream& err) {
+  GenerateOptions options;
   try {
-    o = parse(args);
+    options = parse(args);
   } catch (const UsageError& e) {
     err << "vscore: error: " << e.what() << '\n' << kUsage << '\n';
     return kExitUsage;
   }
-  try {
-    qwen25vl::TextGenerator generator(o.model_dir);
-    // The video first: a bad file fails before a multi-GB model is loaded.
-    qwen25vl::VideoInput video;
-    if (!o.video.empty()) {
-      video = sampler(VideoRequest{o.video, o.model_dir, o.max_pixels});
-    }
-    const nlohmann::json stats =
-        generator.run(o.prompt, o.video.empty() ? nullptr : &video, o.overrides, o.engine, out);
-    if (o.stats) {
-      err << stats.dump() << '\n';
-    }
-    return kExitOk;
-  } catch (const inference::Error& e) {
-    // The engine's errors name no file: they are about the model directory.
-    const bool engine = e.file().empty() && e.kind() != inference::Error::Kind::Io &&
-                        e.kind() != inference::Error::Kind::InvalidData;
-    err << "vscore: error: " << (engine ? o.model_dir + ": " : std::string()) << e.what() << '\n';
-    return exitCode(e);
-  } catch (const std::invalid_argument& e) {
-    err << "vscore: error: " << e.what() << '\n';
-    return kExitUsage;
-  } catch (const std::exception& e) {
-    err << "vscore: error: " << e.what() << '\n';
-    return kExitRuntime;
-  }
+  return runGenerate(options, sampler, out, err);
 }
 
 }  // namespace vs::worker
