@@ -17,11 +17,6 @@ constexpr const char* kUsage =
     "       [--top-k K] [--top-p P] [--repetition-penalty R] [--max-new-tokens N] [--device cpu|cuda]\n"
     "       [--dtype f32|bf16] [--threads N] [--max-pixels N] [--stats]";
 
-class UsageError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
-
 template <typename T>
 T number(const std::string& flag, const std::string& text) {
   try {
@@ -35,9 +30,9 @@ T number(const std::string& flag, const std::string& text) {
     if (used == text.size()) {
       return value;
     }
-  } catch (const std::exception&) {
+  } catch (const std::exception&) {  // a usage error below
   }
-  throw UsageError(flag + ": not a number: " + text);
+  throw std::invalid_argument(flag + ": not a number: " + text);
 }
 
 GenerateOptions parse(const std::vector<std::string>& args) {
@@ -66,12 +61,12 @@ GenerateOptions parse(const std::vector<std::string>& args) {
       {"--device",
        [&](auto&, auto& v) {
          if (v != "cpu" && v != "cuda")
-           throw UsageError("--device must be cpu or cuda");
+           throw std::invalid_argument("--device must be cpu or cuda");
          o.engine.device = v == "cuda" ? qwen25vl::Device::kCuda : qwen25vl::Device::kCpu;
        }},
       {"--dtype", [&](auto&, auto& v) {
          if (v != "f32" && v != "bf16" && v != "f16")
-           throw UsageError("--dtype must be f32, bf16 or f16");
+           throw std::invalid_argument("--dtype must be f32, bf16 or f16");
          o.engine.dtype = v == "f32"    ? qwen25vl::ComputeDtype::kF32
                           : v == "bf16" ? qwen25vl::ComputeDtype::kBF16
                                         : qwen25vl::ComputeDtype::kF16;
@@ -81,15 +76,15 @@ GenerateOptions parse(const std::vector<std::string>& args) {
     if (const auto flag = flags.find(a); flag != flags.end()) {
       flag->second();
     } else if (const auto option = valued.find(a); option == valued.end()) {
-      throw UsageError("unknown option " + a);
+      throw std::invalid_argument("unknown option " + a);
     } else if (i + 1 >= args.size()) {
-      throw UsageError(a + " needs a value");
+      throw std::invalid_argument(a + " needs a value");
     } else {
       option->second(a, args[++i]);
     }
   }
   if (o.model_dir.empty() || o.prompt.empty()) {
-    throw UsageError("--model and --prompt are required");
+    throw std::invalid_argument("--model and --prompt are required");
   }
   return o;
 }
@@ -101,7 +96,7 @@ int generateCommand(const std::vector<std::string>& args, const VideoSampler& sa
   GenerateOptions options;
   try {
     options = parse(args);
-  } catch (const UsageError& e) {
+  } catch (const std::invalid_argument& e) {
     err << "vscore: error: " << e.what() << '\n' << kUsage << '\n';
     return kExitUsage;
   }
