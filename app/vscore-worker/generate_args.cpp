@@ -3,8 +3,11 @@
 #include <functional>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <stdexcept>
 #include <type_traits>
+
+#include "inference/worker/score_params.h"
 
 namespace vs::worker {
 namespace {
@@ -35,6 +38,15 @@ T number(const std::string& flag, const std::string& text) {
   throw std::invalid_argument(flag + ": not a number: " + text);
 }
 
+// `value`, or a usage error.
+template <typename T>
+T named(const std::optional<T>& value, const char* error) {
+  if (!value) {
+    throw std::invalid_argument(error);
+  }
+  return *value;
+}
+
 GenerateOptions parse(const std::vector<std::string>& args) {
   GenerateOptions o;
   o.engine.num_threads = 0;
@@ -59,18 +71,9 @@ GenerateOptions parse(const std::vector<std::string>& args) {
       {"--threads", [&](auto& f, auto& v) { o.engine.num_threads = number<int>(f, v); }},
       {"--max-pixels", [&](auto& f, auto& v) { o.max_pixels = number<int64_t>(f, v); }},
       {"--device",
-       [&](auto&, auto& v) {
-         if (v != "cpu" && v != "cuda")
-           throw std::invalid_argument("--device must be cpu or cuda");
-         o.engine.device = v == "cuda" ? qwen25vl::Device::kCuda : qwen25vl::Device::kCpu;
-       }},
-      {"--dtype", [&](auto&, auto& v) {
-         if (v != "f32" && v != "bf16" && v != "f16")
-           throw std::invalid_argument("--dtype must be f32, bf16 or f16");
-         o.engine.dtype = v == "f32"    ? qwen25vl::ComputeDtype::kF32
-                          : v == "bf16" ? qwen25vl::ComputeDtype::kBF16
-                                        : qwen25vl::ComputeDtype::kF16;
-       }}};
+       [&](auto&, auto& v) { o.engine.device = named(deviceNamed(v), "--device must be cpu or cuda"); }},
+      {"--dtype",
+       [&](auto&, auto& v) { o.engine.dtype = named(dtypeNamed(v), "--dtype must be f32, bf16 or f16"); }}};
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     if (const auto flag = flags.find(a); flag != flags.end()) {
