@@ -1,7 +1,7 @@
 #pragma once
 // Free-form generation with a checkpoint: a prompt (and a sampled video) in, the text streamed out
 // as it is produced (special tokens skipped), the run's figures back. What `vscore generate` runs;
-// its command line lives with the program (app/vscore-worker/generate_mode.h).
+// its run is inference/worker/generate_run.h, its command line app/vscore-worker/generate_args.h.
 #include <nlohmann/json.hpp>
 
 #include <iosfwd>

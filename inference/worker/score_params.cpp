@@ -58,19 +58,37 @@ std::string requireString(const json& params, const char* key) {
   return params[key].get<std::string>();
 }
 
+std::optional<qwen25vl::Device> deviceNamed(const std::string& name) {
+  if (name == "cpu")
+    return qwen25vl::Device::kCpu;
+  if (name == "cuda")
+    return qwen25vl::Device::kCuda;
+  return std::nullopt;
+}
+
+std::optional<qwen25vl::ComputeDtype> dtypeNamed(const std::string& name) {
+  if (name == "f32")
+    return qwen25vl::ComputeDtype::kF32;
+  if (name == "bf16")
+    return qwen25vl::ComputeDtype::kBF16;
+  if (name == "f16")
+    return qwen25vl::ComputeDtype::kF16;
+  return std::nullopt;
+}
+
 LoadParams readLoadParams(const json& params) {
   LoadParams p;
   p.model_dir = requireString(params, "model");
   p.device = params.value("device", std::string("cpu"));
   p.dtype = params.value("dtype", std::string("f32"));
-  if (p.device != "cpu" && p.device != "cuda")
+  const std::optional<qwen25vl::Device> device = deviceNamed(p.device);
+  const std::optional<qwen25vl::ComputeDtype> dtype = dtypeNamed(p.dtype);
+  if (!device)
     invalid("device must be cpu or cuda");
-  if (p.dtype != "f32" && p.dtype != "bf16" && p.dtype != "f16")
+  if (!dtype)
     invalid("dtype must be f32, bf16 or f16");
-  p.engine.device = p.device == "cuda" ? qwen25vl::Device::kCuda : qwen25vl::Device::kCpu;
-  p.engine.dtype = p.dtype == "bf16"  ? qwen25vl::ComputeDtype::kBF16
-                   : p.dtype == "f16" ? qwen25vl::ComputeDtype::kF16
-                                      : qwen25vl::ComputeDtype::kF32;
+  p.engine.device = *device;
+  p.engine.dtype = *dtype;
   return p;
 }
 

@@ -16,6 +16,11 @@ namespace vs::worker {
 // params[key] as a non-empty string; throws MethodError(invalid_request).
 std::string requireString(const nlohmann::json& params, const char* key);
 
+// The engine's device and dtype by their names in requests and on the command line ("cpu" |
+// "cuda"; "f32" | "bf16" | "f16"); nullopt for any other.
+std::optional<qwen25vl::Device> deviceNamed(const std::string& name);
+std::optional<qwen25vl::ComputeDtype> dtypeNamed(const std::string& name);
+
 // load {model, device?, dtype?}
 struct LoadParams {
   std::string model_dir;

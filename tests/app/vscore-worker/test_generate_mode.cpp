@@ -4,7 +4,7 @@
 
 #include <sstream>
 
-#include "app/vscore-worker/generate_mode.h"
+#include "app/vscore-worker/generate_args.h"
 #include "inference/base/error.h"
 #include "inference/tokenizer/tokenizer.h"
 #include "tests/inference/qwen25vl/golden_vectors.h"
@@ -36,7 +36,7 @@ class TestGenerateMode : public QObject {
           const vs::worker::VideoSampler& sampler) {
     std::ostringstream out;
     std::ostringstream err;
-    const int code = vs::worker::runGenerate(args, sampler, out, err);
+    const int code = vs::worker::generateCommand(args, sampler, out, err);
     *out_text = out.str();
     *err_text = err.str();
     return code;

@@ -33,6 +33,17 @@ class TestScoreParams : public QObject {
             vs::qwen25vl::ComputeDtype::kF16);
   }
 
+  // The names load and `vscore generate` share; nothing else is a device or dtype.
+  void deviceAndDtypeNames() {
+    QVERIFY(deviceNamed("cpu") == vs::qwen25vl::Device::kCpu);
+    QVERIFY(deviceNamed("cuda") == vs::qwen25vl::Device::kCuda);
+    QVERIFY(!deviceNamed("CUDA") && !deviceNamed("tpu") && !deviceNamed(""));
+    QVERIFY(dtypeNamed("f32") == vs::qwen25vl::ComputeDtype::kF32);
+    QVERIFY(dtypeNamed("bf16") == vs::qwen25vl::ComputeDtype::kBF16);
+    QVERIFY(dtypeNamed("f16") == vs::qwen25vl::ComputeDtype::kF16);
+    QVERIFY(!dtypeNamed("f64") && !dtypeNamed("fp16") && !dtypeNamed(""));
+  }
+
   void scoreDefaultsAreTheReleaseScript() {
     const ScoreParams p = readScoreParams(json{{"video", "a.mp4"}, {"prompt", "a cat"}});
     QCOMPARE(p.video, std::string("a.mp4"));

@@ -1,8 +1,6 @@
-#include "error_codes.h"
+#include "inference/worker/error_codes.h"
 
 #include <new>
-
-#include "core/domain/error.h"
 
 #include "inference/worker/protocol.h"
 #include "inference/worker/worker_loop.h"
@@ -34,11 +32,6 @@ void rethrowAsMethodError(Stage stage, const std::string& model_dir) {
     throw;
   } catch (const inference::Error& e) {
     throw MethodError(protocolCode(e.kind(), stage), e.what());
-  } catch (const vs::Error& e) {
-    throw MethodError(stage == Stage::Load     ? kErrBadModel
-                      : stage == Stage::Sample ? kErrBadVideo
-                                               : kErrInternal,
-                      e.full().toStdString());
   } catch (const std::bad_alloc&) {
     throw MethodError(kErrOutOfMemory, stage == Stage::Load ? "out of memory while loading " + model_dir
                                                             : "out of memory while scoring");
@@ -64,11 +57,6 @@ int exitCode(const inference::Error& error) {
     default:
       return 1;
   }
-}
-
-inference::Error asInferenceError(const vs::Error& error) {
-  return inference::Error(error.kind() == vs::Error::Kind::Io ? Kind::Io : Kind::InvalidData,
-                          error.full().toStdString());
 }
 
 }  // namespace vs::worker

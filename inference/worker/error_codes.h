@@ -1,14 +1,11 @@
 #pragma once
 // The one place the worker turns the inference layer's errors into what its callers read: the
 // protocol's error codes (inference/worker/protocol.h, unchanged on the wire) and the exit codes
-// of `vscore-worker generate` (the vscore exit codes).
+// of `vscore-worker generate` (the vscore exit codes). Errors of other layers (core/media's
+// vs::Error) are converted to inference::Error where they are caught, in vscore-worker.
 #include <string>
 
 #include "inference/base/error.h"
-
-namespace vs {
-class Error;
-}
 
 namespace vs::worker {
 
@@ -25,17 +22,12 @@ enum class Stage {
 //   score:  BadInput -> bad_video; else internal
 const char* protocolCode(inference::Error::Kind kind, Stage stage);
 
-// Inside a catch block: the exception in flight as a MethodError of `stage`. core/media's
-// vs::Error is bad_model while loading (a damaged preprocessor_config.json), bad_video while
-// sampling, internal otherwise. bad_alloc and
+// Inside a catch block: the exception in flight as a MethodError of `stage`. bad_alloc and
 // libtorch's "out of memory" texts are out_of_memory; other std::exceptions are bad_model for a
 // load of `model_dir`, rethrown as they are otherwise. A MethodError passes unchanged.
 [[noreturn]] void rethrowAsMethodError(Stage stage, const std::string& model_dir);
 
 // 1 runtime / I/O, 3 invalid data (files, model, input).
 int exitCode(const inference::Error& error);
-
-// core/media's error as the inference layer's (Io stays Io, the rest is InvalidData), same text.
-inference::Error asInferenceError(const vs::Error& error);
 
 }  // namespace vs::worker
