@@ -1,94 +1,97 @@
 #include "generate_args.h"
 
-#include <functional>
 #include <iostream>
-#include <map>
-#include <optional>
-#include <stdexcept>
-#include <type_traits>
 
+#include "core/cli/command_spec.h"
 #include "inference/worker/score_params.h"
 
 namespace vs::worker {
 namespace {
 
-constexpr int kExitUsage = 2;
+cli::Spec generateSpec() {
+  return cli::Spec{
+      "generate",
+      "generate --model DIR --prompt TEXT [--video FILE] [--greedy | --temperature T] [--seed N] "
+      "[--top-k K] [--top-p P] [--repetition-penalty R] [--max-new-tokens N] [--device cpu|cuda] "
+      "[--dtype f32|bf16|f16] [--threads N] [--max-pixels N] [--stats]",
+      "run the Qwen2.5-VL engine on a prompt and a video and print the generated text",
+      {},
+      {{"model", "Checkpoint directory (Hugging Face layout).", "DIR"},
+       {"prompt", "The user turn's text.", "TEXT"},
+       {"video", "A video placed before the text, sampled as the checkpoint samples it.", "FILE"},
+       {"greedy", "Greedy decoding (the later of --greedy and --temperature counts)."},
+       {"temperature", "Sample at this temperature.", "T"},
+       {"seed", "Sampling seed.", "N"},
+       {"top-k", "Sample among the K likeliest tokens.", "K"},
+       {"top-p", "Sample within top-p probability mass.", "P"},
+       {"repetition-penalty", "Penalty for tokens already in the text.", "R"},
+       {"max-new-tokens", "Generation budget.", "N"},
+       {"device", "cpu or cuda (default cpu).", "DEVICE"},
+       {"dtype", "f32, bf16 or f16 (default f32).", "DTYPE"},
+       {"threads", "CPU threads (default: the machine's).", "N"},
+       {"max-pixels", "Per-frame pixel cap of the video (qwen-vl-utils max_pixels).", "N"},
+       {"stats", "Print one JSON line of figures on stderr at the end."}}}
+      .withDescription("Settings not given come from the checkpoint's generation_config.json.");
+}
 
-constexpr const char* kUsage =
-    "usage: vscore generate --model DIR --prompt TEXT [--video FILE] [--greedy | --temperature T] [--seed "
-    "N]\n"
-    "       [--top-k K] [--top-p P] [--repetition-penalty R] [--max-new-tokens N] [--device cpu|cuda]\n"
-    "       [--dtype f32|bf16] [--threads N] [--max-pixels N] [--stats]";
+// The option's value as a number; a usage error naming it otherwise.
+double real(const cli::Args& a, const QString& name) {
+  bool ok = false;
+  const double value = a.value(name).toDouble(&ok);
+  if (!ok)
+    cli::usageError(QStringLiteral("--%1: not a number: %2").arg(name, a.value(name)));
+  return value;
+}
 
-template <typename T>
-T number(const std::string& flag, const std::string& text) {
-  try {
-    size_t used = 0;
-    T value{};
-    if constexpr (std::is_floating_point_v<T>) {
-      value = static_cast<T>(std::stod(text, &used));
-    } else {
-      value = static_cast<T>(std::stoll(text, &used));
-    }
-    if (used == text.size()) {
-      return value;
-    }
-  } catch (const std::exception&) {  // a usage error below
-  }
-  throw std::invalid_argument(flag + ": not a number: " + text);
+qint64 whole(const cli::Args& a, const QString& name) {
+  bool ok = false;
+  const qint64 value = a.value(name).toLongLong(&ok);
+  if (!ok)
+    cli::usageError(QStringLiteral("--%1: not a number: %2").arg(name, a.value(name)));
+  return value;
 }
 
 // `value`, or a usage error.
 template <typename T>
 T named(const std::optional<T>& value, const char* error) {
-  if (!value) {
-    throw std::invalid_argument(error);
-  }
+  if (!value)
+    cli::usageError(QString::fromUtf8(error));
   return *value;
 }
 
-GenerateOptions parse(const std::vector<std::string>& args) {
+GenerateOptions generateOptions(const cli::Args& a) {
+  a.requireValues({"model", "prompt"});
   GenerateOptions o;
-  o.engine.num_threads = 0;
+  o.model_dir = a.value("model").toStdString();
+  o.prompt = a.value("prompt").toStdString();
+  o.video = a.value("video").toStdString();
+  o.stats = a.has("stats");
+  o.engine.num_threads = a.has("threads") ? int(whole(a, "threads")) : 0;
+  if (a.has("max-pixels"))
+    o.max_pixels = whole(a, "max-pixels");
+  if (a.has("device"))
+    o.engine.device = named(deviceNamed(a.value("device").toStdString()), "--device must be cpu or cuda");
+  if (a.has("dtype"))
+    o.engine.dtype = named(dtypeNamed(a.value("dtype").toStdString()), "--dtype must be f32, bf16 or f16");
   generate::GenerationOverrides& g = o.overrides;
-  const std::map<std::string, std::function<void()>> flags{
-      {"--greedy", [&] { g.decoding = generate::Decoding::kGreedy; }}, {"--stats", [&] { o.stats = true; }}};
-  // Options with a value, and what it sets.
-  const std::map<std::string, std::function<void(const std::string&, const std::string&)>> valued{
-      {"--model", [&](auto&, auto& v) { o.model_dir = v; }},
-      {"--prompt", [&](auto&, auto& v) { o.prompt = v; }},
-      {"--video", [&](auto&, auto& v) { o.video = v; }},
-      {"--temperature",
-       [&](auto& f, auto& v) {
-         g.temperature = number<double>(f, v);
-         g.decoding = generate::Decoding::kSample;
-       }},
-      {"--seed", [&](auto& f, auto& v) { g.seed = number<uint64_t>(f, v); }},
-      {"--top-k", [&](auto& f, auto& v) { g.top_k = number<int64_t>(f, v); }},
-      {"--top-p", [&](auto& f, auto& v) { g.top_p = number<double>(f, v); }},
-      {"--repetition-penalty", [&](auto& f, auto& v) { g.repetition_penalty = number<double>(f, v); }},
-      {"--max-new-tokens", [&](auto& f, auto& v) { g.max_new_tokens = number<int64_t>(f, v); }},
-      {"--threads", [&](auto& f, auto& v) { o.engine.num_threads = number<int>(f, v); }},
-      {"--max-pixels", [&](auto& f, auto& v) { o.max_pixels = number<int64_t>(f, v); }},
-      {"--device",
-       [&](auto&, auto& v) { o.engine.device = named(deviceNamed(v), "--device must be cpu or cuda"); }},
-      {"--dtype",
-       [&](auto&, auto& v) { o.engine.dtype = named(dtypeNamed(v), "--dtype must be f32, bf16 or f16"); }}};
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    if (const auto flag = flags.find(a); flag != flags.end()) {
-      flag->second();
-    } else if (const auto option = valued.find(a); option == valued.end()) {
-      throw std::invalid_argument("unknown option " + a);
-    } else if (i + 1 >= args.size()) {
-      throw std::invalid_argument(a + " needs a value");
-    } else {
-      option->second(a, args[++i]);
+  for (const QString& option : a.optionNames()) {  // in order: the later of --greedy and --temperature
+    if (option == QLatin1String("greedy")) {
+      g.decoding = generate::Decoding::kGreedy;
+    } else if (option == QLatin1String("temperature")) {
+      g.temperature = real(a, option);
+      g.decoding = generate::Decoding::kSample;
     }
   }
-  if (o.model_dir.empty() || o.prompt.empty()) {
-    throw std::invalid_argument("--model and --prompt are required");
-  }
+  if (a.has("seed"))
+    g.seed = static_cast<uint64_t>(whole(a, "seed"));
+  if (a.has("top-k"))
+    g.top_k = whole(a, "top-k");
+  if (a.has("top-p"))
+    g.top_p = real(a, "top-p");
+  if (a.has("repetition-penalty"))
+    g.repetition_penalty = real(a, "repetition-penalty");
+  if (a.has("max-new-tokens"))
+    g.max_new_tokens = whole(a, "max-new-tokens");
   return o;
 }
 
@@ -96,14 +99,17 @@ GenerateOptions parse(const std::vector<std::string>& args) {
 
 int generateCommand(const std::vector<std::string>& args, const VideoSampler& sampler, std::ostream& out,
                     std::ostream& err) {
-  GenerateOptions options;
+  QStringList arguments;
+  for (const std::string& a : args)
+    arguments << QString::fromStdString(a);
+  const cli::Command command = cli::declaredCommand(
+      generateSpec(), [&](const cli::Args& a) { return runGenerate(generateOptions(a), sampler, out, err); });
   try {
-    options = parse(args);
-  } catch (const std::invalid_argument& e) {
-    err << "vscore: error: " << e.what() << '\n' << kUsage << '\n';
-    return kExitUsage;
+    return command.run(arguments);
+  } catch (const Error& e) {  // the command line's: a usage error
+    err << "vscore: error: " << e.full().toStdString() << '\n';
+    return cli::kExitUsage;
   }
-  return runGenerate(options, sampler, out, err);
 }
 
 }  // namespace vs::worker

@@ -1,7 +1,7 @@
 #pragma once
-// The command line of `vscore-worker generate ...` (what `vscore generate` hands over to; its
-// usage is kUsage in generate_args.cpp) read into inference/worker/generate_run.h's options and
-// run there. A usage error prints "vscore: error: <what>" and the usage, and exits 2.
+// The command line of `vscore-worker generate ...` (what `vscore generate` hands over to) as an
+// option table (core/cli), read into inference/worker/generate_run.h's options and run there.
+// --help prints the table; a usage error prints "vscore: error: <what>" and exits 2.
 #include <iosfwd>
 #include <string>
 #include <vector>

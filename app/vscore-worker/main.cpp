@@ -12,13 +12,16 @@
 #endif
 
 int main(int argc, char** argv) {
-#ifdef VS_HAVE_GENERATE
   // Command-line mode used by `vscore generate`; the protocol loop otherwise.
   if (argc > 1 && std::string_view(argv[1]) == "generate") {
+#ifdef VS_HAVE_GENERATE
     return vs::worker::generateCommand({argv + 2, argv + argc}, vs::worker::sampleForGenerate, std::cout,
                                        std::cerr);
-  }
+#else
+    std::cerr << "vscore: error: this vscore-worker was built without the inference engine\n";
+    return 1;
 #endif
+  }
   std::ios::sync_with_stdio(false);
   vs::worker::WorkerLoop loop(std::cin, std::cout);
   vs::worker::MediaVideoSide video;

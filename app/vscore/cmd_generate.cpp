@@ -10,15 +10,8 @@ namespace {
 
 using namespace vs;
 
+// Everything, --help included, is the worker's (app/vscore-worker/generate_args.cpp).
 int runGenerate(const QStringList& args) {
-  if (args.isEmpty() || args.contains(QStringLiteral("--help")) || args.contains(QStringLiteral("-h"))) {
-    cli::out(QStringLiteral(
-        "usage: vscore generate --model DIR --prompt TEXT [--video FILE] [--greedy | --temperature T]\n"
-        "       [--seed N] [--top-k K] [--top-p P] [--repetition-penalty R] [--max-new-tokens N]\n"
-        "       [--device cpu|cuda] [--dtype f32|bf16] [--threads N] [--max-pixels N] [--stats]\n"
-        "Settings not given come from the checkpoint's generation_config.json.\n"));
-    return args.isEmpty() ? cli::kExitUsage : cli::kExitOk;
-  }
   return cli::runSiblingProgram(QStringLiteral("vscore-worker"),
                                 QStringList{QStringLiteral("generate")} + args);
 }

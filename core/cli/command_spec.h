@@ -66,6 +66,8 @@ class Args {
   }
   QStringList values(const QString& option) const { return parser_.values(option); }
   QStringList positional() const { return parser_.positionalArguments(); }
+  // The options given, in command-line order, repeated as often as given.
+  QStringList optionNames() const { return parser_.optionNames(); }
   QString at(qsizetype i) const { return parser_.positionalArguments().at(i); }
   bool json() const { return has(QStringLiteral("json")); }
   QString usage() const;

@@ -101,6 +101,31 @@ class TestGenerateMode : public QObject {
     QCOMPARE(out2, out);  // same seed, same text
   }
 
+  void laterOfGreedyAndTemperatureCounts() {
+    // The decoding the run used, as --stats names it ("greedy ..." or "sample T=50 ...").
+    const auto decoding = [this](std::vector<std::string> options) {
+      std::vector<std::string> args{
+          "--model", GoldenVectors::modelDir(), "--prompt", "hello", "--max-new-tokens", "2", "--stats"};
+      args.insert(args.end(), options.begin(), options.end());
+      std::ostringstream o;
+      std::ostringstream e;
+      if (vs::worker::generateCommand(args, goldenSampler(), o, e) != 0)
+        return std::string("failed");
+      return nlohmann::json::parse(e.str())["generation"].get<std::string>().substr(0, 11);
+    };
+    QCOMPARE(decoding({"--greedy"}), std::string("greedy rep="));
+    QCOMPARE(decoding({"--greedy", "--temperature", "50"}), std::string("sample T=50"));
+    QCOMPARE(decoding({"--temperature", "50", "--greedy"}), std::string("greedy rep="));
+    std::string out;
+    std::string err;
+    QCOMPARE(run({"--model", GoldenVectors::modelDir(), "--prompt", "x", "--temperature", "hot"}, &out, &err,
+                 goldenSampler()),
+             2);
+    QCOMPARE(err, std::string("vscore: error: --temperature: not a number: hot\n"));
+    QCOMPARE(run({"--model", "", "--prompt", "x"}, &out, &err, goldenSampler()), 2);
+    QVERIFY(err.rfind("vscore: error: --model is required; usage: vscore generate --model DIR", 0) == 0);
+  }
+
   void samplerFailureKeepsItsExitCode() {
     std::string out;
     std::string err;
