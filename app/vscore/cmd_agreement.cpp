@@ -1,5 +1,5 @@
 // vscore agreement A.json B.json [C.json ...] | PROJECT.vsproj: see core/analysis/agreement_report.h.
-#include "cmd_analysis_options.h"
+#include "core/analysis/bootstrap_option_rows.h"
 #include "core/analysis/agreement_report.h"
 
 namespace {
@@ -12,12 +12,12 @@ const cli::CommandRegistration kAgreement(
         "agreement A.json B.json [C.json ...] | PROJECT.vsproj [--annotators a,b,c] [--json]",
         "Inter-annotator agreement: exact ratio, mean Spearman (cal_iaa.py), alpha, kappa",
         {{"INPUT", "two or more VideoFeedback2 files (one annotator each), or a project"}},
-        cli::withBootstrap({{"annotators", "project: comma-separated annotator names (default: every person)",
-                             "NAMES"},
-                            cli::jsonOption()})}
+        analysis::withBootstrapRows(
+            {{"annotators", "project: comma-separated annotator names (default: every person)", "NAMES"},
+             cli::jsonOption()})}
         .takingArguments(0, cli::kAnyCount),
     [](const cli::Args& args) {
-      const analysis::BootstrapOptions bootstrap = cli::bootstrapOptions(args);
+      const analysis::BootstrapOptions bootstrap = analysis::bootstrapOptions(args);
       std::optional<QStringList> annotators;
       if (args.has("annotators"))
         annotators = args.value("annotators").split(QLatin1Char(','), Qt::SkipEmptyParts);

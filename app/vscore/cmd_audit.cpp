@@ -1,5 +1,5 @@
 // vscore audit PREDICTIONS.json | PROJECT.vsproj: see core/analysis/audit_report.h.
-#include "cmd_analysis_options.h"
+#include "core/analysis/bootstrap_option_rows.h"
 #include "core/analysis/audit_report.h"
 
 namespace {
@@ -11,7 +11,7 @@ const cli::CommandRegistration kAudit(
      "audit PREDICTIONS.json|PROJECT.vsproj [--a SOURCE] [--b SOURCE] [--json] [--report OUT.html]",
      "Accuracy, relaxed accuracy, SRCC, PLCC (VideoScore2 rules), kappa, alpha, bootstrap CIs",
      {{"INPUT", "prediction file (.json) or project (.vsproj)"}},
-     cli::withBootstrap(
+     analysis::withBootstrapRows(
          {{"a", "project: predicted side, an annotator name or model:ID (default: first model)", "SOURCE"},
           {"b", "project: reference side, an annotator name or model:ID (default: first person)", "SOURCE"},
           cli::jsonOption(),
@@ -28,7 +28,7 @@ const cli::CommandRegistration kAudit(
         request.options.scale =
             s == QLatin1String("soft") ? analysis::ScoreScale::Soft : analysis::ScoreScale::Integer;
       }
-      request.options.bootstrap = cli::bootstrapOptions(args);
+      request.options.bootstrap = analysis::bootstrapOptions(args);
       for (auto [name, side] : {std::pair{"a", &request.a}, std::pair{"b", &request.b}}) {
         if (args.has(QLatin1String(name)))
           *side = args.value(QLatin1String(name));

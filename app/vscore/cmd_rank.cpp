@@ -1,5 +1,5 @@
 // vscore rank PROJECT [--by model|human|preference|SOURCE] [--json]: see core/analysis/rank_report.h.
-#include "cmd_analysis_options.h"
+#include "core/analysis/bootstrap_option_rows.h"
 #include "core/analysis/rank_report.h"
 #include "core/store/store.h"
 
@@ -12,17 +12,17 @@ const cli::CommandRegistration kRank(
      "rank PROJECT [--by model|human] [--json]",
      "Generator leaderboard (means, Bradley-Terry) and Best-of-N agreement",
      {cli::projectArgument()},
-     cli::withBootstrap({{"by",
-                          "whose scores rank the generators: model (default), human, preference "
-                          "(people's pairs, Bradley-Terry), or a SOURCE (annotator name, model:ID)",
-                          "WHO", "model"},
-                         {"weights",
-                          "Best-of-N: per-dimension weights of the selection score (default 1,1,1: "
-                          "the total; soft model scores select by soft total)",
-                          "V,T,P", "1,1,1"},
-                         cli::jsonOption()})},
+     analysis::withBootstrapRows({{"by",
+                                   "whose scores rank the generators: model (default), human, preference "
+                                   "(people's pairs, Bradley-Terry), or a SOURCE (annotator name, model:ID)",
+                                   "WHO", "model"},
+                                  {"weights",
+                                   "Best-of-N: per-dimension weights of the selection score (default 1,1,1: "
+                                   "the total; soft model scores select by soft total)",
+                                   "V,T,P", "1,1,1"},
+                                  cli::jsonOption()})},
     [](const cli::Args& args) {
-      const analysis::BootstrapOptions bootstrap = cli::bootstrapOptions(args);
+      const analysis::BootstrapOptions bootstrap = analysis::bootstrapOptions(args);
       analysis::BestOfNOptions selection;
       const QStringList weights = args.value("weights").split(QLatin1Char(','));
       bool ok = weights.size() == 3;

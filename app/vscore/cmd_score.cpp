@@ -1,10 +1,11 @@
 // vscore score VIDEO --prompt TEXT --model DIR: one VideoScore2 evaluation through vscore-worker
 // (vscore itself never links the engine), or --server URL: through OpenAI-compatible servers.
 // See core/scoring/single_score.h.
+#include <QFileInfo>
 #include <optional>
 
-#include "cmd_score_options.h"
 #include "core/cli/sibling_program.h"
+#include "core/scoring/score_option_table.h"
 #include "core/scoring/score_report.h"
 #include "core/scoring/single_score.h"
 #include "core/store/store.h"
@@ -21,9 +22,10 @@ const cli::CommandRegistration kScore(
         "[--fps F] [--constrained] [--template NAME|FILE [--project PROJECT]] [--json]",
         "Score one video with VideoScore2 (through vscore-worker)",
         {{"video", "The video file."}},
-        cli::scoreOptions({{"prompt", "The text-to-video prompt.", "TEXT"}},
-                          {{"project", "Project whose saved templates --template may name.", "PROJECT"},
-                           {"json", "Print the full result as JSON."}})}
+        scoring::scoreOptionRows({{"prompt", "The text-to-video prompt.", "TEXT"}},
+                                 {{"project", "Project whose saved templates --template may name.",
+                                   "PROJECT"},
+                                  {"json", "Print the full result as JSON."}})}
         .takingArguments(0, cli::kAnyCount),
     [](const cli::Args& args) {
       if (args.positional().size() != 1)
@@ -31,7 +33,7 @@ const cli::CommandRegistration kScore(
       if (!args.has("prompt") || (!args.has("model") && !args.has("server")))
         cli::usageError("score needs --prompt and --model (or --server URL)");
       std::optional<store::Store> project;
-      const scoring::ScoreSettings settings = scoring::scoreSettings(cli::scoreOptionText(args), [&] {
+      const scoring::ScoreSettings settings = scoring::scoreSettings(scoring::scoreOptionText(args), [&] {
         return args.has("project") ? &project.emplace(args.value("project"), store::OpenMode::OpenExisting)
                                    : nullptr;
       });
@@ -41,9 +43,9 @@ const cli::CommandRegistration kScore(
         throw Error(Error::Kind::Io, request.videoPath, "no such file");
       QJsonObject result;
       if (args.has("server")) {
-        result = scoring::scoreRemotely(cli::remoteSettings(args), request);
+        result = scoring::scoreRemotely(scoring::remoteSettings(args), request);
       } else {
-        const scoring::LocalModel model{cli::siblingProgram("vscore-worker"), cli::modelDir(args),
+        const scoring::LocalModel model{cli::siblingProgram("vscore-worker"), scoring::modelDirOption(args),
                                         args.value("device"), args.value("dtype")};
         const auto progress = [](const QJsonObject& e) { cli::err(scoring::scoreProgressText(e)); };
         result = scoring::scoreWithWorker(model, request, args.json() ? scoring::ScoreProgress() : progress);

@@ -1,12 +1,13 @@
 // vscore score-project PROJECT --model DIR: scores every video of a project with VideoScore2 and
 // stores each result at once as a model evaluation; --only-unscored resumes an interrupted run.
 // See core/scoring/batch_scorer.h and batch_run.h.
+#include <QFileInfo>
 #include <memory>
 #include <optional>
 
-#include "cmd_score_options.h"
 #include "core/cli/sibling_program.h"
 #include "core/scoring/batch_run.h"
+#include "core/scoring/score_option_table.h"
 #include "core/scoring/score_report.h"
 #include "core/scoring/scoring_queue.h"
 #include "core/scoring/single_score.h"
@@ -25,7 +26,7 @@ const cli::CommandRegistration kScoreProject(
         "[--template NAME|FILE]",
         "Score every video of a project with VideoScore2 and store the results",
         {{"project", "The project file (.vsproj)."}},
-        cli::scoreOptions(
+        scoring::scoreOptionRows(
             {},
             {{"annotator", "Model annotator name in the project (default: the model folder's name).", "NAME"},
              {"only-unscored", "Skip videos this model annotator already evaluated (resume)."},
@@ -35,13 +36,13 @@ const cli::CommandRegistration kScoreProject(
       const bool remote = args.has("server");
       if (args.positional().size() != 1 || (!args.has("model") && !remote))
         cli::usageError("score-project needs PROJECT and --model DIR (or --server URL)");
-      const QString modelDir = cli::modelDir(args);
+      const QString modelDir = scoring::modelDirOption(args);
       // The model id stored with each evaluation: the checkpoint, else the served model's name.
       const QString modelId = !modelDir.isEmpty()        ? modelDir
                               : args.has("served-model") ? args.value("served-model")
                                                          : QStringLiteral("remote");
       std::optional<store::Store> store;
-      const ScoreSettings settings = scoreSettings(cli::scoreOptionText(args), [&] {
+      const ScoreSettings settings = scoreSettings(scoring::scoreOptionText(args), [&] {
         return &store.emplace(args.at(0), store::OpenMode::OpenExisting);
       });
       const QString annotator =
@@ -49,7 +50,7 @@ const cli::CommandRegistration kScoreProject(
       std::unique_ptr<ScoringBackend> backend;
       RemoteScoringQueue* servers = nullptr;
       if (remote) {
-        backend = std::make_unique<RemoteScoringQueue>(cli::remoteSettings(args));
+        backend = std::make_unique<RemoteScoringQueue>(scoring::remoteSettings(args));
         servers = static_cast<RemoteScoringQueue*>(backend.get());
       } else {
         WorkerSettings local;
