@@ -26,7 +26,8 @@ class ScoringMethods {
   nlohmann::json prefetch(const nlohmann::json& params);
 
  private:
-  struct Impl;
+  VideoSide& video_;
+  struct Impl;  // the engine's state (scoring_methods_engine.cpp), or none without it
   std::unique_ptr<Impl> d_;
 };
 

@@ -8,23 +8,10 @@ namespace vs::worker {
 
 using nlohmann::json;
 
-struct ScoringMethods::Impl {
-  VideoSide& video;
-};
+struct ScoringMethods::Impl {};
 
-ScoringMethods::ScoringMethods(VideoSide& video) : d_(std::make_unique<Impl>(Impl{video})) {}
+ScoringMethods::ScoringMethods(VideoSide& video) : video_(video) {}
 ScoringMethods::~ScoringMethods() = default;
-
-void ScoringMethods::registerMethods(WorkerLoop& loop) {
-  loop.onJob("load", [this](const json& p, const JobContext& job) { return load(p, job); });
-  loop.onJob("score", [this](const json& p, const JobContext& job) { return score(p, job); });
-  loop.on("prefetch", [this](const json& p, const WorkerLoop::Emit&) { return prefetch(p); });
-}
-
-json ScoringMethods::prefetch(const json& p) {
-  const PrefetchParams params = readPrefetchParams(p);
-  return json{{"prefetching", d_->video.prefetch(params.fps, params.video)}};
-}
 
 json ScoringMethods::describe() const {
   return json{{"engine", false}, {"devices", json::array()}, {"model", nullptr}};
