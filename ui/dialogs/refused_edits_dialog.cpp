@@ -15,16 +15,14 @@ namespace vs::ui {
 RefusedEditsDialog::RefusedEditsDialog(const QVector<store::EditJournal::Refused>& entries,
                                        const store::NameOf& videoName, const store::NameOf& promptText,
                                        QWidget* parent)
-    : QDialog(parent) {
+    : QDialog(parent), videoName_(videoName), promptText_(promptText) {
   setWindowTitle(tr("Edits the server refused"));
-  for (const store::EditJournal::Refused& e : entries)
-    rows_ << store::refusedEditText(e, videoName, promptText, words());
 
   auto* intro = new QLabel(tr("The server refused these edits after they waited on this computer. They are "
                               "kept here; copy them to enter them again or to send them on."),
                            this);
   intro->setWordWrap(true);
-  table_ = new QTableWidget(int(rows_.size()), 4, this);
+  table_ = new QTableWidget(0, 4, this);
   table_->setObjectName(QStringLiteral("refusedEdits"));
   table_->setAccessibleName(tr("Refused edits"));
   table_->setHorizontalHeaderLabels(header());
@@ -33,16 +31,7 @@ RefusedEditsDialog::RefusedEditsDialog(const QVector<store::EditJournal::Refused
   table_->setTabKeyNavigation(false);
   table_->verticalHeader()->hide();
   table_->horizontalHeader()->setStretchLastSection(true);
-  for (int r = 0; r < rows_.size(); ++r) {
-    const store::RefusedEditText& row = rows_[r];
-    const QStringList cells{row.when, row.about, row.typed, row.reason};
-    for (int c = 0; c < cells.size(); ++c) {
-      auto* item = new QTableWidgetItem(cells[c]);
-      item->setToolTip(cells[c]);
-      table_->setItem(r, c, item);
-    }
-  }
-  table_->resizeColumnsToContents();
+  setEntries(entries);
 
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
   auto* copy = buttons->addButton(tr("&Copy as text"), QDialogButtonBox::ActionRole);
@@ -57,6 +46,23 @@ RefusedEditsDialog::RefusedEditsDialog(const QVector<store::EditJournal::Refused
   layout->addWidget(buttons);
   resize(760, 360);
   table_->setFocus();
+}
+
+void RefusedEditsDialog::setEntries(const QVector<store::EditJournal::Refused>& entries) {
+  rows_.clear();
+  for (const store::EditJournal::Refused& e : entries)
+    rows_ << store::refusedEditText(e, videoName_, promptText_, words());
+  table_->setRowCount(int(rows_.size()));
+  for (int r = 0; r < rows_.size(); ++r) {
+    const store::RefusedEditText& row = rows_[r];
+    const QStringList cells{row.when, row.about, row.typed, row.reason};
+    for (int c = 0; c < cells.size(); ++c) {
+      auto* item = new QTableWidgetItem(cells[c]);
+      item->setToolTip(cells[c]);
+      table_->setItem(r, c, item);
+    }
+  }
+  table_->resizeColumnsToContents();
 }
 
 QStringList RefusedEditsDialog::header() const {

@@ -19,6 +19,9 @@ class RefusedEditsDialog : public QDialog {
   RefusedEditsDialog(const QVector<store::EditJournal::Refused>& entries, const store::NameOf& videoName,
                      const store::NameOf& promptText, QWidget* parent = nullptr);
 
+  // Shows `entries` instead (more were set aside while the dialog was open).
+  void setEntries(const QVector<store::EditJournal::Refused>& entries);
+
   QTableWidget* table() const { return table_; }
   // What "Copy as text" puts on the clipboard: a header line, then one line per entry.
   QString asText() const;
@@ -27,6 +30,8 @@ class RefusedEditsDialog : public QDialog {
   QStringList header() const;
   static store::RefusedEditWords words();  // the row texts' fixed phrases, translated
 
+  store::NameOf videoName_;
+  store::NameOf promptText_;
   QVector<store::RefusedEditText> rows_;
   QTableWidget* table_ = nullptr;
 };

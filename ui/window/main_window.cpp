@@ -16,6 +16,7 @@
 #include "ui/window/action_registry.h"
 #include "ui/annotation/annotation_session.h"
 #include "ui/audit/audit_view.h"
+#include "ui/dialogs/refused_edits_dialog.h"
 #include "ui/window/cheat_sheet_overlay.h"
 #include "ui/scoring/jobs_dock.h"
 #include "ui/scoring/model_scoring.h"
@@ -173,6 +174,8 @@ bool MainWindow::openProject(const QString& path, BusyPolicy busy) {
   scoring_->stop();
   lease_.reset();
   session_.reset();
+  if (refusedDialog_)
+    refusedDialog_->close();  // it names the old project's videos
   offline_.reset();
   // Nothing may keep the old store past this point.
   preference_->setProject(nullptr, 0, nullptr, false, QString());

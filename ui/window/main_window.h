@@ -12,6 +12,7 @@
 // TeamWatch (others' commits on a team project).
 #include <QElapsedTimer>
 #include <QMainWindow>
+#include <QPointer>
 #include <memory>
 #include <optional>
 
@@ -38,6 +39,7 @@ struct ExportRequest;
 struct ImportRequest;
 class AnnotationSession;
 class AuditView;
+class RefusedEditsDialog;
 class CheatSheetOverlay;
 class JobsDock;
 class PlayerGrid;
@@ -167,7 +169,8 @@ class MainWindow : public QMainWindow {
   TeamWatch* teamWatch_ = nullptr;
   std::unique_ptr<AnnotationSession> session_;
   ModelScoring* scoring_ = nullptr;
-  std::unique_ptr<OfflineEdits> offline_;  // team projects: edits kept while the server is away
+  std::unique_ptr<OfflineEdits> offline_;       // team projects: edits kept while the server is away
+  QPointer<RefusedEditsDialog> refusedDialog_;  // while open: shows what more the server refuses
   QUndoStack* undo_ = nullptr;
   QueueModel* queueModel_ = nullptr;
   QueueFilterModel* queueFilter_ = nullptr;

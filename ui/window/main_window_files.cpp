@@ -170,6 +170,8 @@ void MainWindow::relinkDialog() {
 void MainWindow::updateRefusedEditsAction() {
   if (QAction* a = registry_->action(QStringLiteral("file.refusedEdits")))
     a->setEnabled(offline_ && offline_->hasRefused());
+  if (refusedDialog_ && offline_)
+    refusedDialog_->setEntries(offline_->journal().refused());
 }
 
 void MainWindow::refusedEditsDialog() {
@@ -189,9 +191,9 @@ void MainWindow::refusedEditsDialog() {
     }
     return QString();
   };
-  auto* dialog = new RefusedEditsDialog(offline_->journal().refused(), videoName, promptText, this);
-  dialog->setAttribute(Qt::WA_DeleteOnClose);
-  dialog->open();
+  refusedDialog_ = new RefusedEditsDialog(offline_->journal().refused(), videoName, promptText, this);
+  refusedDialog_->setAttribute(Qt::WA_DeleteOnClose);
+  refusedDialog_->open();
 }
 
 void MainWindow::report(const QString& title, const QString& text, const QString& details) {

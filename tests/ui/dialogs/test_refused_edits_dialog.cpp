@@ -292,6 +292,52 @@ class TestRefusedEditsDialog : public QObject {
     }
     dialog->close();
   }
+
+  // The dialog open while the server refuses more edits: they appear in it without reopening.
+  void openDialogShowsEditsRefusedMeanwhile() {
+    QString whyNot;
+    auto cluster = test::PgCluster::start(&whyNot);
+    if (!cluster)
+      QSKIP(qPrintable(whyNot));
+    const QString uri = cluster->createDatabase(QStringLiteral("meanwhile"));
+    qint64 video = 0;
+    {
+      store::Store s(uri, store::OpenMode::CreateNew);
+      Video v;
+      v.promptId = s.addPrompt(QStringLiteral("a kite in a storm"));
+      v.name = QStringLiteral("kite.mp4");
+      v.path = QStringLiteral("/nonexistent/kite.mp4");
+      video = s.addVideo(v);
+    }
+    QSettings().setValue(QStringLiteral("annotator/name"), QStringLiteral("ana"));
+    {
+      // One edit refused by an earlier window, one waiting that the server will refuse.
+      EditJournal j(EditJournal::pathFor(uri, QStringLiteral("ana")), uri);
+      EvaluationEdit earlier;
+      earlier.videoId = video + 1000;
+      earlier.annotator = QStringLiteral("ana");
+      earlier.fields = {{EvaluationField::T2VScore, 2.0}};
+      j.setAside(j.append(earlier), QStringLiteral("no such video"));
+      EvaluationEdit waiting = earlier;
+      waiting.videoId = video;
+      waiting.fields = {{EvaluationField::PhyScore, 4.5}};
+      j.append(waiting);
+    }
+    ui::MainWindow w;
+    QVERIFY(w.openProject(uri, ui::BusyPolicy::ReadOnly));
+    QAction* a = refusedAction(w);
+    QVERIFY(a->isEnabled());
+    a->trigger();  // before the waiting edit is sent
+    auto* dialog = w.findChild<ui::RefusedEditsDialog*>();
+    QVERIFY(dialog);
+    QCOMPARE(dialog->table()->rowCount(), 1);
+    QCOMPARE(dialog->table()->item(0, 3)->text(), QStringLiteral("no such video"));
+    QTRY_COMPARE_WITH_TIMEOUT(dialog->table()->rowCount(), 2, 20000);
+    QCOMPARE(dialog->table()->item(1, 1)->text(), QStringLiteral("kite.mp4"));
+    QCOMPARE(dialog->table()->item(1, 2)->text(), QStringLiteral("phy: 4.5"));
+    QVERIFY(dialog->asText().contains(QStringLiteral("phy: 4.5")));
+    dialog->close();
+  }
 };
 
 QTEST_MAIN(TestRefusedEditsDialog)
