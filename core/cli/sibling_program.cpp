@@ -12,7 +12,8 @@ namespace vs::cli {
 QString siblingProgram(const QString& name) {
   const QString here = QCoreApplication::applicationDirPath();
   for (const QString& candidate :
-       {here + QLatin1Char('/') + name, here + QStringLiteral("/../vscore-worker/") + name}) {
+       {here + QLatin1Char('/') + name, here + QStringLiteral("/../") + name + QLatin1Char('/') + name,
+        here + QStringLiteral("/../../app/") + name + QLatin1Char('/') + name}) {
     if (QFileInfo(candidate).isExecutable())
       return QDir::cleanPath(candidate);
   }

@@ -4,8 +4,9 @@
 
 namespace vs::cli {
 
-// Path of `name` next to this program (or in the build tree's vscore-worker folder), else the
-// bare name, for a PATH lookup.
+// Path of `name` next to this program (installed), else where the build tree puts it
+// (app/<name>/<name>, seen from a program in app/<folder>/ or in tests/<folder>/), else the bare
+// name, for a PATH lookup.
 QString siblingProgram(const QString& name);
 
 // Runs the sibling `name` with `args`, its stdin, stdout and stderr this program's, and returns

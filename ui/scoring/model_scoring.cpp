@@ -3,6 +3,7 @@
 #include <QFileInfo>
 #include <QProcess>
 
+#include "core/cli/sibling_program.h"
 #include "core/domain/error.h"
 #include "ui/project/demo_project.h"
 #include "ui/scoring/job_settings.h"
@@ -75,7 +76,7 @@ void ModelScoring::prepareDemoModel() {
       process->deleteLater();
     }
   });
-  process->start(ScoringController::siblingProgram(QStringLiteral("vscore")),
+  process->start(cli::siblingProgram(QStringLiteral("vscore")),
                  {QStringLiteral("demo-model"), QStringLiteral("--out"), modelDir});
 }
 

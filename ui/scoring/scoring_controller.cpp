@@ -1,9 +1,9 @@
 #include "ui/scoring/scoring_controller.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 
+#include "core/cli/sibling_program.h"
 #include "core/domain/error.h"
 #include "core/library/video_locator.h"
 #include "core/scoring/batch_scorer.h"
@@ -38,18 +38,6 @@ ScoringController::~ScoringController() {
   }
 }
 
-QString ScoringController::siblingProgram(const QString& name) {
-  const QString dir = QCoreApplication::applicationDirPath();
-  for (const QString& candidate :
-       {dir + QLatin1Char('/') + name, dir + QStringLiteral("/../") + name + QLatin1Char('/') + name,
-        dir + QStringLiteral("/../../app/") + name + QLatin1Char('/') + name}) {
-    if (QFileInfo(candidate).isExecutable()) {
-      return QFileInfo(candidate).absoluteFilePath();
-    }
-  }
-  return name;  // from PATH
-}
-
 void ScoringController::configure(const QString& modelDir, const QString& device,
                                   const scoring::ScoreSettings& settings,
                                   const QList<ScoringServer>& servers) {
@@ -79,7 +67,7 @@ void ScoringController::configure(const QString& modelDir, const QString& device
     return;
   }
   scoring::WorkerSettings ws;
-  ws.program = siblingProgram(QStringLiteral("vscore-worker"));
+  ws.program = cli::siblingProgram(QStringLiteral("vscore-worker"));
   ws.modelDir = modelDir;
   // The worker accepts "cpu" or "cuda"; older settings may still say "auto".
   ws.device = device == QLatin1String("cuda") ? device : QStringLiteral("cpu");

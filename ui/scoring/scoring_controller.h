@@ -52,8 +52,6 @@ class ScoringController : public QObject {
   int activeJobs() const { return static_cast<int>(jobs_.size()); }
 
   static QString modelAnnotator() { return QStringLiteral("VideoScore2"); }
-  // Path of a sibling program (vscore-worker, vscore) next to this executable or in the build tree.
-  static QString siblingProgram(const QString& name);
 
  signals:
   void resultStored(qint64 videoId);
