@@ -7,6 +7,7 @@
 #include "core/cli/command_spec.h"
 #include "core/cli/sibling_program.h"
 #include "core/scoring/chat_server.h"
+#include "core/scoring/score_option_table.h"
 
 namespace {
 
@@ -18,10 +19,10 @@ const cli::CommandRegistration kServe(
               "[--served-model-name NAME]",
               "Serve VideoScore2 over the OpenAI-compatible chat API (/v1/chat/completions)",
               {},
-              {{"model", "Checkpoint directory (Hugging Face layout).", "DIR"},
+              {scoring::checkpointRow(),
                {"served-model-name", "The model id clients name (default: the model folder's name).", "NAME"},
-               {"device", "cpu or cuda (default cpu).", "DEVICE", "cpu"},
-               {"dtype", "f32, bf16 or f16 (default f32).", "DTYPE", "f32"},
+               scoring::deviceRow(),
+               scoring::dtypeRow(),
                {"host", "Address to listen on (default 127.0.0.1: this machine only).", "HOST", "127.0.0.1"},
                {"port", "Port (default 8000; 0: any free port, printed on stderr).", "N", "8000"},
                {"parallel", "Worker processes, each with the model loaded (default 1); more requests queue.",

@@ -6,14 +6,27 @@
 
 namespace vs::scoring {
 
+cli::Opt checkpointRow() {
+  return {"model", "Checkpoint directory (Hugging Face layout).", "DIR"};
+}
+
+cli::Opt deviceRow() {
+  const QString device = LocalModel().device;
+  return {"device", QStringLiteral("cpu or cuda (default %1).").arg(device), "DEVICE", device};
+}
+
+cli::Opt dtypeRow() {
+  const QString dtype = LocalModel().dtype;
+  return {"dtype", QStringLiteral("f32, bf16 or f16 (default %1).").arg(dtype), "DTYPE", dtype};
+}
+
 std::vector<cli::Opt> scoreOptionRows(std::vector<cli::Opt> first, const std::vector<cli::Opt>& middle) {
   const ScoreOptionText score;
   const RemoteOptionText remote;
-  const LocalModel local;
   const std::vector<cli::Opt> modelRows{
-      {"model", "Checkpoint directory (Hugging Face layout).", "DIR"},
-      {"device", QStringLiteral("cpu or cuda (default %1).").arg(local.device), "DEVICE", local.device},
-      {"dtype", QStringLiteral("f32, bf16 or f16 (default %1).").arg(local.dtype), "DTYPE", local.dtype},
+      checkpointRow(),
+      deviceRow(),
+      dtypeRow(),
       {"greedy", "Greedy decoding (deterministic)."},
       {"temperature",
        QStringLiteral("Sampling temperature (default %1, the model card's).").arg(score.temperature), "T",

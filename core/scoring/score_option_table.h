@@ -10,6 +10,12 @@
 
 namespace vs::scoring {
 
+// The checkpoint a vscore-worker loads (score, score-project, serve): --model, and --device and
+// --dtype with LocalModel's defaults.
+cli::Opt checkpointRow();
+cli::Opt deviceRow();
+cli::Opt dtypeRow();
+
 // `first`, the model and sampling rows, `middle`, the server rows.
 std::vector<cli::Opt> scoreOptionRows(std::vector<cli::Opt> first, const std::vector<cli::Opt>& middle);
 
