@@ -1,6 +1,7 @@
 #include "generate_args.h"
 
 #include <iostream>
+#include <limits>
 
 #include "core/cli/command_spec.h"
 #include "inference/worker/score_params.h"
@@ -34,21 +35,15 @@ cli::Spec generateSpec() {
       .withDescription("Settings not given come from the checkpoint's generation_config.json.");
 }
 
-// The option's value as a number; a usage error naming it otherwise.
+// The option's value as a number of any size; a usage error naming it otherwise.
 double real(const cli::Args& a, const QString& name) {
-  bool ok = false;
-  const double value = a.value(name).toDouble(&ok);
-  if (!ok)
-    cli::usageError(QStringLiteral("--%1: not a number: %2").arg(name, a.value(name)));
-  return value;
+  const double any = std::numeric_limits<double>::infinity();
+  return a.real(name, -any, any, QStringLiteral("--%1: not a number: %2").arg(name, a.value(name)));
 }
 
 qint64 whole(const cli::Args& a, const QString& name) {
-  bool ok = false;
-  const qint64 value = a.value(name).toLongLong(&ok);
-  if (!ok)
-    cli::usageError(QStringLiteral("--%1: not a number: %2").arg(name, a.value(name)));
-  return value;
+  return a.integer(name, std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max(),
+                   QStringLiteral("--%1: not a number: %2").arg(name, a.value(name)));
 }
 
 // `value`, or a usage error.

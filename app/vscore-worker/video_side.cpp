@@ -18,38 +18,36 @@ qwen25vl::VideoInput toVideoInput(media::SampledVideo&& sampled) {
   return video;
 }
 
-inference::Error asInferenceError(const vs::Error& error) {
-  return inference::Error(
-      error.kind() == vs::Error::Kind::Io ? inference::Error::Kind::Io : inference::Error::Kind::InvalidData,
-      error.full().toStdString());
+// `body()`, a core/media vs::Error from it thrown as the inference layer's error.
+template <typename Body>
+auto withInferenceErrors(Body&& body) {
+  try {
+    return body();
+  } catch (const vs::Error& e) {
+    throw inference::Error(
+        e.kind() == vs::Error::Kind::Io ? inference::Error::Kind::Io : inference::Error::Kind::InvalidData,
+        e.full().toStdString());
+  }
 }
 
 }  // namespace
 
 double MediaVideoSide::configure(const std::string& model_dir, double fps) {
-  try {
-    config_ = scoring::samplerFor(model_dir, fps);
-  } catch (const vs::Error& e) {
-    throw asInferenceError(e);
-  }
+  config_ = withInferenceErrors([&] { return scoring::samplerFor(model_dir, fps); });
   return config_.fps;
 }
 
 SampledInput MediaVideoSide::sample(const ScoreParams& params) {
-  media::SampledVideo sampled;
   std::optional<media::SampledVideo> prefetched;
-  try {
+  media::SampledVideo sampled = withInferenceErrors([&] {
     if (params.frames) {
       const FramesFile& f = *params.frames;
-      sampled = scoring::sampleFramesFile(f.path, f.count, f.height, f.width, config_);
-    } else if ((prefetched = prefetcher_.take(params.fps, params.video))) {
-      sampled = std::move(*prefetched);
-    } else {
-      sampled = scoring::sampleVideoFile(params.video, config_);
+      return scoring::sampleFramesFile(f.path, f.count, f.height, f.width, config_);
     }
-  } catch (const vs::Error& e) {
-    throw asInferenceError(e);
-  }
+    if ((prefetched = prefetcher_.take(params.fps, params.video)))
+      return std::move(*prefetched);
+    return scoring::sampleVideoFile(params.video, config_);
+  });
   SampledInput input;
   input.sampler = scoring::samplerJson(sampled, prefetched.has_value());
   input.video = toVideoInput(std::move(sampled));
@@ -57,11 +55,9 @@ SampledInput MediaVideoSide::sample(const ScoreParams& params) {
 }
 
 qwen25vl::VideoInput sampleForGenerate(const VideoRequest& request) {
-  try {
+  return withInferenceErrors([&] {
     return toVideoInput(scoring::sampleForModel(request.path, request.model_dir, request.max_pixels));
-  } catch (const vs::Error& e) {
-    throw asInferenceError(e);
-  }
+  });
 }
 
 }  // namespace vs::worker

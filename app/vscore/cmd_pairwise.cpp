@@ -25,12 +25,9 @@ const cli::CommandRegistration kPairwise(
         cli::usageError("--score must be total, mean, visual, t2v or phy");
       const PairScores scores = readPairScores(args.at(0), kind);
       double threshold = referenceTieThreshold(scores.soft ? ScoreScale::Soft : ScoreScale::Integer);
-      if (args.has("threshold")) {
-        bool ok = false;
-        threshold = args.value("threshold").toDouble(&ok);
-        if (!ok || threshold < 0)
-          cli::usageError("--threshold takes a non-negative number");
-      }
+      if (args.has("threshold"))
+        threshold = args.real("threshold", 0, std::numeric_limits<double>::infinity(),
+                              "--threshold takes a non-negative number");
       const ScoredPairs pairs = readScoredPairs(args.value("pairs"), scores);
       const TieHandling ties = args.has("ties") ? TieHandling::Included : TieHandling::Excluded;
       const PairwiseResult result = pairwiseAccuracy(pairs.pairs, ties, threshold);

@@ -30,6 +30,14 @@ qint64 Args::integer(const QString& option, qint64 minimum, qint64 maximum, cons
   return v;
 }
 
+double Args::real(const QString& option, double minimum, double maximum, const QString& message) const {
+  bool ok = false;
+  const double v = value(option).toDouble(&ok);
+  if (!ok || v < minimum || v > maximum)
+    usageError(message);
+  return v;
+}
+
 void Args::requireValues(const QStringList& options) const {
   for (const QString& o : options) {
     if (value(o).isEmpty())

@@ -73,6 +73,9 @@ class Args {
   QString usage() const;
   // The option as a whole number in [minimum, maximum]; else a usage error saying `message`.
   qint64 integer(const QString& option, qint64 minimum, qint64 maximum, const QString& message) const;
+  // The option as a number in [minimum, maximum] (NaN passes: it compares false); else a usage
+  // error saying `message`.
+  double real(const QString& option, double minimum, double maximum, const QString& message) const;
   // A usage error "--NAME is required; usage: ..." for the first of `options` left empty.
   void requireValues(const QStringList& options) const;
 

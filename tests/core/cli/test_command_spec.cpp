@@ -95,6 +95,20 @@ class TestCommandSpec : public QObject {
                             "[--origin O] [--json]"));
   }
 
+  void checksRealValues() {
+    cli::Spec spec = exportLike();
+    spec.options.push_back({"ratio", "a ratio", "X", "0.5"});
+    const cli::Command command = cli::declaredCommand(spec, [](const cli::Args& a) {
+      return int(100 * a.real("ratio", 0, 1, "--ratio takes a number in [0, 1]"));
+    });
+    QCOMPARE(command.run({"p", "--out", "x"}), 50);
+    QCOMPARE(command.run({"p", "--out", "x", "--ratio", "1"}), 100);
+    QCOMPARE(command.run({"p", "--out", "x", "--ratio", "2.5e-1"}), 25);
+    for (const char* bad : {"-0.1", "1.01", "half", ""})
+      QCOMPARE(usageMessage(command, {"p", "--out", "x", "--ratio", bad}),
+               QStringLiteral("--ratio takes a number in [0, 1]"));
+  }
+
   void countsManyArguments() {
     cli::Spec spec{
         "many", "many PROJECT PATH...", "s", {cli::projectArgument(), {"PATH", "paths", "PATH..."}}, {}};
