@@ -87,10 +87,6 @@ int OfflineEdits::waiting() const {
   return journal_->pendingCount();
 }
 
-bool OfflineEdits::hasRefused() const {
-  return !journal_->refused().isEmpty();
-}
-
 bool OfflineEdits::mustKeep() const {
   return offline_ || !journal_->isEmpty();
 }

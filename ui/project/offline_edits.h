@@ -69,8 +69,6 @@ class OfflineEdits : public QObject {
   // server is away. Always true (the row is refreshed).
   bool refreshKept(QueueModel& queue, AnnotationSession& session, qint64 videoId = 0);
   int waiting() const;
-  // Entries the server refused, set aside in the journal (shown by File › Edits the server refused…).
-  bool hasRefused() const;
   QString statusText() const { return status_; }
   // Milliseconds between tries while edits wait (default 2000).
   void setRetryInterval(int ms);

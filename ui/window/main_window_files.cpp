@@ -168,14 +168,19 @@ void MainWindow::relinkDialog() {
 }
 
 void MainWindow::updateRefusedEditsAction() {
+  // Read from the journal file once for both.
+  const QVector<store::EditJournal::Refused> refused =
+      offline_ ? offline_->journal().refused() : QVector<store::EditJournal::Refused>();
   if (QAction* a = registry_->action(QStringLiteral("file.refusedEdits")))
-    a->setEnabled(offline_ && offline_->hasRefused());
-  if (refusedDialog_ && offline_)
-    refusedDialog_->setEntries(offline_->journal().refused());
+    a->setEnabled(!refused.isEmpty());
+  if (refusedDialog_)
+    refusedDialog_->setEntries(refused);
 }
 
 void MainWindow::refusedEditsDialog() {
-  if (!offline_ || !offline_->hasRefused()) {
+  const QVector<store::EditJournal::Refused> refused =
+      offline_ ? offline_->journal().refused() : QVector<store::EditJournal::Refused>();
+  if (refused.isEmpty()) {
     statusBar()->showMessage(tr("The server has refused none of your edits."), 8000);
     return;
   }
@@ -191,7 +196,7 @@ void MainWindow::refusedEditsDialog() {
     }
     return QString();
   };
-  refusedDialog_ = new RefusedEditsDialog(offline_->journal().refused(), videoName, promptText, this);
+  refusedDialog_ = new RefusedEditsDialog(refused, videoName, promptText, this);
   refusedDialog_->setAttribute(Qt::WA_DeleteOnClose);
   refusedDialog_->open();
 }
