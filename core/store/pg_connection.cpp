@@ -28,6 +28,12 @@ constexpr qint64 kWriterLock = 0x56535031;
 // Oids of the built-in types read back as numbers.
 constexpr Oid kInt8 = 20, kInt2 = 21, kInt4 = 23, kFloat4 = 700, kFloat8 = 701, kNumeric = 1700;
 
+// Clears the result when the scope ends, a throw included.
+struct ClearResult {
+  PGresult* r;
+  ~ClearResult() { libpq().PQclear(r); }
+};
+
 [[noreturn]] void throwPg(PGconn* conn, const PGresult* result, const QString& where) {
   const char* state = result ? libpq().PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
   QString message =
@@ -242,10 +248,7 @@ class PgConnection final : public Connection {
     PGresult* r = libpq().PQexec(conn_, sql);
     const ExecStatusType status = libpq().PQresultStatus(r);
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
-      struct Clear {
-        PGresult* r;
-        ~Clear() { libpq().PQclear(r); }
-      } clear{r};
+      const ClearResult clear{r};
       throwPg(conn_, r, where);
     }
     return r;
@@ -288,10 +291,7 @@ class PgConnection final : public Connection {
   void copyIn(const char* sql, const QByteArray& data, const QString& where) override {
     PGresult* r = libpq().PQexec(conn_, sql);
     if (libpq().PQresultStatus(r) != PGRES_COPY_IN) {
-      struct Clear {
-        PGresult* r;
-        ~Clear() { libpq().PQclear(r); }
-      } clear{r};
+      const ClearResult clear{r};
       throwPg(conn_, r, where);
     }
     libpq().PQclear(r);
@@ -310,10 +310,7 @@ class PgConnection final : public Connection {
       libpq().PQclear(last);
       last = next;
     }
-    struct Clear {
-      PGresult* r;
-      ~Clear() { libpq().PQclear(r); }
-    } clear{last};
+    const ClearResult clear{last};
     if (!last || libpq().PQresultStatus(last) != PGRES_COMMAND_OK)
       throwPg(conn_, last, where);
     changes_ = QByteArray(libpq().PQcmdTuples(last)).toLongLong();
@@ -412,10 +409,7 @@ bool PgStatement::execute() {
     PGresult* r = libpq().PQprepare(conn, name_.constData(), t_.sql.constData(), t_.count, nullptr);
     if (libpq().PQresultStatus(r) != PGRES_COMMAND_OK) {
       const QString where = where_;
-      struct Clear {
-        PGresult* r;
-        ~Clear() { libpq().PQclear(r); }
-      } clear{r};
+      const ClearResult clear{r};
       throwPg(conn, r, where);
     }
     libpq().PQclear(r);
@@ -432,10 +426,7 @@ bool PgStatement::execute() {
       libpq().PQexecPrepared(conn, name_.constData(), t_.count, params.data(), lengths.data(), nullptr, 0);
   const ExecStatusType status = libpq().PQresultStatus(r);
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
-    struct Clear {
-      PGresult* r;
-      ~Clear() { libpq().PQclear(r); }
-    } clear{r};
+    const ClearResult clear{r};
     throwPg(conn, r, where_);
   }
   if (qstrncmp(libpq().PQcmdStatus(r), "SELECT", 6) != 0)
