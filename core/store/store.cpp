@@ -211,11 +211,7 @@ qint64 Impl::ensurePrompt(const QByteArray& text) {
 std::optional<Prompt> Store::findPrompt(qint64 id) const {
   Statement& s = d_->statement("SELECT id, text FROM prompts WHERE id = ?");
   s.bind(1, id);
-  if (!s.step())
-    return std::nullopt;
-  Prompt p{s.int64(0), s.text(1)};
-  s.reset();
-  return p;
+  return readOne(s, [](const Statement& row) { return Prompt{row.int64(0), row.text(1)}; });
 }
 
 qint64 Store::addVideo(const Video& video) {
@@ -265,22 +261,14 @@ std::optional<Video> Store::findVideo(qint64 id) const {
   static const QByteArray sql = QByteArray("SELECT ") + kVideoColumns + " FROM videos WHERE id = ?";
   Statement& s = d_->statement(sql.constData());
   s.bind(1, id);
-  if (!s.step())
-    return std::nullopt;
-  Video v = readVideo(s);
-  s.reset();
-  return v;
+  return readOne(s, [](const Statement& row) { return readVideo(row); });
 }
 
 std::optional<Video> Store::findVideoByName(const QString& name) const {
   static const QByteArray sql = QByteArray("SELECT ") + kVideoColumns + " FROM videos WHERE name = ?";
   Statement& s = d_->statement(sql.constData());
   s.bind(1, name);
-  if (!s.step())
-    return std::nullopt;
-  Video v = readVideo(s);
-  s.reset();
-  return v;
+  return readOne(s, [](const Statement& row) { return readVideo(row); });
 }
 
 qint64 Store::addAnnotator(const QString& name, AnnotatorKind kind) {
@@ -290,24 +278,20 @@ qint64 Store::addAnnotator(const QString& name, AnnotatorKind kind) {
   return id;
 }
 
+static Annotator readAnnotator(const Statement& s) {
+  return {s.int64(0), s.text(1), annotatorKindFromName(s.text(2)).value_or(AnnotatorKind::Human)};
+}
+
 std::optional<Annotator> Store::findAnnotator(const QString& name) const {
   Statement& s = d_->statement("SELECT id, name, kind FROM annotators WHERE name = ?");
   s.bind(1, name);
-  if (!s.step())
-    return std::nullopt;
-  Annotator a{s.int64(0), s.text(1), annotatorKindFromName(s.text(2)).value_or(AnnotatorKind::Human)};
-  s.reset();
-  return a;
+  return readOne(s, readAnnotator);
 }
 
 std::optional<Annotator> Store::findAnnotator(qint64 id) const {
   Statement& s = d_->statement("SELECT id, name, kind FROM annotators WHERE id = ?");
   s.bind(1, id);
-  if (!s.step())
-    return std::nullopt;
-  Annotator a{s.int64(0), s.text(1), annotatorKindFromName(s.text(2)).value_or(AnnotatorKind::Human)};
-  s.reset();
-  return a;
+  return readOne(s, readAnnotator);
 }
 
 QVector<Annotator> Store::annotators() const {
@@ -371,11 +355,7 @@ std::optional<Evaluation> Store::findEvaluation(qint64 id) const {
   static const QByteArray sql = QByteArray("SELECT ") + kEvaluationColumns + " FROM evaluations WHERE id = ?";
   Statement& s = d_->statement(sql.constData());
   s.bind(1, id);
-  if (!s.step())
-    return std::nullopt;
-  Evaluation e = readEvaluation(s);
-  s.reset();
-  return e;
+  return readOne(s, [](const Statement& row) { return readEvaluation(row); });
 }
 
 std::optional<Evaluation> Store::findEvaluation(qint64 videoId, qint64 annotatorId) const {
@@ -383,11 +363,7 @@ std::optional<Evaluation> Store::findEvaluation(qint64 videoId, qint64 annotator
                                 " FROM evaluations WHERE video_id = ? AND annotator_id = ?";
   Statement& s = d_->statement(sql.constData());
   s.bind(1, videoId).bind(2, annotatorId);
-  if (!s.step())
-    return std::nullopt;
-  Evaluation e = readEvaluation(s);
-  s.reset();
-  return e;
+  return readOne(s, [](const Statement& row) { return readEvaluation(row); });
 }
 
 QVector<Evaluation> Store::evaluationsForVideo(qint64 videoId) const {

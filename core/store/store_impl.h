@@ -5,6 +5,7 @@
 #include <QVariant>
 #include <map>
 #include <memory>
+#include <optional>
 
 #include "core/domain/annotator.h"
 #include "core/domain/evaluation.h"
@@ -44,6 +45,18 @@ QVariant checkedFieldValue(EvaluationField field, const QVariant& value, const Q
 
 // A history value as its field's column type (store.cpp).
 QVariant historyValue(const QString& field, const QVariant& value);
+
+// The one row the bound statement `s` gives, read by `read`, or none; `s` is reset either way.
+template <typename Read>
+auto readOne(Statement& s, Read read) -> std::optional<decltype(read(s))> {
+  if (!s.step()) {
+    s.reset();
+    return std::nullopt;
+  }
+  auto row = read(s);
+  s.reset();
+  return row;
+}
 
 // The store's times: milliseconds since the epoch in the database, UTC when read back.
 inline qint64 nowMs() {

@@ -56,18 +56,6 @@ BestOfNPick readPick(const Statement& s) {
   return p;
 }
 
-// The one row the bound statement `s` gives, read by `read`, or none; `s` is reset.
-template <typename Read>
-auto readOne(Statement& s, Read read) -> std::optional<decltype(read(s))> {
-  if (!s.step()) {
-    s.reset();
-    return std::nullopt;
-  }
-  auto row = read(s);
-  s.reset();
-  return row;
-}
-
 QByteArray candidatesJson(const QVector<qint64>& ids) {
   QJsonArray a;
   for (qint64 id : ids)
