@@ -12,10 +12,13 @@ namespace vs::ui {
 
 namespace {
 
+// `precision` < 0: each score as given (an imported 2.5 stays 2.5, a 4 stays 4).
 QString scoresText(const Scores& s, int precision) {
   QStringList parts;
   for (Dimension d : kDimensions) {
-    parts << (s[d] ? QString::number(*s[d], 'f', precision) : QStringLiteral("·"));
+    parts << (!s[d]           ? QStringLiteral("·")
+              : precision < 0 ? QString::number(*s[d])
+                              : QString::number(*s[d], 'f', precision));
   }
   return parts.join(QLatin1Char(' '));
 }
@@ -350,7 +353,7 @@ QVariant QueueModel::videoData(const QueueVideo& v, int column, int role) const 
         return mark + v.video.name + gen;
       }
       if (column == MineColumn) {
-        return v.mine ? scoresText(v.mine->scores, 0) : QString();
+        return v.mine ? scoresText(v.mine->scores, -1) : QString();
       }
       if (column == ModelColumn) {
         return v.model && !hideGenerators_ ? scoresText(v.model->hard, 0) : QString();

@@ -95,6 +95,20 @@ class TestQueueFilterModel : public QObject {
     QCOMPARE(filter_.nextVideo(id("v01"), -1), id("v01"));
   }
 
+  // Scores imported from another tool may be halves: the Mine column shows them as given.
+  void mineShowsScoresAsGiven() {
+    const qint64 v = id("v01");
+    const QModelIndex mine = model_.indexForVideo(v, QueueModel::MineColumn);
+    QCOMPARE(model_.data(mine).toString(), QStringLiteral("4 4 3"));
+    std::optional<Evaluation> half = model_.video(v)->mine;
+    half->scores[Dimension::Visual] = 2.5;
+    half->scores[Dimension::Phy] = std::nullopt;
+    model_.setMine(v, half);
+    QCOMPARE(model_.data(mine).toString(), QStringLiteral("2.5 4 ·"));
+    model_.refreshVideo(*store_, v);
+    QCOMPARE(model_.data(mine).toString(), QStringLiteral("4 4 3"));
+  }
+
   void refreshAfterEdit() {
     session_->setScore(id("v04"), Dimension::Visual, 2);
     session_->setScore(id("v04"), Dimension::T2V, 2);
